@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Bot.Host.Hosting;
+
+namespace Bot.Host.Cli;
+
+/// <summary><c>serve</c>: the long-running bot: chat platforms, background jobs and the HTTP listener.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string?>("--urls") { Description = "Listen address(es), default http://127.0.0.1:8080 (or the Urls setting)." };
+        var command = new Command("serve", "Run the bot: enabled chat platforms, scheduled jobs and GET /health.") { urls };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(urls), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? db, string? urls, CancellationToken cancellationToken)
+    {
+        var app = BuildApp(db, urls, new Dictionary<string, string?>());
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Builds the serve host; tests call this with their own settings and loopback URLs.</summary>
+    public static WebApplication BuildApp(string? db, string? urls, IDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        BotHostFactory.ConfigureConfiguration(builder.Configuration, db, overrides);
+        builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? "http://127.0.0.1:8080");
+        builder.Services.AddBotCore(builder.Configuration);
+        // Platforms and jobs register here, each only when its settings are present.
+
+        var app = builder.Build();
+        HealthEndpoint.Map(app);
+        foreach (var mapper in app.Services.GetServices<IEndpointMapper>()) mapper.Map(app);
+        return app;
+    }
+}

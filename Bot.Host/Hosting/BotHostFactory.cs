@@ -1,0 +1,32 @@
+using Bot.Host.Chat;
+
+namespace Bot.Host.Hosting;
+
+/// <summary>
+/// Builds the configuration and service container shared by every command (CLI verbs and <c>serve</c>),
+/// so the CLI and the chat platforms answer with the same components.
+/// </summary>
+internal static class BotHostFactory
+{
+    /// <summary>appsettings.json (next to the binary, then the working directory), environment variables, then overrides.</summary>
+    public static void ConfigureConfiguration(IConfigurationManager configuration, string? dbPath, IDictionary<string, string?>? overrides = null)
+    {
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
+        configuration.AddEnvironmentVariables();
+        var extra = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
+        if (!string.IsNullOrWhiteSpace(dbPath)) extra["Knowledge:DatabasePath"] = dbPath;
+        if (extra.Count > 0) configuration.AddInMemoryCollection(extra);
+    }
+
+    /// <summary>Services every command needs: the knowledge base, answering and the neutral chat core.</summary>
+    public static IServiceCollection AddBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
+        services.AddSingleton<UserRateLimiter>();
+        services.AddSingleton<ConversationMemory>();
+        services.AddSingleton<ChatService>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using Bot.Host.Cli;
+
+return await BotCommandLine.Build().Parse(args).InvokeAsync();
