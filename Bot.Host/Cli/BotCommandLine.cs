@@ -16,6 +16,10 @@ internal static class BotCommandLine
     {
         var root = new RootCommand("LayoffBot: answers questions about tech layoffs with verified quotes.");
         root.Options.Add(DbOption);
+        root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(SourcesCommand.CreateSources());
+        root.Subcommands.Add(SourcesCommand.CreateStats());
         root.Subcommands.Add(ServeCommand.Create());
         return root;
     }

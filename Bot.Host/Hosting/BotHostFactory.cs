@@ -1,4 +1,5 @@
 using Bot.Host.Chat;
+using Bot.Knowledge;
 
 namespace Bot.Host.Hosting;
 
@@ -19,10 +20,25 @@ internal static class BotHostFactory
         if (extra.Count > 0) configuration.AddInMemoryCollection(extra);
     }
 
+    /// <summary>A host for one CLI verb: the same services as <c>serve</c>, logging only warnings to stderr.</summary>
+    public static IHost CreateCliHost(string? dbPath, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        ConfigureConfiguration(builder.Configuration, dbPath, overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddBotCore(builder.Configuration);
+        return builder.Build();
+    }
+
     /// <summary>Services every command needs: the knowledge base, answering and the neutral chat core.</summary>
     public static IServiceCollection AddBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddKnowledge(configuration);
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<ConversationMemory>();

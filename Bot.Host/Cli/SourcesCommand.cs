@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Bot.Host.Hosting;
+using Bot.Knowledge.Storage;
+
+namespace Bot.Host.Cli;
+
+/// <summary><c>sources</c> lists the stored documents; <c>stats</c> counts them and sizes the database.</summary>
+internal static class SourcesCommand
+{
+    public static Command CreateSources()
+    {
+        var command = new Command("sources", "List the documents in the knowledge base.");
+        command.SetAction((parse, ct) =>
+        {
+            using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
+            var store = host.Services.GetRequiredService<DocumentStore>();
+            foreach (var d in store.ListDocuments().OrderBy(d => d.Companies.FirstOrDefault()).ThenBy(d => d.Published))
+                Console.WriteLine($"{d.Id}  {d.Published:yyyy-MM-dd}  {string.Join('/', d.Companies.Take(1)),-12} {d.Title} — {d.Publisher}{(d.Url is null ? "" : $" <{d.Url}>")}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    public static Command CreateStats()
+    {
+        var command = new Command("stats", "Counts and database size.");
+        command.SetAction((parse, ct) =>
+        {
+            using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
+            var store = host.Services.GetRequiredService<DocumentStore>();
+            var db = store.Database;
+            Console.WriteLine($"database:  {db.FilePath}");
+            Console.WriteLine($"documents: {store.DocumentCount}");
+            Console.WriteLine($"passages:  {store.PassageCount}");
+            Console.WriteLine($"companies: {store.ListDocuments().SelectMany(d => d.Companies.Take(1)).Distinct().Count()}");
+            if (db.FilePath is not null && File.Exists(db.FilePath)) Console.WriteLine($"size:      {new FileInfo(db.FilePath).Length / 1024.0 / 1024.0:F1} MB");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

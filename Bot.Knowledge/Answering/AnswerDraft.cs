@@ -1,0 +1,49 @@
+using Bot.Knowledge.Storage;
+using Bot.Knowledge.Text;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>An answer being composed: sentences of the direct answer and the quotes they rest on.</summary>
+public sealed class AnswerDraft
+{
+    private readonly List<string> _parts = [];
+    private readonly List<Citation> _citations = [];
+
+    public bool NoAnswer { get; set; }
+    public IReadOnlyList<Citation> Citations => _citations;
+    public bool IsEmpty => _parts.Count == 0;
+
+    public void Say(string sentence) => _parts.Add(sentence);
+
+    /// <summary>Adds a quote (once) and returns its number for "[n]" references.</summary>
+    public int Quote(CandidateSentence sentence) => Quote(sentence.Document, sentence.Span);
+
+    public int Quote(DocumentRecord document, TextSpan span)
+    {
+        var existing = _citations.FirstOrDefault(c => c.DocumentId == document.Id && c.Start == span.Start && c.End == span.End);
+        if (existing is not null) return existing.N;
+        var n = _citations.Count + 1;
+        _citations.Add(new Citation
+        {
+            N = n, Quote = span.Of(document.Text), DocumentId = document.Id, Title = document.Title, Url = document.Url,
+            Publisher = document.Publisher, Published = Published(document), Start = span.Start, End = span.End,
+        });
+        return n;
+    }
+
+    public bool HasQuoteFrom(string documentId) => _citations.Any(c => c.DocumentId == documentId);
+    public int QuoteCount => _citations.Count;
+
+    public Answer Build(string question) => new()
+    {
+        Question = question,
+        Text = string.Join(" ", _parts),
+        Mode = "extractive",
+        NoAnswer = NoAnswer,
+        Citations = _citations.ToList(),
+    };
+
+    public static string? Published(DocumentRecord d) => d.Published is { } p
+        ? d.PublishedPrecision switch { "year" => p.ToString("yyyy"), "month" => p.ToString("yyyy-MM"), _ => p.ToString("yyyy-MM-dd") }
+        : null;
+}

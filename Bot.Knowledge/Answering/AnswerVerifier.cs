@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using Bot.Knowledge.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>
+/// The last step every answer passes, whichever engine wrote it: each quote must be the stored text of
+/// its document at its offsets (else it is dropped); each figure in the direct answer must appear in a
+/// kept quote or a verified data row (else the sentence stating it is removed); words the answer puts
+/// in quotation marks must be in a kept quote too. Removals are logged.
+/// </summary>
+public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDataRowVerifier> rowVerifiers, ILogger<AnswerVerifier> logger)
+{
+    public Answer Verify(Answer answer)
+    {
+        var kept = new List<Citation>();
+        foreach (var c in answer.Citations)
+        {
+            var document = store.Get(c.DocumentId);
+            var ok = document is not null && c.Start >= 0 && c.End <= document.Text.Length && c.Start < c.End
+                     && string.Equals(document.Text.Substring(c.Start, c.End - c.Start), c.Quote, StringComparison.Ordinal);
+            if (ok) kept.Add(c with { Verified = true });
+            else logger.LogWarning("Dropped quote [{N}] from {Document}: not verbatim at {Start}-{End}", c.N, c.DocumentId, c.Start, c.End);
+        }
+        var rows = new List<DataCitation>();
+        foreach (var row in answer.DataCitations)
+        {
+            if (rowVerifiers.Any(v => v.Verify(row))) rows.Add(row with { Verified = true });
+            else logger.LogWarning("Dropped data row [{N}] {File}:{Line}: does not match the stored row", row.N, row.File, row.Line);
+        }
+
+        var evidence = string.Join("\n", kept.Select(c => c.Quote).Concat(rows.Select(r => r.Row)));
+        var evidenceDigits = DigitsOnly(evidence);
+        var publishedYears = string.Join(" ", kept.Select(c => c.Published ?? ""));
+        var sentences = SplitSentences(answer.Text);
+        var text = new List<string>();
+        foreach (var sentence in sentences)
+        {
+            var problem = UnsupportedFigure(sentence, evidenceDigits, publishedYears) ?? UnsupportedQuotation(sentence, evidence);
+            if (problem is null) { text.Add(sentence); continue; }
+            logger.LogWarning("Removed from the answer: {Problem} is not in any verified quote: {Sentence}", problem, sentence);
+        }
+        var validNumbers = kept.Select(c => c.N).Concat(rows.Select(r => r.N)).ToHashSet();
+        var joined = CitationMarker().Replace(string.Join(" ", text), m => validNumbers.Contains(int.Parse(m.Groups[1].Value)) ? m.Value : "");
+        var noAnswer = answer.NoAnswer;
+        if (string.IsNullOrWhiteSpace(joined))
+        {
+            joined = "I don't know: I could not verify an answer against the stored sources.";
+            noAnswer = true;
+        }
+        return answer with { Text = joined.Trim(), Citations = kept, DataCitations = rows, NoAnswer = noAnswer };
+    }
+
+    /// <summary>A number stated in the answer that no kept quote contains (years may come from a source's date).</summary>
+    private static string? UnsupportedFigure(string sentence, string evidenceDigits, string publishedYears)
+    {
+        var withoutMarkers = CitationMarker().Replace(sentence, "");
+        foreach (Match m in Figure().Matches(withoutMarkers))
+        {
+            var digits = m.Groups["n"].Value.Replace(",", "").Replace(" ", "");
+            if (digits.Length == 0) continue;
+            var isYear = digits.Length == 4 && digits[0] is '1' or '2' && !m.Value.Contains(',');
+            if (isYear && publishedYears.Contains(digits, StringComparison.Ordinal)) continue;
+            if (!ContainsNumber(evidenceDigits, digits)) return m.Value;
+        }
+        return null;
+    }
+
+    /// <summary>Text in quotation marks must be verbatim in a kept quote (whitespace runs count as one space).</summary>
+    private static string? UnsupportedQuotation(string sentence, string evidence)
+    {
+        var normalizedEvidence = Whitespace().Replace(evidence, " ");
+        foreach (Match m in Quotation().Matches(sentence))
+        {
+            var inner = Whitespace().Replace(m.Groups[1].Value, " ").Trim();
+            if (inner.Length > 0 && !normalizedEvidence.Contains(inner, StringComparison.Ordinal)) return m.Value;
+        }
+        return null;
+    }
+
+    /// <summary>"14,000" and "14 000" both become "14000"; other characters separate numbers.</summary>
+    private static string DigitsOnly(string text) => DigitGrouping().Replace(text, "$1");
+
+    private static bool ContainsNumber(string haystack, string number)
+    {
+        for (var i = haystack.IndexOf(number, StringComparison.Ordinal); i >= 0; i = haystack.IndexOf(number, i + 1, StringComparison.Ordinal))
+        {
+            var before = i == 0 || !char.IsDigit(haystack[i - 1]);
+            var after = i + number.Length >= haystack.Length || !char.IsDigit(haystack[i + number.Length]);
+            if (before && after) return true;
+        }
+        return false;
+    }
+
+    private static List<string> SplitSentences(string text) =>
+        Text.SentenceSegmenter.Split(text).Select(s => s.Of(text)).ToList();
+
+    [GeneratedRegex(@"(?<n>\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+(?:\.\d+)?)")] private static partial Regex Figure();
+    [GeneratedRegex(@"(\d)[, ](?=\d{3}\b)")] private static partial Regex DigitGrouping();
+    [GeneratedRegex(@"\[(\d+)\]")] private static partial Regex CitationMarker();
+    [GeneratedRegex(@"[""“]([^""”]{3,})[""”]")] private static partial Regex Quotation();
+    [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
+}

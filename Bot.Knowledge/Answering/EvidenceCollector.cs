@@ -1,0 +1,117 @@
+using Bot.Knowledge.Companies;
+using Bot.Knowledge.Retrieval;
+using Bot.Knowledge.Storage;
+using Bot.Knowledge.Text;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>The documents and sentences an answer may quote, and what the knowledge base knows around them.</summary>
+public sealed record Evidence(
+    IReadOnlyList<CandidateSentence> Sentences,
+    IReadOnlyList<DocumentRecord> CompanyDocuments,
+    IReadOnlyList<EventGroup> OtherEvents,
+    EventGroup? ChosenEvent);
+
+/// <summary>Documents published around the same time about the same company: one layoff round, as the articles report it.</summary>
+public sealed record EventGroup(string Company, DateTime? Month, IReadOnlyList<DocumentRecord> Documents, double Score)
+{
+    public string Label => Month?.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "an undated report";
+}
+
+/// <summary>
+/// Retrieves passages for a parsed question, narrows them to the layoff round that fits best (the
+/// period asked, or the round most sources discuss), and splits them into candidate sentences.
+/// </summary>
+public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies)
+{
+    public const int PassageCount = 16;
+
+    public Evidence Collect(ParsedQuestion question, string? company, float[] queryVector, int passages = PassageCount)
+    {
+        var index = retriever.Index;
+        IReadOnlyList<DocumentRecord> companyDocs = [];
+        var filter = new RetrievalFilter { From = question.Period?.From, To = question.Period?.To };
+        if (company is not null)
+        {
+            companyDocs = index.Documents.Where(d => d.Companies.Count > 0 && d.Companies[0].Equals(company, StringComparison.OrdinalIgnoreCase)).ToList();
+            filter = filter with { Companies = [company], MainCompanyOnly = companyDocs.Count > 0 };
+            if (companyDocs.Count == 0)
+                companyDocs = index.Documents.Where(d => d.Companies.Contains(company, StringComparer.OrdinalIgnoreCase)).ToList();
+        }
+
+        var query = QueryText(question, company);
+        var retrieved = retriever.Search(query, queryVector, filter, passages);
+        var groups = company is null ? [] : GroupByEvent(company, retrieved, index);
+        EventGroup? chosen = null;
+        if (groups.Count > 0)
+        {
+            chosen = groups[0];
+            var keep = chosen.Documents.Select(d => d.Id).ToHashSet();
+            retrieved = retrieved.Where(r => keep.Contains(r.Document.Id)).ToList();
+        }
+
+        var candidates = new List<CandidateSentence>();
+        var seen = new HashSet<string>();
+        for (var rank = 0; rank < retrieved.Count; rank++)
+        {
+            var passage = retrieved[rank];
+            foreach (var span in sentences.For(passage.Document))
+            {
+                if (span.End <= passage.Start || span.Start >= passage.End) continue;
+                if (!seen.Add($"{passage.Document.Id}:{span.Start}")) continue;
+                var text = span.Of(passage.Document.Text);
+                if (text.Length < 25 || text.Length > 900) continue;
+                candidates.Add(new CandidateSentence(passage.Document, span, text, FactExtractor.Extract(text),
+                    passage.Cosine + 8 * passage.Score, Overlap(question.Topic, text)));
+            }
+        }
+        return new Evidence(candidates, companyDocs, groups.Skip(1).ToList(), chosen);
+    }
+
+    /// <summary>The words worth matching: the question itself plus the company's canonical name.</summary>
+    private static string QueryText(ParsedQuestion question, string? company) =>
+        company is null || question.Text.Contains(company, StringComparison.OrdinalIgnoreCase) ? question.Text : company + " " + question.Text;
+
+    private static List<EventGroup> GroupByEvent(string company, IReadOnlyList<RetrievedPassage> retrieved, KnowledgeIndex index)
+    {
+        // Month buckets; neighbouring months merge (coverage of one round spans a few weeks).
+        var byDoc = retrieved.GroupBy(r => r.Document.Id).Select(g => (Doc: g.First().Document, Score: g.Sum(r => r.Score))).ToList();
+        var groups = new List<(DateTime? Month, List<DocumentRecord> Docs, double Score)>();
+        foreach (var (doc, score) in byDoc.OrderBy(d => d.Doc.Published ?? DateTime.MaxValue))
+        {
+            var month = doc.Published is { } p ? new DateTime(p.Year, p.Month, 1, 0, 0, 0, DateTimeKind.Utc) : (DateTime?)null;
+            var match = groups.FindIndex(g => month is not null && g.Month is not null && Math.Abs((month.Value - g.Month.Value).TotalDays) <= 45);
+            if (match < 0) groups.Add((month, [doc], score));
+            else groups[match] = (groups[match].Month, [.. groups[match].Docs, doc], groups[match].Score + score);
+        }
+        return groups.OrderByDescending(g => g.Score).Select(g => new EventGroup(company, g.Month, g.Docs, g.Score)).ToList();
+    }
+
+    private static readonly Dictionary<string, string[]> Synonyms = new()
+    {
+        ["ai"] = ["ai", "artificial", "intelligence", "generative", "automation", "agent"],
+        ["layoff"] = ["layoff", "cut", "eliminate", "job", "role", "reduc", "redundancy"],
+        ["cut"] = ["cut", "layoff", "eliminate", "reduc"],
+        ["job"] = ["job", "role", "position", "employee", "staff"],
+        ["role"] = ["role", "job", "position"],
+        ["people"] = ["people", "employee", "staff", "worker", "job", "role"],
+        ["employee"] = ["employee", "people", "staff", "worker"],
+        ["support"] = ["support", "service", "customer"],
+    };
+
+    /// <summary>Share of the question's content words that the sentence contains (with a few synonyms).</summary>
+    public static double Overlap(IReadOnlyList<string> topic, string sentence)
+    {
+        if (topic.Count == 0) return 0;
+        var tokens = Tokenizer.Tokenize(sentence).ToHashSet();
+        var hits = 0;
+        foreach (var t in topic)
+        {
+            if (tokens.Contains(t)) { hits++; continue; }
+            if (Synonyms.TryGetValue(t, out var alts) && alts.Any(a => tokens.Any(tok => tok.StartsWith(a, StringComparison.Ordinal)))) hits++;
+        }
+        return (double)hits / topic.Count;
+    }
+
+    public bool MentionsCompany(string text, string company) => companies.FindMentions(text).Contains(company, StringComparer.OrdinalIgnoreCase);
+}

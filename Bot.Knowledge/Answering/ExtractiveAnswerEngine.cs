@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Knowledge.Embeddings;
+using Bot.Knowledge.Retrieval;
+using Bot.Knowledge.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>
+/// Answers offline from quoted sentences: understands the question, collects evidence for the
+/// layoff round it is about, picks the sentences that state the figure, reason, date or person
+/// asked for, and writes a one- or two-sentence answer whose figures come from those quotes.
+/// Every answer then passes through <see cref="AnswerVerifier"/>.
+/// </summary>
+public sealed class ExtractiveAnswerEngine(
+    QuestionParser parser,
+    EvidenceCollector collector,
+    HybridRetriever retriever,
+    ITextEmbedder embedder,
+    AnswerVerifier verifier,
+    ILogger<ExtractiveAnswerEngine> logger) : IAnswerEngine
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var watch = Stopwatch.StartNew();
+        var answer = verifier.Verify(Compose(request));
+        logger.LogDebug("Answered {Question} in {Ms} ms", request.Question, watch.Elapsed.TotalMilliseconds);
+        return Task.FromResult(answer with { ElapsedMs = watch.Elapsed.TotalMilliseconds });
+    }
+
+    /// <summary>The unverified answer (public for the LLM engine's fallback and for tests of the verifier).</summary>
+    public Answer Compose(AnswerRequest request)
+    {
+        var question = parser.Parse(request.Question, request.History);
+        var vector = embedder.Embed(question.Text);
+        var draft = new AnswerDraft();
+        if (retriever.Index.PassageCount == 0)
+        {
+            draft.NoAnswer = true;
+            draft.Say("The knowledge base is empty, so I can't answer yet. Ingest some articles first.");
+        }
+        else if (question.Companies.Count == 0 && (question.Has(QuestionKind.List) || question.Kinds == QuestionKind.Reason))
+            AnswerAcrossCompanies(question, vector, draft);
+        else if (question.Companies.Count >= 2)
+            foreach (var company in question.Companies.Take(3)) AnswerForCompany(question, company, vector, draft, compact: true);
+        else
+            AnswerForCompany(question, question.Companies.FirstOrDefault(), vector, draft, compact: false);
+        return draft.Build(request.Question);
+    }
+
+    private void AnswerForCompany(ParsedQuestion q, string? company, float[] vector, AnswerDraft draft, bool compact)
+    {
+        var evidence = collector.Collect(q, company, vector);
+        var name = company ?? "The company";
+        if (company is not null && evidence.CompanyDocuments.Count == 0)
+        {
+            draft.NoAnswer = true;
+            draft.Say($"I don't know: none of the articles I have covers {company} layoffs{PeriodSuffix(q)}.");
+            return;
+        }
+        if (evidence.Sentences.Count == 0)
+        {
+            draft.NoAnswer = true;
+            draft.Say(company is null
+                ? "I don't know: I found nothing relevant in the articles I have."
+                : $"I don't know: the articles I have don't report {company} layoffs{PeriodSuffix(q)}.{CoveredPeriods(evidence.CompanyDocuments, company)}");
+            return;
+        }
+
+        // Sentences about another company (a passing mention) can't answer for this one.
+        var pool = company is null ? evidence.Sentences
+            : evidence.Sentences.Where(s => s.Company.Equals(company, StringComparison.OrdinalIgnoreCase) || collector.MentionsCompany(s.Text, company)).ToList();
+        var answered = false;
+        if (q.Has(QuestionKind.Count) || q.Has(QuestionKind.Compare)) answered |= SayCount(q, name, pool, draft, compact);
+        if (q.Has(QuestionKind.Percent)) answered |= SayPercent(q, name, pool, draft, answeredCount: answered);
+        if (q.Has(QuestionKind.Date)) answered |= SayDate(q, name, pool, draft);
+        if (q.Has(QuestionKind.Who)) answered |= SayWho(q, name, pool, draft);
+        if (q.Has(QuestionKind.Reason) && !compact) answered |= SayReason(q, name, pool, draft);
+        if (!answered && !draft.NoAnswer)
+        {
+            draft.NoAnswer = true;
+            draft.Say($"I don't know: the articles I have don't state that for {name}{PeriodSuffix(q)}.");
+        }
+        if (!compact && q.Period is null && evidence.OtherEvents.Count > 0 && evidence.ChosenEvent is { } chosen)
+        {
+            var others = evidence.OtherEvents.Where(e => e.Month is not null).Select(e => e.Label).Distinct().Take(3).ToList();
+            if (others.Count > 0) draft.Say($"This is about the {chosen.Label} round; the sources also cover {name} layoffs in {string.Join(", ", others)}.");
+        }
+    }
+
+    private static bool SayCount(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft, bool compact)
+    {
+        var withCounts = pool
+            .SelectMany(s => s.Facts.HeadCounts.Where(h => h.IsLayoff && !h.IsTotalWorkforce && h.Value >= 10).Select(h => (Sentence: s, Head: h)))
+            .ToList();
+        if (withCounts.Count == 0)
+        {
+            draft.NoAnswer = true;
+            draft.Say($"I don't know the exact number: the articles I have don't give a head count for {name}'s layoffs{PeriodSuffix(q)}.");
+            var percent = pool.Where(s => s.Facts.Percents.Count > 0 && s.Facts.HasLayoffCue).OrderByDescending(s => s.Retrieval + s.Overlap).FirstOrDefault();
+            if (percent is not null)
+                draft.Say($"They give a share of the workforce instead: \"{percent.Facts.Percents[0].Text}\" [{draft.Quote(percent)}].");
+            return true;
+        }
+
+        double Score((CandidateSentence Sentence, HeadCount Head) c) =>
+            c.Sentence.Retrieval + 1.5 * c.Sentence.Overlap + (c.Sentence.Facts.Claimant == Claimant.Company ? 0.3 : 0) + (c.Head.Qualifier is "up to" ? -0.2 : 0);
+
+        // One figure per value; a value that more documents state, in better-matching sentences, wins.
+        var byValue = withCounts.GroupBy(c => c.Head.Value)
+            .Select(g => (Value: g.Key, Best: g.MaxBy(Score), Support: g.GroupBy(c => c.Sentence.Document.Id).Sum(d => d.Max(Score))))
+            .OrderByDescending(v => v.Support).ToList();
+        var main = byValue[0].Best;
+        var n = draft.Quote(main.Sentence);
+        var who = main.Sentence.Facts.Claimant == Claimant.Report && main.Sentence.Facts.ReportedBy is { } outlet ? $"reported by {outlet}" : SourceType(main.Sentence);
+        draft.Say($"{name}: {main.Head.Text}{When(main.Sentence)} ({who}) [{n}].");
+
+        if (!compact)
+        {
+            // Where a report gives another figure than the company, show both and who says each.
+            var other = byValue.Skip(1)
+                .Select(v => v.Best)
+                .FirstOrDefault(c => c.Sentence.Facts.Claimant == Claimant.Report && c.Head.Value > main.Head.Value);
+            if (other.Sentence is not null)
+            {
+                var by = other.Sentence.Facts.ReportedBy is { } o ? $"reported by {o}" : "reported, not confirmed";
+                draft.Say($"A higher figure, {other.Head.Text}, was {by}, not confirmed by {name} [{draft.Quote(other.Sentence)}].");
+            }
+        }
+        return true;
+    }
+
+    private static bool SayPercent(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft, bool answeredCount)
+    {
+        var best = pool.Where(s => s.Facts.Percents.Count > 0)
+            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.5 : 0) + (WorkforceWord(s.Text) ? 0.3 : 0))
+            .FirstOrDefault();
+        if (best is null)
+        {
+            if (answeredCount) return false;
+            draft.NoAnswer = true;
+            draft.Say($"I don't know: the articles I have don't give {name}'s cut as a percentage{PeriodSuffix(q)}.");
+            return true;
+        }
+        var percent = best.Facts.Percents.OrderByDescending(p => p.Value < 100).First();
+        draft.Say($"{name} cut {percent.Text} of its workforce{When(best)} ({SourceType(best)}) [{draft.Quote(best)}].");
+        return true;
+    }
+
+    private static bool SayDate(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft)
+    {
+        var best = pool.Where(s => s.Facts.Dates.Any(d => d.Precision == Text.DatePrecision.Day))
+            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.6 : 0) + (AnnounceWord(s.Text) ? 0.4 : 0) + (s.Facts.HeadCounts.Count > 0 ? 0.3 : 0))
+            .FirstOrDefault();
+        if (best is null) return false;
+        var date = best.Facts.Dates.First(d => d.Precision == Text.DatePrecision.Day);
+        var dateText = date.Span.Of(best.Text);
+        var year = date.Year is null && best.Document.Published is { } p ? $", {p.Year.ToString(Invariant)}" : "";
+        draft.Say($"{name} announced it on {dateText}{year} [{draft.Quote(best)}].");
+        return true;
+    }
+
+    private static bool SayWho(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft)
+    {
+        var best = pool.Where(s => s.Facts.People.Count > 0)
+            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (AnnounceWord(s.Text) ? 0.6 : 0) + (s.Facts.HasLayoffCue ? 0.3 : 0))
+            .FirstOrDefault();
+        if (best is null) return false;
+        var person = best.Facts.People[0];
+        draft.Say($"{person.Name}{(person.Title is null ? "" : $" ({person.Title})")} announced {name}'s layoffs{When(best)} [{draft.Quote(best)}].");
+        return true;
+    }
+
+    private static bool SayReason(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft)
+    {
+        var reasons = pool.Where(s => s.Facts.ReasonScore > 0)
+            .OrderByDescending(s => Math.Min(s.Facts.ReasonScore, 8) / 4 + s.Retrieval + s.Overlap)
+            .ToList();
+        if (reasons.Count == 0) return false;
+        var picked = new List<CandidateSentence> { reasons[0] };
+        var second = reasons.Skip(1).FirstOrDefault(r => r.Document.Id != reasons[0].Document.Id || r.Span.Start != reasons[0].Span.Start);
+        if (second is not null && second.Facts.ReasonScore >= 2) picked.Add(second);
+        var numbers = picked.Select(p => draft.Quote(p)).ToList();
+        var cues = picked.SelectMany(p => p.Facts.ReasonCues).Distinct().Take(4).ToList();
+        draft.Say($"The reasons given{(cues.Count > 0 ? $" ({string.Join(", ", cues)})" : "")} are in the quoted words {string.Join(" and ", numbers.Select(n => $"[{n}]"))}.");
+        return true;
+    }
+
+    /// <summary>"Which companies blamed AI in 2025?": the best reason sentence per company that matches the topic.</summary>
+    private void AnswerAcrossCompanies(ParsedQuestion q, float[] vector, AnswerDraft draft)
+    {
+        var evidence = collector.Collect(q, null, vector, passages: 40);
+        var topical = evidence.Sentences
+            .Where(s => s.Company.Length > 0 && s.Overlap > 0 && (s.Facts.ReasonScore > 0 || s.Facts.HasLayoffCue))
+            .GroupBy(s => s.Company)
+            .Select(g => g.MaxBy(s => s.Retrieval + 2 * s.Overlap + Math.Min(s.Facts.ReasonScore, 6) / 3)!)
+            .OrderByDescending(s => s.Retrieval + 2 * s.Overlap)
+            .Take(6)
+            .ToList();
+        if (topical.Count == 0)
+        {
+            draft.NoAnswer = true;
+            draft.Say($"I don't know: no article I have matches that{PeriodSuffix(q)}.");
+            return;
+        }
+        var items = topical.Select(s => $"{s.Company} [{draft.Quote(s)}]");
+        draft.Say($"Companies whose layoff coverage matches{PeriodSuffix(q)}: {string.Join(", ", items)}.");
+    }
+
+    private static string When(CandidateSentence s) => s.Document.Published is { } p
+        ? (s.Document.PublishedPrecision == "day" ? $" (reported {p.ToString("MMMM d, yyyy", Invariant)}" : $" (reported {p.ToString("MMMM yyyy", Invariant)}") + $" by {s.Document.Publisher ?? "the source"})"
+        : "";
+
+    private static string SourceType(CandidateSentence s) => s.Facts.Claimant switch
+    {
+        Claimant.Company => "per the company's own announcement, as quoted",
+        Claimant.Report => "per news reports",
+        _ => "per news coverage",
+    };
+
+    private static string PeriodSuffix(ParsedQuestion q) => q.Period is null ? "" : $" in {q.Period.Label}";
+
+    private static string CoveredPeriods(IReadOnlyList<DocumentRecord> docs, string company)
+    {
+        var months = docs.Where(d => d.Published is not null).Select(d => d.Published!.Value.ToString("MMMM yyyy", Invariant)).Distinct().Take(4).ToList();
+        return months.Count == 0 ? "" : $" They cover {company} in {string.Join(", ", months)}.";
+    }
+
+    private static bool WorkforceWord(string s) => s.Contains("workforce", StringComparison.OrdinalIgnoreCase) || s.Contains("staff", StringComparison.OrdinalIgnoreCase) || s.Contains("employee", StringComparison.OrdinalIgnoreCase) || s.Contains("team", StringComparison.OrdinalIgnoreCase);
+
+    private static bool AnnounceWord(string s) =>
+        s.Contains("announc", StringComparison.OrdinalIgnoreCase) || s.Contains("memo", StringComparison.OrdinalIgnoreCase) || s.Contains("email", StringComparison.OrdinalIgnoreCase)
+        || s.Contains("wrote", StringComparison.OrdinalIgnoreCase) || s.Contains("letter", StringComparison.OrdinalIgnoreCase) || s.Contains("told", StringComparison.OrdinalIgnoreCase) || s.Contains("sent", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bot.Knowledge.Text;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>
+/// Reads the facts a layoff sentence states: head counts with their qualifiers ("up to", "about"),
+/// percentages in every spelling ("18%", "14pc", "10 per cent", "six percent", "a quarter"), dates,
+/// people with titles, reason phrases, and who claims the figure (the company, or a report).
+/// </summary>
+public static partial class FactExtractor
+{
+    private const string Qualifier = @"(?<q>approximately|about|around|roughly|nearly|almost|up to|more than|over|just over|just under|some|at least|as many as|an estimated|close to|fewer than|less than|under|~)";
+    private const string Number = @"(?<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?<k>\s?k\b|\s(?:thousand|million)\b)?";
+    private const string HeadNoun = @"(?<noun>roles?|jobs?|employees?|positions?|people|persons|staff(?:ers)?|workers?|teammates|layoffs?|lay-offs?|job cuts|cuts|members|personnel|redundancies|Googlers|Stripes|Amazonians|Microsofties|Metamates|heads)";
+
+    [GeneratedRegex(@"(?:\b" + Qualifier + @"\s+)?(?<!\$|£|€|\d[.,]?)\b" + Number + @"(?:\s+(?:more|additional|other|corporate|tech|full-time|white-collar|global|salaried|office|support|customer support|[A-Z][a-z]+)){0,2}\s+" + HeadNoun + @"\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadCountPattern();
+
+    // "cut 12,000" / "eliminate about 9,000" / "laying off 10,000" without a noun after the number.
+    [GeneratedRegex(@"\b(?:cut(?:ting)?|eliminat(?:e|ing|ed)|lay(?:ing)? off|laid off|let(?:ting)? go(?: of)?|axe|axing|slash(?:ing)?|shed(?:ding)?|sack(?:ing)?|reduc(?:e|ing) (?:its |our |the )?(?:head ?count|workforce|staff) by)\s+(?:\b" + Qualifier + @"\s+)?" + Number + @"(?!\s*(?:%|pc\b|per ?cent|percent|million|billion|\d))", RegexOptions.IgnoreCase)]
+    private static partial Regex VerbCountPattern();
+
+    [GeneratedRegex(@"(?:\b(?<q>approximately|about|around|roughly|nearly|almost|up to|more than|over|some|at least|close to)\s+)?(?<num>\d+(?:\.\d+)?)\s?(?:%|pc\b|percent\b|per cent\b|per-cent\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentPattern();
+
+    [GeneratedRegex(@"\b(?:(?<q>approximately|about|around|roughly|nearly|almost)\s+)?(?<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty|forty|fifty)\s(?:percent|per cent)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WordPercentPattern();
+
+    [GeneratedRegex(@"\b(?:(?<q>roughly|about|around|nearly|almost)\s+)?(?<frac>a quarter|one quarter|a third|one third|half|a fifth|one fifth|a tenth|one tenth)\s+of\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FractionPattern();
+
+    [GeneratedRegex(@"\b(?:cut|cuts|cutting|eliminat\w*|lay(?:ing)? off|laid off|layoffs?|lay-offs?|let(?:ting)? go|reduc\w*|sack\w*|fir(?:e|ed|ing)\b|axe\w*|slash\w*|redundan\w*|job losses|leave|leaving|depart\w*|part ways|restructur\w*|downsiz\w*|headcount|workforce)", RegexOptions.IgnoreCase)]
+    private static partial Regex LayoffCue();
+
+    [GeneratedRegex(@"(?:out of(?: our| its| the)?|total(?: workforce)?(?: of)?|employs|employed|employing|workforce of|headcount of|head count of|staff of|a team of|had|has|have|from)\s+(?:about |around |approximately |roughly |more than |over |nearly |some )?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalBefore();
+
+    [GeneratedRegex(@"\b(?:Reuters|Bloomberg|CNBC|The Information|Wall Street Journal|WSJ|New York Times|Financial Times|Business Insider|The Verge|TechCrunch|Axios|Fortune|Semafor)\b")]
+    private static partial Regex Outlet();
+
+    [GeneratedRegex(@"\b(?:reported|reports|reportedly|according to|sources|people familiar|familiar with the matter|rumou?r\w*|citing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportCue();
+
+    [GeneratedRegex(@"\b(?:confirm\w*|announc\w*|memo|letter|email|e-mail|blog post|note to (?:staff|employees)|wrote|told (?:staff|employees)|statement|said in|message)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CompanyCue();
+
+    private static readonly (string Cue, double Weight)[] ReasonCues =
+    [
+        ("because", 2), ("due to", 2), ("as a result", 1.5), ("in response to", 2), ("reason", 2), ("why", 1.5), ("blame", 2), ("cited", 1.5),
+        ("driven by", 2), ("owing to", 2), ("amid", 1), ("so that", 1), ("in order to", 1), ("to stay", 1), ("to ensure", 0.5),
+        ("overhired", 3), ("over-hired", 3), ("over-hiring", 3), ("hired too many", 3), ("hired too", 2), ("grew too", 2), ("too optimistic", 3), ("too ambitious", 3),
+        ("got this wrong", 3), ("misjudged", 3), ("bet", 1), ("economic", 2), ("macroeconomic", 3), ("downturn", 2.5), ("slowdown", 2), ("inflation", 2),
+        ("interest rates", 2), ("recession", 2), ("uncertain", 1.5), ("headwinds", 2), ("tailwinds", 1.5), ("competition", 2), ("ads signal", 3),
+        ("revenue", 1), ("costs", 1.5), ("cost", 1), ("efficien", 2), ("bureaucracy", 3), ("layers", 2.5), ("leanly", 2.5), ("lean", 1.5),
+        ("artificial intelligence", 2.5), ("generative ai", 2.5), ("ai ", 2), (" ai", 2), ("ai-", 2), ("automation", 2), ("agents", 1.5),
+        ("priorit", 1.5), ("focus", 1), ("strategic", 1), ("restructur", 1.5), ("reorganiz", 1.5), ("reorganis", 1.5), ("realign", 1.5),
+        ("pandemic", 1.5), ("different reality", 3), ("dramatic growth", 3), ("ahead of our revenue", 3), ("e-commerce", 1.5),
+        ("investments", 1), ("invest", 1), ("market conditions", 2.5), ("demand", 1), ("profit", 1), ("margin", 1), ("transformative", 2),
+    ];
+
+    [GeneratedRegex(@"\b(?<title>(?:co-)?(?:founder and )?(?:CEO|COO|CFO|CTO|CPO|chief(?: \w+){1,3} officer|chief executive(?: officer)?|vice chair(?:man)?|president|chairman|(?:senior |executive )?vice president(?: of [A-Z][\w ]+?)?|SVP|EVP|head of [\w ]+?|founder|co-founder))\s+(?<name>[A-Z][a-z]+(?:\s[A-Z][a-zö']+){1,2})\b")]
+    private static partial Regex TitleThenName();
+
+    [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+(?:\s[A-Z][a-zö']+){1,2}),\s+(?<title>(?:[A-Z][\w.]*(?:’s|'s)\s+)?(?:the (?:company|organization|organisation)(?:’s|'s)\s+)?(?:[\w-]+\s+){0,4}?(?:CEO|COO|CFO|chief[\w\s-]*?officer|chief executive|vice chair(?:man)?|president|chairman|founder|co-founder|head))\b")]
+    private static partial Regex NameThenTitle();
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal) { "The Company", "In A", "The Washington", "Senior Vice", "Chief Executive", "Vice President" };
+
+    public static SentenceFacts Extract(string sentence)
+    {
+        var heads = new List<HeadCount>();
+        foreach (Match m in HeadCountPattern().Matches(sentence)) AddHead(heads, sentence, m);
+        foreach (Match m in VerbCountPattern().Matches(sentence)) AddHead(heads, sentence, m);
+
+        var percents = new List<PercentFigure>();
+        foreach (Match m in PercentPattern().Matches(sentence))
+            percents.Add(new PercentFigure(new TextSpan(m.Index, m.Index + m.Length), m.Value, double.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture)));
+        foreach (Match m in WordPercentPattern().Matches(sentence))
+            percents.Add(new PercentFigure(new TextSpan(m.Index, m.Index + m.Length), m.Value, WordNumber(m.Groups["word"].Value)));
+        foreach (Match m in FractionPattern().Matches(sentence))
+            percents.Add(new PercentFigure(new TextSpan(m.Index, m.Index + m.Length), m.Value, Fraction(m.Groups["frac"].Value)));
+
+        var lower = " " + sentence.ToLowerInvariant() + " ";
+        var cues = ReasonCues.Where(c => lower.Contains(c.Cue, StringComparison.Ordinal)).ToList();
+        var outlet = Outlet().Match(sentence);
+        var reported = ReportCue().IsMatch(sentence);
+        var claimant = reported && outlet.Success ? Claimant.Report
+            : CompanyCue().IsMatch(sentence) ? Claimant.Company
+            : reported ? Claimant.Report : Claimant.Unknown;
+
+        return new SentenceFacts(heads, percents, DateExpressions.Find(sentence), People(sentence),
+            cues.Sum(c => c.Weight), cues.Select(c => c.Cue.Trim()).ToList(), claimant,
+            claimant == Claimant.Report && outlet.Success ? outlet.Value : null, LayoffCue().IsMatch(sentence));
+    }
+
+    private static void AddHead(List<HeadCount> heads, string sentence, Match m)
+    {
+        var span = new TextSpan(m.Index, m.Index + m.Length);
+        if (heads.Any(h => h.Span.Start < span.End && span.Start < h.Span.End)) return;
+        var numberText = m.Groups["num"].Value;
+        var value = double.Parse(numberText.Replace(",", ""), CultureInfo.InvariantCulture);
+        var k = m.Groups["k"].Value.Trim().ToLowerInvariant();
+        value *= k switch { "k" or "thousand" => 1000, "million" => 1_000_000, _ => 1 };
+        if (value < 2 || value is >= 1900 and <= 2100 && !numberText.Contains(',') && k.Length == 0) return; // years, "1 person"
+        var before = sentence[..m.Index];
+        var beforeWindow = before[Math.Max(0, before.Length - 45)..];
+        var total = TotalBefore().IsMatch(before) && !Regex.IsMatch(beforeWindow, @"reduc|cut|eliminat|lay", RegexOptions.IgnoreCase);
+        var clauseStart = Math.Max(0, Math.Max(before.LastIndexOf(','), before.LastIndexOf(';')));
+        var after = sentence[(m.Index + m.Length)..];
+        var clause = sentence[clauseStart..] is var rest ? rest[..Math.Min(rest.Length, (m.Index - clauseStart) + m.Length + 80)] : "";
+        var layoff = LayoffCue().IsMatch(clause) || LayoffCue().IsMatch(m.Value) || LayoffCue().IsMatch(after[..Math.Min(after.Length, 60)]);
+        var q = m.Groups["q"].Success ? m.Groups["q"].Value : null;
+        var fullNumber = numberText + (m.Groups["k"].Success ? m.Groups["k"].Value : "");
+        heads.Add(new HeadCount(span, m.Value, fullNumber, (long)value, q, layoff, total));
+    }
+
+    private static IReadOnlyList<PersonMention> People(string sentence)
+    {
+        var people = new List<PersonMention>();
+        foreach (Match m in TitleThenName().Matches(sentence)) Add(m.Groups["name"].Value, m.Groups["title"].Value);
+        foreach (Match m in NameThenTitle().Matches(sentence)) Add(m.Groups["name"].Value, m.Groups["title"].Value);
+        return people;
+
+        void Add(string name, string title)
+        {
+            name = name.Trim();
+            if (NotNames.Contains(name) || people.Any(p => p.Name == name)) return;
+            if (DateExpressions.TryMonth(name.Split(' ')[0], out _)) return;
+            people.Add(new PersonMention(name, title.Trim()));
+        }
+    }
+
+    private static double WordNumber(string word) => word.ToLowerInvariant() switch
+    {
+        "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8, "nine" => 9, "ten" => 10,
+        "eleven" => 11, "twelve" => 12, "thirteen" => 13, "fourteen" => 14, "fifteen" => 15, "sixteen" => 16, "seventeen" => 17,
+        "eighteen" => 18, "nineteen" => 19, "twenty" => 20, "twenty-five" => 25, "thirty" => 30, "forty" => 40, "fifty" => 50, _ => 0,
+    };
+
+    private static double Fraction(string frac) => frac.ToLowerInvariant() switch
+    {
+        "a quarter" or "one quarter" => 25, "a third" or "one third" => 33.3, "half" => 50, "a fifth" or "one fifth" => 20, _ => 10,
+    };
+}

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Knowledge.Companies;
+
+/// <summary>
+/// Canonical company names and their aliases and former names (Meta/Facebook, Google/Alphabet,
+/// Twitter/X, Microsoft/MSFT, Amazon/AWS), shared by articles, questions and data rows.
+/// Questions tolerate a one-letter typo in names of five letters or more ("Microsfot", "shopfy").
+/// </summary>
+public sealed class CompanyCatalog
+{
+    private static readonly (string Canonical, string[] Aliases)[] BuiltIn =
+    [
+        ("Amazon", ["amazon", "aws", "amazon web services", "amazon.com"]),
+        ("Meta", ["meta", "facebook", "meta platforms"]),
+        ("Google", ["google", "alphabet"]),
+        ("Microsoft", ["microsoft", "msft"]),
+        ("Twitter", ["twitter", "x corp", "x.com"]),
+        ("Salesforce", ["salesforce"]), ("Stripe", ["stripe"]), ("Spotify", ["spotify"]), ("Intel", ["intel"]),
+        ("Dell", ["dell", "dell technologies"]), ("IBM", ["ibm"]), ("Shopify", ["shopify"]), ("Airbnb", ["airbnb"]),
+        ("Apple", ["apple"]), ("Netflix", ["netflix"]), ("Tesla", ["tesla"]), ("Oracle", ["oracle"]), ("Cisco", ["cisco"]),
+        ("SAP", ["sap"]), ("PayPal", ["paypal"]), ("Uber", ["uber"]), ("Lyft", ["lyft"]), ("Snap", ["snap", "snapchat"]),
+        ("Zoom", ["zoom"]), ("Coinbase", ["coinbase"]), ("Nvidia", ["nvidia"]), ("HP", ["hp", "hewlett-packard"]),
+        ("Block", ["block inc", "square"]), ("Robinhood", ["robinhood"]), ("Peloton", ["peloton"]), ("Zillow", ["zillow"]),
+        ("Workday", ["workday"]), ("Intuit", ["intuit"]), ("Adobe", ["adobe"]), ("eBay", ["ebay"]), ("LinkedIn", ["linkedin"]),
+        ("Twilio", ["twilio"]), ("Okta", ["okta"]), ("Unity", ["unity software"]), ("Rivian", ["rivian"]), ("AMD", ["amd"]),
+        ("Qualcomm", ["qualcomm"]), ("Micron", ["micron"]), ("Dropbox", ["dropbox"]), ("Atlassian", ["atlassian"]),
+        ("GitHub", ["github"]), ("Yahoo", ["yahoo"]), ("Accenture", ["accenture"]), ("Infosys", ["infosys"]), ("TCS", ["tcs", "tata consultancy services"]),
+        ("Wipro", ["wipro"]), ("Byju's", ["byju's", "byjus"]), ("Chegg", ["chegg"]), ("Indeed", ["indeed"]), ("Wayfair", ["wayfair"]),
+        ("DoorDash", ["doordash"]), ("Instacart", ["instacart"]), ("Pinterest", ["pinterest"]), ("Reddit", ["reddit"]),
+        ("Disney", ["disney"]), ("Ford", ["ford"]), ("Siemens", ["siemens"]), ("Ericsson", ["ericsson"]), ("Nokia", ["nokia"]),
+        ("Philips", ["philips"]), ("Vimeo", ["vimeo"]), ("Grubhub", ["grubhub"]), ("Carvana", ["carvana"]), ("Redfin", ["redfin"]),
+        ("Klarna", ["klarna"]), ("Bolt", ["bolt"]), ("Zendesk", ["zendesk"]), ("HubSpot", ["hubspot"]), ("VMware", ["vmware"]),
+        ("Broadcom", ["broadcom"]), ("Samsung", ["samsung"]), ("Sony", ["sony"]), ("PlayStation", ["playstation"]),
+        ("Electronic Arts", ["electronic arts"]), ("Activision Blizzard", ["activision", "blizzard"]), ("Epic Games", ["epic games"]),
+        ("Layoffs.fyi", ["layoffs.fyi"]),
+    ];
+
+    // Words that look like aliases but are ordinary English in questions ("a quarter of staff", "block").
+    private static readonly HashSet<string> AmbiguousInLowerCase = ["square", "snap", "zoom", "block inc", "bolt", "unity software", "indeed", "ford", "apple", "meta", "oracle", "hp", "sap", "tcs", "uber", "x corp"];
+
+    private readonly Dictionary<string, string> _aliasToCanonical = new(StringComparer.OrdinalIgnoreCase);
+    private Regex _mentionRegex;
+    private readonly object _gate = new();
+
+    public CompanyCatalog()
+    {
+        foreach (var (canonical, aliases) in BuiltIn)
+        {
+            _aliasToCanonical[canonical] = canonical;
+            foreach (var alias in aliases) _aliasToCanonical[alias] = canonical;
+        }
+        _mentionRegex = BuildRegex();
+    }
+
+    public IEnumerable<string> CanonicalNames => _aliasToCanonical.Values.Distinct();
+
+    /// <summary>Adds names learnt from data (layoffs.fyi companies, WARN employers).</summary>
+    public void AddKnown(IEnumerable<string> names)
+    {
+        lock (_gate)
+        {
+            var added = false;
+            foreach (var name in names)
+            {
+                var n = name.Trim();
+                if (n.Length < 3 || _aliasToCanonical.ContainsKey(n)) continue;
+                _aliasToCanonical[n] = n;
+                added = true;
+            }
+            if (added) _mentionRegex = BuildRegex();
+        }
+    }
+
+    public string? Canonicalize(string name) =>
+        _aliasToCanonical.TryGetValue(name.Trim(), out var canonical) ? canonical : null;
+
+    /// <summary>Companies mentioned in text, most mentioned first (exact alias matches, word-bounded).</summary>
+    public IReadOnlyList<string> FindMentions(string text)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (Match m in _mentionRegex.Matches(text))
+        {
+            var alias = m.Value;
+            // Lower-case "apple", "meta", "square" in prose are usually not the company.
+            if (AmbiguousInLowerCase.Contains(alias.ToLowerInvariant()) && alias.All(c => !char.IsUpper(c))) continue;
+            var canonical = _aliasToCanonical[alias];
+            counts[canonical] = counts.GetValueOrDefault(canonical) + 1;
+        }
+        return counts.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
+    }
+
+    /// <summary>Companies named in a question: exact aliases first, then one-typo matches of longer names.</summary>
+    public IReadOnlyList<string> FindInQuestion(string question)
+    {
+        var found = new List<string>();
+        foreach (Match m in _mentionRegex.Matches(question))
+        {
+            var canonical = _aliasToCanonical[m.Value];
+            if (!found.Contains(canonical)) found.Add(canonical);
+        }
+        if (found.Count > 0) return found;
+        foreach (var word in Regex.Matches(question, @"[A-Za-z][A-Za-z'.]+").Select(m => m.Value.TrimEnd('.', '\'')))
+        {
+            if (word.Length < 5) continue;
+            foreach (var (alias, canonical) in _aliasToCanonical)
+            {
+                if (alias.Length < 5 || alias.Contains(' ') || found.Contains(canonical)) continue;
+                if (Math.Abs(alias.Length - word.Length) <= 1 && EditDistance.IsWithinOne(word.ToLowerInvariant(), alias.ToLowerInvariant()))
+                    found.Add(canonical);
+            }
+        }
+        return found;
+    }
+
+    private Regex BuildRegex()
+    {
+        var alternatives = _aliasToCanonical.Keys.OrderByDescending(a => a.Length).Select(Regex.Escape);
+        return new Regex(@"(?<![\w])(" + string.Join("|", alternatives) + @")(?![\w])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+}

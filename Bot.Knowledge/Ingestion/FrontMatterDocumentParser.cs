@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Knowledge.Ingestion;
+
+/// <summary>
+/// Markdown or plain text, with an optional header between <c>---</c> lines
+/// (<c>title, source_url, publisher, date_published, company</c>). Header values such as
+/// "unknown (URL slug: ...)" are kept as given; the stored text is everything after the header.
+/// </summary>
+public static partial class FrontMatterDocumentParser
+{
+    public static ParsedDocument Parse(string content, string path, string sourceKind)
+    {
+        content = content.Replace("\r\n", "\n");
+        var header = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var body = content;
+        if (content.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            var close = content.IndexOf("\n---", 3, StringComparison.Ordinal);
+            if (close < 0) throw new FormatException("front matter starts with '---' but has no closing '---' line");
+            foreach (var line in content[4..close].Split('\n'))
+            {
+                var colon = line.IndexOf(':');
+                if (colon <= 0) continue;
+                header[line[..colon].Trim()] = Unquote(line[(colon + 1)..].Trim());
+            }
+            var bodyStart = content.IndexOf('\n', close + 1);
+            body = bodyStart < 0 ? "" : content[(bodyStart + 1)..];
+        }
+        body = body.Trim('\n', ' ', '\t');
+        if (body.Length == 0) throw new FormatException("the document has no text after its header");
+        if (body.Contains('\0')) throw new FormatException("the file is binary, not text");
+
+        var url = NullIfUnknown(header.GetValueOrDefault("source_url")) ?? NullIfUnknown(header.GetValueOrDefault("url"));
+        return new ParsedDocument
+        {
+            Title = CleanTitle(header.GetValueOrDefault("title"), url, body, path),
+            Text = body,
+            SourceKind = sourceKind,
+            SourceKey = url is not null ? UrlCanonicalizer.Canonicalize(url) : "file:" + Path.GetFullPath(path),
+            Url = url,
+            Publisher = NullIfUnknown(header.GetValueOrDefault("publisher")),
+            PublishedRaw = header.GetValueOrDefault("date_published") ?? header.GetValueOrDefault("date"),
+            CompanyHint = NullIfUnknown(header.GetValueOrDefault("company")),
+        };
+    }
+
+    private static string CleanTitle(string? title, string? url, string body, string path)
+    {
+        if (!string.IsNullOrWhiteSpace(title) && !title.StartsWith("unknown", StringComparison.OrdinalIgnoreCase))
+            return SlugSuffix().Replace(title, "").Trim();
+        // "unknown (URL slug: spotify-layoffs-leadership-moves)" -> "Spotify layoffs leadership moves"
+        var slug = title is null ? null : SlugInTitle().Match(title) is { Success: true } m ? m.Groups[1].Value : null;
+        if (slug is null && url is not null) slug = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Segments.LastOrDefault()?.Trim('/') : null;
+        if (!string.IsNullOrWhiteSpace(slug))
+        {
+            var words = slug.Replace('-', ' ').Replace('_', ' ').Trim();
+            return char.ToUpperInvariant(words[0]) + words[1..];
+        }
+        var firstLine = body.Split('\n', 2)[0].TrimStart('#', ' ');
+        return firstLine.Length is > 0 and <= 120 ? firstLine : Path.GetFileNameWithoutExtension(path);
+    }
+
+    private static string? NullIfUnknown(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.StartsWith("unknown", StringComparison.OrdinalIgnoreCase) ? null : value;
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1].Replace("\\\"", "\"") : value;
+
+    [GeneratedRegex(@"\s*\((?:from )?URL slug\)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SlugSuffix();
+
+    [GeneratedRegex(@"URL slug:\s*([^)\s]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SlugInTitle();
+}

@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bot.Knowledge.Companies;
+using Bot.Knowledge.Embeddings;
+using Bot.Knowledge.Storage;
+using Bot.Knowledge.Text;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Knowledge.Ingestion;
+
+/// <summary>
+/// Ingests files, directories, pages and feeds, one document at a time: parse, dedupe, segment,
+/// embed, then store the document and its passages in one transaction. A bad item is reported with
+/// its reason and the rest go on.
+/// </summary>
+public sealed class IngestionPipeline(
+    DocumentStore store,
+    ITextEmbedder embedder,
+    CompanyCatalog companies,
+    SafeHttpFetcher fetcher,
+    IEnumerable<IDataFileImporter> dataImporters,
+    ILogger<IngestionPipeline> logger)
+{
+    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".txt", ".text" };
+    private static readonly HashSet<string> HtmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
+    private static readonly HashSet<string> FeedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".rss", ".atom", ".xml" };
+
+    /// <summary>Each argument may be a file, a directory (recursive) or an http(s) URL of a page or feed.</summary>
+    public async Task<IngestReport> IngestAsync(IEnumerable<string> sources, IProgress<IngestItemResult>? progress, CancellationToken cancellationToken)
+    {
+        var results = new List<IngestItemResult>();
+        void Report(IngestItemResult r) { results.Add(r); progress?.Report(r); store.Log(r.Source, r.Outcome.ToString().ToLowerInvariant(), r.Reason, r.DocumentId); }
+
+        foreach (var source in sources)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                foreach (var r in await IngestUrlAsync(uri, cancellationToken)) Report(r);
+            }
+            else if (Directory.Exists(source))
+            {
+                foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                    foreach (var r in await IngestFileAsync(file, cancellationToken)) Report(r);
+            }
+            else if (File.Exists(source))
+            {
+                foreach (var r in await IngestFileAsync(source, cancellationToken)) Report(r);
+            }
+            else
+            {
+                Report(new IngestItemResult(source, IngestOutcome.Failed, Reason: "no such file, directory or http(s) URL"));
+            }
+        }
+        return new IngestReport(results);
+    }
+
+    public async Task<IReadOnlyList<IngestItemResult>> IngestFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var extension = Path.GetExtension(path);
+        try
+        {
+            if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                var firstLine = File.ReadLines(path).FirstOrDefault() ?? "";
+                var importer = dataImporters.FirstOrDefault(i => i.CanImport(path, firstLine));
+                return [importer is null
+                    ? new IngestItemResult(path, IngestOutcome.Skipped, Reason: "a CSV file whose header is neither layoffs.fyi nor WARN notices")
+                    : importer.Import(path, cancellationToken)];
+            }
+            var content = await File.ReadAllTextAsync(path, cancellationToken);
+            if (TextExtensions.Contains(extension))
+                return [Store(path, FrontMatterDocumentParser.Parse(content, path, extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text" : "markdown"))];
+            if (HtmlExtensions.Contains(extension))
+                return [Store(path, HtmlDocumentParser.Parse(content, null, "file:" + Path.GetFullPath(path), "html"))];
+            if (FeedExtensions.Contains(extension) && FeedParser.LooksLikeFeed(content))
+                return await IngestFeedAsync(path, FeedParser.Parse(content, null), cancellationToken);
+            return [new IngestItemResult(path, IngestOutcome.Skipped, Reason: $"unsupported file type '{extension}'")];
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or System.Xml.XmlException or DecoderFallbackException)
+        {
+            logger.LogWarning("Skipped {Path}: {Reason}", path, ex.Message);
+            return [new IngestItemResult(path, IngestOutcome.Failed, Reason: ex.Message)];
+        }
+    }
+
+    public async Task<IReadOnlyList<IngestItemResult>> IngestUrlAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var fetched = await fetcher.GetAsync(uri, cancellationToken);
+            if (FeedParser.LooksLikeFeed(fetched.Body))
+                return await IngestFeedAsync(uri.ToString(), FeedParser.Parse(fetched.Body, fetched.FinalUri), cancellationToken);
+            var url = fetched.FinalUri.ToString();
+            return [Store(uri.ToString(), ParseFetched(fetched, url, "url"))];
+        }
+        catch (Exception ex) when (IsItemFailure(ex))
+        {
+            logger.LogWarning("Could not ingest {Url}: {Reason}", uri, ex.Message);
+            return [new IngestItemResult(uri.ToString(), IngestOutcome.Failed, Reason: ex.Message)];
+        }
+    }
+
+    /// <summary>Ingests each item's linked page; the feed's title and date fill in what the page lacks.</summary>
+    public async Task<IReadOnlyList<IngestItemResult>> IngestFeedAsync(string feedSource, IReadOnlyList<FeedItem> items, CancellationToken cancellationToken)
+    {
+        var results = new List<IngestItemResult>();
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = UrlCanonicalizer.Canonicalize(item.Link);
+            if (store.FindBySourceKey(key) is { } known)
+            {
+                results.Add(new IngestItemResult(item.Link, IngestOutcome.Unchanged, known.Title, "already ingested", known.Id));
+                continue;
+            }
+            try
+            {
+                var fetched = await fetcher.GetAsync(new Uri(item.Link), cancellationToken);
+                var parsed = ParseFetched(fetched, item.Link, "feed-item");
+                parsed = parsed with
+                {
+                    Title = string.IsNullOrWhiteSpace(parsed.Title) || parsed.Title == "Untitled page" ? item.Title ?? parsed.Title : parsed.Title,
+                    PublishedRaw = parsed.PublishedRaw ?? item.Published?.ToString("yyyy-MM-dd"),
+                    Publisher = parsed.Publisher ?? item.FeedTitle,
+                };
+                results.Add(Store(item.Link, parsed));
+            }
+            catch (Exception ex) when (IsItemFailure(ex))
+            {
+                logger.LogWarning("Could not ingest feed item {Url} from {Feed}: {Reason}", item.Link, feedSource, ex.Message);
+                results.Add(new IngestItemResult(item.Link, IngestOutcome.Failed, item.Title, ex.Message));
+            }
+        }
+        return results;
+    }
+
+    private static ParsedDocument ParseFetched(FetchResult fetched, string url, string kind)
+    {
+        var key = UrlCanonicalizer.Canonicalize(url);
+        var isHtml = fetched.ContentType is null || fetched.ContentType.Contains("html", StringComparison.OrdinalIgnoreCase) || fetched.Body.TrimStart().StartsWith('<');
+        if (isHtml) return HtmlDocumentParser.Parse(fetched.Body, url, key, kind);
+        var text = HtmlDocumentParser.Tidy(fetched.Body);
+        if (text.Length == 0) throw new FormatException("the page is empty");
+        return new ParsedDocument { Title = text.Split('\n')[0].Trim()[..Math.Min(120, text.Split('\n')[0].Trim().Length)], Text = text, SourceKind = kind, SourceKey = key, Url = url, Publisher = fetched.FinalUri.Host };
+    }
+
+    private static bool IsItemFailure(Exception ex) =>
+        ex is HttpRequestException or UrlRefusedException or TimeoutException or FormatException or System.Xml.XmlException or IOException or UriFormatException;
+
+    /// <summary>Dedupe, segment, embed, then write in one transaction.</summary>
+    public IngestItemResult Store(string source, ParsedDocument parsed)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Text)));
+        var existing = store.FindBySourceKey(parsed.SourceKey);
+        if (existing is not null && existing.ContentHash == hash)
+            return new IngestItemResult(source, IngestOutcome.Unchanged, existing.Title, null, existing.Id);
+        if (existing is null && store.FindByContentHash(hash) is { } sameText)
+            return new IngestItemResult(source, IngestOutcome.Unchanged, sameText.Title, $"same text as {sameText.Url ?? sameText.Title}", sameText.Id);
+
+        var id = existing?.Id ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.SourceKey)))[..16];
+        var (published, precision) = DateExpressions.ParsePublished(parsed.PublishedRaw);
+        var mentioned = companies.FindMentions(parsed.Title + "\n" + parsed.Text).ToList();
+        var hint = parsed.CompanyHint is null ? null : companies.Canonicalize(parsed.CompanyHint) ?? parsed.CompanyHint;
+        if (hint is not null) { mentioned.Remove(hint); mentioned.Insert(0, hint); }
+
+        var document = new DocumentRecord
+        {
+            Id = id, Title = parsed.Title, Url = parsed.Url, SourceKey = parsed.SourceKey, Publisher = parsed.Publisher,
+            PublishedRaw = parsed.PublishedRaw, Published = published, PublishedPrecision = precision?.ToString().ToLowerInvariant(),
+            Companies = mentioned, SourceKind = parsed.SourceKind, ContentHash = hash, Text = parsed.Text,
+        };
+        var passages = BuildPassages(document);
+        var outcome = store.Save(document, passages);
+        logger.LogDebug("{Outcome} {Title} ({Passages} passages)", outcome, parsed.Title, passages.Count);
+        return new IngestItemResult(source, outcome == SaveOutcome.Added ? IngestOutcome.Added : IngestOutcome.Updated, parsed.Title, null, id);
+    }
+
+    private List<PassageRecord> BuildPassages(DocumentRecord document)
+    {
+        var spans = PassageChunker.Chunk(SentenceSegmenter.Split(document.Text));
+        var passages = new List<PassageRecord>(spans.Count);
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var text = spans[i].Of(document.Text);
+            passages.Add(new PassageRecord
+            {
+                Id = $"{document.Id}:{i}", DocumentId = document.Id, Index = i, Start = spans[i].Start, End = spans[i].End, Text = text,
+                // The title gives a passage its subject ("Amazon ...") when the sentences only say "the company".
+                Embedding = VectorMath.ToBytes(embedder.Embed(EmbeddingText(document.Title, text))),
+            });
+        }
+        return passages;
+    }
+
+    public static string EmbeddingText(string title, string passage) => title + ". " + string.Join(' ', passage.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

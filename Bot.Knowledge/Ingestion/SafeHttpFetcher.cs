@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Knowledge.Ingestion;
+
+/// <summary>The result of one GET: the final URL after redirects, the body, and the validators for a conditional GET.</summary>
+public sealed record FetchResult(Uri FinalUri, HttpStatusCode Status, string? ContentType, string Body, string? ETag, string? LastModified)
+{
+    public bool NotModified => Status == HttpStatusCode.NotModified;
+}
+
+/// <summary>
+/// HTTP GET for ingestion with a timeout, a body size limit and a redirect cap. The address check runs
+/// in the connect callback, after DNS resolution and on every redirect, so a public name that resolves
+/// to a private address (or a redirect to one) is refused too.
+/// </summary>
+public sealed class SafeHttpFetcher : IDisposable
+{
+    private readonly KnowledgeOptions _options;
+    private readonly HttpClient _client;
+
+    public SafeHttpFetcher(IOptions<KnowledgeOptions> options)
+    {
+        _options = options.Value;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            ConnectCallback = ConnectAsync,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("LayoffBot", "1.0"));
+    }
+
+    public async Task<FetchResult> GetAsync(Uri uri, CancellationToken cancellationToken, string? etag = null, string? lastModified = null)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.DownloadTimeoutSeconds));
+        try
+        {
+            var current = uri;
+            for (var redirects = 0; ; redirects++)
+            {
+                if (current.Scheme is not ("http" or "https")) throw new UrlRefusedException($"only http and https URLs can be ingested, not {current.Scheme}");
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5");
+                if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                if (lastModified is not null) request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                if ((int)response.StatusCode is >= 300 and < 400 && response.StatusCode != HttpStatusCode.NotModified && response.Headers.Location is { } location)
+                {
+                    if (redirects >= _options.MaxRedirects) throw new UrlRefusedException($"more than {_options.MaxRedirects} redirects");
+                    current = location.IsAbsoluteUri ? location : new Uri(current, location);
+                    continue;
+                }
+                var validators = (response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
+                if (response.StatusCode == HttpStatusCode.NotModified)
+                    return new FetchResult(current, response.StatusCode, null, "", validators.Item1 ?? etag, validators.Item2 ?? lastModified);
+                if (!response.IsSuccessStatusCode) throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {current}", null, response.StatusCode);
+                var body = await ReadLimitedAsync(response.Content, timeout.Token);
+                return new FetchResult(current, response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, validators.Item1, validators.Item2);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no complete response from {uri} within {_options.DownloadTimeoutSeconds} s");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is UrlRefusedException refused)
+        {
+            throw refused;
+        }
+    }
+
+    private async Task<string> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > _options.MaxDownloadBytes)
+            throw new UrlRefusedException($"the page is larger than the {_options.MaxDownloadBytes:N0}-byte limit");
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > _options.MaxDownloadBytes) throw new UrlRefusedException($"the page is larger than the {_options.MaxDownloadBytes:N0}-byte limit");
+            buffer.Write(chunk, 0, read);
+        }
+        var charset = content.Headers.ContentType?.CharSet;
+        var encoding = Encoding.UTF8;
+        if (!string.IsNullOrEmpty(charset)) { try { encoding = Encoding.GetEncoding(charset.Trim('"')); } catch (ArgumentException) { } }
+        return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        if (!_options.AllowPrivateAddresses)
+        {
+            var refused = addresses.FirstOrDefault(AddressPolicy.IsPrivate);
+            if (refused is not null)
+                throw new UrlRefusedException($"{host} resolves to {refused}, a loopback, private or link-local address; set Knowledge:AllowPrivateAddresses=true to allow it");
+        }
+        if (addresses.Length == 0) throw new HttpRequestException($"{host} has no addresses");
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,24 @@
+namespace Bot.Knowledge;
+
+/// <summary>Settings of the knowledge base (section <c>Knowledge</c>).</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>LiteDB file; relative paths are resolved from the working directory. Folder created on demand.</summary>
+    public string DatabasePath { get; set; } = "data/layoffbot.db";
+
+    /// <summary>Ingested by <c>ask</c> when the database is empty. Relative paths resolve from the repository root.</summary>
+    public string[] SeedPaths { get; set; } = ["../shared/data/articles"];
+
+    /// <summary>URL ingestion refuses loopback, private and link-local addresses unless this is true.</summary>
+    public bool AllowPrivateAddresses { get; set; }
+
+    public int DownloadTimeoutSeconds { get; set; } = 20;
+    public int MaxDownloadBytes { get; set; } = 5 * 1024 * 1024;
+    public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>RSS/Atom feeds polled by <c>serve</c>.</summary>
+    public string[] Feeds { get; set; } = [];
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,40 @@
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Companies;
+using Bot.Knowledge.Embeddings;
+using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Retrieval;
+using Bot.Knowledge.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>The knowledge base: LiteDB storage, local embeddings, ingestion, hybrid retrieval and the extractive engine.</summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Knowledge:DatabasePath must not be empty.")
+            .Validate(o => o.MaxDownloadBytes > 0, "Knowledge:MaxDownloadBytes must be positive.")
+            .Validate(o => o.DownloadTimeoutSeconds > 0, "Knowledge:DownloadTimeoutSeconds must be positive.");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => KnowledgeDatabase.Open(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DatabasePath));
+        services.TryAddSingleton<DocumentStore>();
+        services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
+        services.TryAddSingleton<CompanyCatalog>();
+        services.TryAddSingleton<SafeHttpFetcher>();
+        services.TryAddSingleton<IngestionPipeline>();
+        services.TryAddSingleton<HybridRetriever>();
+        services.TryAddSingleton<SentenceCache>();
+        services.TryAddSingleton<QuestionParser>();
+        services.TryAddSingleton<EvidenceCollector>();
+        services.TryAddSingleton<AnswerVerifier>();
+        services.TryAddSingleton<ExtractiveAnswerEngine>();
+        services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<ExtractiveAnswerEngine>());
+        services.TryAddSingleton<KnowledgeSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using Bot.Knowledge.Embeddings;
+using Bot.Knowledge.Storage;
+
+namespace Bot.Knowledge.Retrieval;
+
+/// <summary>
+/// Lexical (BM25) and vector (MiniLM cosine) rankings over the same passages, fused with reciprocal
+/// rank fusion, after company/date filters. Holds the current <see cref="KnowledgeIndex"/> snapshot.
+/// </summary>
+public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder)
+{
+    private const int RrfK = 60;
+    private const int ListDepth = 50;
+    private readonly Lock _buildLock = new();
+    private KnowledgeIndex? _index;
+
+    /// <summary>The current snapshot, rebuilt if the database changed since it was built.</summary>
+    public KnowledgeIndex Index
+    {
+        get
+        {
+            var revision = db.Revision;
+            var index = _index;
+            if (index is not null && index.Revision == revision) return index;
+            lock (_buildLock)
+            {
+                if (_index is null || _index.Revision != db.Revision) _index = KnowledgeIndex.Build(db, embedder.Dimensions);
+                return _index;
+            }
+        }
+    }
+
+    public IReadOnlyList<RetrievedPassage> Search(string query, RetrievalFilter filter, int top) =>
+        Search(query, embedder.Embed(query), filter, top);
+
+    public IReadOnlyList<RetrievedPassage> Search(string query, float[] queryVector, RetrievalFilter filter, int top)
+    {
+        var index = Index;
+        if (index.PassageCount == 0) return [];
+        var allowedDocs = index.Allowed(filter);
+        bool Allowed(int p) => allowedDocs[index.PassageDocument[p]];
+
+        var lexical = index.Lexical.Score(Bm25Index.Tokens("", query), Allowed)
+            .OrderByDescending(kv => kv.Value).Take(ListDepth).Select(kv => kv.Key).ToList();
+
+        var cosines = new Dictionary<int, double>();
+        var vectorTop = new PriorityQueue<int, float>();
+        for (var p = 0; p < index.PassageCount; p++)
+        {
+            if (!Allowed(p)) continue;
+            var score = VectorMath.Dot(queryVector, index.Vector(p));
+            if (vectorTop.Count < ListDepth) vectorTop.Enqueue(p, score);
+            else if (vectorTop.TryPeek(out _, out var lowest) && score > lowest) vectorTop.EnqueueDequeue(p, score);
+        }
+        var vector = new List<(int P, float S)>();
+        while (vectorTop.TryDequeue(out var p, out var s)) vector.Add((p, s));
+        vector.Reverse();
+        foreach (var (p, s) in vector) cosines[p] = s;
+
+        var fused = new Dictionary<int, double>();
+        for (var r = 0; r < lexical.Count; r++) fused[lexical[r]] = fused.GetValueOrDefault(lexical[r]) + 1.0 / (RrfK + r + 1);
+        for (var r = 0; r < vector.Count; r++) fused[vector[r].P] = fused.GetValueOrDefault(vector[r].P) + 1.0 / (RrfK + r + 1);
+
+        return fused.OrderByDescending(kv => kv.Value).Take(top).Select(kv =>
+        {
+            var p = kv.Key;
+            var cosine = cosines.TryGetValue(p, out var c) ? c : VectorMath.Dot(queryVector, index.Vector(p));
+            return new RetrievedPassage(index.Documents[index.PassageDocument[p]], index.PassageIndex[p], index.PassageStart[p], index.PassageEnd[p], kv.Value, cosine);
+        }).ToList();
+    }
+}

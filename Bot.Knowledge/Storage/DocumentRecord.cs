@@ -1,0 +1,27 @@
+using LiteDB;
+
+namespace Bot.Knowledge.Storage;
+
+/// <summary>One ingested document. <see cref="Text"/> is stored exactly as quoted: citation offsets point into it.</summary>
+public sealed class DocumentRecord
+{
+    [BsonId] public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Url { get; set; }
+    /// <summary>Canonical form of <see cref="Url"/> (or of the file path) used for dedupe.</summary>
+    public string SourceKey { get; set; } = "";
+    public string? Publisher { get; set; }
+    /// <summary>The published date as the source gave it, e.g. "unknown (May 2020; memo sent May 5, 2020)".</summary>
+    public string? PublishedRaw { get; set; }
+    /// <summary>Best date parsed from <see cref="PublishedRaw"/> (UTC midnight), null when none.</summary>
+    public DateTime? Published { get; set; }
+    /// <summary>"day", "month" or "year": how much of <see cref="Published"/> is known.</summary>
+    public string? PublishedPrecision { get; set; }
+    public List<string> Companies { get; set; } = [];
+    /// <summary>"markdown", "text", "html", "url", "feed-item".</summary>
+    public string SourceKind { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DateTime IngestedAt { get; set; }
+    public int Version { get; set; }
+}

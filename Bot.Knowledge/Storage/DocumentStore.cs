@@ -1,0 +1,58 @@
+using LiteDB;
+
+namespace Bot.Knowledge.Storage;
+
+public enum SaveOutcome { Added, Updated, Unchanged }
+
+/// <summary>
+/// Reads and writes documents with their passages. A document and its passages are written in one
+/// LiteDB transaction, so a failure part-way leaves the previous version (or nothing) visible.
+/// </summary>
+public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time)
+{
+    public KnowledgeDatabase Database => db;
+
+    public DocumentRecord? Get(string id) => db.Documents.FindById(id);
+    public DocumentRecord? FindBySourceKey(string sourceKey) => db.Documents.FindOne(d => d.SourceKey == sourceKey);
+    public DocumentRecord? FindByContentHash(string hash) => db.Documents.FindOne(d => d.ContentHash == hash);
+
+    public IReadOnlyList<DocumentRecord> ListDocuments() => db.Documents.FindAll().ToList();
+    public int DocumentCount => db.Documents.Count();
+    public int PassageCount => db.Passages.Count();
+    public IEnumerable<PassageRecord> AllPassages() => db.Passages.FindAll();
+
+    /// <summary>
+    /// Replaces any stored version of <paramref name="document"/> (same id) with it and its passages, atomically.
+    /// </summary>
+    public SaveOutcome Save(DocumentRecord document, IReadOnlyList<PassageRecord> passages)
+    {
+        if (!db.Database.BeginTrans())
+            throw new InvalidOperationException("A knowledge-base transaction is already open on this thread.");
+        try
+        {
+            var existing = db.Documents.FindById(document.Id);
+            db.Passages.DeleteMany(p => p.DocumentId == document.Id);
+            document.Version = (existing?.Version ?? 0) + 1;
+            document.IngestedAt = time.GetUtcNow().UtcDateTime;
+            db.Documents.Upsert(document);
+            db.Passages.InsertBulk(passages);
+            db.BumpRevision();
+            db.Database.Commit();
+            return existing is null ? SaveOutcome.Added : SaveOutcome.Updated;
+        }
+        catch
+        {
+            db.Database.Rollback();
+            throw;
+        }
+    }
+
+    public void Log(string source, string outcome, string? reason = null, string? documentId = null) =>
+        db.IngestLog.Insert(new IngestLogRecord
+        {
+            At = time.GetUtcNow().UtcDateTime, Source = source, Outcome = outcome, Reason = reason, DocumentId = documentId,
+        });
+
+    public IReadOnlyList<IngestLogRecord> RecentLog(int count) =>
+        db.IngestLog.Query().OrderByDescending(l => l.At).Limit(count).ToList();
+}

@@ -1,0 +1,70 @@
+using LiteDB;
+
+namespace Bot.Knowledge.Storage;
+
+/// <summary>
+/// Owns the LiteDB file: opens it, checks the schema version, creates collections and indexes.
+/// One instance per process (LiteDB's direct mode is thread-safe within a process).
+/// </summary>
+public sealed class KnowledgeDatabase : IDisposable
+{
+    /// <summary>Bump when stored shapes change incompatibly.</summary>
+    public const int SchemaVersion = 1;
+
+    public ILiteDatabase Database { get; }
+    public string? FilePath { get; }
+
+    public ILiteCollection<DocumentRecord> Documents => Database.GetCollection<DocumentRecord>("documents");
+    public ILiteCollection<PassageRecord> Passages => Database.GetCollection<PassageRecord>("passages");
+    public ILiteCollection<IngestLogRecord> IngestLog => Database.GetCollection<IngestLogRecord>("ingest_log");
+
+    private KnowledgeDatabase(ILiteDatabase database, string? filePath)
+    {
+        Database = database;
+        FilePath = filePath;
+        EnsureSchema();
+    }
+
+    public static KnowledgeDatabase Open(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new KnowledgeDatabase(new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }), full);
+    }
+
+    /// <summary>An in-memory database for tests and benchmarks.</summary>
+    public static KnowledgeDatabase InMemory() => new(new LiteDatabase(new MemoryStream()), null);
+
+    /// <summary>Increases on every committed change so in-memory indexes know when to rebuild.</summary>
+    public long Revision => Meta.FindById("revision")?["value"].AsInt64 ?? 0;
+
+    internal void BumpRevision()
+    {
+        var next = Revision + 1;
+        Meta.Upsert(new BsonDocument { ["_id"] = "revision", ["value"] = next });
+    }
+
+    private ILiteCollection<BsonDocument> Meta => Database.GetCollection("meta");
+
+    private void EnsureSchema()
+    {
+        var found = Meta.FindById("schema");
+        if (found is null)
+        {
+            Meta.Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion });
+        }
+        else if (found["version"].AsInt32 > SchemaVersion)
+        {
+            throw new InvalidOperationException(
+                $"The knowledge base {FilePath ?? "(memory)"} has schema version {found["version"].AsInt32}, newer than this build understands ({SchemaVersion}). Upgrade LayoffBot or use another --db path.");
+        }
+        Documents.EnsureIndex(d => d.SourceKey, unique: true);
+        Documents.EnsureIndex(d => d.ContentHash);
+        Documents.EnsureIndex(d => d.Published);
+        Documents.EnsureIndex("companies", "$.Companies[*]");
+        Passages.EnsureIndex(p => p.DocumentId);
+        IngestLog.EnsureIndex(l => l.At);
+    }
+
+    public void Dispose() => Database.Dispose();
+}
