@@ -35,6 +35,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<ExtractiveAnswerEngine>();
         services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<ExtractiveAnswerEngine>());
         services.TryAddSingleton<KnowledgeSeeder>();
+        services.TryAddSingleton<Evaluation.EvalGrader>();
+        services.TryAddSingleton<Evaluation.EvalRunner>();
         return services;
     }
 }

@@ -19,4 +19,15 @@ public static class RepositoryPaths
 
     /// <summary>The shared data folder next to the repository (<c>../shared</c>).</summary>
     public static string Shared(params string[] parts) => Path.Combine([Resolve("../shared"), .. parts]);
+
+    /// <summary>
+    /// A path typed by a user: as given when it exists, else relative to the repository root
+    /// (<c>dotnet run --project Bot.Host</c> runs in the project folder, not where the user typed).
+    /// </summary>
+    public static string UserPath(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path)) return path;
+        var fromRoot = FindRoot() is { } root ? Path.GetFullPath(Path.Combine(root, path)) : null;
+        return fromRoot is not null && (File.Exists(fromRoot) || Directory.Exists(fromRoot)) ? fromRoot : path;
+    }
 }

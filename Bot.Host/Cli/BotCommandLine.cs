@@ -20,6 +20,7 @@ internal static class BotCommandLine
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(SourcesCommand.CreateSources());
         root.Subcommands.Add(SourcesCommand.CreateStats());
+        root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         return root;
     }

@@ -70,9 +70,9 @@ public sealed class IngestionPipeline(
             }
             var content = await File.ReadAllTextAsync(path, cancellationToken);
             if (TextExtensions.Contains(extension))
-                return [Store(path, FrontMatterDocumentParser.Parse(content, path, extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text" : "markdown"))];
+                return [Store(path, FrontMatterDocumentParser.Parse(content, path, extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text" : "markdown") with { SourcePath = Path.GetFullPath(path) })];
             if (HtmlExtensions.Contains(extension))
-                return [Store(path, HtmlDocumentParser.Parse(content, null, "file:" + Path.GetFullPath(path), "html"))];
+                return [Store(path, HtmlDocumentParser.Parse(content, null, "file:" + Path.GetFullPath(path), "html") with { SourcePath = Path.GetFullPath(path) })];
             if (FeedExtensions.Contains(extension) && FeedParser.LooksLikeFeed(content))
                 return await IngestFeedAsync(path, FeedParser.Parse(content, null), cancellationToken);
             return [new IngestItemResult(path, IngestOutcome.Skipped, Reason: $"unsupported file type '{extension}'")];
@@ -168,7 +168,7 @@ public sealed class IngestionPipeline(
         {
             Id = id, Title = parsed.Title, Url = parsed.Url, SourceKey = parsed.SourceKey, Publisher = parsed.Publisher,
             PublishedRaw = parsed.PublishedRaw, Published = published, PublishedPrecision = precision?.ToString().ToLowerInvariant(),
-            Companies = mentioned, SourceKind = parsed.SourceKind, ContentHash = hash, Text = parsed.Text,
+            Companies = mentioned, SourceKind = parsed.SourceKind, ContentHash = hash, Text = parsed.Text, SourcePath = parsed.SourcePath,
         };
         var passages = BuildPassages(document);
         var outcome = store.Save(document, passages);

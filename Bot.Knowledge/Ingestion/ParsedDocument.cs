@@ -13,4 +13,6 @@ public sealed record ParsedDocument
     public string? PublishedRaw { get; init; }
     /// <summary>A company named by the source itself (front matter), listed first among the companies.</summary>
     public string? CompanyHint { get; init; }
+    /// <summary>The file it was read from, when it came from a file.</summary>
+    public string? SourcePath { get; init; }
 }

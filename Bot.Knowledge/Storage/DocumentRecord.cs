@@ -21,6 +21,8 @@ public sealed class DocumentRecord
     /// <summary>"markdown", "text", "html", "url", "feed-item".</summary>
     public string SourceKind { get; set; } = "";
     public string ContentHash { get; set; } = "";
+    /// <summary>The file it was read from, when it came from a file.</summary>
+    public string? SourcePath { get; set; }
     public string Text { get; set; } = "";
     public DateTime IngestedAt { get; set; }
     public int Version { get; set; }
