@@ -55,7 +55,7 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
     /// <summary>A number stated in the answer that no kept quote contains (years may come from a source's date).</summary>
     private static string? UnsupportedFigure(string sentence, string evidenceDigits, string publishedYears)
     {
-        var withoutMarkers = CitationMarker().Replace(sentence, "");
+        var withoutMarkers = WithoutSourceDates(CitationMarker().Replace(sentence, ""), publishedYears);
         foreach (Match m in Figure().Matches(withoutMarkers))
         {
             var digits = m.Groups["n"].Value.Replace(",", "").Replace(" ", "");
@@ -65,6 +65,30 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
             if (!ContainsNumber(evidenceDigits, digits)) return m.Value;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Removes dates that are a cited source's own publication date ("reported January 4, 2023 by Variety")
+    /// or a month label ("the October 2025 round"): they say when, not how many.
+    /// </summary>
+    private static string WithoutSourceDates(string sentence, string publishedDates)
+    {
+        var mentions = Text.DateExpressions.Find(sentence);
+        for (var i = mentions.Count - 1; i >= 0; i--)
+        {
+            var m = mentions[i];
+            if (m.Year is null) continue;
+            var iso = m.Precision switch
+            {
+                Text.DatePrecision.Day => $"{m.Year:D4}-{m.Month:D2}-{m.Day:D2}",
+                Text.DatePrecision.Month => $"{m.Year:D4}-{m.Month:D2}",
+                _ => null,
+            };
+            var isSourceDate = iso is not null && publishedDates.Contains(iso, StringComparison.Ordinal);
+            if (isSourceDate || m.Precision == Text.DatePrecision.Month)
+                sentence = sentence.Remove(m.Span.Start, m.Span.Length);
+        }
+        return sentence;
     }
 
     /// <summary>Text in quotation marks must be verbatim in a kept quote (whitespace runs count as one space).</summary>

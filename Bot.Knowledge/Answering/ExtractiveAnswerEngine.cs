@@ -76,7 +76,7 @@ public sealed class ExtractiveAnswerEngine(
             : evidence.Sentences.Where(s => s.Company.Equals(company, StringComparison.OrdinalIgnoreCase) || collector.MentionsCompany(s.Text, company)).ToList();
         var answered = false;
         if (q.Has(QuestionKind.Count) || q.Has(QuestionKind.Compare)) answered |= SayCount(q, name, pool, draft, compact);
-        if (q.Has(QuestionKind.Percent)) answered |= SayPercent(q, name, pool, draft, answeredCount: answered);
+        if (q.Has(QuestionKind.Percent) && !draft.NoAnswer) answered |= SayPercent(q, name, pool, draft, answeredCount: answered);
         if (q.Has(QuestionKind.Date)) answered |= SayDate(q, name, pool, draft);
         if (q.Has(QuestionKind.Who)) answered |= SayWho(q, name, pool, draft);
         if (q.Has(QuestionKind.Reason) && !compact) answered |= SayReason(q, name, pool, draft);

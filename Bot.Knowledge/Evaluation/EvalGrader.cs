@@ -35,7 +35,7 @@ public sealed partial class EvalGrader(DocumentStore store)
         if (question.Kind == "unanswerable")
         {
             if (!answer.NoAnswer && !DeclinePhrase().IsMatch(answer.Text)) reasons.Add("did not say it does not know");
-            if (StatedFigure().Match(Regex.Replace(answer.Text, @"\[\d+\]", "")) is { Success: true } figure) reasons.Add($"states a figure: {figure.Value}");
+            if (StatedFigure().Match(WithoutDates(Regex.Replace(answer.Text, @"\[\d+\]", ""))) is { Success: true } figure) reasons.Add($"states a figure: {figure.Value}");
         }
         else
         {
@@ -48,6 +48,12 @@ public sealed partial class EvalGrader(DocumentStore store)
         }
         if (unverifiable > 0 && reasons.All(r => !r.StartsWith("quote", StringComparison.Ordinal))) reasons.Add($"{unverifiable} unverifiable quotes");
         return new EvalGrade(question.Id, question.Kind, reasons.Count == 0, reasons, unverifiable, answer.ElapsedMs);
+    }
+
+    private static string WithoutDates(string text)
+    {
+        foreach (var m in Text.DateExpressions.Find(text).Reverse()) text = text.Remove(m.Span.Start, m.Span.Length);
+        return text;
     }
 
     /// <summary>The bot's whole reply as a reader sees it: the direct answer and the quotes.</summary>
