@@ -65,6 +65,19 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
                     passage.Cosine + 8 * passage.Score, Overlap(question.Topic, text)));
             }
         }
+        // The whole of each document of the chosen round is evidence (articles are short); sentences
+        // outside the retrieved passages start from a low retrieval score.
+        if (chosen is not null)
+        {
+            foreach (var doc in chosen.Documents.Take(8))
+                foreach (var span in sentences.For(doc))
+                {
+                    if (!seen.Add($"{doc.Id}:{span.Start}")) continue;
+                    var text = span.Of(doc.Text);
+                    if (text.Length < 25 || text.Length > 900) continue;
+                    candidates.Add(new CandidateSentence(doc, span, text, FactExtractor.Extract(text), 0.25, Overlap(question.Topic, text)));
+                }
+        }
         return new Evidence(candidates, companyDocs, groups.Skip(1).ToList(), chosen);
     }
 

@@ -13,7 +13,7 @@ namespace Bot.Knowledge.Answering;
 /// asked for, and writes a one- or two-sentence answer whose figures come from those quotes.
 /// Every answer then passes through <see cref="AnswerVerifier"/>.
 /// </summary>
-public sealed class ExtractiveAnswerEngine(
+public sealed partial class ExtractiveAnswerEngine(
     QuestionParser parser,
     EvidenceCollector collector,
     HybridRetriever retriever,
@@ -108,7 +108,8 @@ public sealed class ExtractiveAnswerEngine(
         }
 
         double Score((CandidateSentence Sentence, HeadCount Head) c) =>
-            c.Sentence.Retrieval + 1.5 * c.Sentence.Overlap + (c.Sentence.Facts.Claimant == Claimant.Company ? 0.3 : 0) + (c.Head.Qualifier is "up to" ? -0.2 : 0);
+            c.Sentence.Retrieval + 1.5 * c.Sentence.Overlap + (c.Sentence.Facts.Claimant == Claimant.Company ? 0.3 : 0) + (c.Head.Qualifier is "up to" ? -0.2 : 0)
+            - TimePenalty(q, c.Sentence);
 
         // One figure per value; a value that more documents state, in better-matching sentences, wins.
         var byValue = withCounts.GroupBy(c => c.Head.Value)
@@ -117,7 +118,7 @@ public sealed class ExtractiveAnswerEngine(
         var main = byValue[0].Best;
         var n = draft.Quote(main.Sentence);
         var who = main.Sentence.Facts.Claimant == Claimant.Report && main.Sentence.Facts.ReportedBy is { } outlet ? $"reported by {outlet}" : SourceType(main.Sentence);
-        draft.Say($"{name}: {main.Head.Text}{When(main.Sentence)} ({who}) [{n}].");
+        draft.Say($"{name}: {main.Head.Text} ({who}{When(main.Sentence)}) [{n}].");
 
         if (!compact)
         {
@@ -147,7 +148,7 @@ public sealed class ExtractiveAnswerEngine(
             return true;
         }
         var percent = best.Facts.Percents.OrderByDescending(p => p.Value < 100).First();
-        draft.Say($"{name} cut {percent.Text} of its workforce{When(best)} ({SourceType(best)}) [{draft.Quote(best)}].");
+        draft.Say($"{name} cut {percent.Text} of its workforce ({SourceType(best)}{When(best)}) [{draft.Quote(best)}].");
         return true;
     }
 
@@ -181,13 +182,38 @@ public sealed class ExtractiveAnswerEngine(
             .OrderByDescending(s => Math.Min(s.Facts.ReasonScore, 8) / 4 + s.Retrieval + s.Overlap)
             .ToList();
         if (reasons.Count == 0) return false;
+        // Cover different kinds of reason (AI, structure, economy, over-hiring, costs) instead of one reason twice.
         var picked = new List<CandidateSentence> { reasons[0] };
-        var second = reasons.Skip(1).FirstOrDefault(r => r.Document.Id != reasons[0].Document.Id || r.Span.Start != reasons[0].Span.Start);
-        if (second is not null && second.Facts.ReasonScore >= 2) picked.Add(second);
-        var numbers = picked.Select(p => draft.Quote(p)).ToList();
-        var cues = picked.SelectMany(p => p.Facts.ReasonCues).Distinct().Take(4).ToList();
-        draft.Say($"The reasons given{(cues.Count > 0 ? $" ({string.Join(", ", cues)})" : "")} are in the quoted words {string.Join(" and ", numbers.Select(n => $"[{n}]"))}.");
+        var themes = Themes(reasons[0]);
+        foreach (var r in reasons.Skip(1))
+        {
+            if (picked.Count == 3) break;
+            var fresh = Themes(r).Except(themes).ToList();
+            if (fresh.Count == 0 || r.Facts.ReasonScore < 2) continue;
+            picked.Add(r);
+            themes.UnionWith(fresh);
+        }
+        var fragments = picked.Select(p => $"“{ReasonFragment(p)}” [{draft.Quote(p)}]").ToList();
+        draft.Say($"Reasons given: {string.Join("; ", fragments)}.");
         return true;
+    }
+
+    private static HashSet<string> Themes(CandidateSentence s) => s.Facts.ReasonCues.Select(FactExtractor.ThemeOf).ToHashSet();
+
+    /// <summary>The clause around the strongest reason cue, cut at punctuation, verbatim from the sentence.</summary>
+    private static string ReasonFragment(CandidateSentence s)
+    {
+        var text = s.Text;
+        if (text.Length <= 160) return text.Trim();
+        var lower = text.ToLowerInvariant();
+        var cue = s.Facts.ReasonCues.Select(c => (Cue: c, At: lower.IndexOf(c, StringComparison.Ordinal))).Where(c => c.At >= 0).OrderBy(c => c.At).FirstOrDefault();
+        var at = cue.Cue is null ? 0 : cue.At;
+        var start = at;
+        while (start > 0 && at - start < 90 && text[start - 1] is not (',' or ';' or ':' or '—' or '“' or '"' or '(')) start--;
+        var end = at;
+        while (end < text.Length && end - start < 160 && text[end] is not (';' or ':' or '—' or '”' or ')' or '.')) end++;
+        if (end - start < 20) return text.Trim();
+        return text[start..end].Trim().Trim(',', ' ');
     }
 
     /// <summary>"Which companies blamed AI in 2025?": the best reason sentence per company that matches the topic.</summary>
@@ -212,12 +238,35 @@ public sealed class ExtractiveAnswerEngine(
     }
 
     private static string When(CandidateSentence s) => s.Document.Published is { } p
-        ? (s.Document.PublishedPrecision == "day" ? $" (reported {p.ToString("MMMM d, yyyy", Invariant)}" : $" (reported {p.ToString("MMMM yyyy", Invariant)}") + $" by {s.Document.Publisher ?? "the source"})"
-        : "";
+        ? (s.Document.PublishedPrecision == "day" ? $", reported {p.ToString("MMMM d, yyyy", Invariant)}" : $", reported {p.ToString("MMMM yyyy", Invariant)}") + $" by {ShortPublisher(s.Document)}"
+        : $", reported by {ShortPublisher(s.Document)}";
+
+    /// <summary>"Human Resources Online (humanresourcesonline.net)" -> "Human Resources Online".</summary>
+    private static string ShortPublisher(DocumentRecord d)
+    {
+        var p = d.Publisher ?? (d.Url is not null && Uri.TryCreate(d.Url, UriKind.Absolute, out var u) ? u.Host : "the source");
+        var paren = p.IndexOf(" (", StringComparison.Ordinal);
+        return (paren > 0 ? p[..paren] : p).Replace("\"", "");
+    }
+
+    /// <summary>A sentence about another year than the one asked ("its last cut, in 2023, ...") is weak evidence for a count.</summary>
+    private static double TimePenalty(ParsedQuestion q, CandidateSentence s)
+    {
+        var years = s.Facts.Dates.Where(d => d.Year is not null).Select(d => d.Year!.Value).ToList();
+        var penalty = PastCue().IsMatch(s.Text) ? 0.8 : 0;
+        if (years.Count == 0) return penalty;
+        var from = q.Period?.From.Year ?? s.Document.Published?.Year;
+        var to = q.Period is { } pp ? pp.To.AddTicks(-1).Year : s.Document.Published?.Year;
+        if (from is null || to is null) return penalty;
+        return years.Any(y => y >= from && y <= to) ? penalty : penalty + 1.5;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:last|previous|previously|earlier|prior)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PastCue();
 
     private static string SourceType(CandidateSentence s) => s.Facts.Claimant switch
     {
-        Claimant.Company => "per the company's own announcement, as quoted",
+        Claimant.Company => "confirmed by the company",
         Claimant.Report => "per news reports",
         _ => "per news coverage",
     };

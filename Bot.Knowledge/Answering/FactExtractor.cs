@@ -31,7 +31,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"\b(?:(?<q>roughly|about|around|nearly|almost)\s+)?(?<frac>a quarter|one quarter|a third|one third|half|a fifth|one fifth|a tenth|one tenth)\s+of\b", RegexOptions.IgnoreCase)]
     private static partial Regex FractionPattern();
 
-    [GeneratedRegex(@"\b(?:cut|cuts|cutting|eliminat\w*|lay(?:ing)? off|laid off|layoffs?|lay-offs?|let(?:ting)? go|reduc\w*|sack\w*|fir(?:e|ed|ing)\b|axe\w*|slash\w*|redundan\w*|job losses|leave|leaving|depart\w*|part ways|restructur\w*|downsiz\w*|headcount|workforce)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:cut|cuts|cutting|eliminat\w*|lay(?:ing)? off|laid off|layoffs?|lay-offs?|let(?:ting)? go|reduc\w*|sack\w*|fir(?:e|ed|ing)\b|axe\w*|slash\w*|redundan\w*|job losses|lost (?:their )?jobs|lose (?:their )?jobs|losing (?:their )?jobs|impact\w*|affect\w*|leave|leaving|depart\w*|part ways|restructur\w*|downsiz\w*|headcount|workforce)", RegexOptions.IgnoreCase)]
     private static partial Regex LayoffCue();
 
     [GeneratedRegex(@"(?:out of(?: our| its| the)?|total(?: workforce)?(?: of)?|employs|employed|employing|workforce of|headcount of|head count of|staff of|a team of|had|has|have|from)\s+(?:about |around |approximately |roughly |more than |over |nearly |some )?$", RegexOptions.IgnoreCase)]
@@ -45,6 +45,17 @@ public static partial class FactExtractor
 
     [GeneratedRegex(@"\b(?:confirm\w*|announc\w*|memo|letter|email|e-mail|blog post|note to (?:staff|employees)|wrote|told (?:staff|employees)|statement|said in|message)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CompanyCue();
+
+    /// <summary>Kinds of reason, so an answer can cover different ones rather than one reason twice.</summary>
+    public static string ThemeOf(string cue) => cue switch
+    {
+        "artificial intelligence" or "generative ai" or "ai" or "ai-" or "automation" or "agents" or "transformative" => "ai",
+        "bureaucracy" or "layers" or "leanly" or "lean" or "efficien" or "restructur" or "reorganiz" or "reorganis" or "realign" => "structure",
+        "economic" or "macroeconomic" or "downturn" or "slowdown" or "inflation" or "interest rates" or "recession" or "uncertain" or "headwinds" or "market conditions" or "competition" or "ads signal" or "demand" => "economy",
+        "overhired" or "over-hired" or "over-hiring" or "hired too many" or "hired too" or "grew too" or "too optimistic" or "too ambitious" or "got this wrong" or "misjudged" or "bet" or "pandemic" or "different reality" or "dramatic growth" or "ahead of our revenue" or "tailwinds" or "e-commerce" => "overexpansion",
+        "revenue" or "costs" or "cost" or "profit" or "margin" or "investments" or "invest" or "priorit" or "focus" or "strategic" => "costs",
+        _ => "cause",
+    };
 
     private static readonly (string Cue, double Weight)[] ReasonCues =
     [
