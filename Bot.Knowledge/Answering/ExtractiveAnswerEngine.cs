@@ -198,23 +198,36 @@ public sealed partial class ExtractiveAnswerEngine(
         return true;
     }
 
-    private static HashSet<string> Themes(CandidateSentence s) => s.Facts.ReasonCues.Select(FactExtractor.ThemeOf).ToHashSet();
+    /// <summary>The substantive kinds of reason a sentence gives (generic cause/cost words do not count as a new reason).</summary>
+    private static HashSet<string> Themes(CandidateSentence s) => s.Facts.ReasonCues.Select(FactExtractor.ThemeOf).Where(t => t is not ("cause" or "costs")).ToHashSet();
 
-    /// <summary>The clause around the strongest reason cue, cut at punctuation, verbatim from the sentence.</summary>
+    /// <summary>The clause around the strongest reason cue, verbatim, cut at punctuation and word boundaries.</summary>
     private static string ReasonFragment(CandidateSentence s)
     {
         var text = s.Text;
-        if (text.Length <= 160) return text.Trim();
-        var lower = text.ToLowerInvariant();
-        var cue = s.Facts.ReasonCues.Select(c => (Cue: c, At: lower.IndexOf(c, StringComparison.Ordinal))).Where(c => c.At >= 0).OrderBy(c => c.At).FirstOrDefault();
-        var at = cue.Cue is null ? 0 : cue.At;
-        var start = at;
-        while (start > 0 && at - start < 90 && text[start - 1] is not (',' or ';' or ':' or '—' or '“' or '"' or '(')) start--;
-        var end = at;
-        while (end < text.Length && end - start < 160 && text[end] is not (';' or ':' or '—' or '”' or ')' or '.')) end++;
-        if (end - start < 20) return text.Trim();
-        return text[start..end].Trim().Trim(',', ' ');
+        var clauses = ClauseBreak().Split(text).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        if (clauses.Count == 0) return text.Trim();
+        var best = clauses.Select((c, i) => (Clause: c, Index: i, Score: FactExtractor.Extract(c).ReasonScore))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Index).First();
+        var fragment = best.Clause;
+        // Very short clauses ("AI") read better with their neighbour, when it is still a clause of the same sentence.
+        if (fragment.Length < 30 && best.Index + 1 < clauses.Count)
+        {
+            var joined = text.IndexOf(fragment, StringComparison.Ordinal) is var at and >= 0
+                ? text[at..Math.Min(text.Length, text.IndexOf(clauses[best.Index + 1], at, StringComparison.Ordinal) + clauses[best.Index + 1].Length)]
+                : fragment;
+            if (joined.Length <= 160) fragment = joined.Trim();
+        }
+        if (fragment.Length > 160)
+        {
+            var cut = fragment.LastIndexOf(' ', 160);
+            fragment = fragment[..(cut > 40 ? cut : 160)].TrimEnd(',', ' ');
+        }
+        return fragment;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d),(?!\d)|;|:|—|–|\(|\)|“|”|""|\.\s")]
+    private static partial System.Text.RegularExpressions.Regex ClauseBreak();
 
     /// <summary>"Which companies blamed AI in 2025?": the best reason sentence per company that matches the topic.</summary>
     private void AnswerAcrossCompanies(ParsedQuestion q, float[] vector, AnswerDraft draft)
