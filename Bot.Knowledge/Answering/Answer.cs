@@ -8,7 +8,8 @@ namespace Bot.Knowledge.Answering;
 public sealed record Answer
 {
     public required string Question { get; init; }
-    /// <summary>The direct answer: one or two sentences; figures only from kept quotes.</summary>
+    /// <summary>The direct answer: one or two sentences; figures only from kept quotes. "answer" in the JSON contract.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("answer")]
     public required string Text { get; init; }
     /// <summary><c>extractive</c> or <c>llm</c>.</summary>
     public required string Mode { get; init; }

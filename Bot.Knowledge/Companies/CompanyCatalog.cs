@@ -7,7 +7,7 @@ namespace Bot.Knowledge.Companies;
 /// Twitter/X, Microsoft/MSFT, Amazon/AWS), shared by articles, questions and data rows.
 /// Questions tolerate a one-letter typo in names of five letters or more ("Microsfot", "shopfy").
 /// </summary>
-public sealed class CompanyCatalog
+public sealed partial class CompanyCatalog
 {
     private static readonly (string Canonical, string[] Aliases)[] BuiltIn =
     [
@@ -100,7 +100,7 @@ public sealed class CompanyCatalog
             if (!found.Contains(canonical)) found.Add(canonical);
         }
         if (found.Count > 0) return found;
-        foreach (var word in Regex.Matches(question, @"[A-Za-z][A-Za-z'.]+").Select(m => m.Value.TrimEnd('.', '\'')))
+        foreach (var word in Regex.Matches(question, @"[A-Za-z][A-Za-z'’.]+").Select(m => Possessive().Replace(m.Value, "").TrimEnd('.', '\'')))
         {
             if (word.Length < 5) continue;
             foreach (var (alias, canonical) in _aliasToCanonical)
@@ -112,6 +112,8 @@ public sealed class CompanyCatalog
         }
         return found;
     }
+
+    [GeneratedRegex(@"['’]s$")] private static partial Regex Possessive();
 
     private Regex BuildRegex()
     {

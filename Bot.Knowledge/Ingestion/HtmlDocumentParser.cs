@@ -20,7 +20,7 @@ public static partial class HtmlDocumentParser
             SourceKey = sourceKey,
             Url = url,
             Publisher = string.IsNullOrWhiteSpace(article.SiteName) ? (url is null ? null : new Uri(url).Host) : article.SiteName,
-            PublishedRaw = article.PublicationDate?.ToString("yyyy-MM-dd"),
+            PublishedRaw = article.PublicationDate is { Year: > 1990 } date ? date.ToString("yyyy-MM-dd") : null,
         };
     }
 

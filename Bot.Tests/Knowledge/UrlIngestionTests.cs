@@ -1,0 +1,122 @@
+using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Storage;
+using Bot.Tests.Knowledge.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Tests.Knowledge;
+
+/// <summary>URL and feed ingestion against a real HTTP server on loopback.</summary>
+public sealed class UrlIngestionTests : IAsyncLifetime
+{
+    private WebApplication _server = null!;
+    private string _base = "";
+
+    private const string Page = """
+        <html><head><title>Acme cuts 500 jobs</title></head><body>
+        <nav>Home | News | Sign in</nav>
+        <article><h1>Acme cuts 500 jobs</h1>
+        <p>Acme Corp said on Tuesday it will cut 500 jobs, about 8% of its workforce, as demand for its gadgets slows.</p>
+        <p>Chief executive Jane Doe said in a memo that the company grew too fast during the pandemic and must now focus on profitability.</p>
+        <p>The cuts affect engineering and sales teams in three countries, the company said in a statement.</p>
+        </article><footer>Copyright Acme News</footer></body></html>
+        """;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _server = builder.Build();
+        _server.MapGet("/article", () => Results.Content(Page, "text/html"));
+        _server.MapGet("/second", () => Results.Content(Page.Replace("Acme", "Globex"), "text/html"));
+        _server.MapGet("/feed.xml", (HttpContext ctx) => Results.Content($"""
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Tech News</title>
+            <item><title>Globex layoffs</title><link>http://{ctx.Request.Host}/second</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
+            <item><title>Broken</title><link>http://{ctx.Request.Host}/missing</link></item>
+            </channel></rss>
+            """, "application/rss+xml"));
+        _server.MapGet("/huge", () => Results.Content("<html><body><p>" + new string('x', 3_000_000) + "</p></body></html>", "text/html"));
+        _server.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(TimeSpan.FromSeconds(30), ct); return Results.Ok(); });
+        _server.MapGet("/redirect-loop", (HttpContext ctx) => Results.Redirect("/redirect-loop"));
+        await _server.StartAsync(TestContext.Current.CancellationToken);
+        _base = _server.Urls.First();
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private static KnowledgeServices Services(KnowledgeDatabase db, bool allowPrivate = true) => new(db, new Dictionary<string, string?>
+    {
+        ["Knowledge:AllowPrivateAddresses"] = allowPrivate.ToString(),
+        ["Knowledge:MaxDownloadBytes"] = "1000000",
+        ["Knowledge:DownloadTimeoutSeconds"] = "2",
+    });
+
+    [Fact]
+    public async Task An_html_page_is_stored_as_its_readable_text()
+    {
+        using var db = KnowledgeDatabase.InMemory();
+        using var services = Services(db);
+        var result = await services.Get<IngestionPipeline>().IngestUrlAsync(new Uri(_base + "/article"), TestContext.Current.CancellationToken);
+        Assert.Equal(IngestOutcome.Added, result[0].Outcome);
+        var doc = Assert.Single(services.Get<DocumentStore>().ListDocuments());
+        Assert.Contains("cut 500 jobs", doc.Text);
+        Assert.DoesNotContain("Sign in", doc.Text);
+        Assert.Equal("Acme cuts 500 jobs", doc.Title);
+        Assert.Equal(_base + "/article", doc.Url);
+    }
+
+    [Fact]
+    public async Task A_feed_ingests_each_linked_page_and_reports_a_broken_item()
+    {
+        using var db = KnowledgeDatabase.InMemory();
+        using var services = Services(db);
+        var report = await services.Get<IngestionPipeline>().IngestAsync([_base + "/feed.xml"], null, TestContext.Current.CancellationToken);
+        Assert.Equal(1, report.Count(IngestOutcome.Added));
+        var failed = Assert.Single(report.Items, i => i.Outcome == IngestOutcome.Failed);
+        Assert.Contains("404", failed.Reason);
+        var doc = Assert.Single(services.Get<DocumentStore>().ListDocuments());
+        Assert.Contains("Globex", doc.Text);
+        Assert.Equal(new DateTime(2024, 3, 5), doc.Published);
+    }
+
+    [Fact]
+    public async Task Not_found_oversized_slow_and_redirect_loops_fail_with_a_reason()
+    {
+        using var db = KnowledgeDatabase.InMemory();
+        using var services = Services(db);
+        var pipeline = services.Get<IngestionPipeline>();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Contains("404", (await pipeline.IngestUrlAsync(new Uri(_base + "/missing"), ct))[0].Reason);
+        Assert.Contains("limit", (await pipeline.IngestUrlAsync(new Uri(_base + "/huge"), ct))[0].Reason);
+        Assert.Contains("within 2 s", (await pipeline.IngestUrlAsync(new Uri(_base + "/slow"), ct))[0].Reason);
+        Assert.Contains("redirects", (await pipeline.IngestUrlAsync(new Uri(_base + "/redirect-loop"), ct))[0].Reason);
+        Assert.Equal(0, services.Get<DocumentStore>().DocumentCount);
+    }
+
+    [Fact]
+    public async Task Loopback_addresses_are_refused_unless_allowed()
+    {
+        using var db = KnowledgeDatabase.InMemory();
+        using var services = Services(db, allowPrivate: false);
+        var result = await services.Get<IngestionPipeline>().IngestUrlAsync(new Uri(_base + "/article"), TestContext.Current.CancellationToken);
+        Assert.Equal(IngestOutcome.Failed, result[0].Outcome);
+        Assert.Contains("AllowPrivateAddresses", result[0].Reason);
+        Assert.Equal(0, services.Get<DocumentStore>().DocumentCount);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.20.0.1", true)]
+    [InlineData("192.168.1.1", true)]
+    [InlineData("169.254.169.254", true)]
+    [InlineData("::1", true)]
+    [InlineData("fe80::1", true)]
+    [InlineData("93.184.216.34", false)]
+    [InlineData("2606:4700::1111", false)]
+    public void Private_and_link_local_addresses_are_recognised(string address, bool isPrivate) =>
+        Assert.Equal(isPrivate, AddressPolicy.IsPrivate(System.Net.IPAddress.Parse(address)));
+}
