@@ -49,19 +49,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
     {
         var engine = new RecordingAnswerEngine();
         var logs = new ListLoggerProvider();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        BotHostFactory.ConfigureConfiguration(builder.Configuration, null, settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddBotCore(builder.Configuration);
-        builder.Services.AddSlack(builder.Configuration);
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton<IAnswerEngine>(engine);
-        configure?.Invoke(builder.Services);
-
-        var app = builder.Build();
-        HealthEndpoint.Map(app);
-        foreach (var mapper in app.Services.GetServices<IEndpointMapper>()) mapper.Map(app);
+        var app = Build(settings, clock, engine, logs, configure);
         await app.StartAsync(cancellationToken);
         var host = new SlackBotHost(app, clock, engine, logs)
         {
@@ -69,6 +57,26 @@ internal sealed class SlackBotHost : IAsyncDisposable
                 .Addresses.First().TrimEnd('/') + "/",
         };
         return host;
+    }
+
+    /// <summary>The unstarted application, built the way <c>serve</c> builds it plus the test doubles.</summary>
+    public static WebApplication Build(IDictionary<string, string?> settings, TimeProvider clock, IAnswerEngine engine,
+        ILoggerProvider logs, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        BotHostFactory.ConfigureConfiguration(builder.Configuration, null, settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Services.AddBotCore(builder.Configuration);
+        builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(engine);
+        configure?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        HealthEndpoint.Map(app);
+        foreach (var mapper in app.Services.GetServices<IEndpointMapper>()) mapper.Map(app);
+        return app;
     }
 
     /// <summary>
