@@ -83,14 +83,16 @@ internal sealed class SlackBlockRenderer
         return SlackText.Shorten(text.ToString(), MaxSectionChars);
     }
 
+    /// <summary>Notification and screen-reader text: the answer, then whole quotes while they fit.</summary>
     private static string Fallback(ChatReply reply, string escapedAnswer)
     {
-        var text = new StringBuilder(escapedAnswer);
+        var text = new StringBuilder(SlackText.Shorten(escapedAnswer, MaxFallbackChars));
         foreach (var quote in reply.Quotes)
         {
-            if (text.Length > MaxFallbackChars) break;
-            text.Append("\n“").Append(SlackText.Escape(quote.Text.Trim())).Append("” [").Append(quote.N).Append(']');
+            var line = $"\n“{SlackText.Escape(quote.Text.Trim())}” [{quote.N}]";
+            if (text.Length + line.Length > MaxFallbackChars) break;
+            text.Append(line);
         }
-        return SlackText.Shorten(text.ToString(), MaxFallbackChars);
+        return text.ToString();
     }
 }

@@ -23,6 +23,7 @@ namespace Bot.Host.Slack;
 [JsonSerializable(typeof(PostMessageResponse))]
 [JsonSerializable(typeof(UploadUrlResponse))]
 [JsonSerializable(typeof(PostMessageRequest))]
+[JsonSerializable(typeof(PostEphemeralRequest))]
 [JsonSerializable(typeof(ResponseUrlMessage))]
 [JsonSerializable(typeof(List<UploadedFile>))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

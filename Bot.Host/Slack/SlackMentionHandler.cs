@@ -34,6 +34,15 @@ internal sealed partial class SlackMentionHandler(
         var reply = await chat.AskAsync(new ChatRequest(Platform, ev.User!, ev.Channel!, threadTs, question), cancellationToken);
 
         var content = renderer.Render(reply);
+        if (reply.Ephemeral)
+        {
+            // Refusals (rate limit, empty question) go to the asker only, not to everyone in the thread.
+            await chatApi.PostEphemeralAsync(new PostEphemeralRequest
+            {
+                Channel = ev.Channel!, User = ev.User!, ThreadTs = threadTs, Text = content.Text, Blocks = content.Blocks,
+            }, cancellationToken);
+            return;
+        }
         await chatApi.PostMessageAsync(new PostMessageRequest
         {
             Channel = ev.Channel!,

@@ -14,4 +14,13 @@ internal sealed class ChatApi(SlackWebApiClient client, SlackChannelPacer pacer)
             SlackTokenKind.Bot, cancellationToken);
         return response.Ts;
     }
+
+    /// <summary><c>chat.postEphemeral</c>: only <see cref="PostEphemeralRequest.User"/> sees it (refusals, rate-limit notices).</summary>
+    public async Task PostEphemeralAsync(PostEphemeralRequest message, CancellationToken cancellationToken)
+    {
+        await pacer.WaitAsync(message.Channel, cancellationToken);
+        await client.PostJsonAsync("chat.postEphemeral", message,
+            SlackJsonContext.Default.PostEphemeralRequest, SlackJsonContext.Default.SlackApiResponse,
+            SlackTokenKind.Bot, cancellationToken);
+    }
 }

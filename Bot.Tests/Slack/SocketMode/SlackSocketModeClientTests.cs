@@ -15,13 +15,15 @@ namespace Bot.Tests.Slack.SocketMode;
 public sealed class SlackSocketModeClientTests
 {
     private static async Task<(SlackPeer Peer, SlackBotHost Host, PeerSocket Socket)> StartConnectedAsync(
-        CancellationToken ct, Action<IServiceCollection>? configure = null)
+        CancellationToken ct, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null, bool hello = true)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T10:00:00Z"));
         var peer = await SlackPeer.StartAsync(clock, ct);
-        var host = await SlackBotHost.StartAsync(SlackBotHost.SocketSettings(peer), clock, ct, configure);
+        var all = SlackBotHost.SocketSettings(peer);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var host = await SlackBotHost.StartAsync(all, clock, ct, configure);
         var socket = await peer.AcceptSocketAsync(ct);
-        await socket.SendHelloAsync(ct);
+        if (hello) await socket.SendHelloAsync(ct);
         return (peer, host, socket);
     }
 
@@ -144,6 +146,43 @@ public sealed class SlackSocketModeClientTests
         await next.SendAsync(SlackEnvelopes.Mention("env-5", "Ev5", "<@W23456789> Any layoffs at Dell?", "1610242000.000100"), ct);
         Assert.Equal("env-5", (string?)(await next.ReceiveJsonAsync(ct))["envelope_id"]);
         Assert.True(slack.IsHealthy);
+    }
+
+    [Fact]
+    public async Task Connection_without_hello_is_abandoned_and_replaced()
+    {
+        var ct = Bounded.Token();
+        var (peer, host, silent) = await StartConnectedAsync(ct, hello: false);
+        await using var _ = peer;
+        await using var __ = host;
+        await peer.ExpectAsync("apps.connections.open", ct);
+
+        var waited = await host.AdvanceUntilAsync(peer.ExpectAsync("apps.connections.open", ct), TimeSpan.FromMilliseconds(500), ct);
+        Assert.True(waited >= SlackSocketModeClient.HelloTimeout, $"gave up after {waited}");
+        Assert.Null(await silent.ReceiveAsync(ct)); // the silent connection was dropped
+        var next = await peer.AcceptSocketAsync(ct);
+        await next.SendHelloAsync(ct);
+        await next.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> Layoffs at HP?", "1610241741.000200"), ct);
+        Assert.Equal("env-1", (string?)(await next.ReceiveJsonAsync(ct))["envelope_id"]);
+    }
+
+    [Fact]
+    public async Task Refusals_such_as_the_rate_limit_go_only_to_the_asker()
+    {
+        var ct = Bounded.Token();
+        var (peer, host, socket) = await StartConnectedAsync(ct, settings: new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "1" });
+        await using var _ = peer;
+        await using var __ = host;
+
+        await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> Layoffs at Cisco?", "1610241741.000200"), ct);
+        await socket.SendAsync(SlackEnvelopes.Mention("env-2", "Ev2", "<@W23456789> And at Oracle?", "1610241742.000200", channel: "C222"), ct);
+
+        Assert.Equal("1610241741.000200", (string?)(await peer.ExpectAsync("chat.postMessage", ct)).Json["thread_ts"]);
+        var refusal = (await peer.ExpectAsync("chat.postEphemeral", ct)).Json;
+        Assert.Equal(("C222", "U222", "1610241742.000200"), ((string?)refusal["channel"], (string?)refusal["user"], (string?)refusal["thread_ts"]));
+        Assert.Contains("faster than I can check sources", (string?)refusal["text"]);
+        Assert.Single(host.Engine.Requests);
+        Assert.False(peer.HasPending("chat.postMessage"));
     }
 
     [Fact]

@@ -122,6 +122,7 @@ internal sealed class SlackPeer : IAsyncDisposable
             },
             "auth.test" => SlackFixtures.Json("slack_auth_test_response_bot.json"),
             "chat.postMessage" => PostMessageReply(),
+            "chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = "1700000000.999999" },
             "files.getUploadURLExternal" => new JsonObject
             {
                 ["ok"] = true, ["upload_url"] = $"{BaseUrl}upload/F123ABC456", ["file_id"] = "F123ABC456",
