@@ -68,9 +68,15 @@ internal sealed partial class SlackMentionHandler(
     };
 
     /// <summary>Removes the bot's own mention (<c>&lt;@U123&gt;</c> or <c>&lt;@W123|name&gt;</c>); other mentions stay.</summary>
-    public static string StripMention(string text, string botUserId) =>
-        MentionPattern().Replace(text, m => m.Groups["id"].Value == botUserId ? " " : m.Value).Trim();
+    public static string StripMention(string text, string botUserId)
+    {
+        var stripped = MentionPattern().Replace(text, m => m.Groups["id"].Value == botUserId ? " " : m.Value);
+        return RepeatedSpaces().Replace(stripped, " ").Trim();
+    }
 
     [GeneratedRegex(@"<@(?<id>[UW][A-Z0-9]+)(\|[^>]*)?>")]
     private static partial Regex MentionPattern();
+
+    [GeneratedRegex(@"[ \t]{2,}")]
+    private static partial Regex RepeatedSpaces();
 }

@@ -21,7 +21,10 @@ internal sealed class SlackSlashCommandHandler(
         if (!Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var responseUrl) || responseUrl.Scheme is not ("https" or "http"))
             throw new SlackApiException("response_url", "invalid_response_url");
 
-        var reply = await handler.HandleAsync(ToChatCommand(payload), cancellationToken);
+        var command = ToChatCommand(payload);
+        var reply = command.Name == "help"
+            ? new ChatReply { Text = Usage(payload.Command), Ephemeral = true }
+            : await handler.HandleAsync(command, cancellationToken);
         var content = renderer.Render(reply);
         var message = new ResponseUrlMessage
         {
@@ -34,9 +37,13 @@ internal sealed class SlackSlashCommandHandler(
         if (reply.Image is { } image) await files.UploadAsync(image, payload.ChannelId, null, cancellationToken);
     }
 
+    private static string Usage(string slash) =>
+        $"{slash} COMPANY: layoffs at a company, with a chart\n{slash} digest: this week's digest\n{slash} ask QUESTION: ask anything about tech layoffs\n" +
+        "Or mention me in a channel: @LayoffBot how many roles did Amazon cut?";
+
     /// <summary>
     /// <c>/layoffs digest</c> → "digest"; <c>/layoffs ask QUESTION</c> → "ask";
-    /// <c>/layoffs COMPANY</c> → "layoffs" with option company; an empty command → "help".
+    /// <c>/layoffs COMPANY</c> → "layoffs" with option company; an empty command → "help" (answered here with the usage).
     /// </summary>
     public static ChatCommand ToChatCommand(SlashCommandPayload payload)
     {

@@ -20,7 +20,7 @@ public sealed class SlackMentionHandlerTests
     [Theory]
     [InlineData("<@W23456789> How many?", "How many?")]
     [InlineData("<@W23456789|layoffbot>   and why?  ", "and why?")]
-    [InlineData("What about <@W23456789> Amazon?", "What about   Amazon?")]
+    [InlineData("What about <@W23456789> Amazon?", "What about Amazon?")]
     [InlineData("<@W23456789> ask <@U999> about Meta", "ask <@U999> about Meta")]
     [InlineData("<@U0LAN0Z89> not us", "<@U0LAN0Z89> not us")]
     public void Strips_only_the_bots_own_mention(string text, string expected) =>

@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Bot.Host.Net;
-using Bot.Host.Slack.Events;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.SocketMode.Protocol;
 using Bot.Host.Slack.WebApi;

@@ -171,4 +171,24 @@ public sealed class SlackEventsEndpointTests
         Assert.Contains("Answer about: how many jobs did Amazon cut?", (string?)reply["text"]);
         Assert.Equal("how many jobs did Amazon cut?", Assert.Single(host.Engine.Requests).Question);
     }
+
+    [Fact]
+    public async Task Empty_layoffs_command_gets_the_usage_only_for_the_caller()
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+
+        var form = SlackFixtures.Text("slack_slash_command_form.txt")
+            .Replace("command=%2Fwebhook-collect", "command=%2Flayoffs")
+            .Replace("response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN",
+                "response_url=" + Uri.EscapeDataString(peer.BaseUrl + "response/8"));
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(host, "/slack/commands", form, "application/x-www-form-urlencoded", ct)).StatusCode);
+
+        var reply = (await peer.ExpectAsync("response_url", ct)).Json;
+        Assert.Equal("ephemeral", (string?)reply["response_type"]);
+        Assert.Contains("/layoffs digest", (string?)reply["text"]);
+        Assert.Empty(host.Engine.Requests);
+    }
 }
