@@ -50,6 +50,13 @@ internal sealed class SlackSocketModeClient(
                 }
                 catch (Exception ex) when (IsTransient(ex, stoppingToken))
                 {
+                    if (current is not null)
+                    {
+                        // Slack asked us to leave it and no replacement came up: serve what it holds and let it go.
+                        await RetireAsync(current, stoppingToken);
+                        current = null;
+                        state.OnDisconnected();
+                    }
                     await DelayAsync(++failures, ex, stoppingToken);
                     continue;
                 }
