@@ -105,6 +105,45 @@ public sealed class SlackSocketModeClientTests
     }
 
     [Fact]
+    public async Task Refresh_whose_new_connection_fails_retires_the_old_one_and_retries_after_a_backoff()
+    {
+        var ct = Bounded.Token();
+        var (peer, host, first) = await StartConnectedAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+        await peer.ExpectAsync("apps.connections.open", ct);
+        peer.RespondOnce("apps.connections.open", HttpStatusCode.OK, new Dictionary<string, string>(),
+            new JsonObject { ["ok"] = false, ["error"] = "internal_error" });
+
+        await first.SendAsync(SlackFixtures.Text("slack_socket_disconnect.json"), ct);
+        await peer.ExpectAsync("apps.connections.open", ct); // the failed attempt
+        Assert.Null(await first.ReceiveAsync(ct));
+        var waited = await host.AdvanceUntilAsync(peer.AcceptSocketAsync(ct), TimeSpan.FromMilliseconds(100), ct);
+        Assert.True(waited >= SlackSocketModeClient.Backoff.Initial / 2, $"retried after {waited}");
+        Assert.Contains(host.Logs.Lines, l => l.Message.Contains("internal_error"));
+    }
+
+    [Fact]
+    public async Task Rejected_token_stops_socket_mode_without_looping()
+    {
+        var ct = Bounded.Token();
+        var clock = new FakeTimeProvider();
+        await using var peer = await SlackPeer.StartAsync(clock, ct);
+        peer.RespondOnce("auth.test", HttpStatusCode.OK, new Dictionary<string, string>(), SlackFixtures.Json("slack_error_invalid_auth.json"));
+        await using var host = await SlackBotHost.StartAsync(SlackBotHost.SocketSettings(peer), clock, ct);
+
+        var client = host.App.Services.GetServices<IHostedService>().OfType<SlackSocketModeClient>().Single();
+        await client.ExecuteTask!.WaitAsync(ct);
+        Assert.Equal(0, peer.ConnectionsOpened);
+        var response = await host.Http.GetAsync(host.BaseUrl + "health", ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var health = await response.Content.ReadAsStringAsync(ct);
+        Assert.Contains("invalid_auth", health);
+        Assert.DoesNotContain("xoxb-test-bot-token", health);
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Message.Contains("xoxb-test-bot-token") || l.Message.Contains("xapp-test-app-token"));
+    }
+
+    [Fact]
     public async Task Link_disabled_stops_socket_mode_and_reports_it_on_health()
     {
         var ct = Bounded.Token();
