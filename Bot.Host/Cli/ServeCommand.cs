@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bot.Host.Hosting;
+using Bot.Host.Slack;
 
 namespace Bot.Host.Cli;
 
@@ -29,6 +30,7 @@ internal static class ServeCommand
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? "http://127.0.0.1:8080");
         builder.Services.AddBotCore(builder.Configuration);
         // Platforms and jobs register here, each only when its settings are present.
+        builder.Services.AddSlack(builder.Configuration);
 
         var app = builder.Build();
         HealthEndpoint.Map(app);

@@ -1,0 +1,3 @@
+namespace Bot.Host.Slack.Events.Protocol;
+
+internal sealed record UrlVerificationResponse(string Challenge);

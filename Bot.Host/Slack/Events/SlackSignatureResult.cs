@@ -1,0 +1,9 @@
+namespace Bot.Host.Slack.Events;
+
+internal enum SlackSignatureResult
+{
+    Valid,
+    MissingHeaders,
+    StaleTimestamp,
+    Mismatch,
+}

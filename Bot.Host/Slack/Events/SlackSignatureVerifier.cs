@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Slack.Events;
+
+/// <summary>
+/// Slack request signing v0: <c>v0=hex(HMAC-SHA256(secret, "v0:" + timestamp + ":" + raw body))</c>,
+/// compared in constant time, with timestamps more than 5 minutes from now refused (replay protection).
+/// </summary>
+internal sealed class SlackSignatureVerifier(IOptions<SlackOptions> options, TimeProvider time)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    public SlackSignatureResult Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body)
+    {
+        var secret = options.Value.SigningSecret;
+        if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(signature) ||
+            !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var unixSeconds))
+            return SlackSignatureResult.MissingHeaders;
+
+        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(unixSeconds, 0, 253402300799));
+        if (age.Duration() > MaxAge) return SlackSignatureResult.StaleTimestamp;
+
+        var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
+        var signed = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(signed, 0);
+        body.CopyTo(signed.AsSpan(prefix.Length));
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
+        var expected = Encoding.ASCII.GetBytes("v0=" + Convert.ToHexStringLower(mac));
+        var actual = Encoding.ASCII.GetBytes(signature);
+        return CryptographicOperations.FixedTimeEquals(expected, actual)
+            ? SlackSignatureResult.Valid
+            : SlackSignatureResult.Mismatch;
+    }
+}

@@ -1,0 +1,25 @@
+using Bot.Host.Slack.Events;
+
+namespace Bot.Host.Slack;
+
+/// <summary>Drops repeats (same <c>event_id</c> or slash <c>trigger_id</c>) and routes the rest to their handler.</summary>
+internal sealed class SlackInboundDispatcher(
+    EventDeduplicator deduplicator,
+    SlackMentionHandler mentions,
+    SlackSlashCommandHandler commands,
+    ILogger<SlackInboundDispatcher> logger)
+{
+    public Task DispatchAsync(SlackInbound item, CancellationToken cancellationToken)
+    {
+        var id = item.Event?.EventId ?? item.Command?.TriggerId;
+        if (id is not null && !deduplicator.TryMarkFirst(id))
+        {
+            SlackLog.Duplicate(logger, id);
+            return Task.CompletedTask;
+        }
+        if (item.Command is { } command) return commands.HandleAsync(command, cancellationToken);
+        if (item.Event?.Event is { } ev) return mentions.HandleAsync(ev, cancellationToken);
+        SlackLog.Ignored(logger, "event_callback without an event");
+        return Task.CompletedTask;
+    }
+}

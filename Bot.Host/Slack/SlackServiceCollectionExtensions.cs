@@ -1,0 +1,58 @@
+using Bot.Host.Chat;
+using Bot.Host.Hosting;
+using Bot.Host.Slack.Events;
+using Bot.Host.Slack.SocketMode;
+using Bot.Host.Slack.WebApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Slack only when <c>Slack:BotToken</c> is set: Socket Mode when an app token is configured,
+    /// the signed HTTP endpoints (<c>/slack/events</c>, <c>/slack/commands</c>) when a signing secret is.
+    /// </summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)])) return services;
+
+        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.AddHttpClient(SlackWebApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+
+        services.AddSingleton<SlackWebApiClient>();
+        services.AddSingleton<SlackChannelPacer>();
+        services.AddSingleton<AuthApi>();
+        services.AddSingleton<AppsApi>();
+        services.AddSingleton<ChatApi>();
+        services.AddSingleton<FilesApi>();
+
+        services.AddSingleton<SlackBlockRenderer>();
+        services.AddSingleton<SlackMentionHandler>();
+        services.AddSingleton<SlackSlashCommandHandler>();
+        services.TryAddSingleton<IChatCommandHandler, DefaultChatCommandHandler>();
+        services.AddSingleton<EventDeduplicator>();
+        services.AddSingleton<SlackInboundDispatcher>();
+        services.AddSingleton<SlackInboundQueue>();
+        services.AddHostedService<SlackInboundWorker>();
+
+        services.AddSingleton<SlackConnectionState>();
+        services.AddSingleton<IHealthReporter, SlackHealthReporter>();
+
+        if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.AppToken)]) &&
+            !string.Equals(section[nameof(SlackOptions.Mode)], SlackOptions.EventsMode, StringComparison.OrdinalIgnoreCase))
+            services.AddHostedService<SlackSocketModeClient>();
+
+        if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.SigningSecret)]))
+        {
+            services.AddSingleton<SlackSignatureVerifier>();
+            services.AddSingleton<SlackSignedRequest>();
+            services.AddSingleton<IEndpointMapper, SlackEventsEndpoint>();
+            services.AddSingleton<IEndpointMapper, SlackSlashCommandEndpoint>();
+        }
+        return services;
+    }
+}

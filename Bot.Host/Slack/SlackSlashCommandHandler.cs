@@ -1,0 +1,66 @@
+using Bot.Host.Chat;
+using Bot.Host.Slack.Events.Protocol;
+using Bot.Host.Slack.WebApi;
+using Bot.Host.Slack.WebApi.Protocol;
+using System.Net.Http.Json;
+
+namespace Bot.Host.Slack;
+
+/// <summary>
+/// Runs <c>/layoffs</c> through the neutral <see cref="IChatCommandHandler"/> and answers on the command's
+/// <c>response_url</c>; a chart goes to the channel through the file upload flow.
+/// </summary>
+internal sealed class SlackSlashCommandHandler(
+    IChatCommandHandler handler,
+    SlackBlockRenderer renderer,
+    SlackWebApiClient client,
+    FilesApi files)
+{
+    public async Task HandleAsync(SlashCommandPayload payload, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var responseUrl) || responseUrl.Scheme is not ("https" or "http"))
+            throw new SlackApiException("response_url", "invalid_response_url");
+
+        var command = ToChatCommand(payload);
+        var reply = command.Name == "help"
+            ? new ChatReply { Text = Usage(payload.Command), Ephemeral = true }
+            : await handler.HandleAsync(command, cancellationToken);
+        var content = renderer.Render(reply);
+        var message = new ResponseUrlMessage
+        {
+            ResponseType = reply.Ephemeral ? "ephemeral" : "in_channel",
+            Text = content.Text,
+            Blocks = content.Blocks,
+        };
+        await client.PostToUrlAsync("response_url", responseUrl,
+            () => JsonContent.Create(message, SlackJsonContext.Default.ResponseUrlMessage), cancellationToken);
+        if (reply.Image is { } image) await files.UploadAsync(image, payload.ChannelId, null, cancellationToken);
+    }
+
+    private static string Usage(string slash) =>
+        $"{slash} COMPANY: layoffs at a company, with a chart\n{slash} digest: this week's digest\n{slash} ask QUESTION: ask anything about tech layoffs\n" +
+        "Or mention me in a channel: @LayoffBot how many roles did Amazon cut?";
+
+    /// <summary>
+    /// <c>/layoffs digest</c> → "digest"; <c>/layoffs ask QUESTION</c> → "ask";
+    /// <c>/layoffs COMPANY</c> → "layoffs" with option company; an empty command → "help" (answered here with the usage).
+    /// </summary>
+    public static ChatCommand ToChatCommand(SlashCommandPayload payload)
+    {
+        var text = payload.Text.Trim();
+        var firstSpace = text.IndexOf(' ');
+        var verb = (firstSpace < 0 ? text : text[..firstSpace]).ToLowerInvariant();
+        var rest = firstSpace < 0 ? "" : text[(firstSpace + 1)..].Trim();
+        var (name, options) = verb switch
+        {
+            "" or "help" => ("help", new Dictionary<string, string>()),
+            "digest" => ("digest", new Dictionary<string, string>()),
+            "ask" => ("ask", new Dictionary<string, string> { ["question"] = rest }),
+            _ => ("layoffs", new Dictionary<string, string> { ["company"] = text }),
+        };
+        var request = new ChatRequest(SlackMentionHandler.Platform, payload.UserId, payload.ChannelId, null,
+            name == "ask" ? rest : text);
+        // Slack tells us nothing about workspace roles here; admin-only commands stay refused.
+        return new ChatCommand(name, options, request, IsAdmin: false);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Bot.Host.Slack.WebApi.Protocol;
+
+internal sealed record SlackTextObject(string Type, string Text)
+{
+    public static SlackTextObject Mrkdwn(string text) => new("mrkdwn", text);
+}

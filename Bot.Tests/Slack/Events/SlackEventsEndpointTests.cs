@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Bot.Tests.Slack.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Slack.Events;
+
+/// <summary>The signed HTTP endpoints of <c>serve</c> in events mode, over real HTTP, with Slack's signing vectors.</summary>
+public sealed class SlackEventsEndpointTests
+{
+    private static readonly JsonObject Vectors = SlackFixtures.Json("slack_signature_vectors.json");
+    private static readonly string Secret = (string)Vectors["signing_secret"]!;
+    private static readonly long MockNow = (long)Vectors["mock_now_unix"]!;
+
+    private static async Task<(SlackPeer Peer, SlackBotHost Host)> StartAsync(CancellationToken ct)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(MockNow));
+        var peer = await SlackPeer.StartAsync(clock, ct);
+        var host = await SlackBotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-test-bot-token",
+            ["Slack:SigningSecret"] = Secret,
+            ["Slack:ApiBaseUrl"] = peer.ApiBaseUrl,
+            ["Slack:AnswerConcurrency"] = "1",
+            ["Chat:QuestionsPerMinute"] = "100",
+        }, clock, ct);
+        return (peer, host);
+    }
+
+    private static JsonNode Case(int index) => Vectors["cases"]![index]!;
+
+    private static Task<HttpResponseMessage> PostCaseAsync(SlackBotHost host, string path, JsonNode vector, string contentType, CancellationToken ct) =>
+        host.Http.SendAsync(SlackSigner.Request(host.BaseUrl + path.TrimStart('/'), (string)vector["raw_body"]!, contentType,
+            (string)vector["timestamp"]!, (string)vector["expected_signature"]!), ct);
+
+    private static Task<HttpResponseMessage> PostSignedAsync(SlackBotHost host, string path, string body, string contentType, CancellationToken ct, string? retryNum = null)
+    {
+        var timestamp = host.Clock.GetUtcNow().ToUnixTimeSeconds().ToString();
+        var request = SlackSigner.Request(host.BaseUrl + path.TrimStart('/'), body, contentType, timestamp, SlackSigner.Sign(Secret, timestamp, body));
+        if (retryNum is not null)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", retryNum);
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+        return host.Http.SendAsync(request, ct);
+    }
+
+    [Fact]
+    public async Task Url_verification_signed_with_the_secret_returns_the_challenge()
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+
+        var response = await PostCaseAsync(host, "/slack/events", Case(3), "application/json", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var expected = SlackFixtures.Json("slack_url_verification_response.json");
+        Assert.Equal((string?)expected["challenge"], (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["challenge"]);
+    }
+
+    [Fact]
+    public async Task Official_signing_example_is_accepted_on_the_slash_command_endpoint()
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+
+        var response = await PostCaseAsync(host, "/slack/commands", Case(0), "application/x-www-form-urlencoded", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The example's command is /webhook-collect, which is not ours: refused politely, nothing queued.
+        Assert.Contains("/layoffs", await response.Content.ReadAsStringAsync(ct));
+    }
+
+    [Theory]
+    [InlineData(1, "/slack/commands")]
+    [InlineData(2, "/slack/commands")]
+    [InlineData(1, "/slack/events")]
+    public async Task Changed_body_or_timestamp_is_refused_with_401(int caseIndex, string path)
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+
+        var response = await PostCaseAsync(host, path, Case(caseIndex), "application/x-www-form-urlencoded", ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(host.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("Mismatch"));
+    }
+
+    [Fact]
+    public async Task Stale_timestamp_is_refused_with_401()
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+
+        host.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        var response = await PostCaseAsync(host, "/slack/events", Case(3), "application/json", ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(host.Logs.Lines, l => l.Message.Contains("StaleTimestamp"));
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"type\":\"event_callback\"}")]
+    public async Task Malformed_payload_with_a_valid_signature_gets_400_and_a_log_line(string body)
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+
+        var response = await PostSignedAsync(host, "/slack/events", body, "application/json", ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(host.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("malformed"));
+    }
+
+    [Fact]
+    public async Task App_mention_is_acknowledged_at_once_answered_in_its_thread_and_a_retry_is_not_answered_again()
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+        host.Engine.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var callback = SlackFixtures.Json("slack_app_mention_event_callback.json");
+        callback["event"]!["text"] = "<@W23456789> is it everything a river should be?";
+        var body = callback.ToJsonString();
+        var response = await PostSignedAsync(host, "/slack/events", body, "application/json", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(host.Engine.Gate.Task.IsCompleted); // acknowledged before the answer exists
+
+        var retry = await PostSignedAsync(host, "/slack/events", body, "application/json", ct, retryNum: "1");
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var other = SlackFixtures.Json("slack_app_mention_event_callback_bolt.json");
+        other["event"]!["text"] = "<@W23456789> Hi there!";
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(host, "/slack/events", other.ToJsonString(), "application/json", ct)).StatusCode);
+
+        host.Engine.Gate.SetResult();
+        var post = (await peer.ExpectAsync("chat.postMessage", ct)).Json;
+        Assert.Equal("C123ABC456", (string?)post["channel"]);
+        Assert.Equal("1515449522.000016", (string?)post["thread_ts"]);
+        Assert.Equal("1595926230.009600", (string?)(await peer.ExpectAsync("chat.postMessage", ct)).Json["thread_ts"]);
+        Assert.Equal(["is it everything a river should be?", "Hi there!"], host.Engine.Requests.Select(r => r.Question));
+    }
+
+    [Fact]
+    public async Task Layoffs_slash_command_over_http_is_answered_on_response_url()
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+
+        var form = SlackFixtures.Text("slack_slash_command_form_bolt.txt")
+            .Replace("command=%2Fhello-world", "command=%2Flayoffs")
+            .Replace("text=Hi", "text=ask+how+many+jobs+did+Amazon+cut%3F")
+            .Replace("response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT111%2F111%2Fxxxxx",
+                "response_url=" + Uri.EscapeDataString(peer.BaseUrl + "response/7"));
+        var response = await PostSignedAsync(host, "/slack/commands", form, "application/x-www-form-urlencoded", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ephemeral", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["response_type"]);
+
+        var reply = (await peer.ExpectAsync("response_url", ct)).Json;
+        Assert.Equal("in_channel", (string?)reply["response_type"]);
+        Assert.Contains("Answer about: how many jobs did Amazon cut?", (string?)reply["text"]);
+        Assert.Equal("how many jobs did Amazon cut?", Assert.Single(host.Engine.Requests).Question);
+    }
+
+    [Fact]
+    public async Task Empty_layoffs_command_gets_the_usage_only_for_the_caller()
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+
+        var form = SlackFixtures.Text("slack_slash_command_form.txt")
+            .Replace("command=%2Fwebhook-collect", "command=%2Flayoffs")
+            .Replace("response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN",
+                "response_url=" + Uri.EscapeDataString(peer.BaseUrl + "response/8"));
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(host, "/slack/commands", form, "application/x-www-form-urlencoded", ct)).StatusCode);
+
+        var reply = (await peer.ExpectAsync("response_url", ct)).Json;
+        Assert.Equal("ephemeral", (string?)reply["response_type"]);
+        Assert.Contains("/layoffs digest", (string?)reply["text"]);
+        Assert.Empty(host.Engine.Requests);
+    }
+}
