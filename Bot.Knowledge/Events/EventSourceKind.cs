@@ -1,0 +1,9 @@
+namespace Bot.Knowledge.Events;
+
+public enum EventSourceKind
+{
+    /// <summary>A row of a dataset (layoffs.fyi).</summary>
+    DatasetRow,
+    /// <summary>A figure stated in an article sentence.</summary>
+    Article,
+}
