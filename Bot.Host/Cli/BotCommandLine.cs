@@ -17,6 +17,8 @@ internal static class BotCommandLine
         var root = new RootCommand("LayoffBot: answers questions about tech layoffs with verified quotes.");
         root.Options.Add(DbOption);
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(LayoffsCommand.Create());
+        root.Subcommands.Add(TopCommand.Create());
         return root;
     }
 }
