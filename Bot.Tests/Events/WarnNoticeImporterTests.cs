@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using Bot.Knowledge.Events;
 using Bot.Tests.Events.Support;
 
 namespace Bot.Tests.Events;
 
-public sealed class WarnNoticeImporterTests(ITestOutputHelper output)
+public sealed class WarnNoticeImporterTests
 {
     [Fact]
     public void The_Amazon_Washington_notice_listed_twice_is_stored_once_with_the_other_line_kept()
@@ -62,22 +61,5 @@ public sealed class WarnNoticeImporterTests(ITestOutputHelper output)
         var second = importer.Import(EventsTestData.Warn("wa"), TestContext.Current.CancellationToken);
 
         Assert.Equal((first.Added, 0, 0), (second.Unchanged, second.Added, second.Updated));
-    }
-
-    [Fact]
-    public void The_full_set_of_state_files_imports_in_well_under_a_minute()
-    {
-        var files = Directory.GetFiles(EventsTestData.WarnDirectory, "*.csv").Order().ToList();
-        using var db = EventsTestData.NewDatabase();
-        var stopwatch = Stopwatch.StartNew();
-
-        var report = new WarnNoticeImporter(db).Import(files, TestContext.Current.CancellationToken);
-
-        stopwatch.Stop();
-        output.WriteLine(report.ToString());
-        Assert.Equal(14, report.Files.Count);
-        Assert.Equal(46119, report.Read);
-        Assert.Equal(report.Read - report.Skipped.Count, EventCollections.WarnOf(db).Count());
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
     }
 }
