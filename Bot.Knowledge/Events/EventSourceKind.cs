@@ -6,4 +6,6 @@ public enum EventSourceKind
     DatasetRow,
     /// <summary>A figure stated in an article sentence.</summary>
     Article,
+    /// <summary>A WARN Act notice filed for part of the layoff (one site or state).</summary>
+    WarnNotice,
 }

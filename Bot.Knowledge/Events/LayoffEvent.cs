@@ -11,6 +11,9 @@ public sealed record LayoffEvent(string Id, string Company, DateOnly Start, Date
 
     public IEnumerable<EventSource> ArticleFigures => Sources.Where(s => s.Kind == EventSourceKind.Article);
 
+    /// <summary>WARN notices filed for parts of this layoff (per site or state; they add up to part of the whole).</summary>
+    public IEnumerable<EventSource> WarnNotices => Sources.Where(s => s.Kind == EventSourceKind.WarnNotice);
+
     /// <summary>The sum of the dataset rows' head counts (rows without one are not counted), or null when none has one.</summary>
     public int? DatasetSum => DatasetRows.Any(s => s.Count is not null) ? DatasetRows.Sum(s => s.Count ?? 0) : null;
 

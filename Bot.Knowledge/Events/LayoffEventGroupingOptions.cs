@@ -7,4 +7,8 @@ public sealed record LayoffEventGroupingOptions
     public int WindowDays { get; init; } = 75;
     /// <summary>Head counts are compatible when the larger is at most this many times the smaller.</summary>
     public double MaxCountRatio { get; init; } = 2.5;
+    /// <summary>A WARN notice joins an event when filed from this many days before its first source ...</summary>
+    public int WarnDaysBefore { get; init; } = 14;
+    /// <summary>... to this many days after its last source.</summary>
+    public int WarnDaysAfter { get; init; } = 45;
 }

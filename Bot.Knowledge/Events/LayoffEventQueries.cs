@@ -13,12 +13,13 @@ internal sealed class LayoffEventQueries(ILiteDatabase database, LayoffEventGrou
     private readonly LayoffEventGrouper grouper = new(groupingOptions);
     private readonly ArticleFigureStore figures = new(database);
 
-    /// <summary>The company's layoff events (dataset rows and article figures grouped), oldest first.</summary>
-    public IReadOnlyList<LayoffEvent> Timeline(string company, DateOnly? since = null, DateOnly? until = null)
+    /// <summary>The company's layoff events (dataset rows, article figures and WARN notices grouped), oldest first.</summary>
+    public IReadOnlyList<LayoffEvent> Timeline(string company, DateOnly? since = null, DateOnly? until = null, bool includeWarn = true)
     {
         var key = EmployerNameNormalizer.CompanyKey(company);
         var rows = EventCollections.RowsOf(database).Find(x => x.CompanyKey == key).ToList();
-        return grouper.Group(rows, figures.ForCompany(company))
+        var notices = includeWarn ? EventCollections.WarnOf(database).Find(x => x.CompanyKey == key).ToList() : [];
+        return grouper.Group(rows, figures.ForCompany(company), notices)
             .Where(e => (since is null || e.End >= since) && (until is null || e.Start <= until))
             .ToList();
     }

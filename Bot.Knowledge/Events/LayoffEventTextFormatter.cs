@@ -21,7 +21,18 @@ internal static class LayoffEventTextFormatter
             text.Append(CultureInfo.InvariantCulture, $": layoffs.fyi rows add up to {sum:N0}");
         if (layoffEvent.HasConflictingCounts) text.Append(" (sources differ; each figure shown as reported)");
         text.AppendLine();
-        foreach (var source in layoffEvent.Sources) text.AppendLine("  - " + Source(source));
+        foreach (var source in layoffEvent.Sources.Where(s => s.Kind != EventSourceKind.WarnNotice)) text.AppendLine("  - " + Source(source));
+        // WARN notices come per site; one line per state keeps a 40-site filing readable.
+        foreach (var state in layoffEvent.WarnNotices.GroupBy(s => s.Claimant).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var notices = state.ToList();
+            var employees = notices.Sum(n => n.Count ?? 0);
+            var lines = notices.Select(n => n.Row!.Line).Order().ToList();
+            var where = lines.Count == 1 ? $"line {lines[0]}" : $"lines {string.Join(", ", lines.Take(5))}{(lines.Count > 5 ? ", ..." : "")}";
+            var label = notices.Count == 1 ? "1 notice" : $"{notices.Count} notices";
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  - {state.Key.Replace("notice", "notices")} {Iso(notices.Min(n => n.Date))}: {label} covering {employees:N0} employees [{notices[0].Row!.File} {where}]");
+        }
         return text.ToString();
     }
 

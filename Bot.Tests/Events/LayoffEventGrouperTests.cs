@@ -3,8 +3,29 @@ using Bot.Tests.Events.Support;
 
 namespace Bot.Tests.Events;
 
-public sealed class LayoffEventGrouperTests
+public sealed class LayoffEventGrouperTests(ITestOutputHelper output)
 {
+    [Fact]
+    public void Warn_notices_filed_around_a_round_join_it_as_parts_without_moving_its_dates()
+    {
+        using var db = EventsTestData.NewDatabase();
+        new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        new WarnNoticeImporter(db).Import([EventsTestData.Warn("wa"), EventsTestData.Warn("ca")], TestContext.Current.CancellationToken);
+
+        var events = new LayoffEventQueries(db).Timeline("Amazon", new DateOnly(2025, 10, 1), new DateOnly(2025, 12, 31));
+        foreach (var e in events) output.WriteLine(LayoffEventTextFormatter.Event(e));
+
+        var october = Assert.Single(events, e => e.DatasetSum == 14000);
+        Assert.Equal((new DateOnly(2025, 10, 27), new DateOnly(2025, 10, 27)), (october.Start, october.End));
+        var washington = Assert.Single(october.WarnNotices, s => s.Claimant == "WARN notice (WA)");
+        Assert.Equal((2303, new DateOnly(2025, 10, 28), "wa.csv"), (washington.Count, washington.Date, washington.Row!.File));
+        Assert.Contains(october.WarnNotices, s => s.Claimant == "WARN notice (CA)");
+        Assert.False(october.HasConflictingCounts);
+        // Washington's 84 of 2025-12-13 belongs with layoffs.fyi's 84 of 2025-12-15, not with the 14,000.
+        var december = Assert.Single(events, e => e.DatasetSum == 84);
+        Assert.Equal(84, Assert.Single(december.WarnNotices).Count);
+    }
+
     [Fact]
     public void Amazon_january_2023_round_shows_each_sources_figure_side_by_side()
     {
