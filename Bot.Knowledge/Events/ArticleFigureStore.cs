@@ -6,8 +6,16 @@ namespace Bot.Knowledge.Events;
 /// Figures extracted from article sentences, kept so that <see cref="LayoffEventQueries"/> can show them next to
 /// the dataset rows of the same layoff. Ingestion calls <see cref="ReplaceDocument"/> once per document.
 /// </summary>
-internal sealed class ArticleFigureStore(ILiteDatabase database)
+internal sealed class ArticleFigureStore
 {
+    private readonly ILiteDatabase database;
+
+    public ArticleFigureStore(ILiteDatabase database)
+    {
+        this.database = database;
+        EventCollections.EnsureIndexes(database);
+    }
+
     private ILiteCollection<ArticleFigureRecord> Figures => EventCollections.FiguresOf(database);
 
     /// <summary>Replaces every figure of one document (re-ingesting a changed document drops its old figures).</summary>

@@ -8,10 +8,18 @@ namespace Bot.Knowledge.Events;
 /// for a period, WARN notices by company and state. Every row result carries its <see cref="DataCitation"/>;
 /// <see cref="VerifyRow"/> checks a citation against the stored row.
 /// </summary>
-internal sealed class LayoffEventQueries(ILiteDatabase database, LayoffEventGroupingOptions? groupingOptions = null)
+internal sealed class LayoffEventQueries
 {
-    private readonly LayoffEventGrouper grouper = new(groupingOptions);
-    private readonly ArticleFigureStore figures = new(database);
+    private readonly ILiteDatabase database;
+    private readonly LayoffEventGrouper grouper;
+    private readonly ArticleFigureStore figures;
+
+    public LayoffEventQueries(ILiteDatabase database, LayoffEventGroupingOptions? groupingOptions = null)
+    {
+        this.database = database;
+        grouper = new LayoffEventGrouper(groupingOptions);
+        figures = new ArticleFigureStore(database);
+    }
 
     /// <summary>The company's layoff events (dataset rows, article figures and WARN notices grouped), oldest first.</summary>
     public IReadOnlyList<LayoffEvent> Timeline(string company, DateOnly? since = null, DateOnly? until = null, bool includeWarn = true)

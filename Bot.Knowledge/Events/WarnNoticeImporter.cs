@@ -22,6 +22,7 @@ internal sealed class WarnNoticeImporter(ILiteDatabase database, ILogger<WarnNot
     public ImportReport Import(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        EventCollections.EnsureIndexes(database);
         var skipped = new List<SkippedRow>();
         var read = 0;
         var groups = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
