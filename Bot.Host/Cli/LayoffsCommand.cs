@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Events;
 
@@ -53,7 +54,8 @@ internal static class LayoffsCommand
 
         var warn = queries.WarnByState(company);
         if (warn.Count > 0)
-            output.WriteLine("WARN notices: " + string.Join(", ", warn.Select(s => $"{s.State} {s.Notices} notices ({s.EmployeesAffected:N0} employees)")));
+            output.WriteLine("WARN notices: " + string.Join(", ", warn.Select(s =>
+                string.Create(CultureInfo.InvariantCulture, $"{s.State} {s.Notices} notices ({s.EmployeesAffected:N0} employees)"))));
 
         if (chartPath is not null)
         {

@@ -54,7 +54,8 @@ internal static class LayoffEventTextFormatter
         var counted = total.RowsWithCount == 1 ? "1 row" : $"{total.RowsWithCount} rows";
         var missing = total.RowsWithoutCount > 0 ? $", {total.RowsWithoutCount} more without a head count" : "";
         var biggest = total.Rows[0];
-        return $"{rank,3}. {total.Company,-28} {total.TotalLaidOff,9:N0}  ({counted}{missing}; largest: {biggest.File} line {biggest.Line})";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{rank,3}. {total.Company,-28} {total.TotalLaidOff,9:N0}  ({counted}{missing}; largest: {biggest.File} line {biggest.Line})");
     }
 
     private static string Url(string? url) => url is null ? "" : " " + url;
