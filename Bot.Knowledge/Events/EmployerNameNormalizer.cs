@@ -47,8 +47,9 @@ internal static partial class EmployerNameNormalizer
 
     private static readonly HashSet<string> LegalSuffixes = new(StringComparer.Ordinal)
     {
-        "inc", "incorporated", "llc", "l l c", "corp", "corporation", "co", "ltd", "limited", "plc", "lp", "l p",
-        "llp", "gmbh", "ag", "sa", "copy",
+        // Not "co", "ag" or "sa": in "Open Co", "Regrow Ag" and "Software AG" they are part of the name.
+        "inc", "incorporated", "llc", "l l c", "corp", "corporation", "ltd", "limited", "plc", "lp", "l p",
+        "llp", "gmbh", "copy",
     };
 
     /// <summary>The canonical display name: "Amazon.com Services LLC" -> "Amazon".</summary>
@@ -95,19 +96,21 @@ internal static partial class EmployerNameNormalizer
         name = Parenthesised().Replace(name, " ");
         name = DbaTail().Replace(name, "");
         name = DashTail().Replace(name, "");
-        name = name.Trim().TrimEnd(',', '.', ' ', '-');
+        name = name.Trim().TrimEnd(',', ' ', '-');
         while (true)
         {
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length < 2) break;
-            var last = Key(words[^1]);
-            if (!LegalSuffixes.Contains(last)) break;
-            name = string.Join(' ', words[..^1]).TrimEnd(',', '.', ' ');
+            if (words.Length < 2 || !LegalSuffixes.Contains(Key(words[^1]))) break;
+            var rest = string.Join(' ', words[..^1]).TrimEnd(',', ' ');
+            if (Key(rest).Length < 2) break; // "E Inc." stays "E Inc."
+            name = rest;
         }
         return name;
     }
 
-    private static bool IsShouting(string name) => name.Length > 4 && name.Any(char.IsLetter) && !name.Any(char.IsLower);
+    /// <summary>"VISTA FORD" is shouting; "ABBYY", "ICANN" and "JD.ID" are one-word names written in capitals.</summary>
+    private static bool IsShouting(string name) =>
+        name.Contains(' ') && name.Any(char.IsLetter) && !name.Any(char.IsLower);
 
     [GeneratedRegex(@"\s*\([^)]*\)?")]
     private static partial Regex Parenthesised();

@@ -24,6 +24,11 @@ public sealed class EmployerNameNormalizerTests
     [InlineData("Vista Ford, Inc", "Vista Ford")]
     [InlineData("VISTA FORD INC", "Vista Ford")]
     [InlineData("Monday.com", "Monday.com")]
+    [InlineData("ABBYY", "ABBYY")]
+    [InlineData("Software AG", "Software AG")]
+    [InlineData("Open Co", "Open Co")]
+    [InlineData("Mercari U.S.", "Mercari U.S.")]
+    [InlineData("E Inc.", "E Inc.")]
     public void Names_map_to_one_canonical_company(string raw, string expected) =>
         Assert.Equal(expected, EmployerNameNormalizer.Canonical(raw));
 
