@@ -22,6 +22,8 @@ internal static class BotCommandLine
         root.Subcommands.Add(SourcesCommand.CreateStats());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(LayoffsCommand.Create());
+        root.Subcommands.Add(TopCommand.Create());
         return root;
     }
 }

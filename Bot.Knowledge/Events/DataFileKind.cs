@@ -1,0 +1,8 @@
+namespace Bot.Knowledge.Events;
+
+public enum DataFileKind
+{
+    Unknown,
+    LayoffsFyi,
+    WarnNotices,
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Bot.Knowledge.Answering;
+
+namespace Bot.Knowledge.Events;
+
+/// <summary>
+/// Renders a stored row as the one-line text a citation shows, and builds the <see cref="DataCitation"/>.
+/// The same rendering re-run on the stored row is how <see cref="LayoffEventQueries.VerifyRow"/> checks a citation.
+/// </summary>
+internal static class DataRowRenderer
+{
+    private const string NotReported = "n/a";
+
+    /// <summary>"Amazon | 2023-01-04 | 8,000 laid off | 2% | Seattle | United States".</summary>
+    public static string Render(LayoffRow row) => string.Join(" | ",
+        row.RawCompany, row.Date, Count(row.Count, "laid off"), Percent(row.Percentage), row.Location ?? NotReported,
+        row.Country ?? NotReported);
+
+    /// <summary>"Amazon | WA | Various locations in Washington | notice 2025-10-28 | effective 2026-01-26 | 2,303 employees | mass_layoff".</summary>
+    public static string Render(WarnNotice notice) => string.Join(" | ",
+        notice.Employer, notice.State, notice.Location ?? NotReported, $"notice {notice.NoticeDate ?? NotReported}",
+        $"effective {notice.EffectiveDate ?? NotReported}", Count(notice.EmployeesAffected, "employees"),
+        notice.LayoffType ?? NotReported);
+
+    public static DataCitation Cite(LayoffRow row, int n = 0) => new()
+    {
+        N = n, Row = Render(row), Dataset = row.Dataset, Url = row.SourceUrl, File = row.File, Line = row.Line,
+    };
+
+    public static DataCitation Cite(WarnNotice notice, int n = 0) => new()
+    {
+        N = n, Row = Render(notice), Dataset = notice.Dataset, Url = notice.SourceUrl, File = notice.File, Line = notice.Line,
+    };
+
+    public static string Count(int? count, string unit) =>
+        count is { } c ? $"{c.ToString("N0", CultureInfo.InvariantCulture)} {unit}" : $"{unit}: {NotReported}";
+
+    public static string Percent(double? fraction) =>
+        fraction is { } f ? (f * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : $"%: {NotReported}";
+}
