@@ -1,6 +1,7 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Companies;
 using Bot.Knowledge.Embeddings;
+using Bot.Knowledge.Events;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
@@ -22,7 +23,11 @@ public static class KnowledgeServiceCollectionExtensions
             .Validate(o => o.DownloadTimeoutSeconds > 0, "Knowledge:DownloadTimeoutSeconds must be positive.");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => KnowledgeDatabase.Open(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DatabasePath));
+        services.TryAddSingleton<LiteDB.ILiteDatabase>(sp => sp.GetRequiredService<KnowledgeDatabase>().Database);
         services.TryAddSingleton<DocumentStore>();
+        services.AddLayoffData();
+        services.AddSingleton<IDataFileImporter, DataFileIngestAdapter>();
+        services.AddSingleton<IDataRowVerifier, DataRowVerifier>();
         services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.TryAddSingleton<CompanyCatalog>();
         services.TryAddSingleton<SafeHttpFetcher>();

@@ -5,29 +5,12 @@ using LiteDB;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// Opens the knowledge base for the data verbs (<c>layoffs</c>, <c>top</c>) and seeds it with the two
-/// layoffs.fyi files when it holds no rows yet. Stop-gap until the shared DI registration of the database.
+/// Seeds the knowledge base for the data verbs (<c>layoffs</c>, <c>top</c>) with the two layoffs.fyi
+/// files when it holds no rows yet, so they work on a fresh clone.
 /// </summary>
 internal static class EventsDatabase
 {
-    public const string DefaultPath = "layoffbot.db";
     public static readonly string[] SeedFiles = ["layoffs_fyi.csv", "layoffs_fyi_2025_2026_recent.csv"];
-
-    /// <summary>The path from <c>--db</c>, else <c>Knowledge:DatabasePath</c>, else <see cref="DefaultPath"/>.</summary>
-    public static string ResolvePath(string? dbOption)
-    {
-        var configuration = new ConfigurationManager();
-        BotHostFactory.ConfigureConfiguration(configuration, dbOption);
-        var path = configuration["Knowledge:DatabasePath"];
-        return string.IsNullOrWhiteSpace(path) ? DefaultPath : path;
-    }
-
-    public static LiteDatabase Open(string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-    }
 
     /// <summary>Imports the layoffs.fyi files from <c>&lt;repo&gt;/../shared/data</c> when the rows collection is empty.</summary>
     public static void EnsureSeeded(ILiteDatabase database, TextWriter output, CancellationToken cancellationToken)

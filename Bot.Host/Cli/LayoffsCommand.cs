@@ -1,3 +1,4 @@
+using Bot.Host.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using Bot.Knowledge.Charts;
@@ -30,7 +31,8 @@ internal static class LayoffsCommand
         }
         DateOnly? from = sinceText is null ? null : since;
         DateOnly? to = untilText is null ? null : until;
-        using var database = EventsDatabase.Open(EventsDatabase.ResolvePath(parse.GetValue(BotCommandLine.DbOption)));
+        using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
+        var database = host.Services.GetRequiredService<LiteDB.ILiteDatabase>();
         EventsDatabase.EnsureSeeded(database, output, cancellationToken);
         var queries = new LayoffEventQueries(database);
 

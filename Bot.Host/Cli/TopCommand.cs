@@ -1,3 +1,4 @@
+using Bot.Host.Hosting;
 using System.CommandLine;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Events;
@@ -26,7 +27,8 @@ internal static class TopCommand
             return 2;
         }
         var y = year ?? TimeProvider.System.GetUtcNow().Year;
-        using var database = EventsDatabase.Open(EventsDatabase.ResolvePath(parse.GetValue(BotCommandLine.DbOption)));
+        using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
+        var database = host.Services.GetRequiredService<LiteDB.ILiteDatabase>();
         EventsDatabase.EnsureSeeded(database, output, cancellationToken);
 
         var top = new LayoffEventQueries(database).TopCompanies(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), limit);
