@@ -9,7 +9,7 @@ public sealed class KnowledgeOptions
     public string DatabasePath { get; set; } = "data/layoffbot.db";
 
     /// <summary>Ingested by <c>ask</c> when the database is empty. Relative paths resolve from the repository root.</summary>
-    public string[] SeedPaths { get; set; } = ["../shared/data/articles", "../shared/data/layoffs_fyi.csv", "../shared/data/layoffs_fyi_2025_2026_recent.csv"];
+    public string[] SeedPaths { get; set; } = ["../shared/data/articles", "../shared/data/layoffs_fyi.csv", "../shared/data/layoffs_fyi_2025_2026_recent.csv", "../shared/data/warn_notices"];
 
     /// <summary>URL ingestion refuses loopback, private and link-local addresses unless this is true.</summary>
     public bool AllowPrivateAddresses { get; set; }

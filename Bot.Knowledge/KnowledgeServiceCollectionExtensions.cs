@@ -37,6 +37,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<QuestionParser>();
         services.TryAddSingleton<EvidenceCollector>();
         services.TryAddSingleton<AnswerVerifier>();
+        services.TryAddSingleton<DataAnswerer>();
         services.TryAddSingleton<ExtractiveAnswerEngine>();
         services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<ExtractiveAnswerEngine>());
         services.TryAddSingleton<KnowledgeSeeder>();

@@ -13,12 +13,13 @@ namespace Bot.Knowledge.Answering;
 /// asked for, and writes a one- or two-sentence answer whose figures come from those quotes.
 /// Every answer then passes through <see cref="AnswerVerifier"/>.
 /// </summary>
-public sealed partial class ExtractiveAnswerEngine(
+internal sealed partial class ExtractiveAnswerEngine(
     QuestionParser parser,
     EvidenceCollector collector,
     HybridRetriever retriever,
     ITextEmbedder embedder,
     AnswerVerifier verifier,
+    DataAnswerer data,
     ILogger<ExtractiveAnswerEngine> logger) : IAnswerEngine
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -38,7 +39,10 @@ public sealed partial class ExtractiveAnswerEngine(
         var question = parser.Parse(request.Question, request.History);
         var vector = embedder.Embed(question.Text);
         var draft = new AnswerDraft();
-        if (retriever.Index.PassageCount == 0)
+        if (DataAnswerer.AsksForRanking(question) && data.TryAnswerRanking(question, draft))
+        {
+        }
+        else if (retriever.Index.PassageCount == 0 && question.Companies.Count == 0)
         {
             draft.NoAnswer = true;
             draft.Say("The knowledge base is empty, so I can't answer yet. Ingest some articles first.");
@@ -54,20 +58,23 @@ public sealed partial class ExtractiveAnswerEngine(
 
     private void AnswerForCompany(ParsedQuestion q, string? company, float[] vector, AnswerDraft draft, bool compact)
     {
+        if (company is not null && data.TryAnswerWarn(q, company, draft)) return;
         var evidence = collector.Collect(q, company, vector);
         var name = company ?? "The company";
         if (company is not null && evidence.CompanyDocuments.Count == 0)
         {
-            draft.NoAnswer = true;
-            draft.Say($"I don't know: none of the articles I have covers {company} layoffs{PeriodSuffix(q)}.");
+            ArticlesSilent(q, company, $"none of the articles I have covers {company} layoffs{PeriodSuffix(q)}.", draft);
             return;
         }
         if (evidence.Sentences.Count == 0)
         {
-            draft.NoAnswer = true;
-            draft.Say(company is null
-                ? "I don't know: I found nothing relevant in the articles I have."
-                : $"I don't know: the articles I have don't report {company} layoffs{PeriodSuffix(q)}.{CoveredPeriods(evidence.CompanyDocuments, company)}");
+            if (company is null)
+            {
+                draft.NoAnswer = true;
+                draft.Say("I don't know: I found nothing relevant in the articles I have.");
+                return;
+            }
+            ArticlesSilent(q, company, $"the articles I have don't report {company} layoffs{PeriodSuffix(q)}.{CoveredPeriods(evidence.CompanyDocuments, company)}", draft);
             return;
         }
 
@@ -90,6 +97,20 @@ public sealed partial class ExtractiveAnswerEngine(
             var others = evidence.OtherEvents.Where(e => e.Month is not null).Select(e => e.Label).Distinct().Take(3).ToList();
             if (others.Count > 0) draft.Say($"This is about the {chosen.Label} round; the sources also cover {name} layoffs in {string.Join(", ", others)}.");
         }
+    }
+
+    /// <summary>The articles have nothing on this: say so, then give the data rows when there are any.</summary>
+    private void ArticlesSilent(ParsedQuestion q, string company, string gap, AnswerDraft draft)
+    {
+        var wantsFigure = q.Has(QuestionKind.Count) || q.Has(QuestionKind.Compare) || q.Kinds == (QuestionKind.Count | QuestionKind.Reason);
+        if (wantsFigure && data.TryAnswerCount(q, company, draft))
+        {
+            // Put the gap first: reorder by saying it before the data sentence already added.
+            draft.PrependSay(char.ToUpperInvariant(gap[0]) + gap[1..]);
+            return;
+        }
+        draft.NoAnswer = true;
+        draft.Say("I don't know: " + gap);
     }
 
     private static bool SayCount(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft, bool compact)
@@ -178,8 +199,10 @@ public sealed partial class ExtractiveAnswerEngine(
 
     private static bool SayReason(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft)
     {
+        // Stated reasons outrank speculation: the company's own words first, "may"/"suggests" last.
         var reasons = pool.Where(s => s.Facts.ReasonScore > 0)
-            .OrderByDescending(s => Math.Min(s.Facts.ReasonScore, 8) / 4 + s.Retrieval + s.Overlap)
+            .OrderByDescending(s => Math.Min(s.Facts.ReasonScore, 8) / 2.5 + s.Retrieval + s.Overlap
+                                    + (s.Facts.Claimant == Claimant.Company ? 0.3 : 0) - (Speculative().IsMatch(s.Text) ? 0.6 : 0))
             .ToList();
         if (reasons.Count == 0) return false;
         // Cover different kinds of reason (AI, structure, economy, over-hiring, costs) instead of one reason twice.
@@ -273,6 +296,9 @@ public sealed partial class ExtractiveAnswerEngine(
         if (from is null || to is null) return penalty;
         return years.Any(y => y >= from && y <= to) ? penalty : penalty + 1.5;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:may|might|could|suggests?|speculat\w*|rumou?r\w*|if)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Speculative();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:last|previous|previously|earlier|prior)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PastCue();

@@ -22,7 +22,7 @@ public sealed class KnowledgeSeeder(DocumentStore store, IngestionPipeline pipel
         if (paths.Count == 0) return null;
         say($"The knowledge base is empty; ingesting {string.Join(", ", paths)} ...");
         var report = await pipeline.IngestAsync(paths, null, cancellationToken);
-        say($"Ingested {report.Count(IngestOutcome.Added)} documents ({report.Count(IngestOutcome.Failed)} failed, {report.Count(IngestOutcome.Skipped)} skipped).");
+        say($"Ingested {report.Count(IngestOutcome.Added)} sources ({report.Count(IngestOutcome.Failed)} failed, {report.Count(IngestOutcome.Skipped)} skipped).");
         return report;
     }
 }
