@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Bot.Host.Chat;
 using Bot.Knowledge;
 
@@ -43,6 +44,8 @@ internal static class BotHostFactory
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ChatService>();
+        services.AddSingleton<IChatCommandHandler, ChatCommandHandler>();
+        services.TryAddSingleton<IDigestProvider, UnconfiguredDigestProvider>();
         return services;
     }
 }

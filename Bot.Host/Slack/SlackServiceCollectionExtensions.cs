@@ -33,7 +33,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBlockRenderer>();
         services.AddSingleton<SlackMentionHandler>();
         services.AddSingleton<SlackSlashCommandHandler>();
-        services.TryAddSingleton<IChatCommandHandler, DefaultChatCommandHandler>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackInboundDispatcher>();
         services.AddSingleton<SlackInboundQueue>();
