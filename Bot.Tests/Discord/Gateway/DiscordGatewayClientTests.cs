@@ -20,16 +20,16 @@ public sealed class DiscordGatewayClientTests
         await bot.StartAsync(ct);
 
         var gateway = await ConnectAndIdentifyAsync(peer, ct);
-        var ask = Interactions.Dispatch("ask", "question", "How many roles did Amazon cut?");
+        var ask = InteractionPayloads.Dispatch("ask", "question", "How many roles did Amazon cut?");
         await gateway.SendAsync(ask, ct);
 
         var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
-        Assert.Equal($"/api/v10/interactions/{Interactions.Id(ask)}/{Interactions.Token(ask)}/callback", callback.Path);
+        Assert.Equal($"/api/v10/interactions/{InteractionPayloads.Id(ask)}/{InteractionPayloads.Token(ask)}/callback", callback.Path);
         Assert.Equal(5, (int?)callback.Json!["type"]);
         Assert.Null(callback.Header("Authorization")); // the interaction token authorises; the bot token stays home
 
         var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
-        Assert.Equal($"/api/v10/webhooks/{Interactions.ApplicationId(ask)}/{Interactions.Token(ask)}/messages/@original", edit.Path);
+        Assert.Equal($"/api/v10/webhooks/{InteractionPayloads.ApplicationId(ask)}/{InteractionPayloads.Token(ask)}/messages/@original", edit.Path);
         var embed = edit.Json!["embeds"]![0]!;
         var description = (string)embed["description"]!;
         Assert.StartsWith("Amazon cut about 18,000 roles", description);
@@ -65,7 +65,7 @@ public sealed class DiscordGatewayClientTests
         var gateway = await ConnectAndIdentifyAsync(peer, ct);
 
         // seq 7 arrives (and is handled) before the network fails.
-        await gateway.SendAsync(Interactions.Dispatch("sources", sequence: 7), ct);
+        await gateway.SendAsync(InteractionPayloads.Dispatch("sources", sequence: 7), ct);
         await peer.ExpectRequestAsync("POST", "/callback", ct);
         gateway.Drop();
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Bot.Tests.Discord.Support;
 
 /// <summary>Slash-command payloads built on the real INTERACTION_CREATE capture, with our command in <c>data</c>.</summary>
-internal static class Interactions
+internal static class InteractionPayloads
 {
     /// <summary>The real capture's interaction (guild member with every permission), as a gateway dispatch.</summary>
     public static JsonNode Dispatch(string command, string? option = null, string? value = null, int sequence = 7, string? id = null)
