@@ -14,7 +14,7 @@ namespace Bot.Host.Discord.Interactions;
 /// </summary>
 internal sealed class DiscordInteractionHandler(
     DiscordRestClient rest,
-    IChatCommandHandler commands,
+    IServiceScopeFactory scopes,
     DiscordReplyRenderer renderer,
     InteractionDeduplicator deduplicator,
     ILogger<DiscordInteractionHandler> logger)
@@ -71,6 +71,9 @@ internal sealed class DiscordInteractionHandler(
         ChatReply reply;
         try
         {
+            // One DI scope per command, so handlers may use scoped services (eShop's per-message scope).
+            await using var scope = scopes.CreateAsyncScope();
+            var commands = scope.ServiceProvider.GetRequiredService<IChatCommandHandler>();
             reply = await commands.HandleAsync(plan.Command, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
