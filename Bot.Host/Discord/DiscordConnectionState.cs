@@ -24,7 +24,7 @@ internal sealed class DiscordConnectionState(TimeProvider time)
         {
             if (_status != status) _since = time.GetUtcNow();
             _status = status;
-            if (sessionId is not null || status is not DiscordConnectionStatus.Connected) _sessionId = sessionId ?? _sessionId;
+            if (sessionId is not null) _sessionId = sessionId;
         }
     }
 

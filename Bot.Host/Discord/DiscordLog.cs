@@ -85,4 +85,7 @@ internal static partial class DiscordLog
 
     [LoggerMessage(LogLevel.Error, "Registering slash commands failed")]
     public static partial void CommandRegistrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Interaction {InteractionId} was abandoned: the host's shutdown timeout ended before its answer")]
+    public static partial void InteractionAbandonedOnShutdown(ILogger logger, string interactionId);
 }

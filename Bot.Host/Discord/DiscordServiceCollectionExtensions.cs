@@ -26,7 +26,9 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IChatCommandHandler, DefaultChatCommandHandler>();
-        services.AddHttpClient(DiscordRestClient.HttpClientName);
+        // The factory's default loggers write request URIs, and webhook URIs hold interaction tokens:
+        // DiscordRestClient logs route templates instead.
+        services.AddHttpClient(DiscordRestClient.HttpClientName).RemoveAllLoggers();
 
         services.AddSingleton(sp =>
         {

@@ -165,7 +165,7 @@ internal sealed class DiscordGatewayClient(
             // A heartbeat went unacknowledged: drop the socket (not 1000/1001) and resume elsewhere.
             DiscordLog.GatewayZombied(logger, hello.HeartbeatInterval);
             socket.Abort();
-            await readTask.ContinueWith(_ => { }, TaskScheduler.Default); // its outcome no longer matters
+            await readTask; // ends at once now that the socket is gone
             return GatewayDisconnect.Zombied();
         }
 

@@ -8,6 +8,8 @@ namespace Bot.Host.Discord.Gateway;
 /// </summary>
 internal sealed class GatewayReconnectPolicy(ExponentialBackoff backoff, Func<double> random)
 {
+    private const int MaxResumeConnectFailures = 3;
+
     public static GatewayReconnectPolicy Default { get; } =
         new(new ExponentialBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60)), Random.Shared.NextDouble);
 
@@ -30,6 +32,9 @@ internal sealed class GatewayReconnectPolicy(ExponentialBackoff backoff, Func<do
         var delay = failedAttempts == 0 ? TimeSpan.Zero : backoff.Delay(failedAttempts);
         switch (disconnect.Kind)
         {
+            case GatewayDisconnectKind.ConnectFailed when failedAttempts >= MaxResumeConnectFailures:
+                // The resume URL may be gone for good; a new session on the main gateway URL is the way back.
+                return new(GatewayReconnectAction.Identify, delay, disconnect.ToString());
             case GatewayDisconnectKind.ReconnectRequested:
             case GatewayDisconnectKind.Zombied:
             case GatewayDisconnectKind.Dropped:

@@ -52,6 +52,10 @@ internal sealed class InteractionWorker(
             try { await handler.CompleteAsync(plan, cancellationToken); }
             finally { _answerSlots.Release(); }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            DiscordLog.InteractionAbandonedOnShutdown(logger, item.Interaction.Id);
+        }
         catch (Exception ex)
         {
             // The boundary for one interaction: logged with its id, the worker carries on.

@@ -53,6 +53,13 @@ public sealed class GatewayReconnectPolicyTests
     }
 
     [Fact]
+    public void Failing_to_reach_the_resume_url_repeatedly_falls_back_to_a_new_session()
+    {
+        Assert.Equal(GatewayReconnectAction.Resume, _policy.Decide(GatewayDisconnect.ConnectFailed("refused"), 2).Action);
+        Assert.Equal(GatewayReconnectAction.Identify, _policy.Decide(GatewayDisconnect.ConnectFailed("refused"), 3).Action);
+    }
+
+    [Fact]
     public void Op9_not_resumable_identifies_after_one_to_five_seconds()
     {
         var decision = _policy.Decide(GatewayDisconnect.InvalidSession(resumable: false), 0);
