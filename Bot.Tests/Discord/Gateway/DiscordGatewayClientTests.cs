@@ -197,6 +197,52 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal(DiscordConnectionStatus.Stopped, bot.State.Status);
     }
 
+    [Fact]
+    public async Task An_exhausted_identify_budget_waits_for_its_reset_before_connecting()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        var info = DiscordFixtures.Json("get_gateway_bot_response.json");
+        info["url"] = peer.GatewayUrl;
+        info["session_start_limit"]!["remaining"] = 0;
+        info["session_start_limit"]!["reset_after"] = 5000;
+        peer.Script(new ScriptedResponse("GET", "/gateway/bot", 200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, info.ToJsonString()));
+        await using var bot = DiscordBotHost.Create(peer);
+        var start = bot.Time.GetUtcNow();
+        await bot.StartAsync(ct);
+
+        var accept = peer.AcceptGatewayAsync(ct).AsTask();
+        await Task.Delay(100, ct);
+        Assert.False(accept.IsCompleted);
+        await bot.AdvanceUntilAsync(accept, TimeSpan.FromMilliseconds(250), ct);
+
+        Assert.InRange(bot.Time.GetUtcNow() - start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.5));
+        Assert.Contains("IDENTIFY budget", bot.State.LastError);
+    }
+
+    [Fact]
+    public async Task An_interaction_delivered_twice_is_answered_once()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = DiscordBotHost.Create(peer);
+        await bot.StartAsync(ct);
+        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        var ask = InteractionPayloads.Dispatch("ask", "question", "Who cut jobs?", sequence: 2);
+
+        await gateway.SendAsync(ask, ct);
+        await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        ask["s"] = 3; // replayed after a resume, say: same interaction id
+        await gateway.SendAsync(ask, ct);
+        var other = InteractionPayloads.Dispatch("ask", "question", "And Meta?", sequence: 4, id: "1233227149545177170");
+        await gateway.SendAsync(other, ct);
+        await peer.ExpectRequestAsync(r => r.Method == "POST" && r.Path.Contains("/1233227149545177170/", StringComparison.Ordinal), ct);
+        await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+
+        Assert.Equal(2, peer.AllRequests.Count(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)));
+        Assert.Equal(["Who cut jobs?", "And Meta?"], bot.Engine.Questions);
+    }
+
     /// <summary>HELLO, expect IDENTIFY (token, no intents), READY (seq 1).</summary>
     private static async Task<GatewayPeerConnection> ConnectAndIdentifyAsync(DiscordPeer peer, CancellationToken ct)
     {
