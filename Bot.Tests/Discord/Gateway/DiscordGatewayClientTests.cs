@@ -198,6 +198,48 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task Shutdown_lets_an_answer_in_flight_finish_after_the_gateway_closed()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = DiscordBotHost.Create(peer);
+        bot.Engine.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await bot.StartAsync(ct);
+        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        await gateway.SendAsync(InteractionPayloads.Dispatch("ask", "question", "Slow one?"), ct);
+        await bot.Engine.Started.Task.WaitAsync(ct);
+
+        var stopping = bot.App.StopAsync(ct);
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, await gateway.Closed.WaitAsync(ct));
+        Assert.False(stopping.IsCompleted); // still waiting for the answer
+        bot.Engine.Hold.SetResult();
+
+        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        Assert.Contains("Amazon cut about 18,000 roles", (string)edit.Json!["embeds"]![0]!["description"]!);
+        await stopping.WaitAsync(ct);
+    }
+
+    [Fact]
+    public async Task Commands_are_registered_in_each_configured_guild_with_the_configured_application_id()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?>
+        {
+            ["Discord:ApplicationId"] = "42",
+            ["Discord:GuildIds:0"] = "1011977515109187704",
+            ["Discord:GuildIds:1"] = "290926798626357999",
+        });
+        await bot.StartAsync(ct);
+
+        await Poll.UntilAsync(() => bot.State.CommandsRegisteredAt is not null, ct);
+
+        var puts = peer.AllRequests.Where(r => r.Method == "PUT").Select(r => r.Path).Order().ToList();
+        Assert.Equal(["/api/v10/applications/42/guilds/1011977515109187704/commands", "/api/v10/applications/42/guilds/290926798626357999/commands"], puts);
+        Assert.DoesNotContain(peer.AllRequests, r => r.Path.Contains("/oauth2/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_exhausted_identify_budget_waits_for_its_reset_before_connecting()
     {
         var ct = TestTimeout.Token();

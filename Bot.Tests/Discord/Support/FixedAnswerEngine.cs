@@ -6,11 +6,16 @@ namespace Bot.Tests.Discord.Support;
 internal sealed class FixedAnswerEngine(Answer answer) : IAnswerEngine
 {
     public List<string> Questions { get; } = [];
+    /// <summary>When set, answers wait for it: lets a test hold an answer "in flight".</summary>
+    public TaskCompletionSource? Hold { get; set; }
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
+    public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
         lock (Questions) Questions.Add(request.Question);
-        return Task.FromResult(answer with { Question = request.Question });
+        Started.TrySetResult();
+        if (Hold is { } hold) await hold.Task.WaitAsync(cancellationToken);
+        return answer with { Question = request.Question };
     }
 
     public static Answer Sample() => new()
