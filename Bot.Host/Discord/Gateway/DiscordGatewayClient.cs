@@ -144,39 +144,42 @@ internal sealed class DiscordGatewayClient(
         var heartbeat = new HeartbeatLoop(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), time, Jitter,
             ct => SendAsync(socket, GatewayOpCode.Heartbeat, JsonSerializer.SerializeToElement(session.Sequence, DiscordJsonContext.Default.NullableInt32), ct));
         var heartbeatTask = heartbeat.RunAsync(heartbeatStop.Token);
+        try
+        {
+            if (resuming)
+            {
+                var resume = new GatewayResume(options.Value.Token, session.SessionId!, session.Sequence ?? 0);
+                await SendAsync(socket, GatewayOpCode.Resume, JsonSerializer.SerializeToElement(resume, DiscordJsonContext.Default.GatewayResume), cancellationToken);
+                DiscordLog.GatewayResuming(logger, resume.SessionId, resume.Seq);
+            }
+            else
+            {
+                var identify = new GatewayIdentify(options.Value.Token, Intents, new GatewayIdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "layoffbot", "layoffbot"));
+                await SendAsync(socket, GatewayOpCode.Identify, JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.GatewayIdentify), cancellationToken);
+                DiscordLog.GatewayIdentifying(logger, Intents);
+            }
 
-        if (resuming)
-        {
-            var resume = new GatewayResume(options.Value.Token, session.SessionId!, session.Sequence ?? 0);
-            await SendAsync(socket, GatewayOpCode.Resume, JsonSerializer.SerializeToElement(resume, DiscordJsonContext.Default.GatewayResume), cancellationToken);
-            DiscordLog.GatewayResuming(logger, resume.SessionId, resume.Seq);
+            var readTask = ReadLoopAsync(socket, heartbeat, cancellationToken);
+            var finished = await Task.WhenAny(readTask, heartbeatTask);
+            if (finished == heartbeatTask && heartbeatTask.IsCompletedSuccessfully)
+            {
+                // A heartbeat went unacknowledged: drop the socket (not 1000/1001) and resume elsewhere.
+                DiscordLog.GatewayZombied(logger, hello.HeartbeatInterval);
+                socket.Abort();
+                await readTask; // ends at once now that the socket is gone
+                return GatewayDisconnect.Zombied();
+            }
+            return await readTask;
         }
-        else
+        finally
         {
-            var identify = new GatewayIdentify(options.Value.Token, Intents, new GatewayIdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "layoffbot", "layoffbot"));
-            await SendAsync(socket, GatewayOpCode.Identify, JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.GatewayIdentify), cancellationToken);
-            DiscordLog.GatewayIdentifying(logger, Intents);
+            await heartbeatStop.CancelAsync();
+            try { await heartbeatTask; }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+            {
+                // Stopped with its connection; a send that failed on a dying socket shows up in the read loop's result.
+            }
         }
-
-        var readTask = ReadLoopAsync(socket, heartbeat, cancellationToken);
-        var finished = await Task.WhenAny(readTask, heartbeatTask);
-        if (finished == heartbeatTask && heartbeatTask.IsCompletedSuccessfully)
-        {
-            // A heartbeat went unacknowledged: drop the socket (not 1000/1001) and resume elsewhere.
-            DiscordLog.GatewayZombied(logger, hello.HeartbeatInterval);
-            socket.Abort();
-            await readTask; // ends at once now that the socket is gone
-            return GatewayDisconnect.Zombied();
-        }
-
-        var result = await readTask;
-        await heartbeatStop.CancelAsync();
-        try { await heartbeatTask; }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
-        {
-            // Stopped with its connection; a send that failed on a dying socket is already reported by the read loop.
-        }
-        return result;
     }
 
     private async Task<GatewayDisconnect> ReadLoopAsync(WebSocketConnection socket, HeartbeatLoop heartbeat, CancellationToken cancellationToken)
