@@ -32,7 +32,7 @@ internal sealed class DiscordReplyRenderer
             return new DiscordRenderedReply(new DiscordMessage { Content = SentenceShortener.Shorten(Fallback(reply.Text), ContentLimit) }, null);
 
         var footer = reply.Mode is { Length: > 0 } mode ? $"mode: {mode}" : null;
-        var budget = new EmbedBudget(footer?.Length ?? 0);
+        var footerLength = footer?.Length ?? 0;
         var description = new StringBuilder();
 
         var answerLimit = reply.Quotes.Count > 0 || reply.Lines.Count > 0 ? AnswerShareWithQuotes : DescriptionLimit;
@@ -49,7 +49,7 @@ internal sealed class DiscordReplyRenderer
             var sourceCost = sourceLine.Length + 1;
             if (omittedQuotes > 0
                 || description.Length + block.Length + noteRoom > DescriptionLimit
-                || !budget.Fits(description.Length + block.Length + noteRoom, SourcesCost(sourceLines, sourceCost)))
+                || !FitsTotal(footerLength, description.Length + block.Length + noteRoom, SourcesCost(sourceLines, sourceCost)))
             {
                 omittedQuotes++;
                 continue;
@@ -69,7 +69,7 @@ internal sealed class DiscordReplyRenderer
                 var extra = (added ? 0 : header.Length) + text.Length;
                 if (omittedLines > 0
                     || description.Length + extra + noteRoom > DescriptionLimit
-                    || !budget.Fits(description.Length + extra + noteRoom, SourcesCost(sourceLines, 0)))
+                    || !FitsTotal(footerLength, description.Length + extra + noteRoom, SourcesCost(sourceLines, 0)))
                 {
                     omittedLines++;
                     continue;
@@ -166,8 +166,6 @@ internal sealed class DiscordReplyRenderer
     }
 
     /// <summary>The 6000-character total across description, fields and footer.</summary>
-    private sealed class EmbedBudget(int fixedCost)
-    {
-        public bool Fits(int descriptionLength, int sourcesCost) => fixedCost + descriptionLength + sourcesCost <= EmbedTotalLimit;
-    }
+    private static bool FitsTotal(int footerLength, int descriptionLength, int sourcesCost) =>
+        footerLength + descriptionLength + sourcesCost <= EmbedTotalLimit;
 }

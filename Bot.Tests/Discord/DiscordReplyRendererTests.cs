@@ -55,6 +55,50 @@ public sealed class DiscordReplyRendererTests
         Assert.Equal("mode: extractive", embed.Footer!.Text);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Random_replies_of_any_size_stay_within_the_limits(int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 200; round++)
+        {
+            string Words(int max) => string.Join(" ", Enumerable.Range(0, random.Next(1, max)).Select(i => i % 7 == 6 ? "end." : "word" + i));
+            var reply = new ChatReply
+            {
+                Text = Words(1500),
+                Quotes = Enumerable.Range(1, random.Next(0, 30)).Select(n => new ChatQuote(n, Words(400),
+                    new ChatSource(Words(60), random.Next(2) == 0 ? null : "https://example.com/" + new string('x', random.Next(0, 1200)), Words(5), "2024-01-01"))).ToList(),
+                Lines = Enumerable.Range(0, random.Next(0, 60)).Select(_ => Words(80)).ToList(),
+                Mode = random.Next(2) == 0 ? null : "extractive",
+            };
+
+            var embed = Assert.Single(_renderer.Render(reply).Message.Embeds!);
+
+            Assert.InRange(embed.Description!.Length, 1, DiscordReplyRenderer.DescriptionLimit);
+            Assert.InRange(DiscordReplyRenderer.EmbedLength(embed), 1, DiscordReplyRenderer.EmbedTotalLimit);
+            Assert.InRange(embed.Fields?.Count ?? 0, 0, DiscordReplyRenderer.FieldCountLimit);
+            Assert.All(embed.Fields ?? [], f => Assert.InRange(f.Value.Length, 1, DiscordReplyRenderer.FieldValueLimit));
+            Assert.All(reply.Quotes, q => Assert.Equal(
+                embed.Description.Contains($"**[{q.N}]**\n", StringComparison.Ordinal),
+                embed.Description.Contains($"**[{q.N}]**\n> " + q.Text, StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void A_long_answer_without_quotes_may_use_the_whole_description()
+    {
+        var text = string.Join(" ", Enumerable.Range(1, 400).Select(i => $"Sentence number {i} is here."));
+
+        var embed = Assert.Single(_renderer.Render(new ChatReply { Text = text }).Message.Embeds!);
+
+        Assert.InRange(embed.Description!.Length, 3500, DiscordReplyRenderer.DescriptionLimit);
+        Assert.EndsWith("is here. …", embed.Description);
+    }
+
     [Fact]
     public void Mentions_are_never_parsed()
     {

@@ -49,9 +49,10 @@ internal sealed class DiscordGatewayClient(
             {
                 throw Fatal("Discord rejected the bot token (401 on GET /gateway/bot): check Discord:Token.");
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
-                // The one boundary of this loop: log, then let the policy decide how long to back off.
+                // The one boundary of this loop (an HttpClient timeout is an OperationCanceledException too):
+                // log, then let the policy decide how long to back off.
                 DiscordLog.GatewayConnectionFailed(logger, ex);
                 disconnect = GatewayDisconnect.ConnectFailed(ex.GetType().Name + ": " + ex.Message);
             }
