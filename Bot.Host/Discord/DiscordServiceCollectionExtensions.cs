@@ -22,7 +22,12 @@ public static class DiscordServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)])) return services;
         var httpMode = string.Equals(section[nameof(DiscordOptions.Mode)], DiscordOptions.HttpMode, StringComparison.OrdinalIgnoreCase);
 
-        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<DiscordOptions>()
+            .Bind(section)
+            // Also accept one comma-separated value (Discord__GuildIds=1,2), which the binder skips for a list.
+            .PostConfigure(options => options.GuildIds.AddRange(
+                (section[nameof(DiscordOptions.GuildIds)] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IChatCommandHandler, DefaultChatCommandHandler>();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Bot.Host.Chat;
 using Bot.Host.Discord.Commands;
 using Bot.Host.Discord.Interactions.Protocol;
@@ -19,8 +17,6 @@ internal sealed class DiscordInteractionHandler(
     InteractionDeduplicator deduplicator,
     ILogger<DiscordInteractionHandler> logger)
 {
-    public const string Platform = "discord";
-
     /// <summary>Sends the initial response; returns the plan when the command was deferred and still needs its answer.</summary>
     public async Task<InteractionPlan?> AcknowledgeAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
@@ -42,7 +38,7 @@ internal sealed class DiscordInteractionHandler(
             refusal = $"I don't know the command /{interaction.Data?.Name}.";
         else
         {
-            command = ToChatCommand(interaction, definition);
+            command = DiscordChatPlatform.ToChatCommand(interaction, definition);
             if (definition.RequiresManageGuild && !command.IsAdmin)
                 refusal = $"/{definition.Name} needs the Manage Server permission.";
             else if (definition.MainOption is { } main && string.IsNullOrWhiteSpace(command.Options.GetValueOrDefault(main)))
@@ -98,24 +94,4 @@ internal sealed class DiscordInteractionHandler(
         }
         DiscordLog.InteractionAnswered(logger, interaction.Id, plan.Command.Name, reply.IsError);
     }
-
-    internal static ChatCommand ToChatCommand(DiscordInteraction interaction, DiscordCommandDefinition definition)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var option in interaction.Data?.Options ?? [])
-            if (option.Value is { } value)
-                options[option.Name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
-
-        var userId = interaction.Invoker?.Id ?? "unknown";
-        var channelId = interaction.ChannelId ?? interaction.GuildId ?? "dm";
-        var text = definition.MainOption is { } main ? options.GetValueOrDefault(main, "") : "";
-        // Follow-ups carry context per user and channel: a slash command has no thread of its own.
-        var request = new ChatRequest(Platform, userId, channelId, ThreadId: userId, text, interaction.Locale);
-        return new ChatCommand(definition.Name, options, request, IsAdmin: CanManageGuild(interaction.Member?.Permissions));
-    }
-
-    /// <summary>Checked again on receipt: <c>default_member_permissions</c> is only a default that server admins can change.</summary>
-    internal static bool CanManageGuild(string? permissions) =>
-        ulong.TryParse(permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
-        && (bits & (DiscordCommandCatalog.ManageGuildPermission | DiscordCommandCatalog.AdministratorPermission)) != 0;
 }

@@ -240,6 +240,20 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task Guild_ids_may_also_be_one_comma_separated_setting()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?> { ["Discord:GuildIds"] = "11, 22" });
+        await bot.StartAsync(ct);
+
+        await Poll.UntilAsync(() => bot.State.CommandsRegisteredAt is not null, ct);
+
+        var puts = peer.AllRequests.Where(r => r.Method == "PUT").Select(r => r.Path).Order().ToList();
+        Assert.Equal([$"/api/v10/applications/{DiscordPeer.ApplicationId}/guilds/11/commands", $"/api/v10/applications/{DiscordPeer.ApplicationId}/guilds/22/commands"], puts);
+    }
+
+    [Fact]
     public async Task An_exhausted_identify_budget_waits_for_its_reset_before_connecting()
     {
         var ct = TestTimeout.Token();

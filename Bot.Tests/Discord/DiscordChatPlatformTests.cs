@@ -5,16 +5,16 @@ using Bot.Host.Discord.Interactions;
 using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Tests.Discord.Support;
 
-namespace Bot.Tests.Discord.Interactions;
+namespace Bot.Tests.Discord;
 
-public sealed class DiscordInteractionHandlerTests
+public sealed class DiscordChatPlatformTests
 {
     [Fact]
     public void A_guild_slash_command_becomes_a_neutral_chat_command()
     {
         var interaction = Parse(InteractionPayloads.Body("ask", "question", "Why did Meta cut jobs?").ToJsonString());
 
-        var command = DiscordInteractionHandler.ToChatCommand(interaction, DiscordCommandCatalog.Find("ask")!);
+        var command = DiscordChatPlatform.ToChatCommand(interaction, DiscordCommandCatalog.Find("ask")!);
 
         Assert.Equal("ask", command.Name);
         Assert.Equal("Why did Meta cut jobs?", command.Options["question"]);
@@ -33,7 +33,7 @@ public sealed class DiscordInteractionHandlerTests
         body.AsObject().Remove("member");
         body["user"] = JsonSerializer.SerializeToNode(new { id = "53908232506183680", username = "Mason" });
 
-        var command = DiscordInteractionHandler.ToChatCommand(Parse(body.ToJsonString()), DiscordCommandCatalog.Find("ask")!);
+        var command = DiscordChatPlatform.ToChatCommand(Parse(body.ToJsonString()), DiscordCommandCatalog.Find("ask")!);
 
         Assert.Equal("53908232506183680", command.Request.UserId);
         Assert.False(command.IsAdmin);
@@ -48,7 +48,7 @@ public sealed class DiscordInteractionHandlerTests
     [InlineData(null, false)]
     [InlineData("-32", false)]
     public void Manage_server_is_read_from_the_member_permission_bits(string? permissions, bool expected) =>
-        Assert.Equal(expected, DiscordInteractionHandler.CanManageGuild(permissions));
+        Assert.Equal(expected, DiscordChatPlatform.CanManageGuild(permissions));
 
     [Fact]
     public void Ingest_is_registered_for_manage_server_members_in_guilds_only()
