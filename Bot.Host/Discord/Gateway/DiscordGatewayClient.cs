@@ -140,23 +140,24 @@ internal sealed class DiscordGatewayClient(
             throw new InvalidDataException($"Expected HELLO (op 10) first, got op {(int)first.Op}.");
         var hello = first.D.Deserialize(DiscordJsonContext.Default.GatewayHello)
             ?? throw new InvalidDataException("HELLO without data.");
+        var limiter = new GatewaySendLimiter(time);
 
         using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var heartbeat = new HeartbeatLoop(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), time, Jitter,
-            ct => SendAsync(socket, GatewayOpCode.Heartbeat, JsonSerializer.SerializeToElement(session.Sequence, DiscordJsonContext.Default.NullableInt32), ct));
+            ct => SendAsync(socket, limiter, GatewayOpCode.Heartbeat, JsonSerializer.SerializeToElement(session.Sequence, DiscordJsonContext.Default.NullableInt32), ct));
         var heartbeatTask = heartbeat.RunAsync(heartbeatStop.Token);
         try
         {
             if (resuming)
             {
                 var resume = new GatewayResume(options.Value.Token, session.SessionId!, session.Sequence ?? 0);
-                await SendAsync(socket, GatewayOpCode.Resume, JsonSerializer.SerializeToElement(resume, DiscordJsonContext.Default.GatewayResume), cancellationToken);
+                await SendAsync(socket, limiter, GatewayOpCode.Resume, JsonSerializer.SerializeToElement(resume, DiscordJsonContext.Default.GatewayResume), cancellationToken);
                 DiscordLog.GatewayResuming(logger, resume.SessionId, resume.Seq);
             }
             else
             {
                 var identify = new GatewayIdentify(options.Value.Token, Intents, new GatewayIdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "layoffbot", "layoffbot"));
-                await SendAsync(socket, GatewayOpCode.Identify, JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.GatewayIdentify), cancellationToken);
+                await SendAsync(socket, limiter, GatewayOpCode.Identify, JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.GatewayIdentify), cancellationToken);
                 DiscordLog.GatewayIdentifying(logger, Intents);
             }
 
@@ -266,8 +267,17 @@ internal sealed class DiscordGatewayClient(
             ? GatewayDisconnect.Closed((int)status, socket.CloseDescription)
             : GatewayDisconnect.Dropped("connection closed without a close frame");
 
-    private static Task SendAsync(WebSocketConnection socket, GatewayOpCode op, JsonElement data, CancellationToken cancellationToken) =>
-        socket.SendAsync(JsonSerializer.Serialize(new GatewayPayload(op, data), DiscordJsonContext.Default.GatewayPayload), cancellationToken);
+    /// <summary>Discord closes the connection (4002) on a payload over 4096 bytes.</summary>
+    private const int MaxPayloadBytes = 4096;
+
+    private static async Task SendAsync(WebSocketConnection socket, GatewaySendLimiter limiter, GatewayOpCode op, JsonElement data, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(new GatewayPayload(op, data), DiscordJsonContext.Default.GatewayPayload);
+        if (System.Text.Encoding.UTF8.GetByteCount(json) > MaxPayloadBytes)
+            throw new InvalidOperationException($"Gateway payload op {(int)op} exceeds {MaxPayloadBytes} bytes.");
+        await limiter.WaitAsync(heartbeat: op == GatewayOpCode.Heartbeat, cancellationToken);
+        await socket.SendAsync(json, cancellationToken);
+    }
 
     private static Uri WithVersion(string url) =>
         new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
