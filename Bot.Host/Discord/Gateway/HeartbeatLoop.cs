@@ -16,13 +16,22 @@ internal sealed class HeartbeatLoop(TimeSpan interval, TimeProvider time, Func<d
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await Task.Delay(Interval * Math.Clamp(jitter(), 0, 1), time, cancellationToken);
+        // Beats are due on a fixed cadence from the start, so time spent sending never makes them drift.
+        var due = time.GetUtcNow() + Interval * Math.Clamp(jitter(), 0, 1);
+        await DelayUntilAsync(due, cancellationToken);
         while (true)
         {
             if (Volatile.Read(ref _awaitingAck) == 1) return; // no ACK since the last beat: zombied
             await BeatAsync(cancellationToken);
-            await Task.Delay(Interval, time, cancellationToken);
+            due += Interval;
+            await DelayUntilAsync(due, cancellationToken);
         }
+    }
+
+    private async Task DelayUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var wait = due - time.GetUtcNow();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
     }
 
     /// <summary>The gateway asked for a heartbeat (op 1): send one at once.</summary>

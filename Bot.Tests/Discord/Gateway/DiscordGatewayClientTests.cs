@@ -25,7 +25,7 @@ public sealed class DiscordGatewayClientTests
 
         var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
         Assert.Equal($"/api/v10/interactions/{InteractionPayloads.Id(ask)}/{InteractionPayloads.Token(ask)}/callback", callback.Path);
-        Assert.Equal(5, (int?)callback.Json!["type"]);
+        Assert.True(JsonNode.DeepEquals(DiscordFixtures.Json("interaction_response_deferred.json"), callback.Json), callback.BodyText);
         Assert.Null(callback.Header("Authorization")); // the interaction token authorises; the bot token stays home
 
         var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
@@ -117,8 +117,9 @@ public sealed class DiscordGatewayClientTests
 
         await gateway.SendAsync(DiscordFixtures.Json("gateway_invalid_session.json"), ct);
         await gateway.Closed.WaitAsync(ct);
+        await Poll.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Reconnecting, ct); // set just before it waits
         var next = peer.AcceptGatewayAsync(ct).AsTask();
-        await Task.Delay(100, ct);
+        await Task.Delay(50, ct);
         Assert.False(next.IsCompleted); // it waits on the clock before identifying again
 
         await bot.AdvanceUntilAsync(next, TimeSpan.FromMilliseconds(250), ct);
@@ -267,8 +268,9 @@ public sealed class DiscordGatewayClientTests
         var start = bot.Time.GetUtcNow();
         await bot.StartAsync(ct);
 
+        await Poll.UntilAsync(() => bot.State.LastError?.Contains("IDENTIFY budget", StringComparison.Ordinal) == true, ct); // set just before it waits
         var accept = peer.AcceptGatewayAsync(ct).AsTask();
-        await Task.Delay(100, ct);
+        await Task.Delay(50, ct);
         Assert.False(accept.IsCompleted);
         await bot.AdvanceUntilAsync(accept, TimeSpan.FromMilliseconds(250), ct);
 

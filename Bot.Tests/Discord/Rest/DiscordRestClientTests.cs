@@ -5,7 +5,6 @@ using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Host.Discord.Rest;
 using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,14 +21,18 @@ public sealed class DiscordRestClientTests
     {
         var ct = TestTimeout.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
-        var (rest, time) = Create(peer);
+        var logger = new ListLogger<DiscordRestClient>();
+        var (rest, time) = Create(peer, logger);
         peer.Script(FromFixture("rest_rate_limit_429_user.json", "PATCH", "/messages/@original"));
         var start = time.GetUtcNow();
 
         var edit = rest.EditOriginalResponseAsync(AppId, InteractionToken, new DiscordMessage { Content = "done" }, null, ct);
         await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
-        await Task.Delay(100, ct);
+        await Poll.UntilAsync(() => logger.Lines.Any(l => l.Contains("rate limit on PATCH", StringComparison.Ordinal)), ct); // logged just before it waits
+        Assert.Contains("Warning: Discord rate limit on PATCH /webhooks/{application.id}/{interaction.token}/messages/@original: retrying in 64.57 s (global: False, scope: user)", logger.Lines);
+        await Task.Delay(50, ct);
         Assert.False(edit.IsCompleted); // waiting on the clock, not retrying at once
+        Assert.DoesNotContain(logger.Lines, l => l.Contains(InteractionToken, StringComparison.Ordinal));
 
         var retried = peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         await AdvanceUntilAsync(time, retried, TimeSpan.FromSeconds(1), ct);
@@ -44,12 +47,12 @@ public sealed class DiscordRestClientTests
     {
         var ct = TestTimeout.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
-        var (rest, time) = Create(peer);
+        var logger = new ListLogger<DiscordRestClient>();
+        var (rest, time) = Create(peer, logger);
         peer.Script(FromFixture("rest_rate_limit_429_global.json", "PUT", "/commands"));
 
         var register = rest.BulkOverwriteCommandsAsync(AppId, null, [], ct);
-        await peer.ExpectRequestAsync("PUT", "/commands", ct);
-        await Task.Delay(100, ct);
+        await Poll.UntilAsync(() => logger.Lines.Any(l => l.Contains("global: True", StringComparison.Ordinal)), ct);
         var other = rest.GetGatewayBotAsync(ct); // a different route, also held by the global pause
         await Task.Delay(100, ct);
         Assert.DoesNotContain(peer.AllRequests, r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal));
@@ -152,12 +155,14 @@ public sealed class DiscordRestClientTests
         Assert.Contains("name=\"files[0]\"; filename=meta.png", body);
     }
 
-    private static (DiscordRestClient Client, FakeTimeProvider Clock) Create(DiscordPeer peer)
+    private static (DiscordRestClient Client, FakeTimeProvider Clock) Create(DiscordPeer peer) => Create(peer, new ListLogger<DiscordRestClient>());
+
+    private static (DiscordRestClient Client, FakeTimeProvider Clock) Create(DiscordPeer peer, ListLogger<DiscordRestClient> logger)
     {
         var time = new FakeTimeProvider();
         var factory = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         var options = Options.Create(new DiscordOptions { Token = "secret-token", ApiBaseUrl = peer.ApiBaseUrl });
-        return (new DiscordRestClient(factory, new BucketRegistry(time), options, time, NullLogger<DiscordRestClient>.Instance), time);
+        return (new DiscordRestClient(factory, new BucketRegistry(time), options, time, logger), time);
     }
 
     /// <summary>A 429 fixture (status, headers, body) as a scripted response.</summary>

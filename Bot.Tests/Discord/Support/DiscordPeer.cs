@@ -25,7 +25,7 @@ internal sealed class DiscordPeer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Channel<RecordedRequest> _requests = Channel.CreateUnbounded<RecordedRequest>();
     private readonly Channel<GatewayPeerConnection> _connections = Channel.CreateUnbounded<GatewayPeerConnection>();
-    private readonly ConcurrentQueue<ScriptedResponse> _scripted = new();
+    private readonly List<ScriptedResponse> _scripted = [];
     private readonly CancellationTokenSource _stopping = new();
 
     private DiscordPeer(WebApplication app) => _app = app;
@@ -70,7 +70,10 @@ internal sealed class DiscordPeer : IAsyncDisposable
     public bool HasPendingGatewayConnection => _connections.Reader.Count > 0;
 
     /// <summary>The next matching request gets this response instead of the default.</summary>
-    public void Script(ScriptedResponse response) => _scripted.Enqueue(response);
+    public void Script(ScriptedResponse response)
+    {
+        lock (_scripted) _scripted.Add(response);
+    }
 
     /// <summary>The READY fixture, pointing its resume URL at this peer.</summary>
     public JsonNode Ready()
@@ -114,16 +117,13 @@ internal sealed class DiscordPeer : IAsyncDisposable
 
     private ScriptedResponse? TakeScripted(RecordedRequest request)
     {
-        // Single-threaded enough for tests: scripts are added before the request they answer.
-        var all = new List<ScriptedResponse>();
-        ScriptedResponse? match = null;
-        while (_scripted.TryDequeue(out var next))
+        // Requests arrive concurrently (the registrar and the gateway client start together).
+        lock (_scripted)
         {
-            if (match is null && next.Method == request.Method && request.Path.Contains(next.PathContains, StringComparison.Ordinal)) match = next;
-            else all.Add(next);
+            var match = _scripted.FirstOrDefault(s => s.Method == request.Method && request.Path.Contains(s.PathContains, StringComparison.Ordinal));
+            if (match is not null) _scripted.Remove(match);
+            return match;
         }
-        foreach (var rest in all) _scripted.Enqueue(rest);
-        return match;
     }
 
     private Task DefaultResponseAsync(HttpContext context, RecordedRequest request)
