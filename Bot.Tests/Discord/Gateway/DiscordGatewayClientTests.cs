@@ -183,6 +183,40 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task A_heartbeat_request_is_answered_at_once_and_unreadable_frames_are_skipped()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = DiscordBotHost.Create(peer);
+        await bot.StartAsync(ct);
+        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+
+        await gateway.SendAsync("this is not json", ct);
+        await gateway.SendAsync("""{"op":1,"d":null}""", ct);
+
+        var heartbeat = await gateway.NextHeartbeatAsync(ct); // no clock advance: sent because asked
+        Assert.Equal(1, (int?)heartbeat["d"]);
+        await gateway.SendAsync(InteractionPayloads.Dispatch("ask", "question", "Still there?", sequence: 2), ct);
+        await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+    }
+
+    [Fact]
+    public async Task A_rejected_token_on_get_gateway_bot_stops_with_a_clear_error()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        peer.Script(new ScriptedResponse("GET", "/gateway/bot", 401, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, """{"message":"401: Unauthorized","code":0}"""));
+        await using var bot = DiscordBotHost.Create(peer);
+        await bot.StartAsync(ct);
+
+        var error = await Assert.ThrowsAsync<DiscordGatewayFatalException>(() => bot.Gateway.ExecuteTask!.WaitAsync(ct));
+
+        Assert.Contains("Discord:Token", error.Message);
+        Assert.Equal(DiscordConnectionStatus.Failed, bot.State.Status);
+        Assert.False(peer.HasPendingGatewayConnection);
+    }
+
+    [Fact]
     public async Task Shutdown_closes_the_gateway_with_1000_so_discord_ends_the_session_cleanly()
     {
         var ct = TestTimeout.Token();
