@@ -88,4 +88,7 @@ internal static partial class DiscordLog
 
     [LoggerMessage(LogLevel.Warning, "Interaction {InteractionId} was abandoned: the host's shutdown timeout ended before its answer")]
     public static partial void InteractionAbandonedOnShutdown(ILogger logger, string interactionId);
+
+    [LoggerMessage(LogLevel.Warning, "Registering slash commands failed ({Reason}); retrying in {Seconds:0} s")]
+    public static partial void CommandRegistrationRetry(ILogger logger, string reason, double seconds);
 }

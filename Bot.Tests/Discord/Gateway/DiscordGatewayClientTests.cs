@@ -207,7 +207,11 @@ public sealed class DiscordGatewayClientTests
         await using var peer = await DiscordPeer.StartAsync(ct);
         peer.Script(new ScriptedResponse("GET", "/gateway/bot", 401, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, """{"message":"401: Unauthorized","code":0}"""));
         await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
+        try { await bot.StartAsync(ct); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The fatal error stopped the host before its listener finished starting: that is the point.
+        }
 
         var error = await Assert.ThrowsAsync<DiscordGatewayFatalException>(() => bot.Gateway.ExecuteTask!.WaitAsync(ct));
 
@@ -272,6 +276,26 @@ public sealed class DiscordGatewayClientTests
         var puts = peer.AllRequests.Where(r => r.Method == "PUT").Select(r => r.Path).Order().ToList();
         Assert.Equal(["/api/v10/applications/42/guilds/1011977515109187704/commands", "/api/v10/applications/42/guilds/290926798626357999/commands"], puts);
         Assert.DoesNotContain(peer.AllRequests, r => r.Path.Contains("/oauth2/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Command_registration_is_retried_while_discord_fails_and_not_after_a_refusal()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        // 5 server errors exhaust the REST client's own retries; then the registrar backs off and tries again.
+        for (var i = 0; i < 5; i++)
+            peer.Script(new ScriptedResponse("PUT", "/commands", 503, new Dictionary<string, string>(), "unavailable"));
+        peer.Script(new ScriptedResponse("PUT", "/guilds/2/commands", 403, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, """{"message":"Missing Access","code":50001}"""));
+        await using var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?> { ["Discord:GuildIds"] = "1,2", ["Discord:ApplicationId"] = "42" });
+        await bot.StartAsync(ct);
+
+        var done = Poll.UntilAsync(() => bot.State.LastError?.Contains("50001", StringComparison.Ordinal) == true, ct);
+        await bot.AdvanceUntilAsync(done, TimeSpan.FromSeconds(1), ct);
+
+        Assert.Equal(6, peer.AllRequests.Count(r => r.Path.EndsWith("/guilds/1/commands", StringComparison.Ordinal)));
+        Assert.Single(peer.AllRequests, r => r.Path.EndsWith("/guilds/2/commands", StringComparison.Ordinal));
+        Assert.Null(bot.State.CommandsRegisteredAt);
     }
 
     [Fact]
