@@ -160,14 +160,37 @@ public sealed class InteractionEndpointTests
         Assert.Empty(followUp.Json!["allowed_mentions"]!["parse"]!.AsArray());
     }
 
-    private static async Task<DiscordBotHost> StartHttpModeAsync(DiscordPeer peer, CancellationToken ct)
+    [Fact]
+    public async Task A_user_over_the_question_limit_gets_the_friendly_notice_privately()
     {
-        var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?>
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct, new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "1" });
+        var first = InteractionPayloads.Body("ask", "question", "First?");
+        var second = InteractionPayloads.Body("ask", "question", "Second?");
+        second["id"] = "1233227149545177999";
+
+        using (await PostSignedAsync(bot, first.ToJsonString(), ct)) { }
+        await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        using (await PostSignedAsync(bot, second.ToJsonString(), ct)) { }
+
+        await peer.ExpectRequestAsync("DELETE", "/messages/@original", ct);
+        var notice = await peer.ExpectRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), ct);
+        Assert.Equal(64, (int)notice.Json!["flags"]!);
+        Assert.StartsWith("You're asking faster than I can check sources.", (string)notice.Json!["content"]!);
+        Assert.Equal(["First?"], bot.Engine.Questions);
+    }
+
+    private static async Task<DiscordBotHost> StartHttpModeAsync(DiscordPeer peer, CancellationToken ct, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Discord:Mode"] = "http",
             ["Discord:PublicKey"] = (string)Vectors["public_key_hex"]!,
             ["Discord:ApplicationId"] = DiscordPeer.ApplicationId,
-        });
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+        var bot = DiscordBotHost.Create(peer, settings);
         await bot.StartAsync(ct);
         return bot;
     }
