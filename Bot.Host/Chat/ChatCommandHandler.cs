@@ -22,17 +22,17 @@ internal sealed class ChatCommandHandler(
 {
     private const int MaxTimelineLines = 12;
 
-    public async Task<ChatReply> HandleAsync(ChatCommand command, CancellationToken ct)
+    public async Task<ChatReply> HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         try
         {
             return command.Name switch
             {
-                "ask" => await chat.AskAsync(command.Request with { Text = Option(command, "question") ?? command.Request.Text }, ct),
+                "ask" => await chat.AskAsync(command.Request with { Text = Option(command, "question") ?? command.Request.Text }, cancellationToken),
                 "layoffs" => Layoffs(command),
                 "sources" => Sources(),
-                "ingest" => await IngestAsync(command, ct),
-                "digest" => await digests.LatestAsync(ct),
+                "ingest" => await IngestAsync(command, cancellationToken),
+                "digest" => await digests.LatestAsync(cancellationToken),
                 _ => ChatReply.Error($"I don't know the command \"{command.Name}\"."),
             };
         }

@@ -1,10 +1,7 @@
 namespace Bot.Host.Chat;
 
-/// <summary>
-/// Answers a slash command from any platform (<c>/layoffs</c> on Slack and Discord).
-/// Platforms only translate their payload into a <see cref="ChatCommand"/> and render the reply.
-/// </summary>
+/// <summary>Runs one platform-neutral command and returns the reply the platform edge renders.</summary>
 public interface IChatCommandHandler
 {
-    Task<ChatReply> HandleAsync(ChatCommand command, CancellationToken ct);
+    Task<ChatReply> HandleAsync(ChatCommand command, CancellationToken cancellationToken);
 }

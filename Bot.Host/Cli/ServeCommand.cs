@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bot.Host.Discord;
 using Bot.Host.Hosting;
 using Bot.Host.Slack;
 
@@ -30,6 +31,7 @@ internal static class ServeCommand
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? "http://127.0.0.1:8080");
         builder.Services.AddBotCore(builder.Configuration);
         // Platforms and jobs register here, each only when its settings are present.
+        builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
 
         var app = builder.Build();

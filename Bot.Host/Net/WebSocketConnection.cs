@@ -13,6 +13,10 @@ public sealed class WebSocketConnection : IAsyncDisposable
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Channel<string> _messages = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    // The receive loop lives as long as the socket, not as long as the connect token: cancelling a
+    // ClientWebSocket receive aborts the socket, which would make a clean close (e.g. 1000 on
+    // shutdown) impossible once the caller's token fires.
+    private readonly CancellationTokenSource _lifetime = new();
     private Task? _receiveLoop;
 
     /// <summary>Close status sent by the peer (e.g. Discord 4004), once the socket has closed.</summary>
@@ -26,7 +30,7 @@ public sealed class WebSocketConnection : IAsyncDisposable
     public async Task ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
         await _socket.ConnectAsync(uri, cancellationToken);
-        _receiveLoop = ReceiveLoopAsync(cancellationToken);
+        _receiveLoop = ReceiveLoopAsync(_lifetime.Token);
     }
 
     public async Task SendAsync(string text, CancellationToken cancellationToken)
@@ -75,6 +79,7 @@ public sealed class WebSocketConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _lifetime.CancelAsync();
         _socket.Abort();
         if (_receiveLoop is not null)
         {
@@ -82,5 +87,6 @@ public sealed class WebSocketConnection : IAsyncDisposable
         }
         _socket.Dispose();
         _sendLock.Dispose();
+        _lifetime.Dispose();
     }
 }

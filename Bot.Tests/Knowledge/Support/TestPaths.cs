@@ -18,3 +18,10 @@ public static class TestPaths
         public void Dispose() { try { Directory.Delete(Path, recursive: true); } catch (IOException) { } }
     }
 }
+
+/// <summary>A database path of its own for each test host, so parallel hosts never share a LiteDB file.</summary>
+public static class TestDatabase
+{
+    public static string NewPath() =>
+        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "layoffbot-tests", "db-" + Guid.NewGuid().ToString("N"), "bot.db");
+}

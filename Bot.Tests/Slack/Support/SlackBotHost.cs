@@ -64,7 +64,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
         ILoggerProvider logs, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        BotHostFactory.ConfigureConfiguration(builder.Configuration, null, settings);
+        BotHostFactory.ConfigureConfiguration(builder.Configuration, Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddBotCore(builder.Configuration);

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json;
+using Bot.Host.Chat;
+using Bot.Host.Discord.Commands;
+using Bot.Host.Discord.Interactions.Protocol;
+
+namespace Bot.Host.Discord;
+
+/// <summary>
+/// The one place where Discord's types become the neutral chat types: an interaction becomes a
+/// <see cref="ChatCommand"/> (replies go the other way through <see cref="DiscordReplyRenderer"/>).
+/// </summary>
+internal static class DiscordChatPlatform
+{
+    public const string Platform = "discord";
+
+    public static ChatCommand ToChatCommand(DiscordInteraction interaction, DiscordCommandDefinition definition)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var option in interaction.Data?.Options ?? [])
+            if (option.Value is { } value)
+                options[option.Name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+
+        var userId = interaction.Invoker?.Id ?? "unknown";
+        var channelId = interaction.ChannelId ?? interaction.GuildId ?? "dm";
+        var text = definition.MainOption is { } main ? options.GetValueOrDefault(main, "") : "";
+        // Follow-ups carry context per user and channel: a slash command has no thread of its own.
+        var request = new ChatRequest(Platform, userId, channelId, ThreadId: userId, text, interaction.Locale);
+        return new ChatCommand(definition.Name, options, request, IsAdmin: CanManageGuild(interaction.Member?.Permissions));
+    }
+
+    /// <summary>
+    /// MANAGE_GUILD or ADMINISTRATOR in the member's computed permissions. Checked on receipt:
+    /// <c>default_member_permissions</c> is only a default that server admins can change. No member
+    /// (a DM) means no server to manage.
+    /// </summary>
+    public static bool CanManageGuild(string? permissions) =>
+        ulong.TryParse(permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
+        && (bits & (DiscordCommandCatalog.ManageGuildPermission | DiscordCommandCatalog.AdministratorPermission)) != 0;
+}

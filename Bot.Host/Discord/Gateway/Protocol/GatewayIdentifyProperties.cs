@@ -1,0 +1,3 @@
+namespace Bot.Host.Discord.Gateway.Protocol;
+
+internal sealed record GatewayIdentifyProperties(string Os, string Browser, string Device);

@@ -1,0 +1,3 @@
+namespace Bot.Host.Discord.Gateway.Protocol;
+
+internal sealed record GatewayReadyApplication(string Id);

@@ -1,0 +1,3 @@
+namespace Bot.Host.Discord.Interactions.Protocol;
+
+internal sealed record DiscordEmbedFooter(string Text);

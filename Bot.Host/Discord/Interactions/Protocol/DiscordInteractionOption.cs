@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace Bot.Host.Discord.Interactions.Protocol;
+
+/// <summary>A command option; <c>value</c> is a string, number or boolean depending on <c>type</c>.</summary>
+internal sealed record DiscordInteractionOption(string Name, int Type, JsonElement? Value, IReadOnlyList<DiscordInteractionOption>? Options);

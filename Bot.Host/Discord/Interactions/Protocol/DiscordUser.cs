@@ -1,0 +1,3 @@
+namespace Bot.Host.Discord.Interactions.Protocol;
+
+internal sealed record DiscordUser(string Id, string? Username);

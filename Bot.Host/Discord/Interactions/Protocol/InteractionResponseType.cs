@@ -1,0 +1,8 @@
+namespace Bot.Host.Discord.Interactions.Protocol;
+
+internal enum InteractionResponseType
+{
+    Pong = 1,
+    ChannelMessageWithSource = 4,
+    DeferredChannelMessageWithSource = 5,
+}

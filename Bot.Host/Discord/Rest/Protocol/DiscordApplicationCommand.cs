@@ -1,0 +1,12 @@
+namespace Bot.Host.Discord.Rest.Protocol;
+
+/// <summary>A CHAT_INPUT command definition for bulk overwrite.</summary>
+/// <param name="DefaultMemberPermissions">Permission bitfield as a string ("32" = Manage Server); null = everyone.</param>
+/// <param name="Contexts">Where the command appears: 0 guild, 1 bot DM, 2 private channel; null = default.</param>
+internal sealed record DiscordApplicationCommand(
+    string Name,
+    string Description,
+    IReadOnlyList<DiscordApplicationCommandOption>? Options = null,
+    string? DefaultMemberPermissions = null,
+    IReadOnlyList<int>? Contexts = null,
+    int Type = 1);

@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bot.Tests.Discord.Support;
+using NSec.Cryptography;
+
+namespace Bot.Tests.Discord.Interactions;
+
+/// <summary><c>POST /discord/interactions</c> on the bot's real listener (Mode=http) with the fixture vectors.</summary>
+public sealed class InteractionEndpointTests
+{
+    private static readonly JsonNode Vectors = DiscordFixtures.Json("interaction_signature_ed25519_vectors_derived.json");
+
+    public static TheoryData<string> Cases() => new(Vectors["cases"]!.AsArray().Select(c => (string)c!["name"]!));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Every_fixture_vector_gets_its_expected_answer(string name)
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        var vector = Vectors["cases"]!.AsArray().Single(c => (string)c!["name"]! == name)!;
+        var body = (string)vector["raw_body"]!;
+
+        using var response = await PostAsync(bot, Encoding.UTF8.GetBytes(body),
+            (string)vector["headers"]!["X-Signature-Ed25519"]!, (string)vector["headers"]!["X-Signature-Timestamp"]!, ct);
+
+        if (!(bool)vector["expected_valid"]!)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.DoesNotContain(peer.AllRequests, r => r.Path.Contains("/interactions/", StringComparison.Ordinal));
+            return;
+        }
+        if ((int)JsonNode.Parse(body)!["type"]! == 1)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(1, (int)JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["type"]!);
+            return;
+        }
+        // The valid APPLICATION_COMMAND is /cardsearch, which this bot does not have: a private refusal.
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var callback = await peer.ExpectRequestAsync("POST", "/interactions/786008729715212338/A_UNIQUE_TOKEN/callback", ct);
+        Assert.Equal(4, (int)callback.Json!["type"]!);
+        Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
+        Assert.Contains("/cardsearch", (string)callback.Json!["data"]!["content"]!);
+    }
+
+    [Fact]
+    public async Task A_replayed_body_with_one_changed_byte_is_refused()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        var vector = Vectors["cases"]![1]!; // the valid APPLICATION_COMMAND
+        var body = Encoding.UTF8.GetBytes((string)vector["raw_body"]!);
+        body[^3] ^= 0x01;
+
+        using var response = await PostAsync(bot, body, (string)vector["headers"]!["X-Signature-Ed25519"]!, (string)vector["headers"]!["X-Signature-Timestamp"]!, ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unsigned_requests_are_refused()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        using var http = new HttpClient { BaseAddress = bot.BaseUri };
+
+        using var response = await http.PostAsync("discord/interactions", new StringContent((string)Vectors["cases"]![0]!["raw_body"]!), ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_but_malformed_payload_gets_400()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+
+        using var response = await PostSignedAsync(bot, "{\"type\": 2, \"id\": ", ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ask_is_deferred_then_the_original_response_is_edited_with_the_answer()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        var body = InteractionPayloads.Body("ask", "question", "Why did Amazon cut jobs?");
+
+        using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        Assert.Equal(5, (int)callback.Json!["type"]!);
+        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        Assert.Contains("Amazon cut about 18,000 roles", (string)edit.Json!["embeds"]![0]!["description"]!);
+        Assert.Equal(["Why did Amazon cut jobs?"], bot.Engine.Questions);
+    }
+
+    [Fact]
+    public async Task Ingest_without_manage_server_is_refused_privately_on_receipt()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        // SEND_MESSAGES | EMBED_LINKS only: no MANAGE_GUILD (0x20), no ADMINISTRATOR (0x8).
+        var body = InteractionPayloads.Body("ingest", "url", "https://example.com/a", permissions: (0x800 | 0x4000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        Assert.Equal(4, (int)callback.Json!["type"]!);
+        Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
+        Assert.Contains("Manage Server", (string)callback.Json!["data"]!["content"]!);
+        Assert.Empty(bot.Engine.Questions);
+    }
+
+    [Fact]
+    public async Task Ingest_with_manage_server_is_deferred_privately_and_answered_by_the_command_handler()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        var body = InteractionPayloads.Body("ingest", "url", "https://example.com/a", permissions: "32");
+
+        using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        Assert.Equal(5, (int)callback.Json!["type"]!);
+        Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
+        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        // The neutral handler ran the ingestion (example.com is unreachable here, or ingested where it is).
+        Assert.Matches("^(Ingested|I couldn't ingest that URL)", (string)edit.Json!["content"]!);
+    }
+
+    [Fact]
+    public async Task A_private_reply_to_a_public_deferral_becomes_a_private_follow_up()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        var body = InteractionPayloads.Body("sources"); // deferred publicly; the handler's reply is private
+
+        using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
+
+        var delete = await peer.ExpectRequestAsync("DELETE", "/messages/@original", ct);
+        var followUp = await peer.ExpectRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), ct);
+        Assert.Equal(64, (int)followUp.Json!["flags"]!);
+        Assert.StartsWith("The knowledge base holds", FollowUpText(followUp.Json!));
+        Assert.Empty(followUp.Json!["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    private static string FollowUpText(System.Text.Json.Nodes.JsonNode json) =>
+        (string?)json["content"] ?? (string?)json["embeds"]?[0]?["description"] ?? "";
+
+    [Fact]
+    public async Task A_user_over_the_question_limit_gets_the_friendly_notice_privately()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct, new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "1" });
+        var first = InteractionPayloads.Body("ask", "question", "First?");
+        var second = InteractionPayloads.Body("ask", "question", "Second?");
+        second["id"] = "1233227149545177999";
+
+        using (await PostSignedAsync(bot, first.ToJsonString(), ct)) { }
+        await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        using (await PostSignedAsync(bot, second.ToJsonString(), ct)) { }
+
+        await peer.ExpectRequestAsync("DELETE", "/messages/@original", ct);
+        var notice = await peer.ExpectRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), ct);
+        Assert.Equal(64, (int)notice.Json!["flags"]!);
+        Assert.StartsWith("You're asking faster than I can check sources.", (string)notice.Json!["content"]!);
+        Assert.Equal(["First?"], bot.Engine.Questions);
+    }
+
+    private static async Task<DiscordBotHost> StartHttpModeAsync(DiscordPeer peer, CancellationToken ct, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:Mode"] = "http",
+            ["Discord:PublicKey"] = (string)Vectors["public_key_hex"]!,
+            ["Discord:ApplicationId"] = DiscordPeer.ApplicationId,
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+        var bot = DiscordBotHost.Create(peer, settings);
+        await bot.StartAsync(ct);
+        return bot;
+    }
+
+    /// <summary>Signs like Discord does, with the RFC 8032 TEST 1 key the fixture vectors use.</summary>
+    private static Task<HttpResponseMessage> PostSignedAsync(DiscordBotHost bot, string body, CancellationToken ct)
+    {
+        var algorithm = SignatureAlgorithm.Ed25519;
+        using var key = Key.Import(algorithm, Convert.FromHexString((string)Vectors["private_key_seed_hex_for_reproduction_only"]!), KeyBlobFormat.RawPrivateKey);
+        const string timestamp = "1767607200";
+        var signature = algorithm.Sign(key, Encoding.UTF8.GetBytes(timestamp + body));
+        return PostAsync(bot, Encoding.UTF8.GetBytes(body), Convert.ToHexStringLower(signature), timestamp, ct);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(DiscordBotHost bot, byte[] body, string signature, string timestamp, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = bot.BaseUri };
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "discord/interactions") { Content = content };
+        request.Headers.Add("X-Signature-Ed25519", signature);
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        return await http.SendAsync(request, ct);
+    }
+}

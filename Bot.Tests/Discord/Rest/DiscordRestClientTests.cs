@@ -1,0 +1,186 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Bot.Host.Discord;
+using Bot.Host.Discord.Interactions.Protocol;
+using Bot.Host.Discord.Rest;
+using Bot.Tests.Discord.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Discord.Rest;
+
+/// <summary>The REST client against the loopback peer, on a fake clock.</summary>
+public sealed class DiscordRestClientTests
+{
+    private const string AppId = "1223724819821105283";
+    private const string InteractionToken = "interaction-token";
+
+    [Fact]
+    public async Task A_429_on_the_patch_is_retried_once_retry_after_has_passed()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        var logger = new ListLogger<DiscordRestClient>();
+        var (rest, time) = Create(peer, logger);
+        peer.Script(FromFixture("rest_rate_limit_429_user.json", "PATCH", "/messages/@original"));
+        var start = time.GetUtcNow();
+
+        var edit = rest.EditOriginalResponseAsync(AppId, InteractionToken, new DiscordMessage { Content = "done" }, null, ct);
+        await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        await Poll.UntilAsync(() => logger.Lines.Any(l => l.Contains("rate limit on PATCH", StringComparison.Ordinal)), ct); // logged just before it waits
+        Assert.Contains("Warning: Discord rate limit on PATCH /webhooks/{application.id}/{interaction.token}/messages/@original: retrying in 64.57 s (global: False, scope: user)", logger.Lines);
+        await Task.Delay(50, ct);
+        Assert.False(edit.IsCompleted); // waiting on the clock, not retrying at once
+        Assert.DoesNotContain(logger.Lines, l => l.Contains(InteractionToken, StringComparison.Ordinal));
+
+        var retried = peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        await AdvanceUntilAsync(time, retried, TimeSpan.FromSeconds(1), ct);
+        await edit.WaitAsync(ct);
+        var waited = time.GetUtcNow() - start;
+        Assert.InRange(waited, TimeSpan.FromSeconds(64.57), TimeSpan.FromSeconds(70)); // body retry_after, not the 65 s header
+        Assert.Equal("done", (string)(await retried).Json!["content"]!);
+    }
+
+    [Fact]
+    public async Task A_global_429_pauses_every_route()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        var logger = new ListLogger<DiscordRestClient>();
+        var (rest, time) = Create(peer, logger);
+        peer.Script(FromFixture("rest_rate_limit_429_global.json", "PUT", "/commands"));
+
+        var register = rest.BulkOverwriteCommandsAsync(AppId, null, [], ct);
+        await Poll.UntilAsync(() => logger.Lines.Any(l => l.Contains("global: True", StringComparison.Ordinal)), ct);
+        var other = rest.GetGatewayBotAsync(ct); // a different route, also held by the global pause
+        await Task.Delay(100, ct);
+        Assert.DoesNotContain(peer.AllRequests, r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal));
+
+        await AdvanceUntilAsync(time, Task.WhenAll(register, other), TimeSpan.FromSeconds(1), ct);
+        Assert.Contains(peer.AllRequests, r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_exhausted_bucket_holds_the_next_request_until_it_resets()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        var (rest, time) = Create(peer);
+        var headers = DiscordFixtures.Json("rest_rate_limit_headers_example.json").AsObject()
+            .ToDictionary(p => p.Key, p => (string)p.Value!);
+        peer.Script(new ScriptedResponse("PATCH", "/messages/@original", 200, headers, DiscordFixtures.Text("message_object_example.json")));
+
+        await rest.EditOriginalResponseAsync(AppId, InteractionToken, new DiscordMessage { Content = "first" }, null, ct);
+        var start = time.GetUtcNow();
+        var second = rest.EditOriginalResponseAsync(AppId, InteractionToken, new DiscordMessage { Content = "second" }, null, ct);
+        await Task.Delay(100, ct);
+        Assert.Single(peer.AllRequests); // remaining 0: the second waits for the window to reset
+
+        await AdvanceUntilAsync(time, second, TimeSpan.FromMilliseconds(100), ct);
+        Assert.InRange(time.GetUtcNow() - start, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5));
+        Assert.Equal(2, peer.AllRequests.Count);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_with_backoff()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        var (rest, time) = Create(peer);
+        peer.Script(new ScriptedResponse("GET", "/gateway/bot", 502, new Dictionary<string, string>(), "Bad Gateway"));
+
+        var info = rest.GetGatewayBotAsync(ct);
+        await AdvanceUntilAsync(time, info, TimeSpan.FromMilliseconds(200), ct);
+        Assert.Equal(peer.GatewayUrl, (await info).Url);
+        Assert.Equal(2, peer.AllRequests.Count);
+    }
+
+    [Fact]
+    public async Task An_invalid_request_fails_with_discords_error_code_and_is_not_retried()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        var (rest, _) = Create(peer);
+        peer.Script(new ScriptedResponse("PUT", "/commands", 400, new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            DiscordFixtures.Text("rest_error_invalid_form_body_request.json")));
+
+        var error = await Assert.ThrowsAsync<DiscordRestException>(() => rest.BulkOverwriteCommandsAsync(AppId, "290926798626357999", [], ct));
+        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
+        Assert.Equal(50035, error.Code);
+        Assert.Equal("Invalid Form Body", error.DiscordMessage);
+        Assert.Contains("/applications/{application.id}/guilds/{guild.id}/commands", error.Message); // the template: no ids or tokens
+        Assert.Single(peer.AllRequests);
+    }
+
+    [Fact]
+    public async Task Bot_routes_carry_the_bot_token_and_user_agent_while_webhook_routes_do_not()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        var (rest, _) = Create(peer);
+
+        await rest.GetGatewayBotAsync(ct);
+        await rest.DeleteOriginalResponseAsync(AppId, InteractionToken, ct);
+
+        var gatewayBot = peer.AllRequests.First();
+        Assert.Equal("Bot secret-token", gatewayBot.Header("Authorization"));
+        Assert.StartsWith("DiscordBot (", gatewayBot.Header("User-Agent"));
+        var delete = peer.AllRequests.Last();
+        Assert.Equal($"/api/v10/webhooks/{AppId}/{InteractionToken}/messages/@original", delete.Path);
+        Assert.Null(delete.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task A_reply_with_an_image_is_sent_as_multipart_payload_json_and_files_0()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        var (rest, _) = Create(peer);
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 };
+        var rendered = new DiscordReplyRenderer().Render(new Bot.Host.Chat.ChatReply
+        {
+            Text = "Meta's layoffs over time.",
+            Image = new Bot.Host.Chat.ChatImage("meta.png", png, "Bar chart of Meta layoffs"),
+        });
+
+        await rest.EditOriginalResponseAsync(AppId, InteractionToken, rendered.Message, rendered.File, ct);
+
+        var request = peer.AllRequests.Single();
+        Assert.StartsWith("multipart/form-data", request.ContentType);
+        var body = request.BodyText;
+        Assert.Contains("name=payload_json", body);
+        Assert.Contains("\"attachments\":[{\"id\":0,\"filename\":\"meta.png\"", body);
+        Assert.Contains("attachment://meta.png", body);
+        Assert.Contains("name=\"files[0]\"; filename=meta.png", body);
+    }
+
+    private static (DiscordRestClient Client, FakeTimeProvider Clock) Create(DiscordPeer peer) => Create(peer, new ListLogger<DiscordRestClient>());
+
+    private static (DiscordRestClient Client, FakeTimeProvider Clock) Create(DiscordPeer peer, ListLogger<DiscordRestClient> logger)
+    {
+        var time = new FakeTimeProvider();
+        var factory = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        var options = Options.Create(new DiscordOptions { Token = "secret-token", ApiBaseUrl = peer.ApiBaseUrl });
+        return (new DiscordRestClient(factory, new BucketRegistry(time), options, time, logger), time);
+    }
+
+    /// <summary>A 429 fixture (status, headers, body) as a scripted response.</summary>
+    private static ScriptedResponse FromFixture(string name, string method, string path)
+    {
+        var fixture = DiscordFixtures.Json(name);
+        var headers = fixture["headers"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
+        return new ScriptedResponse(method, path, (int)fixture["status"]!, headers, fixture["body"]!.ToJsonString());
+    }
+
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Task condition, TimeSpan step, CancellationToken ct)
+    {
+        while (!condition.IsCompleted)
+        {
+            time.Advance(step);
+            await Task.WhenAny(condition, Task.Delay(20, ct));
+            ct.ThrowIfCancellationRequested();
+        }
+        await condition;
+    }
+}

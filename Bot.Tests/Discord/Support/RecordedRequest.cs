@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace Bot.Tests.Discord.Support;
+
+/// <summary>A REST request the bot made to the loopback Discord peer.</summary>
+internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string ContentType, byte[] Body)
+{
+    public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
+    public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}
