@@ -204,6 +204,37 @@ public sealed class LlmAnswerEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_model_that_keeps_calling_tools_is_stopped_and_the_extractive_answer_used()
+    {
+        var knowledge = await KnowledgeAsync();
+        _server.Script = (request, n) => ScriptedReply.ToolCall($"call_{n}", request.ToolNames.Single(), new { query = $"Acme layoffs {n}" });
+
+        var answer = await knowledge.Services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest(Question), Bounded());
+
+        Assert.Equal("extractive", answer.Mode);
+        Assert.Equal(4, _server.Requests.Count); // the first turn plus three tool rounds
+        Assert.Contains("still calling tools", knowledge.Services.Get<LlmStatus>().Current.LastError);
+    }
+
+    [Theory]
+    [InlineData(null, 0.0)]
+    [InlineData("0.7", 0.7)]
+    [InlineData("", null)]
+    public async Task The_request_carries_the_configured_temperature_and_output_budget(string? setting, double? sent)
+    {
+        var extra = new List<(string, string?)> { ("Answering:MaxOutputTokens", "321") };
+        if (setting is not null) extra.Add(("Answering:Temperature", setting));
+        var knowledge = await KnowledgeAsync([.. extra]);
+        _server.Script = (_, _) => ScriptedReply.Error(500, "not needed");
+
+        await knowledge.Services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest(Question), Bounded());
+
+        var body = Assert.Single(_server.Requests).Body;
+        Assert.Equal(sent, body["temperature"]?.GetValue<double>());
+        Assert.Equal(321, (int?)(body["max_tokens"] ?? body["max_completion_tokens"]));
+    }
+
+    [Fact]
     public async Task A_server_error_falls_back_to_the_extractive_answer_without_retrying()
     {
         var knowledge = await KnowledgeAsync();

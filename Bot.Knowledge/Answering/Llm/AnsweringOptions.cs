@@ -29,6 +29,9 @@ public sealed class AnsweringOptions
 
     public int MaxOutputTokens { get; set; } = 800;
 
+    /// <summary>Sampling temperature; 0 keeps quotes closest to the text. Empty for models that reject it (o-series, gpt-5).</summary>
+    public double? Temperature { get; set; } = 0;
+
     /// <summary>Passages retrieved for the question and put in the prompt.</summary>
     public int PromptPassages { get; set; } = 8;
 

@@ -15,6 +15,7 @@ internal sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOpti
 
         if (o.TimeoutSeconds <= 0) failures.Add("Answering:TimeoutSeconds (Answering__TimeoutSeconds) must be positive.");
         if (o.MaxOutputTokens <= 0) failures.Add("Answering:MaxOutputTokens (Answering__MaxOutputTokens) must be positive.");
+        if (o.Temperature is < 0 or > 2) failures.Add("Answering:Temperature (Answering__Temperature) must be between 0 and 2, or empty.");
         if (o.PromptPassages is < 1 or > 30) failures.Add("Answering:PromptPassages (Answering__PromptPassages) must be between 1 and 30.");
         if (provider == LlmProviders.AzureOpenAI)
         {

@@ -29,6 +29,7 @@ internal sealed class LlmAnswerEngine(
     ILogger<LlmAnswerEngine> logger) : IAnswerEngine
 {
     private const int MaxErrorLength = 300;
+    private const int MaxToolRounds = 3;
 
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
@@ -42,16 +43,18 @@ internal sealed class LlmAnswerEngine(
         var history = LlmPrompt.Build(request, passages);
 
         string? content;
+        var toolRounds = new ToolRoundLimit(MaxToolRounds);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(o.TimeoutSeconds), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var questionKernel = kernel.Clone();
             questionKernel.Plugins.AddFromObject(new KnowledgePlugin(retriever, companies, catalog, logger), KnowledgePlugin.PluginName);
+            questionKernel.AutoFunctionInvocationFilters.Add(toolRounds);
             var settings = new OpenAIPromptExecutionSettings
             {
                 MaxTokens = o.MaxOutputTokens,
-                Temperature = 0,
+                Temperature = o.Temperature,
                 FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
             };
             var chat = questionKernel.GetRequiredService<IChatCompletionService>();
@@ -65,6 +68,12 @@ internal sealed class LlmAnswerEngine(
             return await FallbackAsync(request, error, watch, cancellationToken);
         }
 
+        if (toolRounds.Exceeded)
+        {
+            var error = $"the model was still calling tools after {MaxToolRounds} rounds";
+            status.RecordFailure(error);
+            return await FallbackAsync(request, error, watch, cancellationToken);
+        }
         var parsed = LlmReplyParser.Parse(content);
         if (parsed is null)
         {
