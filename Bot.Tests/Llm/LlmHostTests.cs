@@ -134,6 +134,17 @@ public sealed class LlmHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Serve_does_not_start_with_a_malformed_answering_setting()
+    {
+        var settings = new Dictionary<string, string?> { ["Answering:Provider"] = "openai-compatible", ["Answering:Model"] = "llama3.1" };
+        await using var app = ServeCommand.BuildApp(DatabasePath, "http://127.0.0.1:0", settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(Bounded()));
+
+        Assert.Contains("Answering:Endpoint (Answering__Endpoint) is required", error.Message);
+    }
+
+    [Fact]
     public async Task Health_shows_the_provider_and_the_last_error_without_the_key()
     {
         await IngestArticlesAsync();

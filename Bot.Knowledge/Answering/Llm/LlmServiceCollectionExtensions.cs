@@ -17,7 +17,7 @@ public static class LlmServiceCollectionExtensions
     public static IServiceCollection AddLlmAnswering(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(AnsweringOptions.SectionName);
-        services.AddOptions<AnsweringOptions>().Bind(section);
+        services.AddOptions<AnsweringOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnsweringOptions>, AnsweringOptionsValidator>());
         if (LlmProviders.IsNone(section[nameof(AnsweringOptions.Provider)])) return services;
 
