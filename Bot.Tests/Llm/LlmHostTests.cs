@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Text.Json;
+using Bot.Host.Chat;
 using Bot.Host.Cli;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Storage;
@@ -142,6 +143,30 @@ public sealed class LlmHostTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(Bounded()));
 
         Assert.Contains("Answering:Endpoint (Answering__Endpoint) is required", error.Message);
+    }
+
+    [Fact]
+    public async Task Chat_platforms_get_model_answers_and_a_follow_up_carries_the_thread_to_the_model()
+    {
+        await IngestArticlesAsync();
+        _server.Script = (request, n) =>
+        {
+            var snippet = n == 0 ? LlmTestKnowledge.AcmeCount : LlmTestKnowledge.AcmeReason;
+            var p = request.PassageNumber(snippet);
+            return ScriptedReply.Answer(n == 0 ? $"Acme Robotics is cutting 1,200 jobs [{p}]." : $"The chief executive blamed {snippet} [{p}].", (p, snippet));
+        };
+        await using var app = ServeCommand.BuildApp(DatabasePath, "http://127.0.0.1:0", LlmTestKnowledge.OpenAICompatible(_server));
+        var chat = app.Services.GetRequiredService<ChatService>();
+
+        var first = await chat.AskAsync(new ChatRequest("slack", "U1", "C1", "T1", Question), Bounded());
+        var second = await chat.AskAsync(new ChatRequest("slack", "U1", "C1", "T1", "and why?"), Bounded());
+
+        Assert.Equal("llm", first.Mode);
+        Assert.Equal("llm", second.Mode);
+        Assert.Contains(LlmTestKnowledge.AcmeReason, Assert.Single(second.Quotes).Text);
+        var followUp = _server.Requests[1];
+        Assert.Equal(["system", "user", "assistant", "user"], followUp.Messages.OfType<System.Text.Json.Nodes.JsonObject>().Select(m => (string)m["role"]!));
+        Assert.Equal("Acme Robotics is cutting 1,200 jobs [1].", ChatCompletionsRequest.TextOf(followUp.MessagesWithRole("assistant").Single()));
     }
 
     [Fact]
