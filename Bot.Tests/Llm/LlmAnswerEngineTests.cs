@@ -191,6 +191,26 @@ public sealed class LlmAnswerEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_layoff_events_function_lists_the_rounds_the_articles_cover()
+    {
+        var knowledge = await KnowledgeAsync(("Answering:PromptPassages", "1"));
+        _server.Script = (request, n) => n switch
+        {
+            0 => ScriptedReply.ToolCall("call_1", request.ToolNames.Single(t => t.EndsWith("layoff_events", StringComparison.Ordinal)), new { company = "Globex" }),
+            1 => ScriptedReply.ToolCall("call_2", request.ToolNames.Single(t => t.EndsWith("layoff_events", StringComparison.Ordinal)), new { company = "Globex", since = "2025" }),
+            _ => ScriptedReply.Content("{\"answer\": \"The passages do not say.\", \"quotes\": []}"),
+        };
+
+        await knowledge.Services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest("When did Globex cut jobs?"), Bounded());
+
+        var rounds = ChatCompletionsRequest.TextOf(_server.Requests[1].MessagesWithRole("tool").Single());
+        Assert.Contains("- November 2024: 1 article(s): \"Globex trims its cloud unit\" (Example Wire, 2024-11-12)", rounds);
+        Assert.DoesNotContain("Acme", rounds);
+        var none = ChatCompletionsRequest.TextOf(_server.Requests[2].MessagesWithRole("tool").Last());
+        Assert.Equal("No stored article covers Globex layoffs in that period.", none);
+    }
+
+    [Fact]
     public async Task A_tool_search_outside_the_articles_dates_finds_nothing()
     {
         var knowledge = await KnowledgeAsync(("Answering:PromptPassages", "1"));
@@ -207,7 +227,7 @@ public sealed class LlmAnswerEngineTests : IAsyncLifetime
     public async Task A_model_that_keeps_calling_tools_is_stopped_and_the_extractive_answer_used()
     {
         var knowledge = await KnowledgeAsync();
-        _server.Script = (request, n) => ScriptedReply.ToolCall($"call_{n}", request.ToolNames.Single(), new { query = $"Acme layoffs {n}" });
+        _server.Script = (request, n) => ScriptedReply.ToolCall($"call_{n}", request.ToolNames.Single(t => t.EndsWith("search_passages", StringComparison.Ordinal)), new { query = $"Acme layoffs {n}" });
 
         var answer = await knowledge.Services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest(Question), Bounded());
 
