@@ -1,4 +1,5 @@
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Answering.Llm;
 using Bot.Knowledge.Companies;
 using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Events;
@@ -39,6 +40,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<AnswerVerifier>();
         services.TryAddSingleton<DataAnswerer>();
         services.TryAddSingleton<ExtractiveAnswerEngine>();
+        services.AddLlmAnswering(configuration); // when Answering:Provider is set, IAnswerEngine is the LLM engine
         services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<ExtractiveAnswerEngine>());
         services.TryAddSingleton<KnowledgeSeeder>();
         services.TryAddSingleton<Evaluation.EvalGrader>();

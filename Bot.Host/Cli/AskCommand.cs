@@ -2,25 +2,43 @@ using System.CommandLine;
 using System.Text.Json;
 using Bot.Host.Hosting;
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Answering.Llm;
 using Bot.Knowledge.Ingestion;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
 
-/// <summary><c>ask "question" [--json]</c> or <c>ask - [--json]</c> (one question per line on stdin; models load once).</summary>
+/// <summary><c>ask "question" [--json] [--llm|--no-llm]</c> or <c>ask - [--json]</c> (one question per line on stdin; models load once).</summary>
 internal static class AskCommand
 {
     public static Command Create()
     {
         var question = new Argument<string>("question") { Description = "The question, or - to read one question per line from standard input." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per question (the public ask contract)." };
-        var command = new Command("ask", "Answer a question from the knowledge base, with verified quotes.") { question, json };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(question)!, parse.GetValue(json), Console.Out, Console.Error, Console.In, ct));
+        var llm = new Option<bool>("--llm") { Description = "Answer through the configured LLM (Answering:Provider) for this call." };
+        var noLlm = new Option<bool>("--no-llm") { Description = "Answer with the offline extractive engine for this call, even when an LLM is configured." };
+        var command = new Command("ask", "Answer a question from the knowledge base, with verified quotes.") { question, json, llm, noLlm };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(question)!, parse.GetValue(json), Console.Out, Console.Error, Console.In, ct,
+            useLlm: parse.GetValue(llm) ? true : parse.GetValue(noLlm) ? false : null, conflictingLlmFlags: parse.GetValue(llm) && parse.GetValue(noLlm)));
         return command;
     }
 
-    public static async Task<int> RunAsync(string? db, string question, bool json, TextWriter output, TextWriter errors, TextReader input, CancellationToken cancellationToken)
+    /// <param name="useLlm">true (<c>--llm</c>) or false (<c>--no-llm</c>) overrides the configured provider for this call.</param>
+    /// <param name="settings">Configuration overrides (tests point <c>Answering</c> at a loopback model this way).</param>
+    public static async Task<int> RunAsync(string? db, string question, bool json, TextWriter output, TextWriter errors, TextReader input, CancellationToken cancellationToken,
+        bool? useLlm = null, bool conflictingLlmFlags = false, IDictionary<string, string?>? settings = null)
     {
-        using var host = BotHostFactory.CreateCliHost(db);
+        if (conflictingLlmFlags)
+        {
+            await errors.WriteLineAsync("error: --llm and --no-llm cannot be used together.");
+            return 2;
+        }
+        using var host = BotHostFactory.CreateCliHost(db, settings);
+        if (useLlm == true && !host.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value.Enabled)
+        {
+            await errors.WriteLineAsync("error: --llm needs a model: set Answering:Provider (env Answering__Provider) to openai, azure-openai or openai-compatible, with its Model/Deployment, Endpoint and ApiKey. See docs/llm.md.");
+            return 2;
+        }
         var seeder = host.Services.GetRequiredService<KnowledgeSeeder>();
         await seeder.SeedIfEmptyAsync(line => errors.WriteLine(line), cancellationToken);
         var engine = host.Services.GetRequiredService<IAnswerEngine>();
@@ -28,7 +46,7 @@ internal static class AskCommand
         IEnumerable<string> questions = question == "-" ? ReadLines(input) : [question];
         foreach (var q in questions.Where(q => !string.IsNullOrWhiteSpace(q)))
         {
-            var answer = await engine.AnswerAsync(new AnswerRequest(q.Trim()), cancellationToken);
+            var answer = await engine.AnswerAsync(new AnswerRequest(q.Trim()) { UseLlm = useLlm }, cancellationToken);
             await output.WriteLineAsync(json ? JsonSerializer.Serialize(answer, AnswerJson.Options) : AnswerText.Render(answer));
         }
         return 0;

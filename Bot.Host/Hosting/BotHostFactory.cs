@@ -40,6 +40,7 @@ internal static class BotHostFactory
     {
         services.AddSingleton(TimeProvider.System);
         services.AddKnowledge(configuration);
+        if (LlmHealthReporter.IsConfigured(configuration)) services.AddSingleton<IHealthReporter, LlmHealthReporter>();
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<ConversationMemory>();

@@ -18,11 +18,15 @@ public sealed class KnowledgeDatabase : IDisposable
     public ILiteCollection<PassageRecord> Passages => Database.GetCollection<PassageRecord>("passages");
     public ILiteCollection<IngestLogRecord> IngestLog => Database.GetCollection<IngestLogRecord>("ingest_log");
 
+    private static readonly Lock SchemaLock = new();
+
     private KnowledgeDatabase(ILiteDatabase database, string? filePath)
     {
         Database = database;
         FilePath = filePath;
-        EnsureSchema();
+        // LiteDB's global BsonMapper publishes an entity mapper before filling its members: two databases
+        // opened at once could see a half-built one ("Member SourceKey not found"). The first EnsureSchema maps every type.
+        lock (SchemaLock) EnsureSchema();
     }
 
     public static KnowledgeDatabase Open(string path)

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Tests.Llm.Support;
+
+/// <summary>
+/// A Kestrel server on 127.0.0.1:0 speaking the OpenAI chat completions API on the OpenAI route
+/// (<c>POST /v1/chat/completions</c>) and the Azure route
+/// (<c>POST /openai/deployments/{deployment}/chat/completions?api-version=...</c>). Each request is
+/// recorded and answered by the test's script; the n-th request (from 0) gets <c>Script(request, n)</c>.
+/// </summary>
+public sealed class LoopbackChatCompletionsServer : IAsyncDisposable
+{
+    private static readonly TimeSpan MaxHang = TimeSpan.FromSeconds(10);
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ChatCompletionsRequest> _requests = new();
+    private readonly SemaphoreSlim _received = new(0);
+
+    private LoopbackChatCompletionsServer(WebApplication app) => _app = app;
+
+    public Func<ChatCompletionsRequest, int, ScriptedReply> Script { get; set; } = (_, _) => ScriptedReply.Error(500, "no script");
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>The OpenAI-compatible root to configure as <c>Answering:Endpoint</c>.</summary>
+    public string OpenAIEndpoint => new Uri(BaseUri, "/v1").ToString();
+
+    public IReadOnlyList<ChatCompletionsRequest> Requests => _requests.ToList();
+
+    public static async Task<LoopbackChatCompletionsServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new LoopbackChatCompletionsServer(app);
+        app.MapPost("/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    /// <summary>Completes when the server has received <paramref name="count"/> more requests.</summary>
+    public async Task WaitForRequestsAsync(int count, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++) await _received.WaitAsync(cancellationToken);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        var request = new ChatCompletionsRequest(context.Request.Path, context.Request.QueryString.Value ?? "",
+            context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers["api-key"].FirstOrDefault(), body!.AsObject());
+        var index = _requests.Count;
+        _requests.Enqueue(request);
+        _received.Release();
+        var reply = Script(request, index);
+        if (reply.Hang)
+        {
+            // Answers nothing until the client gives up (bounded, so a broken test cannot hang the run).
+            await Task.WhenAny(Task.Delay(MaxHang, context.RequestAborted));
+            return;
+        }
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        _received.Dispose();
+    }
+}
