@@ -30,8 +30,8 @@ public sealed class SlackServiceCollectionExtensionsTests
     }
 
     [Theory]
-    [InlineData("Slack:BotToken", "xoxp-user-token", "Slack:BotToken")]
-    [InlineData("Slack:AppToken", "xoxb-wrong-kind", "Slack:AppToken")]
+    [InlineData("Slack:BotToken", "xoxp-USER", "Slack:BotToken")]
+    [InlineData("Slack:AppToken", "xoxb-WRONG", "Slack:AppToken")]
     [InlineData("Slack:ApiBaseUrl", "not a url", "Slack:ApiBaseUrl")]
     [InlineData("Slack:Mode", "webhooks", "Slack:Mode")]
     [InlineData("Slack:SigningSecret", "", "Slack:SigningSecret")]

@@ -19,7 +19,7 @@ public sealed class SlackEventsEndpointTests
         var peer = await SlackPeer.StartAsync(clock, ct);
         var host = await SlackBotHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Slack:BotToken"] = "xoxb-test-bot-token",
+            ["Slack:BotToken"] = "xoxb-TEST",
             ["Slack:SigningSecret"] = Secret,
             ["Slack:ApiBaseUrl"] = peer.ApiBaseUrl,
             ["Slack:AnswerConcurrency"] = "1",

@@ -50,7 +50,7 @@ public sealed class SlackSocketModeClientTests
         Assert.Equal("How many roles did Amazon cut?", (await host.Engine.FirstCall.WaitAsync(ct)).Question);
         host.Engine.Gate.SetResult();
         var post = await peer.ExpectAsync("chat.postMessage", ct);
-        Assert.Equal("Bearer xoxb-test-bot-token", post.Authorization);
+        Assert.Equal("Bearer xoxb-TEST", post.Authorization);
         Assert.Equal("application/json; charset=utf-8", post.ContentType);
         var body = post.Json;
         Assert.Equal("C111", (string?)body["channel"]);
@@ -139,8 +139,8 @@ public sealed class SlackSocketModeClientTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var health = await response.Content.ReadAsStringAsync(ct);
         Assert.Contains("invalid_auth", health);
-        Assert.DoesNotContain("xoxb-test-bot-token", health);
-        Assert.DoesNotContain(host.Logs.Lines, l => l.Message.Contains("xoxb-test-bot-token") || l.Message.Contains("xapp-test-app-token"));
+        Assert.DoesNotContain("xoxb-TEST", health);
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Message.Contains("xoxb-TEST") || l.Message.Contains("xapp-test-app-token"));
     }
 
     [Fact]

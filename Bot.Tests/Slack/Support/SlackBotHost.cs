@@ -36,7 +36,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
 
     public static Dictionary<string, string?> SocketSettings(SlackPeer peer) => new()
     {
-        ["Slack:BotToken"] = "xoxb-test-bot-token",
+        ["Slack:BotToken"] = "xoxb-TEST",
         ["Slack:AppToken"] = "xapp-test-app-token",
         ["Slack:ApiBaseUrl"] = peer.ApiBaseUrl,
         ["Slack:AnswerConcurrency"] = "1", // keeps the order of answers deterministic for the tests

@@ -16,7 +16,7 @@ public sealed class SlackWebApiClientTests
     private static (ChatApi Chat, AuthApi Auth, FakeTimeProvider Clock) Create(SlackPeer peer, FakeTimeProvider clock)
     {
         var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var options = Options.Create(new SlackOptions { BotToken = "xoxb-test-bot-token", ApiBaseUrl = peer.ApiBaseUrl });
+        var options = Options.Create(new SlackOptions { BotToken = "xoxb-TEST", ApiBaseUrl = peer.ApiBaseUrl });
         var client = new SlackWebApiClient(services.GetRequiredService<IHttpClientFactory>(), options, clock, NullLogger<SlackWebApiClient>.Instance);
         return (new ChatApi(client, new SlackChannelPacer(clock)), new AuthApi(client), clock);
     }
@@ -52,7 +52,7 @@ public sealed class SlackWebApiClientTests
         var again = await auth.GetBotIdentityAsync(ct);
         Assert.Equal(new SlackBotIdentity("W23456789", "BZYBOTHED"), first);
         Assert.Same(first, again);
-        Assert.Equal("Bearer xoxb-test-bot-token", (await peer.ExpectAsync("auth.test", ct)).Authorization);
+        Assert.Equal("Bearer xoxb-TEST", (await peer.ExpectAsync("auth.test", ct)).Authorization);
         Assert.False(peer.HasPending("auth.test"));
     }
 
