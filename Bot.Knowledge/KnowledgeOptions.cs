@@ -11,6 +11,9 @@ public sealed class KnowledgeOptions
     /// <summary>Ingested by <c>ask</c> when the database is empty. Relative paths resolve from the repository root.</summary>
     public string[] SeedPaths { get; set; } = ["../shared/data/articles", "../shared/data/layoffs_fyi.csv", "../shared/data/layoffs_fyi_2025_2026_recent.csv", "../shared/data/warn_notices"];
 
+    /// <summary><c>serve</c> ingests the seed paths in the background when the database is empty.</summary>
+    public bool SeedOnServe { get; set; } = true;
+
     /// <summary>URL ingestion refuses loopback, private and link-local addresses unless this is true.</summary>
     public bool AllowPrivateAddresses { get; set; }
 

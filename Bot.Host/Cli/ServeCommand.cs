@@ -30,6 +30,8 @@ internal static class ServeCommand
         BotHostFactory.ConfigureConfiguration(builder.Configuration, db, overrides);
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? "http://127.0.0.1:8080");
         builder.Services.AddBotCore(builder.Configuration);
+        builder.Services.AddSingleton<IHealthReporter, KnowledgeHealthReporter>();
+        builder.Services.AddHostedService<KnowledgeSeedingService>();
         // Platforms and jobs register here, each only when its settings are present.
         builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);

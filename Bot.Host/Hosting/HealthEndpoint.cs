@@ -6,7 +6,8 @@ internal static class HealthEndpoint
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/health", (IEnumerable<IHealthReporter> reporters) =>
         {
-            var parts = reporters.ToDictionary(r => r.Name, r => new { healthy = r.IsHealthy, detail = r.Describe() });
+            // Describe first: a reporter may learn its health while describing itself.
+            var parts = reporters.ToDictionary(r => r.Name, r => { var detail = r.Describe(); return new { healthy = r.IsHealthy, detail }; });
             var healthy = parts.Values.All(p => p.healthy);
             return Results.Json(new { status = healthy ? "healthy" : "degraded", components = parts },
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

@@ -23,6 +23,7 @@ public sealed class DiscordServeTests
         // The API base URL only points the bot at the loopback Discord; everything else is default.
         await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>
         {
+            ["Knowledge:SeedOnServe"] = "false",
             ["Discord:Token"] = "serve-token",
             ["Discord:ApiBaseUrl"] = peer.ApiBaseUrl,
         });
@@ -49,7 +50,7 @@ public sealed class DiscordServeTests
     [Fact]
     public async Task Without_a_token_discord_is_not_enabled()
     {
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>());
+        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
 
         Assert.Null(app.Services.GetService<DiscordGatewayClient>());
         Assert.DoesNotContain(app.Services.GetServices<IHealthReporter>(), r => r.Name == "discord");
@@ -61,6 +62,7 @@ public sealed class DiscordServeTests
         var ct = TestTimeout.Token();
         await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>
         {
+            ["Knowledge:SeedOnServe"] = "false",
             ["Discord:Token"] = "serve-token",
             ["Discord:Mode"] = "http",
             ["Discord:GuildIds:0"] = "not-a-guild",

@@ -13,7 +13,7 @@ public sealed class SlackServiceCollectionExtensionsTests
     [Fact]
     public async Task Without_a_bot_token_Slack_is_not_registered()
     {
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>());
+        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
         Assert.Null(app.Services.GetService<SlackConnectionState>());
         Assert.DoesNotContain(app.Services.GetServices<IHealthReporter>(), r => r.Name == "slack");
     }
@@ -23,6 +23,7 @@ public sealed class SlackServiceCollectionExtensionsTests
     {
         await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>
         {
+            ["Knowledge:SeedOnServe"] = "false",
             ["Slack:BotToken"] = "xoxb-1", ["Slack:SigningSecret"] = "secret",
         });
         Assert.Equal(2, app.Services.GetServices<IEndpointMapper>().Count(m => m.GetType().Namespace == "Bot.Host.Slack.Events"));

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.Json;
+using Bot.Host.Cli;
+using Bot.Tests.Knowledge.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Hosting;
+
+public sealed class ServeHealthTests
+{
+    [Fact]
+    public async Task Serve_without_platform_tokens_reports_the_database_on_health()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
+        await app.StartAsync(ct);
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(url + "/health", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var components = json.RootElement.GetProperty("components");
+        Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, components.GetProperty("database").GetProperty("detail").GetProperty("documents").GetInt32());
+        Assert.False(components.TryGetProperty("discord", out _));
+        Assert.False(components.TryGetProperty("slack", out _));
+        await app.StopAsync(ct);
+    }
+}
