@@ -31,7 +31,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     public Uri BaseUri { get; private set; } = null!;
     public IServiceProvider Services => App.Services;
 
-    public static DiscordBotHost Create(DiscordPeer peer, IDictionary<string, string?>? settings = null, Answer? answer = null)
+    public static DiscordBotHost Create(DiscordPeer peer, IDictionary<string, string?>? settings = null, Answer? answer = null, Action<IServiceCollection>? configure = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -50,6 +50,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IAnswerEngine>(engine);
         builder.Services.AddDiscord(builder.Configuration);
+        configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         HealthEndpoint.Map(app);
