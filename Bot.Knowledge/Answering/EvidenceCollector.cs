@@ -45,7 +45,10 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
         EventGroup? chosen = null;
         if (groups.Count > 0)
         {
-            chosen = groups[0];
+            // A figure in the question ("its 15,000 cuts") names the round that states it.
+            chosen = FigureInQuestion(question.Text) is { } figure
+                ? groups.FirstOrDefault(g => g.Documents.Any(d => DigitsOnly(d.Text).Contains(figure, StringComparison.Ordinal))) ?? groups[0]
+                : groups[0];
             var keep = chosen.Documents.Select(d => d.Id).ToHashSet();
             retrieved = retrieved.Where(r => keep.Contains(r.Document.Id)).ToList();
         }
@@ -60,7 +63,7 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
                 if (span.End <= passage.Start || span.Start >= passage.End) continue;
                 if (!seen.Add($"{passage.Document.Id}:{span.Start}")) continue;
                 var text = span.Of(passage.Document.Text);
-                if (text.Length < 25 || text.Length > 900) continue;
+                if (!IsQuotable(text)) continue;
                 candidates.Add(new CandidateSentence(passage.Document, span, text, FactExtractor.Extract(text),
                     passage.Cosine + 8 * passage.Score, Overlap(question.Topic, text)));
             }
@@ -74,12 +77,36 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
                 {
                     if (!seen.Add($"{doc.Id}:{span.Start}")) continue;
                     var text = span.Of(doc.Text);
-                    if (text.Length < 25 || text.Length > 900) continue;
+                    if (!IsQuotable(text)) continue;
                     candidates.Add(new CandidateSentence(doc, span, text, FactExtractor.Extract(text), 0.25, Overlap(question.Topic, text)));
                 }
         }
-        return new Evidence(candidates, companyDocs, groups.Skip(1).ToList(), chosen);
+        return new Evidence(candidates, companyDocs, groups.Where(g => g != chosen).ToList(), chosen);
     }
+
+    /// <summary>
+    /// A sentence worth quoting: not too short or long, and not page furniture (menus, bullet lists of
+    /// links) that the segmenter kept together because it had no full stops.
+    /// </summary>
+    public static bool IsQuotable(string text)
+    {
+        if (text.Length < 25 || text.Length > 900) return false;
+        if (text.Contains('•')) return false;
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length < 3 || lines.Average(l => l.Split(' ').Length) >= 5;
+    }
+
+    /// <summary>A head count written in the question ("15,000", "12k"), as plain digits.</summary>
+    private static string? FigureInQuestion(string question)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(question, @"\b(\d{1,3}(?:,\d{3})+|\d{3,})(k\b)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!m.Success) return null;
+        var digits = m.Groups[1].Value.Replace(",", "");
+        if (digits.Length == 4 && digits[0] is '1' or '2' && !m.Groups[2].Success && !m.Groups[1].Value.Contains(',')) return null; // a year
+        return m.Groups[2].Success ? digits + "000" : digits;
+    }
+
+    private static string DigitsOnly(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"(?<=\d)[,\s](?=\d{3}\b)", "");
 
     /// <summary>The words worth matching: the question itself plus the company's canonical name.</summary>
     private static string QueryText(ParsedQuestion question, string? company) =>

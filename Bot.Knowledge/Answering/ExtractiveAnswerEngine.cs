@@ -36,7 +36,7 @@ internal sealed partial class ExtractiveAnswerEngine(
     /// <summary>The unverified answer (public for the LLM engine's fallback and for tests of the verifier).</summary>
     public Answer Compose(AnswerRequest request)
     {
-        var question = parser.Parse(request.Question, request.History);
+        var question = WithImpliedCompany(parser.Parse(request.Question, request.History));
         var vector = embedder.Embed(question.Text);
         var draft = new AnswerDraft();
         if (DataAnswerer.AsksForRanking(question) && data.TryAnswerRanking(question, draft))
@@ -99,6 +99,28 @@ internal sealed partial class ExtractiveAnswerEngine(
         }
     }
 
+    /// <summary>
+    /// "what did nadella say about the july layoffs?" names no company, but "nadella" occurs only in
+    /// articles about Microsoft: a rare word whose every occurrence is in one company's articles names it.
+    /// </summary>
+    private ParsedQuestion WithImpliedCompany(ParsedQuestion q)
+    {
+        if (q.Companies.Count > 0 || q.Has(QuestionKind.List)) return q;
+        var index = retriever.Index;
+        if (index.PassageCount == 0) return q;
+        string? implied = null;
+        foreach (var term in Text.Tokenizer.Tokenize(q.Text).Where(t => t.Length >= 4 && !char.IsDigit(t[0])).Distinct())
+        {
+            var documents = index.Lexical.PassagesWith(term).Select(p => index.PassageDocument[p]).Distinct().ToList();
+            if (documents.Count == 0 || documents.Count > Math.Max(3, index.Documents.Count / 8)) continue;
+            var companies = documents.Select(d => index.Documents[d].Companies.FirstOrDefault()).Distinct().ToList();
+            if (companies.Count != 1 || companies[0] is null) continue;
+            if (implied is not null && implied != companies[0]) return q; // two words point at two companies: don't guess
+            implied = companies[0];
+        }
+        return implied is null ? q : q with { Companies = [implied], InheritedSubject = true };
+    }
+
     /// <summary>The articles have nothing on this: say so, then give the data rows when there are any.</summary>
     private void ArticlesSilent(ParsedQuestion q, string company, string gap, AnswerDraft draft)
     {
@@ -116,6 +138,8 @@ internal sealed partial class ExtractiveAnswerEngine(
     private static bool SayCount(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft, bool compact)
     {
         var withCounts = pool
+            // A hypothetical ("even a 1 per cent cut would affect 2,700") is not a figure anyone reported, unless a report says it.
+            .Where(s => !Speculative().IsMatch(s.Text) || s.Facts.Claimant == Claimant.Report)
             .SelectMany(s => s.Facts.HeadCounts.Where(h => h.IsLayoff && !h.IsTotalWorkforce && h.Value >= 10).Select(h => (Sentence: s, Head: h)))
             .ToList();
         if (withCounts.Count == 0)
@@ -178,11 +202,19 @@ internal sealed partial class ExtractiveAnswerEngine(
         var best = pool.Where(s => s.Facts.Dates.Any(d => d.Precision == Text.DatePrecision.Day))
             .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.6 : 0) + (AnnounceWord(s.Text) ? 0.4 : 0) + (s.Facts.HeadCounts.Count > 0 ? 0.3 : 0))
             .FirstOrDefault();
-        if (best is null) return false;
-        var date = best.Facts.Dates.First(d => d.Precision == Text.DatePrecision.Day);
-        var dateText = date.Span.Of(best.Text);
-        var year = date.Year is null && best.Document.Published is { } p ? $", {p.Year.ToString(Invariant)}" : "";
-        draft.Say($"{name} announced it on {dateText}{year} [{draft.Quote(best)}].");
+        if (best is not null)
+        {
+            var date = best.Facts.Dates.First(d => d.Precision == Text.DatePrecision.Day);
+            var dateText = date.Span.Of(best.Text);
+            var year = date.Year is null && best.Document.Published is { } p ? $", {p.Year.ToString(Invariant)}" : "";
+            draft.Say($"{name} announced it on {dateText}{year} [{draft.Quote(best)}].");
+            return true;
+        }
+        // No sentence names the day ("this afternoon"): the earliest dated report of the round is the best evidence.
+        var reported = pool.Where(s => s.Document.PublishedPrecision == "day" && s.Facts.HasLayoffCue)
+            .OrderBy(s => s.Document.Published).ThenByDescending(s => s.Retrieval + s.Overlap).FirstOrDefault();
+        if (reported is null) return false;
+        draft.Say($"The articles don't give the day in their text; the earliest report I have is from {reported.Document.Published!.Value.ToString("MMMM d, yyyy", Invariant)} ({ShortPublisher(reported.Document)}) [{draft.Quote(reported)}].");
         return true;
     }
 
@@ -297,7 +329,7 @@ internal sealed partial class ExtractiveAnswerEngine(
         return years.Any(y => y >= from && y <= to) ? penalty : penalty + 1.5;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:may|might|could|suggests?|speculat\w*|rumou?r\w*|if)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:may|might|could|suggests?|speculat\w*|rumou?r\w*|if|even a)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Speculative();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:last|previous|previously|earlier|prior)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

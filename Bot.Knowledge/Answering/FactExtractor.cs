@@ -28,13 +28,13 @@ public static partial class FactExtractor
     [GeneratedRegex(@"\b(?:(?<q>approximately|about|around|roughly|nearly|almost)\s+)?(?<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty|forty|fifty)\s(?:percent|per cent)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WordPercentPattern();
 
-    [GeneratedRegex(@"\b(?:(?<q>roughly|about|around|nearly|almost)\s+)?(?<frac>a quarter|one quarter|a third|one third|half|a fifth|one fifth|a tenth|one tenth)\s+of\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<q>roughly|about|around|nearly|almost)\s+)?(?<frac>a quarter|one quarter|a third|one third|half|a fifth|one fifth|a tenth|one tenth)\s+of\b|\b(?<frac>(?:low |mid |high )?single[- ]digit percentage)", RegexOptions.IgnoreCase)]
     private static partial Regex FractionPattern();
 
     [GeneratedRegex(@"\b(?:cut|cuts|cutting|eliminat\w*|lay(?:ing)? off|laid off|layoffs?|lay-offs?|let(?:ting)? go|reduc\w*|sack\w*|fir(?:e|ed|ing)\b|axe\w*|slash\w*|redundan\w*|job losses|drop(?:ped|ping)?\b|trim\w*|shed\w*|lost (?:their )?jobs|lose (?:their )?jobs|losing (?:their )?jobs|impact\w*|affect\w*|leave|leaving|depart\w*|part ways|restructur\w*|downsiz\w*|headcount|workforce)", RegexOptions.IgnoreCase)]
     private static partial Regex LayoffCue();
 
-    [GeneratedRegex(@"(?:out of(?: our| its| the)?|total(?: workforce)?(?: of)?|employs|employed|employing|workforce of|headcount of|head count of|staff of|a team of|had|has|have|from)\s+(?:about |around |approximately |roughly |more than |over |nearly |some )?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:out of(?: our| its| the)?|total(?: workforce)?(?: of)?|employs|employed|employing|workforce of|headcount of|head count of|staff of|a team of|had|has|have|from|with|of (?:its|our|their|the company['’]s)|['’]s)\s+(?:about |around |approximately |roughly |more than |over |nearly |some )?$", RegexOptions.IgnoreCase)]
     private static partial Regex TotalBefore();
 
     [GeneratedRegex(@"\bAI\b")]
@@ -96,6 +96,10 @@ public static partial class FactExtractor
         foreach (Match m in FractionPattern().Matches(sentence))
             percents.Add(new PercentFigure(new TextSpan(m.Index, m.Index + m.Length), m.Value, Fraction(m.Groups["frac"].Value)));
 
+        // The percentage nearest a layoff word is the one about the cut ("a third of its staff are in India" is not).
+        var cuePositions = LayoffCue().Matches(sentence).Select(c => c.Index).ToList();
+        if (cuePositions.Count > 0)
+            percents = percents.OrderBy(p => cuePositions.Min(c => Math.Abs(c - p.Span.Start))).ToList();
         var lower = " " + sentence.ToLowerInvariant() + " ";
         var cues = ReasonCues.Where(c => lower.Contains(c.Cue, StringComparison.Ordinal)).ToList();
         if (AiWord().IsMatch(sentence)) cues.Add(("ai", 2)); // upper-case "AI" as a word; "ai" inside "aims" is not AI
@@ -121,7 +125,13 @@ public static partial class FactExtractor
         if (value < 2 || value is >= 1900 and <= 2100 && !numberText.Contains(',') && k.Length == 0) return; // years, "1 person"
         var before = sentence[..m.Index];
         var beforeWindow = before[Math.Max(0, before.Length - 45)..];
-        var total = TotalBefore().IsMatch(before) && !Regex.IsMatch(beforeWindow, @"reduc|cut|eliminat|lay", RegexOptions.IgnoreCase);
+        var noun = m.Groups["noun"].Success ? m.Groups["noun"].Value.ToLowerInvariant() : "";
+        var peopleNoun = noun is "employees" or "employee" or "staff" or "staffers" or "workers" or "people" or "persons" or "personnel" or "teammates" or "members";
+        var totalCue = TotalBefore().Match(before);
+        // "Twitter's 7,500 employees", "of its 270,000 employees", "with 270,000 employees" are the whole workforce;
+        // "Amazon's 14,000 job cuts" is not.
+        var weakCue = totalCue.Success && Regex.IsMatch(totalCue.Value, @"^(?:with|of |['’]s)", RegexOptions.IgnoreCase);
+        var total = totalCue.Success && (!weakCue || peopleNoun) && !Regex.IsMatch(beforeWindow, @"reduc|cut|eliminat|lay", RegexOptions.IgnoreCase);
         var clauseStart = Math.Max(0, Math.Max(before.LastIndexOf(','), before.LastIndexOf(';')));
         var after = sentence[(m.Index + m.Length)..];
         var clause = sentence[clauseStart..] is var rest ? rest[..Math.Min(rest.Length, (m.Index - clauseStart) + m.Length + 80)] : "";
@@ -156,6 +166,8 @@ public static partial class FactExtractor
 
     private static double Fraction(string frac) => frac.ToLowerInvariant() switch
     {
-        "a quarter" or "one quarter" => 25, "a third" or "one third" => 33.3, "half" => 50, "a fifth" or "one fifth" => 20, _ => 10,
+        "a quarter" or "one quarter" => 25, "a third" or "one third" => 33.3, "half" => 50, "a fifth" or "one fifth" => 20,
+        var f when f.Contains("single") => f.StartsWith("low") ? 2 : f.StartsWith("high") ? 8 : 5,
+        _ => 10,
     };
 }

@@ -23,6 +23,10 @@ public sealed class Bm25Index
         }
     }
 
+    /// <summary>The passages containing a (stemmed) term; empty when none.</summary>
+    public IEnumerable<int> PassagesWith(string term) =>
+        _postings.TryGetValue(term, out var postings) ? postings.Select(p => p.Passage) : [];
+
     public void Seal() => _averageLength = _lengths.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
 
     /// <summary>Scores every passage allowed by <paramref name="allowed"/> that shares a term with the query.</summary>

@@ -32,7 +32,19 @@ public sealed class FactExtractorTests
     }
 
     [Theory]
+    [InlineData("Twitter’s roughly 7,500 employees have been expecting layoffs since Musk took over.")]
+    [InlineData("A 'low single-digit percentage' of its 270,000 employees would be affected.")]
+    [InlineData("With roughly 270,000 employees worldwide, even a 1 per cent reduction matters.")]
+    public void The_whole_workforce_is_recognised_in_its_usual_phrasings(string sentence) =>
+        Assert.All(FactExtractor.Extract(sentence).HeadCounts.Where(h => h.Value >= 7500), h => Assert.True(h.IsTotalWorkforce));
+
+    [Fact]
+    public void A_possessive_before_a_cut_is_not_a_workforce() =>
+        Assert.False(Assert.Single(FactExtractor.Extract("Amazon's 14,000 job cuts were confirmed on Tuesday.").HeadCounts).IsTotalWorkforce);
+
+    [Theory]
     [InlineData("reducing the size of our team by around 14pc", 14)]
+    [InlineData("a low single-digit percentage of its workforce", 2)]
     [InlineData("about 10 per cent of staff", 10)]
     [InlineData("a cut of 18% of the workforce", 18)]
     [InlineData("the approximately six percent cut in workforce", 6)]
