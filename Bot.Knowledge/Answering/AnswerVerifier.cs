@@ -32,7 +32,9 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
 
         var evidence = string.Join("\n", kept.Select(c => c.Quote).Concat(rows.Select(r => r.Row)));
         var evidenceDigits = DigitsOnly(evidence);
-        var publishedYears = string.Join(" ", kept.Select(c => c.Published ?? ""));
+        // Dates the answer may state without a quote: the cited sources' own publication dates, and the
+        // years the question itself names ("none of the articles covers Apple in 2024").
+        var publishedYears = string.Join(" ", kept.Select(c => c.Published ?? "").Concat(QuestionYears().Matches(answer.Question).Select(m => m.Value)));
         var sentences = SplitSentences(answer.Text);
         var text = new List<string>();
         foreach (var sentence in sentences)
@@ -123,6 +125,7 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
     [GeneratedRegex(@"(?<n>\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+(?:\.\d+)?)")] private static partial Regex Figure();
     [GeneratedRegex(@"(\d)[, ](?=\d{3}\b)")] private static partial Regex DigitGrouping();
     [GeneratedRegex(@"\[(\d+)\]")] private static partial Regex CitationMarker();
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b")] private static partial Regex QuestionYears();
     [GeneratedRegex(@"[""“]([^""”]{3,})[""”]")] private static partial Regex Quotation();
     [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
 }

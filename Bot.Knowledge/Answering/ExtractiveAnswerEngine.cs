@@ -176,6 +176,17 @@ internal sealed partial class ExtractiveAnswerEngine(
                 var by = other.Sentence.Facts.ReportedBy is { } o ? $"reported by {o}" : "reported, not confirmed";
                 draft.Say($"A higher figure, {other.Head.Text}, was {by}, not confirmed by {name} [{draft.Quote(other.Sentence)}].");
             }
+            else
+            {
+                // Another source states a different figure for the same round: show it, and who says it.
+                var differing = byValue.Skip(1).Select(v => v.Best).FirstOrDefault(c =>
+                    c.Sentence.Document.Id != main.Sentence.Document.Id
+                    && Math.Abs(c.Head.Value - main.Head.Value) > 0.05 * main.Head.Value
+                    && c.Head.Value < 3 * main.Head.Value && c.Head.Value > main.Head.Value / 3
+                    && Score(c) >= 0.6 * Score(main));
+                if (differing.Sentence is not null)
+                    draft.Say($"{ShortPublisher(differing.Sentence.Document)} gives {differing.Head.Text} instead [{draft.Quote(differing.Sentence)}].");
+            }
         }
         return true;
     }
@@ -183,7 +194,7 @@ internal sealed partial class ExtractiveAnswerEngine(
     private static bool SayPercent(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft, bool answeredCount)
     {
         var best = pool.Where(s => s.Facts.Percents.Count > 0)
-            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.5 : 0) + (WorkforceWord(s.Text) ? 0.3 : 0))
+            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.5 : 0) + (WorkforceWord(s.Text) ? 0.3 : 0) - TimePenalty(q, s))
             .FirstOrDefault();
         if (best is null)
         {
@@ -199,10 +210,19 @@ internal sealed partial class ExtractiveAnswerEngine(
 
     private static bool SayDate(ParsedQuestion q, string name, IReadOnlyList<CandidateSentence> pool, AnswerDraft draft)
     {
+        // A date near the report's own publication date is the announcement; a date weeks away is something else.
+        double NearPublication(CandidateSentence s)
+        {
+            if (s.Document.Published is not { } published) return 0;
+            var date = s.Facts.Dates.First(d => d.Precision == Text.DatePrecision.Day);
+            var when = new DateTime(date.Year ?? published.Year, date.Month ?? 1, Math.Min(date.Day ?? 1, 28), 0, 0, 0, DateTimeKind.Utc);
+            var days = Math.Abs((when - published).TotalDays);
+            return days <= 7 ? 0.8 : days <= 31 ? 0.2 : -0.5;
+        }
         var best = pool.Where(s => s.Facts.Dates.Any(d => d.Precision == Text.DatePrecision.Day))
-            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.6 : 0) + (AnnounceWord(s.Text) ? 0.4 : 0) + (s.Facts.HeadCounts.Count > 0 ? 0.3 : 0))
+            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.6 : 0) + (AnnounceWord(s.Text) ? 0.4 : 0) + (s.Facts.HeadCounts.Count > 0 ? 0.3 : 0) + NearPublication(s))
             .FirstOrDefault();
-        if (best is not null)
+        if (best is not null && NearPublication(best) >= 0)
         {
             var date = best.Facts.Dates.First(d => d.Precision == Text.DatePrecision.Day);
             var dateText = date.Span.Of(best.Text);

@@ -161,7 +161,10 @@ public sealed class IngestionPipeline(
         var id = existing?.Id ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.SourceKey)))[..16];
         var (published, precision) = DateExpressions.ParsePublished(parsed.PublishedRaw);
         var mentioned = companies.FindMentions(parsed.Title + "\n" + parsed.Text).ToList();
-        var hint = parsed.CompanyHint is null ? null : companies.Canonicalize(parsed.CompanyHint) ?? parsed.CompanyHint;
+        // "Google / Alphabet" or "Meta, Facebook": the first part the catalog knows names the company.
+        var hint = parsed.CompanyHint is null ? null
+            : parsed.CompanyHint.Split(['/', ',', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                  .Select(companies.Canonicalize).FirstOrDefault(c => c is not null) ?? parsed.CompanyHint.Trim();
         if (hint is not null) { mentioned.Remove(hint); mentioned.Insert(0, hint); }
 
         var document = new DocumentRecord

@@ -37,7 +37,7 @@ public static partial class DateExpressions
     [GeneratedRegex(@"\b" + MonthPattern + @",?\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"(?<![\d,.$])\b(?<year>(?:19|20)\d\d)\b(?![\d,])")]
+    [GeneratedRegex(@"(?<![\d,.$])\b(?<year>(?:19|20)\d\d)\b(?!\d|,\d)")]
     private static partial Regex YearOnly();
 
     [GeneratedRegex(@"\b(?<m>[01]?\d)/(?<d>[0-3]?\d)/(?<y>(?:19|20)\d\d)\b")]
