@@ -14,9 +14,18 @@ internal sealed class DigestSchedulerService(
     TimeProvider time,
     ILogger<DigestSchedulerService> logger) : BackgroundService
 {
+    private DateTimeOffset _startedAt;
+
+    /// <summary>The start instant is read here: ExecuteAsync runs later on the thread pool, after the clock may have moved.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _startedAt = time.GetUtcNow();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var startedAt = time.GetUtcNow();
+        var startedAt = _startedAt;
         runner.ResolveAbandonedClaims(startedAt);
         JobsLog.SchedulerStarted(logger, options.Value.Cron, schedule.Zone.Id, runner.Targets.Count, schedule.Next(startedAt));
         while (!stoppingToken.IsCancellationRequested)
