@@ -95,7 +95,30 @@ public sealed class DigestSchedulerTests
         await Task.WhenAll(Task.Run(() => a.Runner.RunDueAsync(started, ct), ct), Task.Run(() => b.Runner.RunDueAsync(started, ct), ct));
 
         Assert.Equal(3, publishers.Sum(p => p.Posts.Count));
-        Assert.Contains(b.Logs.Lines.Concat(a.Logs.Lines), l => l.Message.Contains("already claimed", StringComparison.Ordinal));
+        Assert.Equal(3, a.Ledger.All().Count(e => e.State == DigestDeliveryState.Sent));
+    }
+
+    [Fact]
+    public async Task Concurrent_claims_of_the_same_digest_from_two_ledgers_over_one_database_succeed_once()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-11-27T09:00:00Z"));
+        var ledgers = new[] { new DigestLedger(database, time), new DigestLedger(database, time) };
+        var period = new DigestPeriod(Utc("2026-11-26T09:00:00Z"), Utc("2026-11-27T09:00:00Z"));
+        using var start = new Barrier(8);
+
+        // Own threads (not pool threads) so the barrier releases all eight at once without waiting for pool growth.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait(ct);
+            return ledgers[i % 2].TryClaim("discord", "111", period, $"owner{i}");
+        }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+
+        Assert.Single(claims, c => c);
+        Assert.Equal(DigestDeliveryState.Claimed, ledgers[1].Get("discord", "111", period.To)!.State);
+        Assert.False(ledgers[0].TryClaim("discord", "111", period, "late"));
+        Assert.True(ledgers[0].TryClaim("discord", "222", period, "other channel"));
     }
 
     [Fact]
