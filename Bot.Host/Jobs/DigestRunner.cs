@@ -61,20 +61,20 @@ internal sealed class DigestRunner(
         return wake;
     }
 
-    /// <summary>False when the post failed in a way worth retrying (the claim was released).</summary>
+    /// <summary>False when the digest could not be built or posted in a way worth retrying (the claim was released).</summary>
     private async Task<bool> DeliverAsync(DigestTarget target, DigestPeriod period, Dictionary<DigestPeriod, DigestContent> built, CancellationToken cancellationToken)
     {
         var platform = target.Publisher.Platform;
-        if (!built.TryGetValue(period, out var content)) built[period] = content = builder.Build(period);
-        if (content.IsEmpty && options.Value.SkipEmpty)
-        {
-            ledger.MarkSkipped(platform, target.ChannelId, period, "empty period, Digest:SkipEmpty");
-            JobsLog.EmptySkipped(logger, period.From, period.To, platform, target.ChannelId);
-            return true;
-        }
-        var reply = renderer.Render(content, schedule.Zone);
         try
         {
+            if (!built.TryGetValue(period, out var content)) built[period] = content = builder.Build(period);
+            if (content.IsEmpty && options.Value.SkipEmpty)
+            {
+                ledger.MarkSkipped(platform, target.ChannelId, period, "empty period, Digest:SkipEmpty");
+                JobsLog.EmptySkipped(logger, period.From, period.To, platform, target.ChannelId);
+                return true;
+            }
+            var reply = renderer.Render(content, schedule.Zone);
             var messageId = await target.Publisher.PostAsync(target.ChannelId, reply, cancellationToken);
             ledger.MarkSent(platform, target.ChannelId, period, messageId);
             JobsLog.DigestPosted(logger, period.From, period.To, platform, target.ChannelId, messageId);
@@ -88,7 +88,7 @@ internal sealed class DigestRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The platform refused or the request failed: nothing was posted, so the claim goes back.
+            // Building failed, or the platform refused or the request failed: nothing was posted, so the claim goes back.
             ledger.Release(platform, target.ChannelId, period);
             JobsLog.PostFailed(logger, platform, target.ChannelId, time.GetUtcNow() + RetryDelay, ex);
             return false;

@@ -57,15 +57,19 @@ public sealed class FeedPoller
             if (!Uri.TryCreate(state.Url, UriKind.Absolute, out var uri)) throw new UriFormatException($"'{state.Url}' is not an absolute URL");
             var fetched = await _fetcher.GetAsync(uri, cancellationToken, state.ETag, state.LastModified);
             var added = 0;
+            var itemsFailed = 0;
             if (!fetched.NotModified)
             {
                 if (!FeedParser.LooksLikeFeed(fetched.Body)) throw new FormatException("the response is not an RSS or Atom feed");
                 var items = FeedParser.Parse(fetched.Body, fetched.FinalUri);
                 var results = await _pipeline.IngestFeedAsync(state.Url, items, cancellationToken);
                 added = results.Count(r => r.Outcome == IngestOutcome.Added);
+                itemsFailed = results.Count(r => r.Outcome == IngestOutcome.Failed);
             }
-            state.ETag = fetched.ETag;
-            state.LastModified = fetched.LastModified;
+            // When an item's page could not be fetched, forget the validators: the next poll gets the whole feed
+            // again (not a 304) and retries that item; the stored ones are skipped by the dedupe.
+            state.ETag = itemsFailed > 0 ? null : fetched.ETag;
+            state.LastModified = itemsFailed > 0 ? null : fetched.LastModified;
             state.ConsecutiveFailures = 0;
             state.LastError = null;
             state.LastSuccessAt = now.UtcDateTime;

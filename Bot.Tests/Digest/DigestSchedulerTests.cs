@@ -224,6 +224,33 @@ public sealed class DigestSchedulerTests
     }
 
     [Fact]
+    public async Task A_post_the_platform_refused_is_released_and_retried_five_minutes_later_once()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
+        var discord = new RecordingPublisher("discord", time) { FailuresLeft = 1 };
+        var options = Options();
+        options.SlackChannelIds = [];
+        options.DiscordChannelIds = ["111"];
+        await using var rig = new SchedulerRig(database, time, options, discord);
+        await rig.StartAsync(ct);
+
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"),
+            () => rig.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains("claim is released", StringComparison.Ordinal)), ct);
+        Assert.Empty(rig.Ledger.All());
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:04:00Z"), () => true, ct);
+        await FakeClock.SettleAsync(ct);
+        Assert.Empty(discord.Posts);
+
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:05:00Z"), () => discord.Posts.Count == 1, ct);
+        time.Advance(TimeSpan.FromMinutes(10));
+        await FakeClock.SettleAsync(ct);
+        Assert.Single(discord.Posts);
+        Assert.Equal(DigestDeliveryState.Sent, rig.Ledger.Get("discord", "111", Utc("2026-11-27T09:00:00Z"))!.State);
+    }
+
+    [Fact]
     public async Task An_empty_period_posts_one_line_or_nothing_with_SkipEmpty()
     {
         var ct = TestTimeout.Token();

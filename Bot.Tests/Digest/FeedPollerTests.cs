@@ -83,6 +83,29 @@ public sealed class FeedPollerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_item_whose_page_failed_is_retried_at_the_next_poll_instead_of_hidden_behind_a_304()
+    {
+        var ct = TestTimeout.Token(20);
+        await using var server = await FeedServer.StartAsync(ct);
+        AddArticles(server);
+        server.BrokenArticles["globex-cuts"] = true;
+        var feeds = new[] { server.FeedUrl("tech") };
+        var poller = NewPoller();
+
+        Assert.Equal(1, Assert.Single(await poller.PollDueAsync(feeds, Interval, ct)).NewItems);
+        Assert.Null(poller.States(feeds)[0].ETag);
+        server.BrokenArticles.Clear();
+        _time.Advance(Interval);
+
+        var retry = Assert.Single(await poller.PollDueAsync(feeds, Interval, ct));
+        Assert.False(retry.NotModified);
+        Assert.Equal(1, retry.NewItems);
+        Assert.Equal("", server.RequestsFor("tech")[^1].IfNoneMatch);
+        Assert.Equal(2, _database.Documents.Count());
+        Assert.Equal("\"tech-v2\"", poller.States(feeds)[0].ETag);
+    }
+
+    [Fact]
     public async Task The_polling_service_keeps_polling_and_health_lists_each_feed_with_its_last_error()
     {
         var ct = TestTimeout.Token(20);

@@ -20,6 +20,9 @@ internal sealed class FeedServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, List<(string Slug, string Title, string Text)>> _feeds = new();
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
 
+    /// <summary>Article slugs whose page answers 500 for now.</summary>
+    public ConcurrentDictionary<string, bool> BrokenArticles { get; } = new();
+
     private FeedServer(WebApplication app) => _app = app;
 
     public string BaseUrl { get; private set; } = "";
@@ -76,6 +79,11 @@ internal sealed class FeedServer : IAsyncDisposable
 
     private async Task ArticleAsync(HttpContext context, string slug)
     {
+        if (BrokenArticles.ContainsKey(slug))
+        {
+            context.Response.StatusCode = 500;
+            return;
+        }
         var item = _feeds.Values.SelectMany(v => v.ToList()).FirstOrDefault(i => i.Slug == slug);
         if (item.Slug is null)
         {

@@ -19,12 +19,19 @@ internal sealed class RecordingPublisher(string platform, TimeProvider time) : I
     public HashSet<string> UnavailableChannels { get; } = [];
     /// <summary>When set, PostAsync waits for cancellation and never posts (a crash mid-send).</summary>
     public bool Hang { get; set; }
+    /// <summary>How many of the next posts fail as a platform error would (nothing posted).</summary>
+    public int FailuresLeft { get; set; }
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<string?> PostAsync(string channelId, ChatReply reply, CancellationToken cancellationToken)
     {
         Entered.TrySetResult();
         if (Hang) await Task.Delay(Timeout.Infinite, cancellationToken);
+        if (FailuresLeft > 0)
+        {
+            FailuresLeft--;
+            throw new HttpRequestException("503 Service Unavailable (test)");
+        }
         if (UnavailableChannels.Contains(channelId)) throw new ChannelUnavailableException(platform, channelId, "unknown channel (test)");
         _posts.Enqueue(new PublishedDigest(channelId, reply, time.GetUtcNow()));
         return $"m{Interlocked.Increment(ref _ids)}";
