@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Bot.Host.Chat;
 using Bot.Host.Jobs;
 using Bot.Knowledge;

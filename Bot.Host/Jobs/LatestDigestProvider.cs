@@ -24,6 +24,7 @@ internal sealed class LatestDigestProvider(DigestLedger ledger, DigestBuilder bu
             var end = schedule.Previous(now) ?? now;
             period = new DigestPeriod(schedule.Previous(end) ?? end.AddDays(-1), end);
         }
-        return Task.FromResult(renderer.Render(builder.Build(period), schedule.Zone));
+        // Shown to the asking user only (the scheduled post is the public one).
+        return Task.FromResult(renderer.Render(builder.Build(period), schedule.Zone) with { Ephemeral = true });
     }
 }

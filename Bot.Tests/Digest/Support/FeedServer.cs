@@ -100,5 +100,3 @@ internal sealed class FeedServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-internal sealed record FeedRequest(string Feed, string IfNoneMatch, string IfModifiedSince);

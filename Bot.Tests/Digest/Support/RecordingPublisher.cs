@@ -37,5 +37,3 @@ internal sealed class RecordingPublisher(string platform, TimeProvider time) : I
         return $"m{Interlocked.Increment(ref _ids)}";
     }
 }
-
-internal sealed record PublishedDigest(string ChannelId, ChatReply Reply, DateTimeOffset At);
