@@ -8,6 +8,8 @@ using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Bot.Tests.Slack.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -109,6 +111,42 @@ public sealed class DigestServeTests
         // /digest now shows the digest that was posted.
         var latest = await app.Services.GetRequiredService<IDigestProvider>().LatestAsync(ct);
         Assert.Contains("Acme: 120 roles", string.Join("\n", latest.Lines));
+        await app.StopAsync(ct);
+    }
+
+    [Fact]
+    public async Task Serve_polls_configured_feeds_and_health_reports_a_failing_feed_with_its_error()
+    {
+        var ct = TestTimeout.Token(15);
+        var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
+        await using var feeds = await FeedServer.StartAsync(ct);
+        feeds.Fail("down", 1000);
+        var logs = new ListLoggerProvider();
+        await using var app = DigestServeHost.Build(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), new Dictionary<string, string?>
+        {
+            ["Knowledge:Feeds:0"] = feeds.FeedUrl("down"),
+            ["Knowledge:AllowPrivateAddresses"] = "true",
+        }, time, logs);
+        await app.StartAsync(ct);
+        Assert.Contains(app.Services.GetServices<IHostedService>(), s => s is FeedPollingService);
+        Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s is DigestSchedulerService);
+
+        await Poll.UntilAsync(() => feeds.RequestsFor("down").Count >= 1, ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        JsonNode? feed = null;
+        HttpStatusCode status = default;
+        while (feed?["consecutiveFailures"]?.GetValue<int>() is not >= 1)
+        {
+            await Task.Delay(20, ct);
+            using var response = await http.GetAsync("health", ct);
+            status = response.StatusCode;
+            feed = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["components"]?["feeds"]?["detail"]?["feeds"]?[0];
+        }
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal(feeds.FeedUrl("down"), (string)feed!["url"]!);
+        Assert.Equal("failed", (string)feed!["status"]!);
+        Assert.Contains("HTTP 500", (string)feed["lastError"]!);
         await app.StopAsync(ct);
     }
 
