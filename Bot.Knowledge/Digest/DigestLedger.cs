@@ -13,12 +13,15 @@ namespace Bot.Knowledge.Digest;
 public sealed class DigestLedger
 {
     public const string CollectionName = "digest_ledger";
+    private static readonly Lock MappingGate = new();
     private readonly ILiteCollection<DigestLedgerEntry> _entries;
     private readonly TimeProvider _time;
 
     public DigestLedger(KnowledgeDatabase database, TimeProvider time)
     {
         _time = time;
+        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
+        lock (MappingGate) database.Database.Mapper.ToDocument(new DigestLedgerEntry());
         _entries = database.Database.GetCollection<DigestLedgerEntry>(CollectionName);
         _entries.EnsureIndex(e => e.ChannelId);
         _entries.EnsureIndex(e => e.State);

@@ -13,6 +13,7 @@ namespace Bot.Knowledge.Ingestion;
 public sealed class FeedPoller
 {
     public const string CollectionName = "feed_state";
+    private static readonly Lock MappingGate = new();
     private readonly SafeHttpFetcher _fetcher;
     private readonly IngestionPipeline _pipeline;
     private readonly TimeProvider _time;
@@ -25,6 +26,8 @@ public sealed class FeedPoller
         _pipeline = pipeline;
         _time = time;
         _logger = logger;
+        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
+        lock (MappingGate) database.Database.Mapper.ToDocument(new FeedState());
         _states = database.Database.GetCollection<FeedState>(CollectionName);
     }
 
