@@ -88,7 +88,8 @@ internal sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueri
     /// <summary>
     /// The sentence of the company's articles that best states why (reason cues, plus a layoff cue), quoted whole
     /// and verbatim: a sentence too long for one line, or spanning lines, is passed over rather than cut. A sentence
-    /// that names another company and not this one is about someone else and is passed over too; one that names
+    /// that names another company and not this one (or, in an article mainly about another company, does not name
+    /// this one) is about someone else and is passed over too; one that names
     /// the company, or comes from an article published in the period, is preferred.
     /// </summary>
     internal static DigestReason? ReasonFor(string companyKey, IEnumerable<DocumentRecord> documents, DigestPeriod? period = null)
@@ -99,15 +100,17 @@ internal sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueri
         {
             var own = document.Companies.Where(c => EmployerNameNormalizer.CompanyKey(c) == companyKey).SelectMany(NameVariants).ToList();
             var others = document.Companies.Where(c => EmployerNameNormalizer.CompanyKey(c) != companyKey).SelectMany(NameVariants).ToList();
+            var aboutCompany = EmployerNameNormalizer.CompanyKey(document.Companies[0]) == companyKey;
             // An article mainly about the company, or published in the period, weighs more.
-            var documentBonus = (EmployerNameNormalizer.CompanyKey(document.Companies[0]) == companyKey ? 0.5 : 0)
+            var documentBonus = (aboutCompany ? 0.5 : 0)
                 + (period is not null && document.Published is { } published && DateOnly.FromDateTime(published) >= period.FirstDay && DateOnly.FromDateTime(published) < period.EndDay ? 1 : 0);
             foreach (var span in SentenceSegmenter.Split(document.Text))
             {
                 var sentence = span.Of(document.Text).Trim();
                 if (sentence.Length is < MinQuoteLength or > MaxQuoteLength || sentence.Contains('\n')) continue;
                 var namesOwn = own.Any(n => Mentions(sentence, n));
-                if (!namesOwn && others.Any(n => Mentions(sentence, n))) continue;
+                // In an article mainly about another company, an unnamed "the company" is that other company.
+                if (!namesOwn && (!aboutCompany || others.Any(n => Mentions(sentence, n)))) continue;
                 var facts = FactExtractor.Extract(sentence);
                 if (facts.ReasonScore <= 0) continue;
                 var score = facts.ReasonScore + (facts.HasLayoffCue ? 1 : 0) + (namesOwn ? 1.5 : 0) + documentBonus;
