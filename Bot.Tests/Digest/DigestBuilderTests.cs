@@ -68,6 +68,27 @@ public sealed class DigestBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_reason_is_never_a_sentence_about_another_company()
+    {
+        var aboutAmazon = new DocumentRecord
+        {
+            Id = "amazon", Title = "Amazon cuts", Companies = ["Amazon", "Microsoft"],
+            Text = "Amazon cut jobs in its stores unit. The company said it was because costs rose sharply across its retail business this year.",
+        };
+        var aboutMicrosoft = new DocumentRecord
+        {
+            Id = "microsoft", Title = "Microsoft trims teams", Companies = ["Microsoft", "Google / Alphabet"],
+            Text = "Google cut jobs because of AI spending and rising costs, a report said last week. The company trimmed teams because growth slowed in its cloud business this quarter.",
+        };
+        var microsoft = EmployerNameNormalizer.CompanyKey("Microsoft");
+
+        Assert.Null(DigestBuilder.ReasonFor(microsoft, [aboutAmazon]));
+        var reason = DigestBuilder.ReasonFor(microsoft, [aboutAmazon, aboutMicrosoft])!;
+        Assert.Equal("The company trimmed teams because growth slowed in its cloud business this quarter.", reason.Quote);
+        Assert.Equal("microsoft", reason.DocumentId);
+    }
+
+    [Fact]
     public void A_quiet_period_is_empty_and_has_no_chart_when_the_last_30_days_have_no_rows()
     {
         var content = Builder().Build(new DigestPeriod(Utc("2027-03-01T09:00:00Z"), Utc("2027-03-02T09:00:00Z")));
