@@ -24,6 +24,7 @@ internal static class BotCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(LayoffsCommand.Create());
         root.Subcommands.Add(TopCommand.Create());
+        root.Subcommands.Add(DigestCommand.Create());
         return root;
     }
 }

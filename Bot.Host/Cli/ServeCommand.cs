@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bot.Host.Discord;
 using Bot.Host.Hosting;
+using Bot.Host.Jobs;
 using Bot.Host.Slack;
 
 namespace Bot.Host.Cli;
@@ -35,6 +36,7 @@ internal static class ServeCommand
         // Platforms and jobs register here, each only when its settings are present.
         builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddDigest(builder.Configuration);
 
         var app = builder.Build();
         HealthEndpoint.Map(app);

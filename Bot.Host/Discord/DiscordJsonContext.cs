@@ -21,6 +21,7 @@ namespace Bot.Host.Discord;
 [JsonSerializable(typeof(InteractionResponse))]
 [JsonSerializable(typeof(DiscordMessage))]
 [JsonSerializable(typeof(DiscordApplication))]
+[JsonSerializable(typeof(DiscordCreatedMessage))]
 [JsonSerializable(typeof(DiscordRateLimitBody))]
 [JsonSerializable(typeof(DiscordErrorBody))]
 [JsonSerializable(typeof(IReadOnlyList<DiscordApplicationCommand>))]

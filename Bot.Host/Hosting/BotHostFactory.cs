@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Bot.Host.Chat;
+using Bot.Host.Jobs;
 using Bot.Knowledge;
 
 namespace Bot.Host.Hosting;
@@ -46,7 +46,7 @@ internal static class BotHostFactory
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<IChatCommandHandler, ChatCommandHandler>();
-        services.TryAddSingleton<IDigestProvider, UnconfiguredDigestProvider>();
+        services.AddDigestContent(configuration);
         return services;
     }
 }

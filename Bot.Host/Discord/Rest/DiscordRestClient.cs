@@ -70,6 +70,14 @@ internal sealed class DiscordRestClient(
         using var response = await SendAsync(DiscordRoute.CreateFollowupMessage(applicationId, token), () => MessageContent(message, file), cancellationToken);
     }
 
+    /// <summary>Posts a message to a channel (embeds, and the file as a multipart attachment); returns the new message's id.</summary>
+    public async Task<string> CreateMessageAsync(string channelId, DiscordMessage message, ChatImage? file, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(DiscordRoute.CreateMessage(channelId), () => MessageContent(message, file), cancellationToken);
+        var created = await ReadAsync(response, DiscordJsonContext.Default.DiscordCreatedMessage, cancellationToken);
+        return created.Id;
+    }
+
     /// <summary>JSON, or multipart <c>payload_json</c> + <c>files[0]</c> when a file goes along (protocols.md §3.2).</summary>
     private static HttpContent MessageContent(DiscordMessage message, ChatImage? file)
     {

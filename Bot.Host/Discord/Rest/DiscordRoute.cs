@@ -21,6 +21,10 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
         new(HttpMethod.Put, "/applications/{application.id}/guilds/{guild.id}/commands",
             $"/applications/{Escape(applicationId)}/guilds/{Escape(guildId)}/commands", guildId, RequiresAuth: true);
 
+    /// <summary>A bot message in a channel (the digest); limited per channel.</summary>
+    public static DiscordRoute CreateMessage(string channelId) =>
+        new(HttpMethod.Post, "/channels/{channel.id}/messages", $"/channels/{Escape(channelId)}/messages", channelId, RequiresAuth: true);
+
     // Interaction and webhook routes authenticate with the token in the URL; the bot token is not sent.
     public static DiscordRoute InteractionCallback(string interactionId, string token) =>
         new(HttpMethod.Post, "/interactions/{interaction.id}/{interaction.token}/callback",

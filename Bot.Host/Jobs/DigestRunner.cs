@@ -1,0 +1,108 @@
+using Bot.Knowledge.Digest;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Jobs;
+
+/// <summary>
+/// One pass of the digest job over every configured channel: for each channel whose period is due, claim it in
+/// the ledger, build the content (once per period), post, and mark it sent. A channel that cannot be posted to
+/// is marked failed and logged; the others go on. Returns when to look again.
+/// </summary>
+internal sealed class DigestRunner(
+    IEnumerable<IChannelPublisher> publishers,
+    DigestLedger ledger,
+    DigestBuilder builder,
+    DigestRenderer renderer,
+    DigestSchedule schedule,
+    IOptions<DigestOptions> options,
+    TimeProvider time,
+    ILogger<DigestRunner> logger)
+{
+    /// <summary>How long a channel waits after a failed post (the platform said no, or the network failed) before the next try.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(5);
+
+    /// <summary>Identifies this process's claims in the ledger.</summary>
+    public string Owner { get; } = Guid.NewGuid().ToString("N");
+
+    public IReadOnlyList<DigestTarget> Targets { get; } = BuildTargets(publishers, options.Value);
+
+    /// <summary>Resolves claims an earlier process left unsent: logged and never re-posted (at-most-once).</summary>
+    public void ResolveAbandonedClaims(DateTimeOffset startedAt)
+    {
+        foreach (var entry in ledger.AbandonStaleClaims(Owner, startedAt))
+            JobsLog.ClaimAbandoned(logger, entry.PeriodStart, entry.PeriodEnd, entry.Platform, entry.ChannelId, entry.ClaimedAt);
+    }
+
+    public async Task<DateTimeOffset> RunDueAsync(DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var wake = DateTimeOffset.MaxValue;
+        var built = new Dictionary<DigestPeriod, DigestContent>();
+        foreach (var target in Targets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var platform = target.Publisher.Platform;
+            var period = schedule.Due(ledger.LastCoveredEnd(platform, target.ChannelId), startedAt, now);
+            if (period is not null)
+            {
+                if (!ledger.TryClaim(platform, target.ChannelId, period, Owner))
+                {
+                    JobsLog.AlreadyClaimed(logger, period.To, platform, target.ChannelId);
+                }
+                else if (!await DeliverAsync(target, period, built, cancellationToken))
+                {
+                    var retryAt = now + RetryDelay;
+                    if (retryAt < wake) wake = retryAt;
+                    continue;
+                }
+            }
+            if (schedule.NextDue(ledger.LastCoveredEnd(platform, target.ChannelId), startedAt) is { } next && next < wake) wake = next;
+        }
+        return wake;
+    }
+
+    /// <summary>False when the digest could not be built or posted in a way worth retrying (the claim was released).</summary>
+    private async Task<bool> DeliverAsync(DigestTarget target, DigestPeriod period, Dictionary<DigestPeriod, DigestContent> built, CancellationToken cancellationToken)
+    {
+        var platform = target.Publisher.Platform;
+        try
+        {
+            if (!built.TryGetValue(period, out var content)) built[period] = content = builder.Build(period);
+            if (content.IsEmpty && options.Value.SkipEmpty)
+            {
+                ledger.MarkSkipped(platform, target.ChannelId, period, "empty period, Digest:SkipEmpty");
+                JobsLog.EmptySkipped(logger, period.From, period.To, platform, target.ChannelId);
+                return true;
+            }
+            var reply = renderer.Render(content, schedule.Zone);
+            var messageId = await target.Publisher.PostAsync(target.ChannelId, reply, cancellationToken);
+            ledger.MarkSent(platform, target.ChannelId, period, messageId);
+            JobsLog.DigestPosted(logger, period.From, period.To, platform, target.ChannelId, messageId);
+            return true;
+        }
+        catch (ChannelUnavailableException ex)
+        {
+            ledger.MarkFailed(platform, target.ChannelId, period, ex.Reason);
+            JobsLog.ChannelUnavailable(logger, platform, target.ChannelId, ex.Reason);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Building failed, or the platform refused or the request failed: nothing was posted, so the claim goes back.
+            ledger.Release(platform, target.ChannelId, period);
+            JobsLog.PostFailed(logger, platform, target.ChannelId, time.GetUtcNow() + RetryDelay, ex);
+            return false;
+        }
+    }
+
+    private static List<DigestTarget> BuildTargets(IEnumerable<IChannelPublisher> publishers, DigestOptions options)
+    {
+        var byPlatform = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
+        var targets = new List<DigestTarget>();
+        if (byPlatform.TryGetValue("discord", out var discord))
+            targets.AddRange(options.DiscordChannelIds.Distinct().Select(c => new DigestTarget(discord, c)));
+        if (byPlatform.TryGetValue("slack", out var slack))
+            targets.AddRange(options.SlackChannelIds.Distinct().Select(c => new DigestTarget(slack, c)));
+        return targets;
+    }
+}

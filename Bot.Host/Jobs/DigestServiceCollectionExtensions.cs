@@ -1,0 +1,83 @@
+using Bot.Host.Chat;
+using Bot.Host.Discord;
+using Bot.Host.Slack;
+using Bot.Knowledge;
+using Bot.Knowledge.Digest;
+using Bot.Knowledge.Ingestion;
+using Bot.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Jobs;
+
+public static class DigestServiceCollectionExtensions
+{
+    /// <summary>
+    /// What every command needs to build a digest (the <c>/digest</c> command, the CLI preview): the <c>Digest</c>
+    /// options, the builder, the ledger, the schedule and the renderer. Settings are validated at start.
+    /// </summary>
+    public static IServiceCollection AddDigestContent(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DigestOptions.SectionName);
+        services.AddOptions<DigestOptions>()
+            .Bind(section)
+            // Also accept one comma-separated value (Digest__SlackChannelIds=C1,C2), which the binder skips for a list.
+            .PostConfigure(o =>
+            {
+                o.DiscordChannelIds = Split(o.DiscordChannelIds, section[nameof(DigestOptions.DiscordChannelIds)]);
+                o.SlackChannelIds = Split(o.SlackChannelIds, section[nameof(DigestOptions.SlackChannelIds)]);
+            })
+            .ValidateOnStart();
+        services.TryAddSingleton<IValidateOptions<DigestOptions>>(new DigestOptionsValidator(
+            !string.IsNullOrWhiteSpace(configuration["Discord:Token"]), !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"])));
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DigestOptions>>().Value;
+            return DigestSchedule.Parse(o.Cron, o.TimeZone);
+        });
+        services.TryAddSingleton<DigestBuilder>();
+        services.TryAddSingleton<DigestLedger>();
+        services.TryAddSingleton<DigestRenderer>();
+        services.TryAddSingleton<IDigestProvider, LatestDigestProvider>();
+        return services;
+    }
+
+    /// <summary>
+    /// The scheduled jobs of <c>serve</c>: feed polling when <c>Knowledge:Feeds</c> lists feeds, and the digest
+    /// scheduler when <c>Digest:DiscordChannelIds</c> or <c>Digest:SlackChannelIds</c> name channels.
+    /// </summary>
+    public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDigestContent(configuration);
+        services.AddOptions<KnowledgeOptions>()
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Knowledge:PollInterval must be a positive time span, e.g. 00:30:00.")
+            .Validate(o => o.Feeds.All(f => Uri.TryCreate(f, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
+                "Knowledge:Feeds must hold absolute http(s) URLs of RSS or Atom feeds.")
+            .ValidateOnStart();
+
+        if (configuration.GetSection("Knowledge:Feeds").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value)))
+        {
+            services.TryAddSingleton<FeedPoller>();
+            services.AddSingleton<IHealthReporter, FeedHealthReporter>();
+            services.AddHostedService<FeedPollingService>();
+        }
+
+        var section = configuration.GetSection(DigestOptions.SectionName);
+        var discord = HasValues(section.GetSection(nameof(DigestOptions.DiscordChannelIds)));
+        var slack = HasValues(section.GetSection(nameof(DigestOptions.SlackChannelIds)));
+        if (!discord && !slack) return services;
+        // Publishers only for platforms that are configured; the options validator names a channel list without its platform.
+        if (discord && !string.IsNullOrWhiteSpace(configuration["Discord:Token"])) services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
+        if (slack && !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"])) services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
+        services.TryAddSingleton<DigestRunner>();
+        services.AddHostedService<DigestSchedulerService>();
+        return services;
+    }
+
+    private static bool HasValues(IConfigurationSection section) =>
+        !string.IsNullOrWhiteSpace(section.Value) || section.GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
+
+    private static List<string> Split(List<string> bound, string? scalar) =>
+        bound.Concat((scalar ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,30 @@
+using Bot.Host.Hosting;
+using Bot.Knowledge;
+using Bot.Knowledge.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Jobs;
+
+/// <summary>The <c>feeds</c> entry of <c>/health</c>: each feed's last outcome, failures in a row, last error and next attempt.</summary>
+internal sealed class FeedHealthReporter(FeedPoller poller, IOptions<KnowledgeOptions> options) : IHealthReporter
+{
+    public string Name => "feeds";
+
+    public bool IsHealthy => States().All(s => s.ConsecutiveFailures == 0);
+
+    public object Describe() => new
+    {
+        feeds = States().Select(s => new
+        {
+            url = s.Url,
+            status = s.LastOutcome ?? "pending",
+            consecutiveFailures = s.ConsecutiveFailures,
+            lastError = s.LastError,
+            lastSuccessAt = s.LastSuccessAt is { } success ? DateTime.SpecifyKind(success.ToUniversalTime(), DateTimeKind.Utc) : (DateTime?)null,
+            nextAttemptAt = s.NextAttemptAt == DateTime.MinValue ? (DateTime?)null : DateTime.SpecifyKind(s.NextAttemptAt.ToUniversalTime(), DateTimeKind.Utc),
+            lastNewItems = s.LastNewItems,
+        }).ToList(),
+    };
+
+    private IReadOnlyList<FeedState> States() => poller.States(options.Value.Feeds.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList());
+}

@@ -1,0 +1,28 @@
+using LiteDB;
+
+namespace Bot.Knowledge.Digest;
+
+/// <summary>
+/// One digest for one channel and period. Inserted (claimed) before sending under a deterministic id, so a
+/// second insert of the same (platform, channel, period end) fails: that is what makes two schedulers post once.
+/// </summary>
+public sealed class DigestLedgerEntry
+{
+    [BsonId] public string Id { get; set; } = "";
+    public string Platform { get; set; } = "";
+    public string ChannelId { get; set; } = "";
+    public DateTime PeriodStart { get; set; }
+    public DateTime PeriodEnd { get; set; }
+    public DigestDeliveryState State { get; set; }
+    /// <summary>The scheduler instance that claimed it (a new id per process start).</summary>
+    public string Owner { get; set; } = "";
+    public DateTime ClaimedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    /// <summary>The platform's message id (Discord) or ts (Slack) once sent.</summary>
+    public string? MessageId { get; set; }
+    /// <summary>Why it was not sent (channel gone, bot removed, abandoned by a crash).</summary>
+    public string? Note { get; set; }
+
+    public static string IdOf(string platform, string channelId, DateTimeOffset periodEnd) =>
+        $"{platform}:{channelId}:{periodEnd.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
+}

@@ -1,0 +1,109 @@
+using Bot.Knowledge.Storage;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Knowledge.Ingestion;
+
+/// <summary>
+/// Polls RSS/Atom feeds with conditional GETs (the stored ETag and Last-Modified go back as If-None-Match and
+/// If-Modified-Since; a 304 means nothing new) and ingests new items through <see cref="IngestionPipeline"/>,
+/// which skips items already stored. Each feed keeps its own state in LiteDB; a failing feed backs off
+/// exponentially (<see cref="FeedBackoff"/>) and never holds up the others.
+/// </summary>
+public sealed class FeedPoller
+{
+    public const string CollectionName = "feed_state";
+    private static readonly Lock MappingGate = new();
+    private readonly SafeHttpFetcher _fetcher;
+    private readonly IngestionPipeline _pipeline;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FeedPoller> _logger;
+    private readonly ILiteCollection<FeedState> _states;
+
+    public FeedPoller(SafeHttpFetcher fetcher, IngestionPipeline pipeline, KnowledgeDatabase database, TimeProvider time, ILogger<FeedPoller> logger)
+    {
+        _fetcher = fetcher;
+        _pipeline = pipeline;
+        _time = time;
+        _logger = logger;
+        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
+        lock (MappingGate) database.Database.Mapper.ToDocument(new FeedState());
+        _states = database.Database.GetCollection<FeedState>(CollectionName);
+    }
+
+    /// <summary>Polls every feed whose next attempt is due; returns one result per feed polled.</summary>
+    public async Task<IReadOnlyList<FeedPollResult>> PollDueAsync(IReadOnlyList<string> feeds, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var results = new List<FeedPollResult>();
+        foreach (var feed in feeds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var state = StateOf(feed);
+            if (Utc(state.NextAttemptAt) > _time.GetUtcNow()) continue;
+            results.Add(await PollAsync(state, interval, cancellationToken));
+        }
+        return results;
+    }
+
+    /// <summary>The earliest next attempt among the feeds (now when one has never been polled).</summary>
+    public DateTimeOffset NextAttempt(IReadOnlyList<string> feeds) =>
+        feeds.Count == 0 ? DateTimeOffset.MaxValue : feeds.Select(f => Utc(StateOf(f).NextAttemptAt)).Min();
+
+    public IReadOnlyList<FeedState> States(IReadOnlyList<string> feeds) => feeds.Select(StateOf).ToList();
+
+    private async Task<FeedPollResult> PollAsync(FeedState state, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        state.LastPolledAt = now.UtcDateTime;
+        try
+        {
+            if (!Uri.TryCreate(state.Url, UriKind.Absolute, out var uri)) throw new UriFormatException($"'{state.Url}' is not an absolute URL");
+            var fetched = await _fetcher.GetAsync(uri, cancellationToken, state.ETag, state.LastModified);
+            var added = 0;
+            var itemsFailed = 0;
+            if (!fetched.NotModified)
+            {
+                if (!FeedParser.LooksLikeFeed(fetched.Body)) throw new FormatException("the response is not an RSS or Atom feed");
+                var items = FeedParser.Parse(fetched.Body, fetched.FinalUri);
+                var results = await _pipeline.IngestFeedAsync(state.Url, items, cancellationToken);
+                added = results.Count(r => r.Outcome == IngestOutcome.Added);
+                itemsFailed = results.Count(r => r.Outcome == IngestOutcome.Failed);
+            }
+            // When an item's page could not be fetched, forget the validators: the next poll gets the whole feed
+            // again (not a 304) and retries that item; the stored ones are skipped by the dedupe.
+            state.ETag = itemsFailed > 0 ? null : fetched.ETag;
+            state.LastModified = itemsFailed > 0 ? null : fetched.LastModified;
+            state.ConsecutiveFailures = 0;
+            state.LastError = null;
+            state.LastSuccessAt = now.UtcDateTime;
+            state.LastOutcome = fetched.NotModified ? "not-modified" : "new";
+            state.LastNewItems = added;
+            state.TotalNewItems += added;
+            state.NextAttemptAt = (now + interval).UtcDateTime;
+            _states.Upsert(state);
+            _logger.LogInformation("Polled feed {Feed}: {Outcome}, {Added} new item(s)", state.Url, state.LastOutcome, added);
+            return new FeedPollResult(state.Url, fetched.NotModified, added, null);
+        }
+        catch (Exception ex) when (IsFeedFailure(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            state.ConsecutiveFailures++;
+            state.LastError = ex.Message;
+            state.LastOutcome = "failed";
+            state.LastNewItems = 0;
+            var delay = FeedBackoff.Delay(state.ConsecutiveFailures);
+            state.NextAttemptAt = (now + delay).UtcDateTime;
+            _states.Upsert(state);
+            _logger.LogWarning("Feed {Feed} failed ({Failures} in a row), next attempt in {Delay}: {Error}", state.Url, state.ConsecutiveFailures, delay, ex.Message);
+            return new FeedPollResult(state.Url, false, 0, ex.Message);
+        }
+    }
+
+    private FeedState StateOf(string feed) => _states.FindById(feed) ?? new FeedState { Url = feed, NextAttemptAt = DateTime.MinValue };
+
+    private static bool IsFeedFailure(Exception ex) =>
+        ex is HttpRequestException or UrlRefusedException or TimeoutException or FormatException or System.Xml.XmlException
+            or IOException or UriFormatException or OperationCanceledException;
+
+    private static DateTimeOffset Utc(DateTime value) =>
+        value == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(value.ToUniversalTime(), TimeSpan.Zero);
+}

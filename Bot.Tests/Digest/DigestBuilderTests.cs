@@ -1,0 +1,104 @@
+using Bot.Knowledge.Charts;
+using Bot.Knowledge.Digest;
+using Bot.Knowledge.Events;
+using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Storage;
+using Bot.Tests.Digest.Support;
+using Bot.Tests.Knowledge.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Digest;
+
+/// <summary>Digest content over a real knowledge base: rows imported from CSV, articles through the ingestion pipeline.</summary>
+public sealed class DigestBuilderTests : IDisposable
+{
+    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly DigestPeriod Period = new(Utc("2026-11-26T09:00:00Z"), Utc("2026-11-27T09:00:00Z"));
+    private const string ReasonSentence = "Acme is cutting 120 jobs because demand for its rockets slowed sharply this year.";
+
+    private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
+    private readonly FakeTimeProvider _time = new(Utc("2026-11-25T12:00:00Z"));
+    private readonly KnowledgeServices _services;
+
+    public DigestBuilderTests()
+    {
+        _services = new KnowledgeServices(_database, time: _time);
+        LayoffRowsFile.Import(_database.Database, ("Acme", 120, "2026-11-26"), ("Acme", 30, "2026-11-20"), ("Globex", 300, "2026-11-25"));
+        var pipeline = _services.Get<IngestionPipeline>();
+        pipeline.Store("old", Article("https://example.com/old", "Globex trims staff", "Globex", "Globex is cutting 300 jobs because of weak demand for its software."));
+        _time.SetUtcNow(Utc("2026-11-26T12:00:00Z"));
+        pipeline.Store("new", Article("https://example.com/acme", "Acme cuts 120 jobs", "Acme",
+            "Acme makes rockets in the desert. Google cut jobs because of AI spending, a report said last week. " + ReasonSentence + " The company did not comment further."));
+    }
+
+    private static ParsedDocument Article(string url, string title, string company, string text) => new()
+    {
+        Title = title, Text = text, SourceKind = "url", SourceKey = url, Url = url, Publisher = "Example News", PublishedRaw = "2026-11-26", CompanyHint = company,
+    };
+
+    private DigestBuilder Builder() => new(_database, new LayoffEventQueries(_database.Database), new LayoffChartRenderer());
+
+    [Fact]
+    public void Events_are_the_rows_dated_in_the_period_each_with_a_verbatim_reason_about_its_own_company()
+    {
+        var content = Builder().Build(Period);
+
+        var acme = Assert.Single(content.Events);
+        Assert.Equal(("Acme", 120, new DateOnly(2026, 11, 26)), (acme.Company, acme.Count!.Value, acme.Date));
+        Assert.Equal(LayoffDatasets.LayoffsFyi, acme.Citation.Dataset);
+        Assert.Equal("https://example.com/acme-2026-11-26", acme.Citation.Url);
+        Assert.Equal(ReasonSentence, acme.Reason!.Quote);
+        var document = _database.Documents.FindById(acme.Reason.DocumentId);
+        Assert.Contains(acme.Reason.Quote, document.Text, StringComparison.Ordinal);
+        Assert.Equal(120, content.TotalLaidOff);
+        Assert.False(content.IsEmpty);
+    }
+
+    [Fact]
+    public void Articles_are_those_ingested_in_the_period_grouped_by_company_and_the_chart_covers_30_days()
+    {
+        var content = Builder().Build(Period);
+
+        var group = Assert.Single(content.Articles);
+        Assert.Equal("Acme", group.Company);
+        Assert.Equal("Acme cuts 120 jobs", Assert.Single(group.Articles).Title);
+        Assert.Equal("Oct 28 – Nov 26, 2026", content.ChartLabel);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], content.Chart!.Take(4));
+        Assert.Equal(["Globex", "Acme"], Builder().Build(new DigestPeriod(Utc("2026-11-20T00:00:00Z"), Utc("2026-11-27T00:00:00Z"))).Totals.Select(t => t.Company));
+    }
+
+    [Fact]
+    public void A_reason_is_never_a_sentence_about_another_company()
+    {
+        var aboutAmazon = new DocumentRecord
+        {
+            Id = "amazon", Title = "Amazon cuts", Companies = ["Amazon", "Microsoft"],
+            Text = "Amazon cut jobs in its stores unit. The company said it was because costs rose sharply across its retail business this year.",
+        };
+        var aboutMicrosoft = new DocumentRecord
+        {
+            Id = "microsoft", Title = "Microsoft trims teams", Companies = ["Microsoft", "Google / Alphabet"],
+            Text = "Google cut jobs because of AI spending and rising costs, a report said last week. The company trimmed teams because growth slowed in its cloud business this quarter.",
+        };
+        var microsoft = EmployerNameNormalizer.CompanyKey("Microsoft");
+
+        Assert.Null(DigestBuilder.ReasonFor(microsoft, [aboutAmazon]));
+        var reason = DigestBuilder.ReasonFor(microsoft, [aboutAmazon, aboutMicrosoft])!;
+        Assert.Equal("The company trimmed teams because growth slowed in its cloud business this quarter.", reason.Quote);
+        Assert.Equal("microsoft", reason.DocumentId);
+    }
+
+    [Fact]
+    public void A_quiet_period_is_empty_and_has_no_chart_when_the_last_30_days_have_no_rows()
+    {
+        var content = Builder().Build(new DigestPeriod(Utc("2027-03-01T09:00:00Z"), Utc("2027-03-02T09:00:00Z")));
+        Assert.True(content.IsEmpty);
+        Assert.Null(content.Chart);
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _database.Dispose();
+    }
+}

@@ -1,0 +1,281 @@
+using Bot.Host.Jobs;
+using Bot.Knowledge.Digest;
+using Bot.Knowledge.Storage;
+using Bot.Tests.Digest.Support;
+using Bot.Tests.Discord.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Digest;
+
+/// <summary>The digest scheduler service over a real LiteDB file, a fake clock and in-test publishers.</summary>
+public sealed class DigestSchedulerTests
+{
+    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DigestOptions Options(string cron = "0 9 * * *", string zone = "UTC") => new()
+    {
+        Cron = cron, TimeZone = zone, DiscordChannelIds = ["111", "222"], SlackChannelIds = ["C0DIGEST"],
+    };
+
+    [Fact]
+    public async Task Posts_at_nine_New_York_time_on_both_sides_of_the_spring_DST_change()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-03-07T12:00:00Z"));
+        var discord = new RecordingPublisher("discord", time);
+        var options = Options(zone: "America/New_York");
+        options.SlackChannelIds = [];
+        options.DiscordChannelIds = ["111"];
+        await using var rig = new SchedulerRig(database, time, options, discord);
+        await rig.StartAsync(ct);
+
+        await FakeClock.AdvanceToAsync(time, Utc("2026-03-07T13:59:00Z"), () => true, ct);
+        await FakeClock.SettleAsync(ct);
+        Assert.Empty(discord.Posts);
+
+        await FakeClock.AdvanceToAsync(time, Utc("2026-03-07T14:00:00Z"), () => discord.Posts.Count == 1, ct);
+        await FakeClock.AdvanceToAsync(time, Utc("2026-03-08T12:59:00Z"), () => true, ct);
+        await FakeClock.SettleAsync(ct);
+        Assert.Single(discord.Posts);
+        await FakeClock.AdvanceToAsync(time, Utc("2026-03-08T13:00:00Z"), () => discord.Posts.Count == 2, ct);
+
+        // 09:00 EST = 14:00 UTC, then 09:00 EDT = 13:00 UTC; each post happened within a minute of its fire time.
+        var ends = rig.Ledger.All().OrderBy(e => e.PeriodEnd).Select(e => Utc(e.PeriodEnd.ToUniversalTime().ToString("O"))).ToList();
+        Assert.Equal([Utc("2026-03-07T14:00:00Z"), Utc("2026-03-08T13:00:00Z")], ends);
+        Assert.InRange(discord.Posts[0].At, Utc("2026-03-07T14:00:00Z"), Utc("2026-03-07T14:01:00Z"));
+        Assert.InRange(discord.Posts[1].At, Utc("2026-03-08T13:00:00Z"), Utc("2026-03-08T13:01:00Z"));
+        // The second digest starts where the first ended: 23 hours on the day clocks spring forward.
+        var second = rig.Ledger.Get("discord", "111", Utc("2026-03-08T13:00:00Z"))!;
+        Assert.Equal(Utc("2026-03-07T14:00:00Z"), new DateTimeOffset(second.PeriodStart.ToUniversalTime(), TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Two_scheduler_instances_over_the_same_database_post_once_per_channel()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
+        var discordA = new RecordingPublisher("discord", time);
+        var slackA = new RecordingPublisher("slack", time);
+        var discordB = new RecordingPublisher("discord", time);
+        var slackB = new RecordingPublisher("slack", time);
+        await using var a = new SchedulerRig(database, time, Options(), discordA, slackA);
+        await using var b = new SchedulerRig(database, time, Options(), discordB, slackB);
+        await a.StartAsync(ct);
+        await b.StartAsync(ct);
+
+        int Total() => discordA.Posts.Count + discordB.Posts.Count + slackA.Posts.Count + slackB.Posts.Count;
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"), () => Total() == 3, ct);
+        await FakeClock.SettleAsync(ct);
+        time.Advance(TimeSpan.FromMinutes(5));
+        await FakeClock.SettleAsync(ct);
+
+        Assert.Equal(3, Total());
+        var channels = discordA.Posts.Concat(discordB.Posts).Select(p => p.ChannelId).Order().ToList();
+        Assert.Equal(["111", "222"], channels);
+        Assert.Single(slackA.Posts.Concat(slackB.Posts));
+        Assert.All(a.Ledger.All(), e => Assert.Equal(DigestDeliveryState.Sent, e.State));
+        Assert.Equal(3, a.Ledger.All().Count);
+    }
+
+    [Fact]
+    public async Task Racing_passes_of_two_runners_at_the_same_instant_claim_each_channel_once()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
+        var publishers = Enumerable.Range(0, 4).Select(i => new RecordingPublisher(i % 2 == 0 ? "discord" : "slack", time)).ToArray();
+        await using var a = new SchedulerRig(database, time, Options(), publishers[0], publishers[1]);
+        await using var b = new SchedulerRig(database, time, Options(), publishers[2], publishers[3]);
+        var started = time.GetUtcNow();
+        time.SetUtcNow(Utc("2026-11-27T09:00:00Z"));
+
+        await Task.WhenAll(Task.Run(() => a.Runner.RunDueAsync(started, ct), ct), Task.Run(() => b.Runner.RunDueAsync(started, ct), ct));
+
+        Assert.Equal(3, publishers.Sum(p => p.Posts.Count));
+        Assert.Equal(3, a.Ledger.All().Count(e => e.State == DigestDeliveryState.Sent));
+    }
+
+    [Fact]
+    public async Task Concurrent_claims_of_the_same_digest_from_two_ledgers_over_one_database_succeed_once()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-11-27T09:00:00Z"));
+        var ledgers = new[] { new DigestLedger(database, time), new DigestLedger(database, time) };
+        var period = new DigestPeriod(Utc("2026-11-26T09:00:00Z"), Utc("2026-11-27T09:00:00Z"));
+        using var start = new Barrier(8);
+
+        // Own threads (not pool threads) so the barrier releases all eight at once without waiting for pool growth.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait(ct);
+            return ledgers[i % 2].TryClaim("discord", "111", period, $"owner{i}");
+        }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+
+        Assert.Single(claims, c => c);
+        Assert.Equal(DigestDeliveryState.Claimed, ledgers[1].Get("discord", "111", period.To)!.State);
+        Assert.False(ledgers[0].TryClaim("discord", "111", period, "late"));
+        Assert.True(ledgers[0].TryClaim("discord", "222", period, "other channel"));
+    }
+
+    [Fact]
+    public async Task A_restart_after_a_crash_between_claim_and_send_posts_no_duplicate_and_logs_the_abandoned_digest()
+    {
+        var ct = TestTimeout.Token();
+        var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
+        var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
+        var options = Options();
+        options.SlackChannelIds = [];
+        options.DiscordChannelIds = ["111"];
+
+        using (var database = KnowledgeDatabase.Open(path))
+        {
+            var dying = new RecordingPublisher("discord", time) { Hang = true };
+            var first = new SchedulerRig(database, time, options, dying);
+            await first.StartAsync(ct);
+            time.SetUtcNow(Utc("2026-11-27T09:00:00Z"));
+            await dying.Entered.Task.WaitAsync(ct);
+            await first.DisposeAsync(); // the process dies mid-send
+            Assert.Equal(DigestDeliveryState.Claimed, first.Ledger.Get("discord", "111", Utc("2026-11-27T09:00:00Z"))!.State);
+        }
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        using (var database = KnowledgeDatabase.Open(path))
+        {
+            var publisher = new RecordingPublisher("discord", time);
+            await using var restarted = new SchedulerRig(database, time, options, publisher);
+            await restarted.StartAsync(ct);
+            await FakeClock.SettleAsync(ct);
+            time.Advance(TimeSpan.FromMinutes(5));
+            await FakeClock.SettleAsync(ct);
+
+            Assert.Empty(publisher.Posts);
+            var entry = restarted.Ledger.Get("discord", "111", Utc("2026-11-27T09:00:00Z"))!;
+            Assert.Equal(DigestDeliveryState.Abandoned, entry.State);
+            Assert.Contains(restarted.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("NOT re-posted", StringComparison.Ordinal));
+
+            // The next day's digest goes out as usual and starts where the abandoned one ended.
+            await FakeClock.AdvanceToAsync(time, Utc("2026-11-28T09:00:00Z"), () => publisher.Posts.Count == 1, ct);
+            var next = restarted.Ledger.Get("discord", "111", Utc("2026-11-28T09:00:00Z"))!;
+            Assert.Equal(DigestDeliveryState.Sent, next.State);
+            Assert.Equal(Utc("2026-11-27T09:00:00Z"), new DateTimeOffset(next.PeriodStart.ToUniversalTime(), TimeSpan.Zero));
+        }
+    }
+
+    [Fact]
+    public async Task After_three_days_down_one_digest_covers_the_whole_missed_period()
+    {
+        var ct = TestTimeout.Token();
+        var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
+        var time = new FakeTimeProvider(Utc("2026-11-22T10:00:00Z"));
+        var options = Options();
+        options.SlackChannelIds = [];
+        options.DiscordChannelIds = ["111"];
+        using var database = KnowledgeDatabase.Open(path);
+        LayoffRowsFile.Import(database.Database, ("Acme", 120, "2026-11-23"), ("Globex", 300, "2026-11-24"), ("Initech", 45, "2026-11-25"), ("Umbrella", 80, "2026-11-26"));
+
+        var publisher = new RecordingPublisher("discord", time);
+        var first = new SchedulerRig(database, time, options, publisher);
+        await first.StartAsync(ct);
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-23T09:00:00Z"), () => publisher.Posts.Count == 1, ct);
+        await first.DisposeAsync(); // down from Monday 09:00 ...
+
+        time.SetUtcNow(Utc("2026-11-26T15:00:00Z")); // ... to Thursday 15:00: three fire times missed
+        var later = new RecordingPublisher("discord", time);
+        await using var restarted = new SchedulerRig(database, time, options, later);
+        await restarted.StartAsync(ct);
+        await FakeClock.AdvanceToAsync(time, time.GetUtcNow(), () => later.Posts.Count == 1, ct);
+        time.Advance(TimeSpan.FromHours(1));
+        await FakeClock.SettleAsync(ct);
+
+        var post = Assert.Single(later.Posts);
+        // Rows dated Mon, Tue and Wed are in it; Thursday's row belongs to the next digest.
+        var text = string.Join("\n", post.Reply.Lines);
+        Assert.Contains("Acme", text);
+        Assert.Contains("Globex", text);
+        Assert.Contains("Initech", text);
+        Assert.DoesNotContain("Umbrella", text);
+        Assert.Contains("3 layoff events", post.Reply.Text);
+        var entry = restarted.Ledger.Get("discord", "111", Utc("2026-11-26T09:00:00Z"))!;
+        Assert.Equal(Utc("2026-11-23T09:00:00Z"), new DateTimeOffset(entry.PeriodStart.ToUniversalTime(), TimeSpan.Zero));
+        Assert.Equal(2, restarted.Ledger.All().Count);
+    }
+
+    [Fact]
+    public async Task A_channel_that_cannot_be_posted_to_is_logged_and_skipped_while_the_others_get_the_digest()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
+        var discord = new RecordingPublisher("discord", time);
+        discord.UnavailableChannels.Add("111");
+        var slack = new RecordingPublisher("slack", time);
+        await using var rig = new SchedulerRig(database, time, Options(), discord, slack);
+        await rig.StartAsync(ct);
+
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"), () => discord.Posts.Count == 1 && slack.Posts.Count == 1, ct);
+
+        Assert.Equal("222", Assert.Single(discord.Posts).ChannelId);
+        Assert.Equal(DigestDeliveryState.Failed, rig.Ledger.Get("discord", "111", Utc("2026-11-27T09:00:00Z"))!.State);
+        Assert.Contains(rig.Logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("channel 111", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_post_the_platform_refused_is_released_and_retried_five_minutes_later_once()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
+        var discord = new RecordingPublisher("discord", time) { FailuresLeft = 1 };
+        var options = Options();
+        options.SlackChannelIds = [];
+        options.DiscordChannelIds = ["111"];
+        await using var rig = new SchedulerRig(database, time, options, discord);
+        await rig.StartAsync(ct);
+
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"),
+            () => rig.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains("claim is released", StringComparison.Ordinal)), ct);
+        Assert.Empty(rig.Ledger.All());
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:04:00Z"), () => true, ct);
+        await FakeClock.SettleAsync(ct);
+        Assert.Empty(discord.Posts);
+
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:05:00Z"), () => discord.Posts.Count == 1, ct);
+        time.Advance(TimeSpan.FromMinutes(10));
+        await FakeClock.SettleAsync(ct);
+        Assert.Single(discord.Posts);
+        Assert.Equal(DigestDeliveryState.Sent, rig.Ledger.Get("discord", "111", Utc("2026-11-27T09:00:00Z"))!.State);
+    }
+
+    [Fact]
+    public async Task An_empty_period_posts_one_line_or_nothing_with_SkipEmpty()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
+        var posting = new RecordingPublisher("discord", time);
+        var skipping = new RecordingPublisher("slack", time);
+        var postOptions = Options();
+        postOptions.SlackChannelIds = [];
+        postOptions.DiscordChannelIds = ["111"];
+        var skipOptions = Options();
+        skipOptions.DiscordChannelIds = [];
+        skipOptions.SkipEmpty = true;
+        await using var a = new SchedulerRig(database, time, postOptions, posting);
+        await using var b = new SchedulerRig(database, time, skipOptions, skipping);
+        await a.StartAsync(ct);
+        await b.StartAsync(ct);
+
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"),
+            () => posting.Posts.Count == 1 && b.Ledger.Get("slack", "C0DIGEST", Utc("2026-11-27T09:00:00Z"))?.State == DigestDeliveryState.Skipped, ct);
+
+        var reply = Assert.Single(posting.Posts).Reply;
+        Assert.Equal("No new layoffs reported since November 26, 2026.", reply.Text);
+        Assert.Empty(reply.Lines);
+        Assert.Null(reply.Image);
+        Assert.Empty(skipping.Posts);
+    }
+}

@@ -1,0 +1,36 @@
+using Bot.Host.Discord;
+using Bot.Host.Hosting;
+using Bot.Host.Jobs;
+using Bot.Host.Slack;
+using Bot.Tests.Slack.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Digest.Support;
+
+/// <summary>
+/// The <c>serve</c> composition (AddBotCore, AddDiscord, AddSlack, AddDigest, as ServeCommand.BuildApp adds them)
+/// on a loopback port with a fake clock and a log recorder; the database path is the test's own.
+/// </summary>
+internal static class DigestServeHost
+{
+    public static WebApplication Build(string databasePath, IDictionary<string, string?> settings, FakeTimeProvider time, ListLoggerProvider logs)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        BotHostFactory.ConfigureConfiguration(builder.Configuration, databasePath, settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Services.AddBotCore(builder.Configuration);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddDiscord(builder.Configuration);
+        builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddDigest(builder.Configuration);
+        var app = builder.Build();
+        HealthEndpoint.Map(app);
+        foreach (var mapper in app.Services.GetServices<IEndpointMapper>()) mapper.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+using Bot.Host.Jobs;
+using Bot.Knowledge.Charts;
+using Bot.Knowledge.Digest;
+using Bot.Knowledge.Events;
+using Bot.Knowledge.Storage;
+using Bot.Tests.Slack.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Digest.Support;
+
+/// <summary>
+/// One digest scheduler "process" (runner + background service) over a shared knowledge database and fake clock,
+/// built from the real classes. Several rigs over one database stand for several instances or a restart.
+/// </summary>
+internal sealed class SchedulerRig : IAsyncDisposable
+{
+    private readonly DigestSchedulerService _service;
+
+    public SchedulerRig(KnowledgeDatabase database, FakeTimeProvider time, DigestOptions options, params RecordingPublisher[] publishers)
+    {
+        Time = time;
+        Logs = new ListLoggerProvider();
+        var loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        Ledger = new DigestLedger(database, time);
+        var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
+        var builder = new DigestBuilder(database, new LayoffEventQueries(database.Database), new LayoffChartRenderer());
+        Runner = new DigestRunner(publishers, Ledger, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
+        _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time, loggers.CreateLogger<DigestSchedulerService>());
+    }
+
+    public FakeTimeProvider Time { get; }
+    public ListLoggerProvider Logs { get; }
+    public DigestLedger Ledger { get; }
+    public DigestRunner Runner { get; }
+
+    public Task StartAsync(CancellationToken cancellationToken) => _service.StartAsync(cancellationToken);
+
+    /// <summary>Stops the service; its in-flight post (if any) is cancelled, as when the process dies.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _service.StopAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _service.StopAsync(stop.Token);
+        _service.Dispose();
+    }
+}
