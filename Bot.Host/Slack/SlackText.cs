@@ -32,23 +32,13 @@ internal static class SlackText
     public static string Shorten(string text, int max)
     {
         if (text.Length <= max) return text;
-        var room = max - Ellipsis.Length;
-        var head = text[..room];
-        var cut = LastSentenceEnd(head);
-        if (cut < room / 2) cut = head.LastIndexOfAny([' ', '\n']) is var space and > 0 && space >= room / 2 ? space : room;
-        var result = head[..cut].TrimEnd();
-        var amp = result.LastIndexOf('&');
-        if (amp >= 0 && result.IndexOf(';', amp) < 0) result = result[..amp].TrimEnd();
-        return result + Ellipsis;
-    }
-
-    private static int LastSentenceEnd(string text)
-    {
-        for (var i = text.Length - 1; i > 0; i--)
-        {
-            if (text[i - 1] is '.' or '!' or '?' && char.IsWhiteSpace(text[i])) return i;
-        }
-        return text.Length > 0 && text[^1] is '.' or '!' or '?' ? text.Length : -1;
+        // The neutral shortener picks the cut (a sentence end outside quotation marks, else a word);
+        // Slack only adds that an escaped entity such as &amp; must not be cut in half.
+        var result = Chat.SentenceShortener.Shorten(text, max);
+        var body = result.EndsWith(" …", StringComparison.Ordinal) ? result[..^2] : result;
+        var amp = body.LastIndexOf('&');
+        if (amp >= 0 && body.IndexOf(';', amp) < 0) body = body[..amp].TrimEnd();
+        return body + " …";
     }
 
     /// <summary>Prefixes every line with <c>&gt;</c> so Slack shows it as a block quote.</summary>

@@ -41,7 +41,7 @@ public sealed class SlackBlockRendererTests
 
         var first = content.Blocks[0].Text!.Text;
         Assert.StartsWith("Sentence 1 warns &lt;!channel&gt; &amp; &lt;@U123&gt; about cuts.", first);
-        Assert.EndsWith("about cuts.…", first); // shortened at the end of a sentence
+        Assert.EndsWith("about cuts. …", first); // shortened at the end of a sentence
         Assert.StartsWith(">“Quote 1 line 1 says &lt;!here&gt; &gt; &amp; &lt; matter.", content.Blocks.First(b => b.Text?.Text.StartsWith('>') == true).Text!.Text);
         Assert.Contains("more quotes not shown", content.Blocks[^1].Elements![0].Text);
         Assert.Contains(Texts(content), t => t.Contains("<https://example.com/a?x=1&amp;y=2|&lt;!everyone&gt; Source 1 &amp; Co> · Pub &lt;b&gt; · 2023-01-04"));
@@ -84,7 +84,7 @@ public sealed class SlackBlockRendererTests
         var escaped = SlackText.Escape(new string('<', 2000));
         var shortened = SlackText.Shorten(escaped, 3000);
         Assert.True(shortened.Length <= 3000);
-        Assert.EndsWith("&lt;…", shortened);
+        Assert.EndsWith("&lt; …", shortened);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Bot.Host.Discord;
+namespace Bot.Host.Chat;
 
 /// <summary>
 /// Shortens text to a length limit at the last sentence end that lies outside quotation marks,

@@ -1,6 +1,6 @@
-using Bot.Host.Discord;
+using Bot.Host.Chat;
 
-namespace Bot.Tests.Discord;
+namespace Bot.Tests.Chat;
 
 public sealed class SentenceShortenerTests
 {
