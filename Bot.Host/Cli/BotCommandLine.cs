@@ -22,6 +22,7 @@ internal static class BotCommandLine
         root.Subcommands.Add(SourcesCommand.CreateStats());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }
