@@ -15,6 +15,9 @@ namespace Bot.Host.Benchmarks;
 /// </summary>
 internal static class BenchmarkRunner
 {
+    /// <summary>Only errors are logged: the answer engine's warnings would drown the progress lines (a category rule beats the CLI's default filter).</summary>
+    public static readonly Dictionary<string, string?> Quiet = new() { ["Logging:LogLevel:Bot"] = "Error" };
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, string command, Action<string> say, CancellationToken cancellationToken)
@@ -29,7 +32,7 @@ internal static class BenchmarkRunner
         EmbeddingPoolMeasurement? pool = null;
         SyntheticCorpusGenerator? generator = null;
         EmbeddingCache? cache = null;
-        using (var host = BotHostFactory.CreateCliHost(realDb))
+        using (var host = BotHostFactory.CreateCliHost(realDb, Quiet))
         {
             ingestion = await IngestionBenchmark.RunAsync(host.Services, options.ArticlesFolder, say, cancellationToken);
             var maxSynthetic = options.Sizes.Count == 0 ? 0 : options.Sizes.Max() - ingestion.Documents;

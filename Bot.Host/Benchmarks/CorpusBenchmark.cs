@@ -20,7 +20,7 @@ internal static class CorpusBenchmark
     {
         DateTime processStart;
         using (var self = Process.GetCurrentProcess()) processStart = self.StartTime.ToUniversalTime();
-        using var host = BotHostFactory.CreateCliHost(dbPath);
+        using var host = BotHostFactory.CreateCliHost(dbPath, BenchmarkRunner.Quiet);
         var services = host.Services;
         var embedder = services.GetRequiredService<ITextEmbedder>();
         var retriever = services.GetRequiredService<HybridRetriever>();

@@ -7,9 +7,9 @@ internal sealed record IngestionMeasurement
     public int Passages { get; init; }
     public double AverageDocumentChars { get; init; }
     public double AveragePassageChars { get; init; }
-    /// <summary>The encoder alone, one passage per call, same texts; the faster of a run before and a run after the pipeline.</summary>
+    /// <summary>The encoder alone, one passage per call, on the same texts, interleaved with the pipeline article by article.</summary>
+    public double RawEncoderSeconds { get; init; }
     public double RawEncoderPassagesPerSecond { get; init; }
-    public IReadOnlyList<double> RawEncoderRunsPassagesPerSecond { get; init; } = [];
     public double PipelineSeconds { get; init; }
     public double PipelineDocumentsPerSecond { get; init; }
     public double PipelinePassagesPerSecond { get; init; }

@@ -11,7 +11,7 @@ namespace Bot.Host.Benchmarks;
 
 /// <summary>
 /// Scales the shared articles into a synthetic corpus of realistic distractors. A fixed pool of
-/// variants (company swapped, years shifted, figures scaled) is chunked like ingestion chunks and
+/// variants (about another company, years shifted, figures scaled) is chunked like ingestion chunks and
 /// embedded once; documents beyond the pool recombine one variant's passages (a subset, reordered),
 /// so their passage texts, and hence their embeddings, are reused. Deterministic for a seed.
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed partial class SyntheticCorpusGenerator
     private static readonly string[] FictitiousCompanies =
         ["Contoso", "Fabrikam", "Northwind Traders", "Tailspin Toys", "Woodgrove Bank", "Litware", "Adventure Works", "Proseware", "Wingtip Toys", "Fourth Coffee", "Lamna Healthcare", "Trey Research"];
     private static readonly double[] FigureFactors = [0.5, 0.6, 0.75, 0.8, 1.2, 1.25, 1.5, 2, 2.5, 3];
-    private static readonly int[] YearShifts = [-3, -2, -1, 0, 1, 2, 3];
+    private static readonly int[] YearShifts = [-3, -2, -1, 1, 2, 3];
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     private readonly int _seed;
@@ -34,8 +34,11 @@ internal sealed partial class SyntheticCorpusGenerator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(variantCount);
         _seed = seed;
         var realCompanies = articles.Select(a => a.CompanyHint).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+        var realEvents = articles.Where(a => a.CompanyHint is not null)
+            .Select(a => (Company: a.CompanyHint!, Published: DateExpressions.ParsePublished(a.PublishedRaw).Date))
+            .Where(e => e.Published is not null).Select(e => (e.Company, e.Published!.Value)).ToList();
         Variants = Enumerable.Range(0, variantCount)
-            .Select(i => MakeVariant(articles[i % articles.Count], realCompanies, catalog, new Random(Mix(seed, i))))
+            .Select(i => MakeVariant(articles[i % articles.Count], realCompanies, realEvents, catalog, new Random(Mix(seed, i))))
             .ToList();
     }
 
@@ -83,20 +86,23 @@ internal sealed partial class SyntheticCorpusGenerator
         return new SyntheticDocument(document, passages);
     }
 
-    private static ArticleVariant MakeVariant(ParsedDocument article, string[] realCompanies, CompanyCatalog catalog, Random rng)
+    private static ArticleVariant MakeVariant(ParsedDocument article, string[] realCompanies, IReadOnlyList<(string Company, DateTime Published)> realEvents, CompanyCatalog catalog, Random rng)
     {
+        // Always another company and another year: a distractor must not be a copy of a real report
+        // of the same layoff round (only the real files count as hits when recall is measured).
         var original = article.CompanyHint ?? "";
-        var pick = rng.NextDouble();
-        var company = original.Length == 0 || pick < 0.4 ? original
-            : pick < 0.7 ? realCompanies[rng.Next(realCompanies.Length)]
-            : FictitiousCompanies[rng.Next(FictitiousCompanies.Length)];
+        var others = realCompanies.Where(c => c != original).ToArray();
+        var company = rng.NextDouble() < 0.5 && others.Length > 0 ? others[rng.Next(others.Length)] : FictitiousCompanies[rng.Next(FictitiousCompanies.Length)];
         var factor = FigureFactors[rng.Next(FigureFactors.Length)];
+        var (date, precision) = DateExpressions.ParsePublished(article.PublishedRaw);
         var shift = YearShifts[rng.Next(YearShifts.Length)];
+        // ... nor a report about a real round of the company it now names.
+        for (var tries = 0; tries < YearShifts.Length && date is { } d && realEvents.Any(e => e.Company == company && Math.Abs((e.Published - d.AddYears(shift)).TotalDays) < 62); tries++)
+            shift = YearShifts[(Array.IndexOf(YearShifts, shift) + 1) % YearShifts.Length];
         string Rewrite(string s) => RewriteNumbers(SwapCompany(s, original, company), shift, factor);
 
         var title = Rewrite(article.Title);
         var text = Rewrite(article.Text);
-        var (date, precision) = DateExpressions.ParsePublished(article.PublishedRaw);
         var spans = PassageChunker.Chunk(SentenceSegmenter.Split(text));
         var passages = spans.Select(s => new SyntheticPassage(s.Start, s.End, IngestionPipeline.EmbeddingText(title, s.Of(text)))).ToList();
 

@@ -52,7 +52,7 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
                 if (!seen.Add($"{passage.Document.Id}:{span.Start}")) continue;
                 var text = span.Of(passage.Document.Text);
                 if (text.Length < 25 || text.Length > 900) continue;
-                candidates.Add(new CandidateSentence(passage.Document, span, text, FactExtractor.Extract(text),
+                candidates.Add(new CandidateSentence(passage.Document, span, text, sentences.Facts(text),
                     passage.Cosine + 8 * passage.Score, Overlap(question.Topic, text)));
             }
         }
@@ -66,7 +66,7 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
                     if (!seen.Add($"{doc.Id}:{span.Start}")) continue;
                     var text = span.Of(doc.Text);
                     if (text.Length < 25 || text.Length > 900) continue;
-                    candidates.Add(new CandidateSentence(doc, span, text, FactExtractor.Extract(text), 0.25, Overlap(question.Topic, text)));
+                    candidates.Add(new CandidateSentence(doc, span, text, sentences.Facts(text), 0.25, Overlap(question.Topic, text)));
                 }
         }
         return new Evidence(candidates, companyDocs, groups.Skip(1).ToList(), chosen);

@@ -25,31 +25,66 @@ public sealed class KnowledgeIndex
 
     public int PassageCount => PassageDocument.Length;
 
-    private KnowledgeIndex(long revision, List<DocumentRecord> documents, List<PassageRecord> passages, int dimensions)
+    /// <summary>
+    /// Streams the passages (one record alive at a time: a list of all of them, text and embedding
+    /// bytes included, was most of the peak memory), then sorts them by document and position in place.
+    /// </summary>
+    private KnowledgeIndex(long revision, List<DocumentRecord> documents, int expectedPassages, IEnumerable<PassageRecord> passages, int dimensions)
     {
         Revision = revision;
         Documents = documents;
         DocumentsById = documents.ToDictionary(d => d.Id);
         var docIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        passages = passages.Where(p => docIndex.ContainsKey(p.DocumentId)).OrderBy(p => docIndex[p.DocumentId]).ThenBy(p => p.Index).ToList();
         Dimensions = dimensions;
-        PassageDocument = new int[passages.Count];
-        PassageIndex = new int[passages.Count];
-        PassageStart = new int[passages.Count];
-        PassageEnd = new int[passages.Count];
-        Vectors = new float[passages.Count * dimensions];
-        Lexical = new Bm25Index();
-        for (var i = 0; i < passages.Count; i++)
+
+        var capacity = Math.Max(expectedPassages, 16);
+        var passageDocument = new int[capacity];
+        var passageIndex = new int[capacity];
+        var passageStart = new int[capacity];
+        var passageEnd = new int[capacity];
+        var vectors = new float[capacity * dimensions];
+        var count = 0;
+        foreach (var p in passages)
         {
-            var p = passages[i];
-            var d = docIndex[p.DocumentId];
-            PassageDocument[i] = d;
-            PassageIndex[i] = p.Index;
-            PassageStart[i] = p.Start;
-            PassageEnd[i] = p.End;
+            if (!docIndex.TryGetValue(p.DocumentId, out var d)) continue;
+            if (count == capacity)
+            {
+                capacity *= 2;
+                Array.Resize(ref passageDocument, capacity);
+                Array.Resize(ref passageIndex, capacity);
+                Array.Resize(ref passageStart, capacity);
+                Array.Resize(ref passageEnd, capacity);
+                Array.Resize(ref vectors, capacity * dimensions);
+            }
+            passageDocument[count] = d;
+            passageIndex[count] = p.Index;
+            passageStart[count] = p.Start;
+            passageEnd[count] = p.End;
             var vector = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(p.Embedding);
-            if (vector.Length == dimensions) vector.CopyTo(Vectors.AsSpan(i * dimensions, dimensions));
-            Lexical.Add(Bm25Index.Tokens(documents[d].Title, p.Text));
+            if (vector.Length == dimensions) vector.CopyTo(vectors.AsSpan(count * dimensions, dimensions));
+            count++;
+        }
+
+        // Document order, then position in the document (search breaks ties by this order).
+        var order = new int[count];
+        for (var i = 0; i < count; i++) order[i] = i;
+        var keys = new long[count];
+        for (var i = 0; i < count; i++) keys[i] = ((long)passageDocument[i] << 32) | (uint)passageIndex[i];
+        Array.Sort(keys, order);
+        PassageDocument = Permuted(passageDocument, order);
+        PassageIndex = Permuted(passageIndex, order);
+        PassageStart = Permuted(passageStart, order);
+        PassageEnd = Permuted(passageEnd, order);
+        if (vectors.Length != count * dimensions) Array.Resize(ref vectors, count * dimensions);
+        PermuteRowsInPlace(vectors, dimensions, order);
+        Vectors = vectors;
+
+        // Passage text is the document text between the offsets, so BM25 needs no second copy of it.
+        Lexical = new Bm25Index();
+        for (var i = 0; i < count; i++)
+        {
+            var document = documents[PassageDocument[i]];
+            Lexical.Add(Bm25Index.Tokens(document.Title, document.Text[PassageStart[i]..PassageEnd[i]]));
         }
         Lexical.Seal();
         DocumentYears = documents.Select(d => DateExpressions.Find(d.Text).Where(m => m.Year is not null).Select(m => m.Year!.Value).ToHashSet()).ToArray();
@@ -59,8 +94,35 @@ public sealed class KnowledgeIndex
     {
         var revision = db.Revision;
         var documents = db.Documents.FindAll().ToList();
-        var passages = db.Passages.FindAll().ToList();
-        return new KnowledgeIndex(revision, documents, passages, dimensions);
+        return new KnowledgeIndex(revision, documents, db.Passages.Count(), db.Passages.FindAll(), dimensions);
+    }
+
+    private static int[] Permuted(int[] values, int[] order)
+    {
+        var result = new int[order.Length];
+        for (var i = 0; i < order.Length; i++) result[i] = values[order[i]];
+        return result;
+    }
+
+    /// <summary>Row i becomes row order[i], following cycles with one spare row (the matrix is the largest allocation).</summary>
+    private static void PermuteRowsInPlace(float[] rows, int width, int[] order)
+    {
+        var done = new bool[order.Length];
+        var spare = new float[width];
+        for (var start = 0; start < order.Length; start++)
+        {
+            if (done[start] || order[start] == start) { done[start] = true; continue; }
+            rows.AsSpan(start * width, width).CopyTo(spare);
+            var at = start;
+            while (order[at] != start)
+            {
+                rows.AsSpan(order[at] * width, width).CopyTo(rows.AsSpan(at * width, width));
+                done[at] = true;
+                at = order[at];
+            }
+            spare.CopyTo(rows.AsSpan(at * width, width));
+            done[at] = true;
+        }
     }
 
     internal ReadOnlySpan<float> Vector(int passage) => Vectors.AsSpan(passage * Dimensions, Dimensions);
