@@ -40,8 +40,7 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         var allowedDocs = index.Allowed(filter);
         bool Allowed(int p) => allowedDocs[index.PassageDocument[p]];
 
-        var lexical = index.Lexical.Score(Bm25Index.Tokens("", query), Allowed)
-            .OrderByDescending(kv => kv.Value).Take(ListDepth).Select(kv => kv.Key).ToList();
+        var lexical = index.Lexical.Top(Bm25Index.Tokens("", query), Allowed, ListDepth);
 
         var cosines = new Dictionary<int, double>();
         var vectorTop = new PriorityQueue<int, float>();
