@@ -13,6 +13,8 @@ internal sealed record CorpusMeasurement
     /// <summary>From the process start to the first answer: runtime start, host, model, index, answer.</summary>
     public double StartupToFirstAnswerMs { get; init; }
     public required LatencySummary Ask { get; init; }
+    /// <summary>Process.PeakWorkingSet64 right after the model load and the index build.</summary>
+    public long PeakWorkingSetAfterIndexBytes { get; init; }
     /// <summary>Process.PeakWorkingSet64 after the ask and retrieval runs, before the Lucene index exists.</summary>
     public long PeakWorkingSetBytes { get; init; }
     /// <summary>Largest WorkingSet64 sampled after each answer.</summary>
