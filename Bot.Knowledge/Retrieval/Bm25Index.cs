@@ -54,6 +54,7 @@ public sealed class Bm25Index
     {
         var n = _lengths.Count;
         var scores = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        Array.Clear(scores, 0, n); // pooled arrays come back dirty from other renters (LINQ's sort keys, ...)
         var touched = new List<int>();
         try
         {
@@ -83,7 +84,6 @@ public sealed class Bm25Index
         }
         finally
         {
-            foreach (var passage in touched) scores[passage] = 0;
             System.Buffers.ArrayPool<double>.Shared.Return(scores);
         }
     }

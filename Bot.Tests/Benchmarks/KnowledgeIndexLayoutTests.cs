@@ -60,6 +60,11 @@ public sealed class KnowledgeIndexLayoutTests
 
         var expected = lexical.Score(tokens, Allowed).OrderByDescending(kv => kv.Value).Take(depth).Select(kv => kv.Key).ToList();
         Assert.Equal(expected, lexical.Top(tokens, Allowed, depth));
-        Assert.Equal(expected, lexical.Top(tokens, Allowed, depth)); // the pooled scores were reset
+        Assert.Equal(expected, lexical.Top(tokens, Allowed, depth));
+        // Another renter returns a dirty array of the same size to the shared pool (as a sort does).
+        var dirty = System.Buffers.ArrayPool<double>.Shared.Rent(lexical.Count);
+        Array.Fill(dirty, 0.5);
+        System.Buffers.ArrayPool<double>.Shared.Return(dirty);
+        Assert.Equal(expected, lexical.Top(tokens, Allowed, depth));
     }
 }
