@@ -75,6 +75,8 @@ internal static class BenchmarkRunner
             DeleteDatabase(db);
         }
         DeleteDatabase(realDb);
+        if (Directory.Exists(Path.Combine(options.WorkFolder, "lucene"))) Directory.Delete(Path.Combine(options.WorkFolder, "lucene"), recursive: true);
+        File.Delete(Path.Combine(options.WorkFolder, "measurement.json"));
 
         return new BenchmarkReport
         {

@@ -34,11 +34,21 @@ internal static class BenchCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            IReadOnlyList<int> sizeList;
             var isQuick = parse.GetValue(quick);
+            try
+            {
+                sizeList = ParseSizes(parse.GetValue(sizes) ?? (isQuick ? "300" : DefaultSizes));
+            }
+            catch (ArgumentException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
             var work = Path.GetFullPath(parse.GetValue(workDir) ?? Path.Combine(Path.GetTempPath(), "layoffbot-bench"));
             var options = new BenchmarkOptions
             {
-                Sizes = ParseSizes(parse.GetValue(sizes) ?? (isQuick ? "300" : DefaultSizes)),
+                Sizes = sizeList,
                 Variants = parse.GetValue(variants) ?? (isQuick ? 40 : 600),
                 Repeat = parse.GetValue(repeat) ?? (isQuick ? 1 : 3),
                 WorkFolder = work,
