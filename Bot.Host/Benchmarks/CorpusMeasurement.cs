@@ -22,6 +22,8 @@ internal sealed record CorpusMeasurement
     public long ManagedHeapBytes { get; init; }
     public required RetrievalMeasurement Hybrid { get; init; }
     public required RetrievalMeasurement HybridAsAsked { get; init; }
+    /// <summary>The MiniLM half of our retrieval alone (exhaustive cosine), to see what the fusion with BM25 adds or costs.</summary>
+    public required RetrievalMeasurement CosineOnly { get; init; }
     public required RetrievalMeasurement Lucene { get; init; }
     public double LuceneBuildMs { get; init; }
 }
