@@ -129,10 +129,10 @@ internal static class CorpusBenchmark
     private static List<int> CosineTop(KnowledgeIndex index, float[] query, int top)
     {
         var heap = new PriorityQueue<int, float>();
-        var row = new float[index.Dimensions];
+        var quantized = index.Quantize(query);
         for (var p = 0; p < index.PassageCount; p++)
         {
-            var score = index.Dot(query, p, row);
+            var score = index.Cosine(quantized, p);
             if (heap.Count < top) heap.Enqueue(p, score);
             else if (heap.TryPeek(out _, out var lowest) && score > lowest) heap.EnqueueDequeue(p, score);
         }

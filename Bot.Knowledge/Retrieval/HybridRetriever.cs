@@ -44,11 +44,11 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
 
         var cosines = new Dictionary<int, double>();
         var vectorTop = new PriorityQueue<int, float>();
-        Span<float> row = stackalloc float[index.Dimensions];
+        var quantized = index.Quantize(queryVector);
         for (var p = 0; p < index.PassageCount; p++)
         {
             if (!Allowed(p)) continue;
-            var score = index.Dot(queryVector, p, row);
+            var score = index.Cosine(quantized, p);
             if (vectorTop.Count < ListDepth) vectorTop.Enqueue(p, score);
             else if (vectorTop.TryPeek(out _, out var lowest) && score > lowest) vectorTop.EnqueueDequeue(p, score);
         }
@@ -64,7 +64,7 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         return fused.OrderByDescending(kv => kv.Value).Take(top).Select(kv =>
         {
             var p = kv.Key;
-            var cosine = cosines.TryGetValue(p, out var c) ? c : index.Dot(queryVector, p, new float[index.Dimensions]);
+            var cosine = cosines.TryGetValue(p, out var c) ? c : index.Cosine(quantized, p);
             return new RetrievedPassage(index.Documents[index.PassageDocument[p]], index.PassageIndex[p], index.PassageStart[p], index.PassageEnd[p], kv.Value, cosine);
         }).ToList();
     }
