@@ -110,7 +110,7 @@ public sealed class KnowledgeIndex
         return result;
     }
 
-    /// <summary>Row i becomes row order[i], following cycles with one spare row (the matrix is the largest allocation).</summary>
+    /// <summary>Row i receives the row that was at order[i], following cycles with one spare row (the matrix is the largest allocation).</summary>
     private static void PermuteRowsInPlace<T>(T[] rows, int width, int[] order)
     {
         var done = new bool[order.Length];
