@@ -25,6 +25,7 @@ internal static class BotCommandLine
         root.Subcommands.Add(LayoffsCommand.Create());
         root.Subcommands.Add(TopCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

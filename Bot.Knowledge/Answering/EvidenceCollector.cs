@@ -29,16 +29,7 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
     public Evidence Collect(ParsedQuestion question, string? company, float[] queryVector, int passages = PassageCount)
     {
         var index = retriever.Index;
-        IReadOnlyList<DocumentRecord> companyDocs = [];
-        var filter = new RetrievalFilter { From = question.Period?.From, To = question.Period?.To };
-        if (company is not null)
-        {
-            companyDocs = index.Documents.Where(d => d.Companies.Count > 0 && d.Companies[0].Equals(company, StringComparison.OrdinalIgnoreCase)).ToList();
-            filter = filter with { Companies = [company], MainCompanyOnly = companyDocs.Count > 0 };
-            if (companyDocs.Count == 0)
-                companyDocs = index.Documents.Where(d => d.Companies.Contains(company, StringComparer.OrdinalIgnoreCase)).ToList();
-        }
-
+        var filter = FilterFor(question, company, index, out var companyDocs);
         var query = QueryText(question, company);
         var retrieved = retriever.Search(query, queryVector, filter, passages);
         var groups = company is null ? [] : GroupByEvent(company, retrieved, index);
@@ -64,7 +55,7 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
                 if (!seen.Add($"{passage.Document.Id}:{span.Start}")) continue;
                 var text = span.Of(passage.Document.Text);
                 if (!IsQuotable(text)) continue;
-                candidates.Add(new CandidateSentence(passage.Document, span, text, FactExtractor.Extract(text),
+                candidates.Add(new CandidateSentence(passage.Document, span, text, sentences.Facts(text),
                     passage.Cosine + 8 * passage.Score, Overlap(question.Topic, text)));
             }
         }
@@ -78,7 +69,7 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
                     if (!seen.Add($"{doc.Id}:{span.Start}")) continue;
                     var text = span.Of(doc.Text);
                     if (!IsQuotable(text)) continue;
-                    candidates.Add(new CandidateSentence(doc, span, text, FactExtractor.Extract(text), 0.25, Overlap(question.Topic, text)));
+                    candidates.Add(new CandidateSentence(doc, span, text, sentences.Facts(text), 0.25, Overlap(question.Topic, text)));
                 }
         }
         return new Evidence(candidates, companyDocs, groups.Where(g => g != chosen).ToList(), chosen);
@@ -107,6 +98,26 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
     }
 
     private static string DigitsOnly(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"(?<=\d)[,\s](?=\d{3}\b)", "");
+
+    /// <summary>The passages the answer path retrieves for a question (before narrowing them to one round); the benchmark measures their recall.</summary>
+    public IReadOnlyList<RetrievedPassage> Retrieve(ParsedQuestion question, string? company, float[] queryVector, int passages)
+    {
+        var index = retriever.Index;
+        return retriever.Search(QueryText(question, company), queryVector, FilterFor(question, company, index, out _), passages);
+    }
+
+    /// <summary>The period asked, and the company (as main company when some documents are mainly about it).</summary>
+    private static RetrievalFilter FilterFor(ParsedQuestion question, string? company, KnowledgeIndex index, out IReadOnlyList<DocumentRecord> companyDocs)
+    {
+        companyDocs = [];
+        var filter = new RetrievalFilter { From = question.Period?.From, To = question.Period?.To };
+        if (company is null) return filter;
+        companyDocs = index.Documents.Where(d => d.Companies.Count > 0 && d.Companies[0].Equals(company, StringComparison.OrdinalIgnoreCase)).ToList();
+        filter = filter with { Companies = [company], MainCompanyOnly = companyDocs.Count > 0 };
+        if (companyDocs.Count == 0)
+            companyDocs = index.Documents.Where(d => d.Companies.Contains(company, StringComparer.OrdinalIgnoreCase)).ToList();
+        return filter;
+    }
 
     /// <summary>The words worth matching: the question itself plus the company's canonical name.</summary>
     private static string QueryText(ParsedQuestion question, string? company) =>

@@ -48,5 +48,57 @@ public sealed class Bm25Index
         return scores;
     }
 
+    /// <summary>
+    /// The <paramref name="depth"/> best-scoring allowed passages, best first (ties in the order first
+    /// matched, as <see cref="Score"/> then a stable sort gives). Scores into a pooled dense array and
+    /// keeps a bounded heap: at 10k documents a term like "layoff" matches most passages, and a
+    /// dictionary of them plus a full sort was most of the search time.
+    /// </summary>
+    public List<int> Top(IEnumerable<string> queryTokens, Func<int, bool> allowed, int depth)
+    {
+        var n = _lengths.Count;
+        var scores = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        Array.Clear(scores, 0, n); // pooled arrays come back dirty from other renters (LINQ's sort keys, ...)
+        var touched = new List<int>();
+        try
+        {
+            foreach (var term in queryTokens.Distinct())
+            {
+                if (!_postings.TryGetValue(term, out var postings)) continue;
+                var idf = Math.Log(1 + (n - postings.Count + 0.5) / (postings.Count + 0.5));
+                foreach (var (passage, tf) in postings)
+                {
+                    if (!allowed(passage)) continue;
+                    var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[passage] / _averageLength));
+                    if (scores[passage] == 0) touched.Add(passage); // every term adds a positive score
+                    scores[passage] += idf * norm;
+                }
+            }
+            var heap = new PriorityQueue<int, (double Score, int Order)>(WorstFirst.Instance);
+            for (var i = 0; i < touched.Count; i++)
+            {
+                var key = (scores[touched[i]], i);
+                if (heap.Count < depth) heap.Enqueue(touched[i], key);
+                else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0) heap.EnqueueDequeue(touched[i], key);
+            }
+            var best = new List<int>(heap.Count);
+            while (heap.TryDequeue(out var passage, out _)) best.Add(passage);
+            best.Reverse();
+            return best;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(scores);
+        }
+    }
+
+    /// <summary>Lower score first; among equal scores the later-matched passage is the worse.</summary>
+    private sealed class WorstFirst : IComparer<(double Score, int Order)>
+    {
+        public static readonly WorstFirst Instance = new();
+        public int Compare((double Score, int Order) a, (double Score, int Order) b) =>
+            a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Order.CompareTo(a.Order);
+    }
+
     public static List<string> Tokens(string title, string passage) => Tokenizer.Tokenize(title + " " + passage);
 }

@@ -40,15 +40,15 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         var allowedDocs = index.Allowed(filter);
         bool Allowed(int p) => allowedDocs[index.PassageDocument[p]];
 
-        var lexical = index.Lexical.Score(Bm25Index.Tokens("", query), Allowed)
-            .OrderByDescending(kv => kv.Value).Take(ListDepth).Select(kv => kv.Key).ToList();
+        var lexical = index.Lexical.Top(Bm25Index.Tokens("", query), Allowed, ListDepth);
 
         var cosines = new Dictionary<int, double>();
         var vectorTop = new PriorityQueue<int, float>();
+        var quantized = index.Quantize(queryVector);
         for (var p = 0; p < index.PassageCount; p++)
         {
             if (!Allowed(p)) continue;
-            var score = VectorMath.Dot(queryVector, index.Vector(p));
+            var score = index.Cosine(quantized, p);
             if (vectorTop.Count < ListDepth) vectorTop.Enqueue(p, score);
             else if (vectorTop.TryPeek(out _, out var lowest) && score > lowest) vectorTop.EnqueueDequeue(p, score);
         }
@@ -64,7 +64,7 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         return fused.OrderByDescending(kv => kv.Value).Take(top).Select(kv =>
         {
             var p = kv.Key;
-            var cosine = cosines.TryGetValue(p, out var c) ? c : VectorMath.Dot(queryVector, index.Vector(p));
+            var cosine = cosines.TryGetValue(p, out var c) ? c : index.Cosine(quantized, p);
             return new RetrievedPassage(index.Documents[index.PassageDocument[p]], index.PassageIndex[p], index.PassageStart[p], index.PassageEnd[p], kv.Value, cosine);
         }).ToList();
     }

@@ -5,8 +5,9 @@ using Bot.Knowledge.Text;
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
-/// An immutable in-memory snapshot of the stored passages for fast search: one contiguous float
-/// matrix of embeddings and a BM25 index. Built from the database; rebuilt when its revision changes.
+/// An immutable in-memory snapshot of the stored passages for fast search: one contiguous matrix of
+/// embeddings quantised to int8 with a scale per passage (<see cref="Int8Vectors"/>: a quarter of
+/// float32's memory, and an integer dot product for the exhaustive scan) and a BM25 index. Built from the database; rebuilt when its revision changes.
 /// </summary>
 public sealed class KnowledgeIndex
 {
@@ -17,7 +18,8 @@ public sealed class KnowledgeIndex
     internal int[] PassageIndex { get; }
     internal int[] PassageStart { get; }
     internal int[] PassageEnd { get; }
-    internal float[] Vectors { get; }
+    internal sbyte[] Vectors { get; }
+    internal float[] Scales { get; }
     internal int Dimensions { get; }
     internal Bm25Index Lexical { get; }
     /// <summary>Years each document mentions, for documents without a published date.</summary>
@@ -25,31 +27,70 @@ public sealed class KnowledgeIndex
 
     public int PassageCount => PassageDocument.Length;
 
-    private KnowledgeIndex(long revision, List<DocumentRecord> documents, List<PassageRecord> passages, int dimensions)
+    /// <summary>
+    /// Streams the passages (one record alive at a time: a list of all of them, text and embedding
+    /// bytes included, was most of the peak memory), then sorts them by document and position in place.
+    /// </summary>
+    private KnowledgeIndex(long revision, List<DocumentRecord> documents, int expectedPassages, IEnumerable<PassageRecord> passages, int dimensions)
     {
         Revision = revision;
         Documents = documents;
         DocumentsById = documents.ToDictionary(d => d.Id);
         var docIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        passages = passages.Where(p => docIndex.ContainsKey(p.DocumentId)).OrderBy(p => docIndex[p.DocumentId]).ThenBy(p => p.Index).ToList();
         Dimensions = dimensions;
-        PassageDocument = new int[passages.Count];
-        PassageIndex = new int[passages.Count];
-        PassageStart = new int[passages.Count];
-        PassageEnd = new int[passages.Count];
-        Vectors = new float[passages.Count * dimensions];
-        Lexical = new Bm25Index();
-        for (var i = 0; i < passages.Count; i++)
+
+        var capacity = Math.Max(expectedPassages, 16);
+        var passageDocument = new int[capacity];
+        var passageIndex = new int[capacity];
+        var passageStart = new int[capacity];
+        var passageEnd = new int[capacity];
+        var vectors = new sbyte[capacity * dimensions];
+        var scales = new float[capacity];
+        var count = 0;
+        foreach (var p in passages)
         {
-            var p = passages[i];
-            var d = docIndex[p.DocumentId];
-            PassageDocument[i] = d;
-            PassageIndex[i] = p.Index;
-            PassageStart[i] = p.Start;
-            PassageEnd[i] = p.End;
+            if (!docIndex.TryGetValue(p.DocumentId, out var d)) continue;
+            if (count == capacity)
+            {
+                capacity *= 2;
+                Array.Resize(ref passageDocument, capacity);
+                Array.Resize(ref passageIndex, capacity);
+                Array.Resize(ref passageStart, capacity);
+                Array.Resize(ref passageEnd, capacity);
+                Array.Resize(ref vectors, capacity * dimensions);
+                Array.Resize(ref scales, capacity);
+            }
+            passageDocument[count] = d;
+            passageIndex[count] = p.Index;
+            passageStart[count] = p.Start;
+            passageEnd[count] = p.End;
             var vector = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(p.Embedding);
-            if (vector.Length == dimensions) vector.CopyTo(Vectors.AsSpan(i * dimensions, dimensions));
-            Lexical.Add(Bm25Index.Tokens(documents[d].Title, p.Text));
+            if (vector.Length == dimensions) scales[count] = Int8Vectors.Quantize(vector, vectors.AsSpan(count * dimensions, dimensions));
+            count++;
+        }
+
+        // Document order, then position in the document (search breaks ties by this order).
+        var order = new int[count];
+        for (var i = 0; i < count; i++) order[i] = i;
+        var keys = new long[count];
+        for (var i = 0; i < count; i++) keys[i] = ((long)passageDocument[i] << 32) | (uint)passageIndex[i];
+        Array.Sort(keys, order);
+        PassageDocument = Permuted(passageDocument, order);
+        PassageIndex = Permuted(passageIndex, order);
+        PassageStart = Permuted(passageStart, order);
+        PassageEnd = Permuted(passageEnd, order);
+        if (vectors.Length != count * dimensions) Array.Resize(ref vectors, count * dimensions);
+        PermuteRowsInPlace(vectors, dimensions, order);
+        Vectors = vectors;
+        Scales = new float[count];
+        for (var i = 0; i < count; i++) Scales[i] = scales[order[i]];
+
+        // Passage text is the document text between the offsets, so BM25 needs no second copy of it.
+        Lexical = new Bm25Index();
+        for (var i = 0; i < count; i++)
+        {
+            var document = documents[PassageDocument[i]];
+            Lexical.Add(Bm25Index.Tokens(document.Title, document.Text[PassageStart[i]..PassageEnd[i]]));
         }
         Lexical.Seal();
         DocumentYears = documents.Select(d => DateExpressions.Find(d.Text).Where(m => m.Year is not null).Select(m => m.Year!.Value).ToHashSet()).ToArray();
@@ -59,11 +100,49 @@ public sealed class KnowledgeIndex
     {
         var revision = db.Revision;
         var documents = db.Documents.FindAll().ToList();
-        var passages = db.Passages.FindAll().ToList();
-        return new KnowledgeIndex(revision, documents, passages, dimensions);
+        return new KnowledgeIndex(revision, documents, db.Passages.Count(), db.Passages.FindAll(), dimensions);
     }
 
-    internal ReadOnlySpan<float> Vector(int passage) => Vectors.AsSpan(passage * Dimensions, Dimensions);
+    private static int[] Permuted(int[] values, int[] order)
+    {
+        var result = new int[order.Length];
+        for (var i = 0; i < order.Length; i++) result[i] = values[order[i]];
+        return result;
+    }
+
+    /// <summary>Row i receives the row that was at order[i], following cycles with one spare row (the matrix is the largest allocation).</summary>
+    private static void PermuteRowsInPlace<T>(T[] rows, int width, int[] order)
+    {
+        var done = new bool[order.Length];
+        var spare = new T[width];
+        for (var start = 0; start < order.Length; start++)
+        {
+            if (done[start] || order[start] == start) { done[start] = true; continue; }
+            rows.AsSpan(start * width, width).CopyTo(spare);
+            var at = start;
+            while (order[at] != start)
+            {
+                rows.AsSpan(order[at] * width, width).CopyTo(rows.AsSpan(at * width, width));
+                done[at] = true;
+                at = order[at];
+            }
+            spare.CopyTo(rows.AsSpan(at * width, width));
+            done[at] = true;
+        }
+    }
+
+    internal ReadOnlySpan<sbyte> Vector(int passage) => Vectors.AsSpan(passage * Dimensions, Dimensions);
+
+    /// <summary>A query vector quantised once per search.</summary>
+    internal (sbyte[] Values, float Scale) Quantize(ReadOnlySpan<float> query)
+    {
+        var values = new sbyte[Dimensions];
+        return (values, Int8Vectors.Quantize(query, values));
+    }
+
+    /// <summary>Approximate cosine of a quantised query with a stored passage vector.</summary>
+    internal float Cosine((sbyte[] Values, float Scale) query, int passage) =>
+        Int8Vectors.Dot(query.Values, Vector(passage)) * query.Scale * Scales[passage];
 
     /// <summary>Which documents a filter lets through.</summary>
     internal bool[] Allowed(RetrievalFilter filter)

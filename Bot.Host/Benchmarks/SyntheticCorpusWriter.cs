@@ -1,0 +1,52 @@
+using Bot.Knowledge.Embeddings;
+using Bot.Knowledge.Storage;
+
+namespace Bot.Host.Benchmarks;
+
+/// <summary>
+/// Appends synthetic documents to a knowledge base in batched transactions (the per-document path
+/// of ingestion is measured separately on the real articles). Embeddings come from the cache only.
+/// </summary>
+internal static class SyntheticCorpusWriter
+{
+    private const int BatchSize = 500;
+
+    /// <summary>Returns the number of passages written.</summary>
+    public static int Write(KnowledgeDatabase db, IEnumerable<SyntheticDocument> documents, EmbeddingCache cache, DateTime ingestedAt, CancellationToken cancellationToken)
+    {
+        var passages = 0;
+        foreach (var batch in documents.Chunk(BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var records = new List<PassageRecord>();
+            foreach (var (document, spans) in batch)
+            {
+                document.IngestedAt = ingestedAt;
+                for (var i = 0; i < spans.Count; i++)
+                {
+                    var span = spans[i];
+                    records.Add(new PassageRecord
+                    {
+                        Id = $"{document.Id}:{i}", DocumentId = document.Id, Index = i, Start = span.Start, End = span.End,
+                        Text = document.Text[span.Start..span.End], Embedding = VectorMath.ToBytes(cache.Get(span.EmbeddingText)),
+                    });
+                }
+            }
+            if (!db.Database.BeginTrans()) throw new InvalidOperationException("A knowledge-base transaction is already open on this thread.");
+            try
+            {
+                db.Documents.InsertBulk(batch.Select(b => b.Document));
+                db.Passages.InsertBulk(records);
+                db.BumpRevision();
+                db.Database.Commit();
+            }
+            catch
+            {
+                db.Database.Rollback();
+                throw;
+            }
+            passages += records.Count;
+        }
+        return passages;
+    }
+}
