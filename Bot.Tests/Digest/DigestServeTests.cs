@@ -31,7 +31,7 @@ public sealed class DigestServeTests
         ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
         ["Discord:Mode"] = "http",
         ["Discord:PublicKey"] = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
-        ["Slack:BotToken"] = "xoxb-test-bot-token",
+        ["Slack:BotToken"] = "xoxb-TEST",
         ["Slack:SigningSecret"] = "test-signing-secret",
         ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
         ["Digest:Cron"] = "0 9 * * *",
@@ -89,7 +89,7 @@ public sealed class DigestServeTests
         Assert.Equal("CGONE0001", (string)(await slackGone).Json["channel"]!);
         var message = (await slackPost).Json;
         Assert.Equal("C0DIGEST1", (string)message["channel"]!);
-        Assert.Equal("Bearer xoxb-test-bot-token", (await slackPost).Authorization);
+        Assert.Equal("Bearer xoxb-TEST", (await slackPost).Authorization);
         Assert.Contains("Acme: 120 roles", message["blocks"]!.ToJsonString());
         Assert.True((await slackPost).At >= Utc("2026-11-27T08:00:00Z"));
         var upload = await slack.ExpectAsync("upload", ct);
@@ -106,7 +106,7 @@ public sealed class DigestServeTests
         Assert.Equal(DigestDeliveryState.Sent, states["C0DIGEST1"]);
         Assert.Contains(logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains(GoneDiscordChannel, StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("channel_not_found", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("discord-test-token", StringComparison.Ordinal) || l.Message.Contains("xoxb-test-bot-token", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("discord-test-token", StringComparison.Ordinal) || l.Message.Contains("xoxb-TEST", StringComparison.Ordinal));
 
         // /digest now shows the digest that was posted.
         var latest = await app.Services.GetRequiredService<IDigestProvider>().LatestAsync(ct);
