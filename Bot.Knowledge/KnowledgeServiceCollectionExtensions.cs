@@ -29,6 +29,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddLayoffData();
         services.AddSingleton<IDataFileImporter, DataFileIngestAdapter>();
         services.AddSingleton<IDataRowVerifier, DataRowVerifier>();
+        services.AddSingleton<IDocumentIndexer, ArticleFigureIndexer>();
         services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
         services.TryAddSingleton<CompanyCatalog>();
         services.TryAddSingleton<SafeHttpFetcher>();

@@ -19,6 +19,7 @@ public sealed class IngestionPipeline(
     CompanyCatalog companies,
     SafeHttpFetcher fetcher,
     IEnumerable<IDataFileImporter> dataImporters,
+    IEnumerable<IDocumentIndexer> indexers,
     ILogger<IngestionPipeline> logger)
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".txt", ".text" };
@@ -174,7 +175,7 @@ public sealed class IngestionPipeline(
             Companies = mentioned, SourceKind = parsed.SourceKind, ContentHash = hash, Text = parsed.Text, SourcePath = parsed.SourcePath,
         };
         var passages = BuildPassages(document);
-        var outcome = store.Save(document, passages);
+        var outcome = store.Save(document, passages, saved => { foreach (var indexer in indexers) indexer.Index(saved); });
         logger.LogDebug("{Outcome} {Title} ({Passages} passages)", outcome, parsed.Title, passages.Count);
         return new IngestItemResult(source, outcome == SaveOutcome.Added ? IngestOutcome.Added : IngestOutcome.Updated, parsed.Title, null, id);
     }

@@ -22,9 +22,10 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time)
     public IEnumerable<PassageRecord> AllPassages() => db.Passages.FindAll();
 
     /// <summary>
-    /// Replaces any stored version of <paramref name="document"/> (same id) with it and its passages, atomically.
+    /// Replaces any stored version of <paramref name="document"/> (same id) with it and its passages, atomically;
+    /// <paramref name="inTransaction"/> writes data derived from the document in the same transaction.
     /// </summary>
-    public SaveOutcome Save(DocumentRecord document, IReadOnlyList<PassageRecord> passages)
+    public SaveOutcome Save(DocumentRecord document, IReadOnlyList<PassageRecord> passages, Action<DocumentRecord>? inTransaction = null)
     {
         if (!db.Database.BeginTrans())
             throw new InvalidOperationException("A knowledge-base transaction is already open on this thread.");
@@ -36,6 +37,7 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time)
             document.IngestedAt = time.GetUtcNow().UtcDateTime;
             db.Documents.Upsert(document);
             db.Passages.InsertBulk(passages);
+            inTransaction?.Invoke(document);
             db.BumpRevision();
             db.Database.Commit();
             return existing is null ? SaveOutcome.Added : SaveOutcome.Updated;

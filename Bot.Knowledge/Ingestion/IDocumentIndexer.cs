@@ -1,0 +1,12 @@
+using Bot.Knowledge.Storage;
+
+namespace Bot.Knowledge.Ingestion;
+
+/// <summary>
+/// Derives more from a stored document (e.g. the layoff figures its sentences state). Runs inside the
+/// document's transaction, so the derived data appears and disappears with the document.
+/// </summary>
+public interface IDocumentIndexer
+{
+    void Index(DocumentRecord document);
+}
