@@ -20,9 +20,6 @@ public sealed class ConversationMemory
         lock (turns) return turns.ToList();
     }
 
-    public bool HasThread(string platform, string channelId, string threadId) =>
-        _threads.ContainsKey(Key(platform, channelId, threadId));
-
     public void Add(string platform, string channelId, string? threadId, ConversationTurn turn)
     {
         if (threadId is null) return;

@@ -12,7 +12,6 @@ public sealed class AnswerDraft
 
     public bool NoAnswer { get; set; }
     public IReadOnlyList<Citation> Citations => _citations;
-    public bool IsEmpty => _parts.Count == 0;
 
     public void Say(string sentence) => _parts.Add(sentence);
 
@@ -44,9 +43,6 @@ public sealed class AnswerDraft
         _rows.Add(row with { N = n });
         return n;
     }
-
-    public bool HasQuoteFrom(string documentId) => _citations.Any(c => c.DocumentId == documentId);
-    public int QuoteCount => _citations.Count;
 
     public Answer Build(string question) => new()
     {

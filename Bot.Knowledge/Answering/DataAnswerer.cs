@@ -11,8 +11,6 @@ namespace Bot.Knowledge.Answering;
 /// </summary>
 internal sealed partial class DataAnswerer(LayoffEventQueries queries, TimeProvider time)
 {
-    public bool HasData => queries.TopCompanies(DateOnly.MinValue, DateOnly.MaxValue, 1).Count > 0;
-
     public static bool AsksForRanking(ParsedQuestion q) => q.Companies.Count == 0 && RankingCue().IsMatch(q.Text);
 
     /// <summary>Companies with the most roles cut in the period (the current year when none is named).</summary>

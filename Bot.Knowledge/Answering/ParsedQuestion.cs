@@ -20,8 +20,6 @@ public sealed record ParsedQuestion
     public IReadOnlyList<string> Topic { get; init; } = [];
     /// <summary>True when the subject came from an earlier turn of the thread.</summary>
     public bool InheritedSubject { get; init; }
-    /// <summary>The question asks for an exact head count rather than a percentage.</summary>
-    public bool WantsHeadCountOnly { get; init; }
 
     public bool Has(QuestionKind kind) => (Kinds & kind) != 0;
 }

@@ -46,7 +46,6 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
             Kinds = kinds,
             Topic = topic,
             InheritedSubject = inherited,
-            WantsHeadCountOnly = HeadCountOnly().IsMatch(lower),
         };
     }
 
@@ -117,7 +116,6 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
     [GeneratedRegex(@"\bwho\b|\bwhich (?:exec|executive|person|boss|leader)\w*|\bwhose\b")] private static partial Regex WhoCue();
     [GeneratedRegex(@"\bwhich (?:companies|firms|tech companies|employers|big tech)\b|\bwhat (?:companies|firms)\b|\blist\b|\btop \d+\b|\bthe most\b|\bcut the most\b")] private static partial Regex ListCue();
     [GeneratedRegex(@"\bcompare\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b")] private static partial Regex CompareCue();
-    [GeneratedRegex(@"\bnot a %|\bnot a percent|\bheadcount\b|\bhead count\b|\bexact(?:ly)? how many\b|\bexact number\b")] private static partial Regex HeadCountOnly();
     [GeneratedRegex(@"\bq(?<q>[1-4])\s*(?<y>(?:19|20)\d\d)\b")] private static partial Regex QuarterPattern();
     [GeneratedRegex(@"\b(?<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?<y>(?:19|20)\d\d)\b")] private static partial Regex MonthYearPattern();
     [GeneratedRegex(@"\b(?<rel>last|this|in)\s+(?<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")] private static partial Regex RelativeMonthPattern();

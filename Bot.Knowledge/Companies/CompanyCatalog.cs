@@ -40,8 +40,7 @@ public sealed partial class CompanyCatalog
     private static readonly HashSet<string> AmbiguousInLowerCase = ["square", "snap", "zoom", "block inc", "bolt", "unity software", "indeed", "ford", "apple", "meta", "oracle", "hp", "sap", "tcs", "uber", "x corp"];
 
     private readonly Dictionary<string, string> _aliasToCanonical = new(StringComparer.OrdinalIgnoreCase);
-    private Regex _mentionRegex;
-    private readonly object _gate = new();
+    private readonly Regex _mentionRegex;
 
     public CompanyCatalog()
     {
@@ -51,25 +50,6 @@ public sealed partial class CompanyCatalog
             foreach (var alias in aliases) _aliasToCanonical[alias] = canonical;
         }
         _mentionRegex = BuildRegex();
-    }
-
-    public IEnumerable<string> CanonicalNames => _aliasToCanonical.Values.Distinct();
-
-    /// <summary>Adds names learnt from data (layoffs.fyi companies, WARN employers).</summary>
-    public void AddKnown(IEnumerable<string> names)
-    {
-        lock (_gate)
-        {
-            var added = false;
-            foreach (var name in names)
-            {
-                var n = name.Trim();
-                if (n.Length < 3 || _aliasToCanonical.ContainsKey(n)) continue;
-                _aliasToCanonical[n] = n;
-                added = true;
-            }
-            if (added) _mentionRegex = BuildRegex();
-        }
     }
 
     public string? Canonicalize(string name) =>

@@ -14,6 +14,7 @@ public sealed class KnowledgeIndex
     public long Revision { get; }
     public IReadOnlyList<DocumentRecord> Documents { get; }
     public IReadOnlyDictionary<string, DocumentRecord> DocumentsById { get; }
+    private readonly Dictionary<string, int> _documentIndex;
     internal int[] PassageDocument { get; }
     internal int[] PassageIndex { get; }
     internal int[] PassageStart { get; }
@@ -37,6 +38,7 @@ public sealed class KnowledgeIndex
         Documents = documents;
         DocumentsById = documents.ToDictionary(d => d.Id);
         var docIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        _documentIndex = docIndex;
         Dimensions = dimensions;
 
         var capacity = Math.Max(expectedPassages, 16);
@@ -152,8 +154,9 @@ public sealed class KnowledgeIndex
         return allowed;
     }
 
+    /// <summary>Whether a document of this snapshot passes a filter.</summary>
     public bool Matches(DocumentRecord document, RetrievalFilter filter) =>
-        Matches(Documents is List<DocumentRecord> list ? list.IndexOf(document) : -1, filter);
+        _documentIndex.TryGetValue(document.Id, out var i) && Matches(i, filter);
 
     private bool Matches(int i, RetrievalFilter filter)
     {

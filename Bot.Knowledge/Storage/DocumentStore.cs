@@ -54,7 +54,4 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time)
         {
             At = time.GetUtcNow().UtcDateTime, Source = source, Outcome = outcome, Reason = reason, DocumentId = documentId,
         });
-
-    public IReadOnlyList<IngestLogRecord> RecentLog(int count) =>
-        db.IngestLog.Query().OrderByDescending(l => l.At).Limit(count).ToList();
 }
