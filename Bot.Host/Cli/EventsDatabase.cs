@@ -16,8 +16,8 @@ internal static class EventsDatabase
     public static void EnsureSeeded(ILiteDatabase database, TextWriter output, CancellationToken cancellationToken)
     {
         if (EventCollections.RowsOf(database).Count() > 0) return;
-        var dataDirectory = FindSharedData();
-        if (dataDirectory is null)
+        var dataDirectory = Knowledge.RepositoryPaths.Shared("data");
+        if (!Directory.Exists(dataDirectory))
         {
             output.WriteLine("The database has no layoffs.fyi rows and no ../shared/data folder was found next to the repository.");
             return;
@@ -26,19 +26,5 @@ internal static class EventsDatabase
         output.WriteLine($"The database has no layoffs.fyi rows yet; importing {string.Join(", ", files)} ...");
         var report = new LayoffsFyiImporter(database).Import(files, cancellationToken);
         output.WriteLine(report.ToString());
-    }
-
-    private static string? FindSharedData()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, "LayoffBot.sln"))) continue;
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                if (Directory.Exists(data)) return data;
-            }
-        }
-        return null;
     }
 }
