@@ -61,7 +61,22 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         for (var r = 0; r < lexical.Count; r++) fused[lexical[r]] = fused.GetValueOrDefault(lexical[r]) + 1.0 / (RrfK + r + 1);
         for (var r = 0; r < vector.Count; r++) fused[vector[r].P] = fused.GetValueOrDefault(vector[r].P) + 1.0 / (RrfK + r + 1);
 
-        return fused.OrderByDescending(kv => kv.Value).Take(top).Select(kv =>
+        // At most a few passages per document, so one long article cannot fill every slot and the
+        // other sources of the same story still get a voice (a passage over the cap waits for spare slots).
+        var perDocument = Math.Max(2, top / 4);
+        var ranked = fused.OrderByDescending(kv => kv.Value).ToList();
+        var taken = new Dictionary<int, int>();
+        var selected = new List<KeyValuePair<int, double>>(top);
+        var overflow = new List<KeyValuePair<int, double>>();
+        foreach (var kv in ranked)
+        {
+            if (selected.Count == top) break;
+            var doc = index.PassageDocument[kv.Key];
+            if (taken.GetValueOrDefault(doc) < perDocument) { taken[doc] = taken.GetValueOrDefault(doc) + 1; selected.Add(kv); }
+            else overflow.Add(kv);
+        }
+        selected.AddRange(overflow.Take(top - selected.Count));
+        return selected.Select(kv =>
         {
             var p = kv.Key;
             var cosine = cosines.TryGetValue(p, out var c) ? c : index.Cosine(quantized, p);
