@@ -31,15 +31,15 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
         }
 
         var evidence = string.Join("\n", kept.Select(c => c.Quote).Concat(rows.Select(r => r.Row)));
-        var evidenceDigits = DigitsOnly(evidence);
+        var evidenceDigits = Text.NumberText.JoinDigitGroups(evidence);
         // Dates the answer may state without a quote: the cited sources' own publication dates, and the
         // years the question itself names ("none of the articles covers Apple in 2024").
-        var publishedYears = string.Join(" ", kept.Select(c => c.Published ?? "").Concat(QuestionYears().Matches(answer.Question).Select(m => m.Value)));
+        var allowedDates = string.Join(" ", kept.Select(c => c.Published ?? "").Concat(QuestionYears().Matches(answer.Question).Select(m => m.Value)));
         var sentences = SplitSentences(answer.Text);
         var text = new List<string>();
         foreach (var sentence in sentences)
         {
-            var problem = UnsupportedFigure(sentence, evidenceDigits, publishedYears) ?? UnsupportedQuotation(sentence, evidence);
+            var problem = UnsupportedFigure(sentence, evidenceDigits, allowedDates) ?? UnsupportedQuotation(sentence, evidence);
             if (problem is null) { text.Add(sentence); continue; }
             logger.LogWarning("Removed from the answer: {Problem} is not in any verified quote: {Sentence}", problem, sentence);
         }
@@ -55,15 +55,15 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
     }
 
     /// <summary>A number stated in the answer that no kept quote contains (years may come from a source's date).</summary>
-    private static string? UnsupportedFigure(string sentence, string evidenceDigits, string publishedYears)
+    private static string? UnsupportedFigure(string sentence, string evidenceDigits, string allowedDates)
     {
-        var withoutMarkers = WithoutSourceDates(CitationMarker().Replace(sentence, ""), publishedYears);
+        var withoutMarkers = WithoutSourceDates(CitationMarker().Replace(sentence, ""), allowedDates);
         foreach (Match m in Figure().Matches(withoutMarkers))
         {
             var digits = m.Groups["n"].Value.Replace(",", "").Replace(" ", "");
             if (digits.Length == 0) continue;
             var isYear = digits.Length == 4 && digits[0] is '1' or '2' && !m.Value.Contains(',');
-            if (isYear && publishedYears.Contains(digits, StringComparison.Ordinal)) continue;
+            if (isYear && allowedDates.Contains(digits, StringComparison.Ordinal)) continue;
             if (!ContainsNumber(evidenceDigits, digits)) return m.Value;
         }
         return null;
@@ -105,9 +105,6 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
         return null;
     }
 
-    /// <summary>"14,000" and "14 000" both become "14000"; other characters separate numbers.</summary>
-    private static string DigitsOnly(string text) => DigitGrouping().Replace(text, "$1");
-
     private static bool ContainsNumber(string haystack, string number)
     {
         for (var i = haystack.IndexOf(number, StringComparison.Ordinal); i >= 0; i = haystack.IndexOf(number, i + 1, StringComparison.Ordinal))
@@ -123,7 +120,6 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
         Text.SentenceSegmenter.Split(text).Select(s => s.Of(text)).ToList();
 
     [GeneratedRegex(@"(?<n>\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+(?:\.\d+)?)")] private static partial Regex Figure();
-    [GeneratedRegex(@"(\d)[, ](?=\d{3}\b)")] private static partial Regex DigitGrouping();
     [GeneratedRegex(@"\[(\d+)\]")] private static partial Regex CitationMarker();
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")] private static partial Regex QuestionYears();
     [GeneratedRegex(@"[""“]([^""”]{3,})[""”]")] private static partial Regex Quotation();

@@ -38,7 +38,7 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
         {
             // A figure in the question ("its 15,000 cuts") names the round that states it.
             chosen = FigureInQuestion(question.Text) is { } figure
-                ? groups.FirstOrDefault(g => g.Documents.Any(d => DigitsOnly(d.Text).Contains(figure, StringComparison.Ordinal))) ?? groups[0]
+                ? groups.FirstOrDefault(g => g.Documents.Any(d => Text.NumberText.JoinDigitGroups(d.Text).Contains(figure, StringComparison.Ordinal))) ?? groups[0]
                 : groups[0];
             var keep = chosen.Documents.Select(d => d.Id).ToHashSet();
             retrieved = retrieved.Where(r => keep.Contains(r.Document.Id)).ToList();
@@ -96,8 +96,6 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
         if (digits.Length == 4 && digits[0] is '1' or '2' && !m.Groups[2].Success && !m.Groups[1].Value.Contains(',')) return null; // a year
         return m.Groups[2].Success ? digits + "000" : digits;
     }
-
-    private static string DigitsOnly(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"(?<=\d)[,\s](?=\d{3}\b)", "");
 
     /// <summary>The passages the answer path retrieves for a question (before narrowing them to one round); the benchmark measures their recall.</summary>
     public IReadOnlyList<RetrievedPassage> Retrieve(ParsedQuestion question, string? company, float[] queryVector, int passages)
