@@ -15,7 +15,7 @@ internal static partial class AnswerStatements
     {
         var withCounts = pool
             // A hypothetical ("even a 1 per cent cut would affect 2,700") is not a figure anyone reported, unless a report says it.
-            .Where(s => !Speculative().IsMatch(s.Text) || s.Facts.Claimant == Claimant.Report)
+            .Where(s => !FactExtractor.IsSpeculative(s.Text) || s.Facts.Claimant == Claimant.Report)
             .SelectMany(s => s.Facts.HeadCounts.Where(h => h.IsLayoff && !h.IsTotalWorkforce && h.Value >= 10).Select(h => (Sentence: s, Head: h)))
             .ToList();
         if (withCounts.Count == 0)
@@ -130,7 +130,7 @@ internal static partial class AnswerStatements
         // Stated reasons outrank speculation: the company's own words first, "may"/"suggests" last.
         var reasons = pool.Where(s => s.Facts.ReasonScore > 0)
             .OrderByDescending(s => Math.Min(s.Facts.ReasonScore, 8) / 2.5 + s.Retrieval + s.Overlap
-                                    + (s.Facts.Claimant == Claimant.Company ? 0.3 : 0) - (Speculative().IsMatch(s.Text) ? 0.6 : 0))
+                                    + (s.Facts.Claimant == Claimant.Company ? 0.3 : 0) - (FactExtractor.IsSpeculative(s.Text) ? 0.6 : 0))
             .ToList();
         if (reasons.Count == 0) return false;
         // Cover different kinds of reason (AI, structure, economy, over-hiring, costs) instead of one reason twice.
@@ -205,8 +205,6 @@ internal static partial class AnswerStatements
         return years.Any(y => y >= from && y <= to) ? penalty : penalty + 1.5;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:may|might|could|suggests?|speculat\w*|rumou?r\w*|if|even a)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex Speculative();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:last|previous|previously|earlier|prior)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PastCue();

@@ -37,6 +37,12 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?:out of(?: our| its| the)?|total(?: workforce)?(?: of)?|employs|employed|employing|workforce of|headcount of|head count of|staff of|a team of|had|has|have|from|with|of (?:its|our|their|the company['’]s)|['’]s)\s+(?:about |around |approximately |roughly |more than |over |nearly |some )?$", RegexOptions.IgnoreCase)]
     private static partial Regex TotalBefore();
 
+    /// <summary>A hypothetical or speculative sentence ("even a 1 per cent cut would affect ...", "may", "if").</summary>
+    public static bool IsSpeculative(string sentence) => Speculative().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(?:may|might|could|suggests?|speculat\w*|rumou?r\w*|if|even a)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Speculative();
+
     [GeneratedRegex(@"\bAI\b")]
     private static partial Regex AiWord();
 
@@ -49,30 +55,40 @@ public static partial class FactExtractor
     [GeneratedRegex(@"\b(?:confirm\w*|announc\w*|memo|letter|email|e-mail|blog post|note to (?:staff|employees)|wrote|told (?:staff|employees)|statement|said in|message)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CompanyCue();
 
-    /// <summary>Kinds of reason, so an answer can cover different ones rather than one reason twice.</summary>
-    public static string ThemeOf(string cue) => cue switch
-    {
-        "artificial intelligence" or "generative ai" or "ai" or "ai-" or "automation" or "agents" or "transformative" => "ai",
-        "bureaucracy" or "layers" or "leanly" or "lean" or "efficien" or "restructur" or "reorganiz" or "reorganis" or "realign" => "structure",
-        "economic" or "macroeconomic" or "downturn" or "slowdown" or "inflation" or "interest rates" or "recession" or "uncertain" or "headwinds" or "market conditions" or "competition" or "ads signal" or "demand" => "economy",
-        "overhired" or "over-hired" or "over-hiring" or "hired too many" or "hired too" or "grew too" or "too optimistic" or "too ambitious" or "got this wrong" or "misjudged" or "pandemic" or "different reality" or "dramatic growth" or "ahead of our revenue" or "tailwinds" or "e-commerce" => "overexpansion",
-        "revenue" or "costs" or "cost" or "profit" or "margin" or "investments" or "invest" or "priorit" or "focus" or "strategic" => "costs",
-        _ => "cause",
-    };
-
-    private static readonly (string Cue, double Weight)[] ReasonCues =
+    /// <summary>
+    /// Words that give a reason, how strongly, and which kind of reason they are (so an answer can cover
+    /// different kinds rather than one reason twice). "ai" is matched separately, as the word "AI".
+    /// </summary>
+    private static readonly (string Cue, double Weight, string Theme)[] ReasonCues =
     [
-        ("because", 2), ("due to", 2), ("as a result", 1.5), ("in response to", 2), ("reason", 2), ("why", 1.5), ("blame", 2), ("cited", 1.5),
-        ("driven by", 2), ("owing to", 2), ("amid", 1), ("so that", 1), ("in order to", 1), ("to stay", 1), ("to ensure", 0.5),
-        ("overhired", 3), ("over-hired", 3), ("over-hiring", 3), ("hired too many", 3), ("hired too", 2), ("grew too", 2), ("too optimistic", 3), ("too ambitious", 3),
-        ("got this wrong", 3), ("misjudged", 3), ("economic", 2), ("macroeconomic", 3), ("downturn", 2.5), ("slowdown", 2), ("inflation", 2),
-        ("interest rates", 2), ("recession", 2), ("uncertain", 1.5), ("headwinds", 2), ("tailwinds", 1.5), ("competition", 2), ("ads signal", 3),
-        ("revenue", 1), ("costs", 1.5), ("cost", 1), ("efficien", 2), ("bureaucracy", 3), ("layers", 2.5), ("leanly", 2.5), ("lean", 1.5),
-        ("artificial intelligence", 2.5), ("generative ai", 2.5), ("automation", 2), ("agents", 1.5),
-        ("priorit", 1.5), ("focus", 1), ("strategic", 1), ("restructur", 1.5), ("reorganiz", 1.5), ("reorganis", 1.5), ("realign", 1.5),
-        ("pandemic", 1.5), ("different reality", 3), ("dramatic growth", 3), ("ahead of our revenue", 3), ("e-commerce", 1.5),
-        ("investments", 1), ("invest", 1), ("market conditions", 2.5), ("demand", 1), ("profit", 1), ("margin", 1), ("transformative", 2),
+        // cause
+        ("because", 2, "cause"), ("due to", 2, "cause"), ("as a result", 1.5, "cause"), ("in response to", 2, "cause"), ("reason", 2, "cause"),
+        ("why", 1.5, "cause"), ("blame", 2, "cause"), ("cited", 1.5, "cause"), ("driven by", 2, "cause"), ("owing to", 2, "cause"),
+        ("amid", 1, "cause"), ("so that", 1, "cause"), ("in order to", 1, "cause"), ("to stay", 1, "cause"), ("to ensure", 0.5, "cause"),
+        // ai
+        ("artificial intelligence", 2.5, "ai"), ("generative ai", 2.5, "ai"), ("automation", 2, "ai"), ("agents", 1.5, "ai"), ("transformative", 2, "ai"),
+        // structure
+        ("efficien", 2, "structure"), ("bureaucracy", 3, "structure"), ("layers", 2.5, "structure"), ("leanly", 2.5, "structure"), ("lean", 1.5, "structure"),
+        ("restructur", 1.5, "structure"), ("reorganiz", 1.5, "structure"), ("reorganis", 1.5, "structure"), ("realign", 1.5, "structure"),
+        // economy
+        ("economic", 2, "economy"), ("macroeconomic", 3, "economy"), ("downturn", 2.5, "economy"), ("slowdown", 2, "economy"), ("inflation", 2, "economy"),
+        ("interest rates", 2, "economy"), ("recession", 2, "economy"), ("uncertain", 1.5, "economy"), ("headwinds", 2, "economy"), ("competition", 2, "economy"),
+        ("ads signal", 3, "economy"), ("market conditions", 2.5, "economy"), ("demand", 1, "economy"),
+        // overexpansion
+        ("overhired", 3, "overexpansion"), ("over-hired", 3, "overexpansion"), ("over-hiring", 3, "overexpansion"), ("hired too many", 3, "overexpansion"), ("hired too", 2, "overexpansion"),
+        ("grew too", 2, "overexpansion"), ("too optimistic", 3, "overexpansion"), ("too ambitious", 3, "overexpansion"), ("got this wrong", 3, "overexpansion"), ("misjudged", 3, "overexpansion"),
+        ("tailwinds", 1.5, "overexpansion"), ("pandemic", 1.5, "overexpansion"), ("different reality", 3, "overexpansion"), ("dramatic growth", 3, "overexpansion"), ("ahead of our revenue", 3, "overexpansion"),
+        ("e-commerce", 1.5, "overexpansion"),
+        // costs
+        ("revenue", 1, "costs"), ("costs", 1.5, "costs"), ("cost", 1, "costs"), ("priorit", 1.5, "costs"), ("focus", 1, "costs"),
+        ("strategic", 1, "costs"), ("investments", 1, "costs"), ("invest", 1, "costs"), ("profit", 1, "costs"), ("margin", 1, "costs"),
     ];
+
+    private static readonly Dictionary<string, string> ThemeByCue = ReasonCues.ToDictionary(c => c.Cue.Trim(), c => c.Theme);
+
+    /// <summary>The kind of reason a cue word gives: ai, structure, economy, overexpansion, costs or cause.</summary>
+    public static string ThemeOf(string cue) => cue == "ai" ? "ai" : ThemeByCue.GetValueOrDefault(cue, "cause");
+
 
     [GeneratedRegex(@"\b(?<title>(?:co-)?(?:founder and )?(?:CEO|COO|CFO|CTO|CPO|chief(?: \w+){1,3} officer|chief executive(?: officer)?|vice chair(?:man)?|president|chairman|(?:senior |executive )?vice president(?: of [A-Z][\w ]+?)?|SVP|EVP|head of [\w ]+?|founder|co-founder))\s+(?<name>[A-Z][a-z]+(?:\s[A-Z][a-zö']+){1,2})\b")]
     private static partial Regex TitleThenName();
@@ -102,7 +118,7 @@ public static partial class FactExtractor
             percents = percents.OrderBy(p => cuePositions.Min(c => Math.Abs(c - p.Span.Start))).ToList();
         var lower = " " + sentence.ToLowerInvariant() + " ";
         var cues = ReasonCues.Where(c => lower.Contains(c.Cue, StringComparison.Ordinal)).ToList();
-        if (AiWord().IsMatch(sentence)) cues.Add(("ai", 2)); // upper-case "AI" as a word; "ai" inside "aims" is not AI
+        if (AiWord().IsMatch(sentence)) cues.Add(("ai", 2, "ai")); // upper-case "AI" as a word; "ai" inside "aims" is not AI
         var outlet = Outlet().Match(sentence);
         var reported = ReportCue().IsMatch(sentence);
         var claimant = reported && outlet.Success ? Claimant.Report

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
@@ -10,7 +9,7 @@ namespace Bot.Knowledge.Events;
 /// Extracts the layoff figures an article states (head counts and percentages, with the sentence
 /// offsets) so a company's timeline shows them next to the dataset rows of the same round.
 /// </summary>
-internal sealed partial class ArticleFigureIndexer(ArticleFigureStore store) : IDocumentIndexer
+internal sealed class ArticleFigureIndexer(ArticleFigureStore store) : IDocumentIndexer
 {
     public void Index(DocumentRecord document)
     {
@@ -24,7 +23,7 @@ internal sealed partial class ArticleFigureIndexer(ArticleFigureStore store) : I
         foreach (var span in SentenceSegmenter.Split(document.Text))
         {
             var sentence = span.Of(document.Text);
-            if (Hypothetical().IsMatch(sentence)) continue;
+            if (FactExtractor.IsSpeculative(sentence)) continue;
             var facts = FactExtractor.Extract(sentence);
             // A sentence about another year than the report's is about another round ("its last cut, in 2023").
             if (facts.Dates.Any(d => d.Year is { } y && Math.Abs(y - published.Year) > 0)) continue;
@@ -39,7 +38,4 @@ internal sealed partial class ArticleFigureIndexer(ArticleFigureStore store) : I
         }
         store.ReplaceDocument(document.Id, figures);
     }
-
-    [GeneratedRegex(@"\b(?:if|even a|could|might|may)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Hypothetical();
 }
