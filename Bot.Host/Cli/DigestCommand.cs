@@ -63,7 +63,7 @@ internal static class DigestCommand
 
         using var host = BotHostFactory.CreateCliHost(db, settings);
         await host.Services.GetRequiredService<KnowledgeSeeder>().SeedIfEmptyAsync(line => errors.WriteLine(line), cancellationToken);
-        EventsDatabase.EnsureSeeded(host.Services.GetRequiredService<LiteDB.ILiteDatabase>(), errors, cancellationToken);
+        EventsDatabase.EnsureSeeded(host.Services, errors, cancellationToken);
 
         // The period ends after seeding, so documents ingested just now count as new.
         now = end ?? time.GetUtcNow();

@@ -1,30 +1,37 @@
-using Bot.Host.Hosting;
+using Bot.Knowledge;
 using Bot.Knowledge.Events;
+using Bot.Knowledge.Ingestion;
 using LiteDB;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// Seeds the knowledge base for the data verbs (<c>layoffs</c>, <c>top</c>) with the two layoffs.fyi
-/// files when it holds no rows yet, so they work on a fresh clone.
+/// Seeds the knowledge base for the data verbs (<c>layoffs</c>, <c>top</c>, <c>digest</c>) with the CSV
+/// files among <c>Knowledge:SeedPaths</c> when it holds no layoff rows yet, so they work on a fresh clone.
 /// </summary>
 internal static class EventsDatabase
 {
-    public static readonly string[] SeedFiles = ["layoffs_fyi.csv", "layoffs_fyi_2025_2026_recent.csv"];
-
-    /// <summary>Imports the layoffs.fyi files from <c>&lt;repo&gt;/../shared/data</c> when the rows collection is empty.</summary>
-    public static void EnsureSeeded(ILiteDatabase database, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Imports the seed CSV files through the same importers <c>ingest</c> uses, when the rows collection is empty.</summary>
+    public static void EnsureSeeded(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        if (EventCollections.RowsOf(database).Count() > 0) return;
-        var dataDirectory = Knowledge.RepositoryPaths.Shared("data");
-        if (!Directory.Exists(dataDirectory))
+        if (EventCollections.RowsOf(services.GetRequiredService<ILiteDatabase>()).Count() > 0) return;
+        var files = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.SeedPaths
+            .Select(RepositoryPaths.Resolve)
+            .Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
+            .ToList();
+        if (files.Count == 0)
         {
-            output.WriteLine("The database has no layoffs.fyi rows and no ../shared/data folder was found next to the repository.");
+            output.WriteLine("The database has no layoffs.fyi rows and no seed CSV file (Knowledge:SeedPaths) was found.");
             return;
         }
-        var files = SeedFiles.Select(f => Path.Combine(dataDirectory, f)).Where(File.Exists).ToList();
         output.WriteLine($"The database has no layoffs.fyi rows yet; importing {string.Join(", ", files)} ...");
-        var report = new LayoffsFyiImporter(database).Import(files, cancellationToken);
-        output.WriteLine(report.ToString());
+        var importers = services.GetServices<IDataFileImporter>().ToList();
+        foreach (var file in files)
+        {
+            var importer = importers.FirstOrDefault(i => i.CanImport(file, ""));
+            var result = importer?.Import(file, cancellationToken);
+            output.WriteLine(result is null ? $"skipped: {file} (not a layoffs.fyi or WARN file)" : $"{result.Outcome.ToString().ToLowerInvariant()}: {result.Title}{(result.Reason is null ? "" : $" ({result.Reason})")}");
+        }
     }
 }

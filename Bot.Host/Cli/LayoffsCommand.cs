@@ -32,9 +32,8 @@ internal static class LayoffsCommand
         DateOnly? from = sinceText is null ? null : since;
         DateOnly? to = untilText is null ? null : until;
         using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
-        var database = host.Services.GetRequiredService<LiteDB.ILiteDatabase>();
-        EventsDatabase.EnsureSeeded(database, output, cancellationToken);
-        var queries = new LayoffEventQueries(database);
+        EventsDatabase.EnsureSeeded(host.Services, output, cancellationToken);
+        var queries = host.Services.GetRequiredService<LayoffEventQueries>();
 
         var events = queries.Timeline(company, from, to);
         var canonical = EmployerNameNormalizer.Canonical(company);

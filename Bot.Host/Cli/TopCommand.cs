@@ -28,10 +28,9 @@ internal static class TopCommand
         }
         var y = year ?? TimeProvider.System.GetUtcNow().Year;
         using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
-        var database = host.Services.GetRequiredService<LiteDB.ILiteDatabase>();
-        EventsDatabase.EnsureSeeded(database, output, cancellationToken);
+        EventsDatabase.EnsureSeeded(host.Services, output, cancellationToken);
 
-        var top = new LayoffEventQueries(database).TopCompanies(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), limit);
+        var top = host.Services.GetRequiredService<LayoffEventQueries>().TopCompanies(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), limit);
         if (top.Count == 0)
         {
             output.WriteLine($"No layoffs.fyi rows with a head count in {y}.");
