@@ -143,7 +143,8 @@ public sealed class IngestionPipeline(
         if (isHtml) return HtmlDocumentParser.Parse(fetched.Body, url, key, kind);
         var text = HtmlDocumentParser.Tidy(fetched.Body);
         if (text.Length == 0) throw new FormatException("the page is empty");
-        return new ParsedDocument { Title = text.Split('\n')[0].Trim()[..Math.Min(120, text.Split('\n')[0].Trim().Length)], Text = text, SourceKind = kind, SourceKey = key, Url = url, Publisher = fetched.FinalUri.Host };
+        var firstLine = text.Split('\n', 2)[0].Trim();
+        return new ParsedDocument { Title = firstLine[..Math.Min(120, firstLine.Length)], Text = text, SourceKind = kind, SourceKey = key, Url = url, Publisher = fetched.FinalUri.Host };
     }
 
     private static bool IsItemFailure(Exception ex) =>
