@@ -11,7 +11,7 @@ namespace Bot.Knowledge.Events;
 /// </summary>
 internal sealed class ArticleFigureIndexer(ArticleFigureStore store) : IDocumentIndexer
 {
-    public void Index(DocumentRecord document)
+    public void Index(DocumentRecord document, IReadOnlyList<TextSpan> sentences)
     {
         var company = document.Companies.FirstOrDefault();
         if (company is null || document.Published is not { } published)
@@ -20,7 +20,7 @@ internal sealed class ArticleFigureIndexer(ArticleFigureStore store) : IDocument
             return;
         }
         var figures = new List<ArticleFigure>();
-        foreach (var span in SentenceSegmenter.Split(document.Text))
+        foreach (var span in sentences)
         {
             var sentence = span.Of(document.Text);
             if (FactExtractor.IsSpeculative(sentence)) continue;

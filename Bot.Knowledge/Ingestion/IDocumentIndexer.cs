@@ -8,5 +8,6 @@ namespace Bot.Knowledge.Ingestion;
 /// </summary>
 public interface IDocumentIndexer
 {
-    void Index(DocumentRecord document);
+    /// <param name="sentences">The document's sentence spans, as ingestion segmented them.</param>
+    void Index(DocumentRecord document, IReadOnlyList<Text.TextSpan> sentences);
 }

@@ -175,15 +175,16 @@ public sealed class IngestionPipeline(
             PublishedRaw = parsed.PublishedRaw, Published = published, PublishedPrecision = precision?.ToString().ToLowerInvariant(),
             Companies = mentioned, SourceKind = parsed.SourceKind, ContentHash = hash, Text = parsed.Text, SourcePath = parsed.SourcePath,
         };
-        var passages = BuildPassages(document);
-        var outcome = store.Save(document, passages, saved => { foreach (var indexer in indexers) indexer.Index(saved); });
+        var sentences = SentenceSegmenter.Split(document.Text);
+        var passages = BuildPassages(document, sentences);
+        var outcome = store.Save(document, passages, saved => { foreach (var indexer in indexers) indexer.Index(saved, sentences); });
         logger.LogDebug("{Outcome} {Title} ({Passages} passages)", outcome, parsed.Title, passages.Count);
         return new IngestItemResult(source, outcome == SaveOutcome.Added ? IngestOutcome.Added : IngestOutcome.Updated, parsed.Title, null, id);
     }
 
-    private List<PassageRecord> BuildPassages(DocumentRecord document)
+    private List<PassageRecord> BuildPassages(DocumentRecord document, IReadOnlyList<TextSpan> sentences)
     {
-        var spans = PassageChunker.Chunk(SentenceSegmenter.Split(document.Text));
+        var spans = PassageChunker.Chunk(sentences);
         var passages = new List<PassageRecord>(spans.Count);
         for (var i = 0; i < spans.Count; i++)
         {
