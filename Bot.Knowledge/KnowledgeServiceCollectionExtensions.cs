@@ -35,12 +35,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<SafeHttpFetcher>();
         services.TryAddSingleton<IngestionPipeline>();
         services.TryAddSingleton<HybridRetriever>();
-        services.TryAddSingleton<SentenceCache>();
-        services.TryAddSingleton<QuestionParser>();
-        services.TryAddSingleton<EvidenceCollector>();
-        services.TryAddSingleton<AnswerVerifier>();
-        services.TryAddSingleton<DataAnswerer>();
-        services.TryAddSingleton<ExtractiveAnswerEngine>();
+        services.AddExtractiveAnswering();
         services.AddLlmAnswering(configuration); // when Answering:Provider is set, IAnswerEngine is the LLM engine
         services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<ExtractiveAnswerEngine>());
         services.TryAddSingleton<KnowledgeSeeder>();

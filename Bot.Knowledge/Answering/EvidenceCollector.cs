@@ -90,11 +90,12 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
     /// <summary>A head count written in the question ("15,000", "12k"), as plain digits.</summary>
     private static string? FigureInQuestion(string question)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(question, @"\b(\d{1,3}(?:,\d{3})+|\d{3,})(k\b)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var m = System.Text.RegularExpressions.Regex.Match(question, @"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?(?=k\b)|\d{3,})(k\b)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         if (!m.Success) return null;
         var digits = m.Groups[1].Value.Replace(",", "");
         if (digits.Length == 4 && digits[0] is '1' or '2' && !m.Groups[2].Success && !m.Groups[1].Value.Contains(',')) return null; // a year
-        return m.Groups[2].Success ? digits + "000" : digits;
+        if (!m.Groups[2].Success) return digits;
+        return ((long)(double.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) * 1000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The passages the answer path retrieves for a question (before narrowing them to one round); the benchmark measures their recall.</summary>

@@ -1,27 +1,34 @@
 using System.Diagnostics;
+using Bot.Knowledge.Answering.Kinds;
 using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
 using Microsoft.Extensions.Logging;
-using static Bot.Knowledge.Answering.AnswerStatements;
+using static Bot.Knowledge.Answering.AnswerWording;
 
 namespace Bot.Knowledge.Answering;
 
 /// <summary>
-/// Answers offline from quoted sentences: understands the question, collects evidence for the
-/// layoff round it is about, picks the sentences that state the figure, reason, date or person
-/// asked for, and writes a one- or two-sentence answer whose figures come from those quotes.
-/// Every answer then passes through <see cref="AnswerVerifier"/>.
+/// Answers offline from quoted sentences. The message is understood first (help, recent layoffs, a
+/// layoff question); question kinds that answer a whole question (rankings, WARN notices, comparisons,
+/// a company's rounds) get the first word; otherwise the evidence for the round asked is collected once
+/// and each part of the question is answered by the fact kinds that recognise it, or by the general
+/// evidence answer when none does. Every answer then passes through <see cref="AnswerVerifier"/>.
 /// </summary>
 internal sealed class ExtractiveAnswerEngine(
     QuestionParser parser,
     EvidenceCollector collector,
     HybridRetriever retriever,
     ITextEmbedder embedder,
+    FocusRanker ranker,
+    IEnumerable<IQuestionKind> questionKinds,
+    IEnumerable<IFactKind> factKinds,
+    GeneralEvidenceKind general,
     AnswerVerifier verifier,
     DataAnswerer data,
     ILogger<ExtractiveAnswerEngine> logger) : IAnswerEngine
 {
+    private readonly IReadOnlyList<IQuestionKind> _questionKinds = questionKinds.ToList();
+    private readonly IReadOnlyList<IFactKind> _factKinds = factKinds.ToList();
 
     public Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
@@ -35,19 +42,18 @@ internal sealed class ExtractiveAnswerEngine(
     /// <summary>The unverified answer (public for the LLM engine's fallback and for tests of the verifier).</summary>
     public Answer Compose(AnswerRequest request)
     {
+        var draft = new AnswerDraft();
         var question = WithImpliedCompany(parser.Parse(request.Question, request.History));
         var vector = embedder.Embed(question.Text);
-        var draft = new AnswerDraft();
-        if (DataAnswerer.AsksForRanking(question) && data.TryAnswerRanking(question, draft))
-        {
-        }
+        var context = new QuestionContext(question, vector, side => ContextFor(side, vector));
+        var kind = _questionKinds.FirstOrDefault(k => k.TryAnswer(context, draft));
+        if (kind is not null)
+            logger.LogDebug("{Question} answered by the {Kind} kind", request.Question, kind.Name);
         else if (retriever.Index.PassageCount == 0 && question.Companies.Count == 0)
         {
             draft.NoAnswer = true;
             draft.Say("The knowledge base is empty, so I can't answer yet. Ingest some articles first.");
         }
-        else if (question.Companies.Count == 0 && (question.Has(QuestionKind.List) || question.Kinds == QuestionKind.Reason))
-            AnswerAcrossCompanies(question, vector, draft);
         else if (question.Companies.Count >= 2)
             foreach (var company in question.Companies.Take(3)) AnswerForCompany(question, company, vector, draft, compact: true);
         else
@@ -57,9 +63,7 @@ internal sealed class ExtractiveAnswerEngine(
 
     private void AnswerForCompany(ParsedQuestion q, string? company, float[] vector, AnswerDraft draft, bool compact)
     {
-        if (company is not null && data.TryAnswerWarn(q, company, draft)) return;
         var evidence = collector.Collect(q, company, vector);
-        var name = company ?? "The company";
         if (company is not null && evidence.CompanyDocuments.Count == 0)
         {
             ArticlesSilent(q, company, $"none of the articles I have covers {company} layoffs{PeriodSuffix(q)}.", draft);
@@ -77,26 +81,40 @@ internal sealed class ExtractiveAnswerEngine(
             return;
         }
 
-        // Sentences about another company (a passing mention) can't answer for this one.
-        var pool = company is null ? evidence.Sentences
-            : evidence.Sentences.Where(s => s.Company.Equals(company, StringComparison.OrdinalIgnoreCase) || collector.MentionsCompany(s.Text, company)).ToList();
+        var pool = Pool(evidence, company);
         var answered = false;
-        if (q.Has(QuestionKind.Count) || q.Has(QuestionKind.Compare)) answered |= SayCount(q, name, pool, draft, compact);
-        if (q.Has(QuestionKind.Percent) && !draft.NoAnswer) answered |= SayPercent(q, name, pool, draft, answeredCount: answered);
-        if (q.Has(QuestionKind.Date)) answered |= SayDate(q, name, pool, draft);
-        if (q.Has(QuestionKind.Who)) answered |= SayWho(q, name, pool, draft);
-        if (q.Has(QuestionKind.Reason) && !compact) answered |= SayReason(q, name, pool, draft);
-        if (!answered && !draft.NoAnswer)
+        foreach (var part in q.Parts)
         {
-            draft.NoAnswer = true;
-            draft.Say($"I don't know: the articles I have don't state that for {name}{PeriodSuffix(q)}.");
+            var context = new FactContext(q.ForPart(part), part, company, pool, evidence, ranker, vector, compact);
+            var kinds = _factKinds.Where(k => k.AppliesTo(part)).ToList();
+            // A bare "amazon layoffs?" asks for the round in brief: how many and why.
+            if (kinds.Count == 0 && part.Focus.Count == 0) kinds = _factKinds.Where(k => k is CountKind or ReasonKind).ToList();
+            var outcomes = kinds.Select(k => k.Write(context, draft)).ToList();
+            if (outcomes.All(o => o == KindOutcome.Nothing)) outcomes.Add(general.Write(context, draft));
+            answered |= outcomes.Contains(KindOutcome.Answered);
         }
-        if (!compact && q.Period is null && evidence.OtherEvents.Count > 0 && evidence.ChosenEvent is { } chosen)
+        if (!answered) draft.NoAnswer = true;
+        if (!compact && answered && q.Period is null && evidence.OtherEvents.Count > 0 && evidence.ChosenEvent is { } chosen)
         {
             var others = evidence.OtherEvents.Where(e => e.Month is not null).Select(e => e.Label).Distinct().Take(3).ToList();
-            if (others.Count > 0) draft.Say($"This is about the {chosen.Label} round; the sources also cover {name} layoffs in {string.Join(", ", others)}.");
+            if (others.Count > 0) draft.Say($"This is about the {chosen.Label} round; the sources also cover {company} layoffs in {string.Join(", ", others)}.");
         }
     }
+
+    /// <summary>Evidence for one side of a comparison: a company in its own period.</summary>
+    private FactContext? ContextFor(ParsedQuestion side, float[] vector)
+    {
+        var company = side.Companies.FirstOrDefault();
+        var evidence = collector.Collect(side, company, vector);
+        if (company is null || evidence.CompanyDocuments.Count == 0 || evidence.Sentences.Count == 0) return null;
+        var part = side.Parts.FirstOrDefault() ?? new QuestionPart(side.Text, []);
+        return new FactContext(side, part, company, Pool(evidence, company), evidence, ranker, vector, Compact: true);
+    }
+
+    /// <summary>Sentences about another company (a passing mention) can't answer for this one.</summary>
+    private IReadOnlyList<CandidateSentence> Pool(Evidence evidence, string? company) => company is null
+        ? evidence.Sentences
+        : evidence.Sentences.Where(s => s.Company.Equals(company, StringComparison.OrdinalIgnoreCase) || collector.MentionsCompany(s.Text, company)).ToList();
 
     /// <summary>
     /// "what did nadella say about the july layoffs?" names no company, but "nadella" occurs only in
@@ -104,7 +122,7 @@ internal sealed class ExtractiveAnswerEngine(
     /// </summary>
     private ParsedQuestion WithImpliedCompany(ParsedQuestion q)
     {
-        if (q.Companies.Count > 0 || q.Has(QuestionKind.List)) return q;
+        if (q.Companies.Count > 0 || q.Intent != QuestionIntent.Layoffs || AcrossCompaniesKind.Asks(q.Text)) return q;
         var index = retriever.Index;
         if (index.PassageCount == 0) return q;
         string? implied = null;
@@ -117,13 +135,13 @@ internal sealed class ExtractiveAnswerEngine(
             if (implied is not null && implied != companies[0]) return q; // two words point at two companies: don't guess
             implied = companies[0];
         }
-        return implied is null ? q : q with { Companies = [implied], InheritedSubject = true };
+        return implied is null ? q : q with { Companies = [implied], Scopes = [new CompanyScope(implied, q.Period)], InheritedSubject = true };
     }
 
     /// <summary>The articles have nothing on this: say so, then give the data rows when there are any.</summary>
     private void ArticlesSilent(ParsedQuestion q, string company, string gap, AnswerDraft draft)
     {
-        var wantsFigure = q.Has(QuestionKind.Count) || q.Has(QuestionKind.Compare) || q.Kinds == (QuestionKind.Count | QuestionKind.Reason);
+        var wantsFigure = q.Parts.Any(p => _factKinds.OfType<CountKind>().Any(k => k.AppliesTo(p))) || q.Parts.All(p => p.Focus.Count == 0);
         if (wantsFigure && data.TryAnswerCount(q, company, draft))
         {
             // Put the gap first: reorder by saying it before the data sentence already added.
@@ -133,26 +151,4 @@ internal sealed class ExtractiveAnswerEngine(
         draft.NoAnswer = true;
         draft.Say("I don't know: " + gap);
     }
-
-    /// <summary>"Which companies blamed AI in 2025?": the best reason sentence per company that matches the topic.</summary>
-    private void AnswerAcrossCompanies(ParsedQuestion q, float[] vector, AnswerDraft draft)
-    {
-        var evidence = collector.Collect(q, null, vector, passages: 40);
-        var topical = evidence.Sentences
-            .Where(s => s.Company.Length > 0 && s.Overlap > 0 && (s.Facts.ReasonScore > 0 || s.Facts.HasLayoffCue))
-            .GroupBy(s => s.Company)
-            .Select(g => g.MaxBy(s => s.Retrieval + 2 * s.Overlap + Math.Min(s.Facts.ReasonScore, 6) / 3)!)
-            .OrderByDescending(s => s.Retrieval + 2 * s.Overlap)
-            .Take(6)
-            .ToList();
-        if (topical.Count == 0)
-        {
-            draft.NoAnswer = true;
-            draft.Say($"I don't know: no article I have matches that{PeriodSuffix(q)}.");
-            return;
-        }
-        var items = topical.Select(s => $"{s.Company} [{draft.Quote(s)}]");
-        draft.Say($"Companies whose layoff coverage matches{PeriodSuffix(q)}: {string.Join(", ", items)}.");
-    }
-
 }

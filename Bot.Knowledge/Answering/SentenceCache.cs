@@ -13,6 +13,7 @@ public sealed class SentenceCache
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, IReadOnlyList<TextSpan>> _spans = new();
     private readonly ConcurrentDictionary<string, SentenceFacts> _facts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
 
     public IReadOnlyList<TextSpan> For(DocumentRecord document)
     {
@@ -25,5 +26,12 @@ public sealed class SentenceCache
     {
         if (_facts.Count > MaxEntries) _facts.Clear();
         return _facts.GetOrAdd(sentence, FactExtractor.Extract);
+    }
+
+    /// <summary>The sentence's MiniLM vector (a few ms to compute, so only for sentences an answer ranks by meaning).</summary>
+    public float[] Vector(string sentence, Embeddings.ITextEmbedder embedder)
+    {
+        if (_vectors.Count > MaxEntries / 4) _vectors.Clear();
+        return _vectors.GetOrAdd(sentence, embedder.Embed);
     }
 }

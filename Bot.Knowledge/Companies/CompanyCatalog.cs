@@ -12,7 +12,7 @@ public sealed partial class CompanyCatalog
     private static readonly (string Canonical, string[] Aliases)[] BuiltIn =
     [
         ("Amazon", ["amazon", "aws", "amazon web services", "amazon.com"]),
-        ("Meta", ["meta", "facebook", "meta platforms"]),
+        ("Meta", ["meta", "facebook", "fb", "meta platforms"]),
         ("Google", ["google", "alphabet"]),
         ("Microsoft", ["microsoft", "msft"]),
         ("Twitter", ["twitter", "x corp", "x.com"]),
@@ -70,27 +70,36 @@ public sealed partial class CompanyCatalog
         return counts.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
     }
 
-    /// <summary>Companies named in a question: exact aliases first, then one-typo matches of longer names.</summary>
-    public IReadOnlyList<string> FindInQuestion(string question)
+    /// <summary>Companies named in a question, in the order they are named: exact aliases and one-typo matches of longer names.</summary>
+    public IReadOnlyList<string> FindInQuestion(string question) => LocateInQuestion(question).Select(m => m.Company).ToList();
+
+    /// <summary>
+    /// Each company named in a question with where it is named ("stripe in nov 22 or shopfiy in jul 22":
+    /// Stripe at 0, Shopify at 21), so a comparison can give each company the period written beside it.
+    /// </summary>
+    public IReadOnlyList<(string Company, int Index)> LocateInQuestion(string question)
     {
-        var found = new List<string>();
+        var found = new List<(string Company, int Index)>();
+        var covered = new List<(int Start, int End)>();
         foreach (Match m in _mentionRegex.Matches(question))
         {
+            covered.Add((m.Index, m.Index + m.Length));
             var canonical = _aliasToCanonical[m.Value];
-            if (!found.Contains(canonical)) found.Add(canonical);
+            if (found.All(f => f.Company != canonical)) found.Add((canonical, m.Index));
         }
-        if (found.Count > 0) return found;
-        foreach (var word in Regex.Matches(question, @"[A-Za-z][A-Za-z'’.]+").Select(m => Possessive().Replace(m.Value, "").TrimEnd('.', '\'')))
+        foreach (Match m in Regex.Matches(question, @"[A-Za-z][A-Za-z'’.]+"))
         {
+            if (covered.Any(c => m.Index < c.End && c.Start < m.Index + m.Length)) continue;
+            var word = Possessive().Replace(m.Value, "").TrimEnd('.', '\'');
             if (word.Length < 5) continue;
             foreach (var (alias, canonical) in _aliasToCanonical)
             {
-                if (alias.Length < 5 || alias.Contains(' ') || found.Contains(canonical)) continue;
+                if (alias.Length < 5 || alias.Contains(' ') || found.Any(f => f.Company == canonical)) continue;
                 if (Math.Abs(alias.Length - word.Length) <= 1 && EditDistance.IsWithinOne(word.ToLowerInvariant(), alias.ToLowerInvariant()))
-                    found.Add(canonical);
+                    found.Add((canonical, m.Index));
             }
         }
-        return found;
+        return found.OrderBy(f => f.Index).ToList();
     }
 
     [GeneratedRegex(@"['’]s$")] private static partial Regex Possessive();

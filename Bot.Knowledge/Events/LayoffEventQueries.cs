@@ -57,6 +57,15 @@ internal sealed class LayoffEventQueries
             .OrderByDescending(t => t.TotalLaidOff).ThenBy(t => t.Company, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+    /// <summary>The newest layoffs.fyi rows dated on or before <paramref name="until"/>, newest first (the date data runs to is the first row's).</summary>
+    public IReadOnlyList<LayoffRowResult> Latest(DateOnly until, int limit) =>
+        EventCollections.RowsOf(database)
+            .Find(Query.LTE(nameof(LayoffRow.Date), LayoffDateParser.ToIso(until)))
+            .OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.Count ?? -1)
+            .Take(limit)
+            .Select(r => new LayoffRowResult(r, DataRowRenderer.Cite(r)))
+            .ToList();
+
     /// <summary>The <paramref name="limit"/> companies that cut the most roles in [from, to].</summary>
     public IReadOnlyList<CompanyTotal> TopCompanies(DateOnly from, DateOnly to, int limit) =>
         TotalsByCompany(from, to).Where(t => t.TotalLaidOff > 0).Take(limit).ToList();

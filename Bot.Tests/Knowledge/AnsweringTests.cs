@@ -2,7 +2,6 @@ using System.Text.Json;
 using Bot.Host.Cli;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Evaluation;
-using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
 
@@ -12,16 +11,6 @@ namespace Bot.Tests.Knowledge;
 public sealed class AnsweringTests(ArticlesFixture fixture)
 {
     private const string SeedQuestion = "How many roles did Amazon cut and why?";
-
-    [Fact]
-    public void The_amazon_october_2025_documents_rank_first_for_the_seed_question()
-    {
-        var retriever = fixture.Services.Get<HybridRetriever>();
-        var top = retriever.Search(SeedQuestion, new RetrievalFilter { Companies = ["Amazon"] }, 5);
-        Assert.NotEmpty(top);
-        Assert.Contains("amazon-2025-10", Path.GetFileName(top[0].Document.SourcePath));
-        Assert.True(top.Take(3).Count(p => Path.GetFileName(p.Document.SourcePath)!.StartsWith("amazon-2025-10")) >= 2);
-    }
 
     [Fact]
     public async Task The_seed_question_through_the_cli_path_gives_14000_with_a_verified_quote_and_a_source()
@@ -92,12 +81,29 @@ public sealed class AnsweringTests(ArticlesFixture fixture)
     [Fact]
     public async Task The_dev_set_passes_at_least_the_current_bar_with_no_unverifiable_quotes()
     {
-        var runner = fixture.Services.Get<EvalRunner>();
-        var results = await runner.RunAsync(EvalRunner.Load(TestPaths.DevSet), TestContext.Current.CancellationToken);
-        var summary = EvalSummary.From(results.Select(r => r.Grade).ToList());
-        var failures = string.Join("\n", results.Where(r => !r.Grade.Pass).Select(r => $"{r.Question.Id}: {string.Join("; ", r.Grade.Reasons)}"));
+        var (summary, failures) = await RunEvalAsync(TestPaths.DevSet);
         Assert.True(summary.Passed >= 29, $"dev set: {summary.Passed}/{summary.Total}\n{failures}");
         Assert.Equal(0, summary.UnverifiableQuotes);
         Assert.Equal(3, summary.ByKind["unanswerable"].Passed);
+    }
+
+    /// <summary>
+    /// Quality regression on the second dev set (teams, terms, who, when, several parts, comparisons):
+    /// 30/40 when this bar was set (16/40 before the answer kinds); every unanswerable question declined.
+    /// </summary>
+    [Fact]
+    public async Task The_second_dev_set_passes_at_least_the_current_bar_with_every_unanswerable_declined()
+    {
+        var (summary, failures) = await RunEvalAsync(TestPaths.DevSet2);
+        Assert.True(summary.Passed >= 29, $"dev2: {summary.Passed}/{summary.Total}\n{failures}");
+        Assert.Equal(0, summary.UnverifiableQuotes);
+        Assert.Equal(5, summary.ByKind["unanswerable"].Passed);
+    }
+
+    private async Task<(EvalSummary Summary, string Failures)> RunEvalAsync(string path)
+    {
+        var results = await fixture.Services.Get<EvalRunner>().RunAsync(EvalRunner.Load(path), TestContext.Current.CancellationToken);
+        var failures = string.Join("\n", results.Where(r => !r.Grade.Pass).Select(r => $"{r.Question.Id}: {string.Join("; ", r.Grade.Reasons)}"));
+        return (EvalSummary.From(results.Select(r => r.Grade).ToList()), failures);
     }
 }

@@ -7,6 +7,7 @@ public static class TestPaths
 {
     public static string Articles => RepositoryPaths.Shared("data", "articles");
     public static string DevSet => RepositoryPaths.Shared("eval", "dev.jsonl");
+    public static string DevSet2 => RepositoryPaths.Shared("eval", "dev2.jsonl");
     public static string Article(string name) => Path.Combine(Articles, name);
 
     /// <summary>A fresh temporary directory, deleted with its contents on dispose.</summary>

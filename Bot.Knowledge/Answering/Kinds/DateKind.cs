@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bot.Knowledge.Text;
+using static Bot.Knowledge.Answering.AnswerWording;
+
+namespace Bot.Knowledge.Answering.Kinds;
+
+/// <summary>
+/// "When did Intel announce it?", "by when will the cuts be done?", "how long is the hiring freeze?":
+/// a plain "when" is the announcement day (a day near the report's own date, else the earliest dated
+/// report); a "when" with a focus of its own is the sentence that puts a time on that focus.
+/// </summary>
+public sealed partial class DateKind : IFactKind
+{
+    public string Name => "date";
+
+    public bool AppliesTo(QuestionPart part) => Cue().IsMatch(part.Text.ToLowerInvariant());
+
+    public KindOutcome Write(FactContext c, AnswerDraft draft)
+    {
+        if (c.Part.Focus.Count > 0 && WriteFocused(c, draft)) return KindOutcome.Answered;
+        return WriteAnnouncement(c, draft);
+    }
+
+    /// <summary>The sentence that states a time for what the part is about ("tech workers will be informed ... in April").</summary>
+    private static bool WriteFocused(FactContext c, AnswerDraft draft)
+    {
+        var timed = c.Pool.Where(s => TimeWords().IsMatch(s.Text) || s.Facts.Dates.Count > 0).ToList();
+        var ranked = c.Rank(timed, s => (s.Facts.HasLayoffCue ? 0.2 : 0) + (s.Facts.Dates.Any(d => d.Precision != DatePrecision.Year) || TimeWords().IsMatch(s.Text) ? 0.3 : 0));
+        var best = ranked.FirstOrDefault(r => r.Lexical > 0);
+        if (best is null) return false;
+        var lead = $"{c.Name}{c.PeriodSuffix}: {draft.Inline(best.Sentence)}";
+        var second = ranked.Skip(1).FirstOrDefault(r => r.Lexical >= best.Lexical && r.Sentence.Document.Id != best.Sentence.Document.Id && !SameText(r, best));
+        draft.Say(second is null ? lead + "." : $"{lead}; also {draft.Inline(second.Sentence)}.");
+        return true;
+    }
+
+    private static bool SameText(RankedSentence a, RankedSentence b) => a.Sentence.Text.Trim() == b.Sentence.Text.Trim();
+
+    private static KindOutcome WriteAnnouncement(FactContext c, AnswerDraft draft)
+    {
+        // A date near the report's own publication date is the announcement; a date weeks away is something else.
+        double NearPublication(CandidateSentence s)
+        {
+            if (s.Document.Published is not { } published) return 0;
+            var date = s.Facts.Dates.First(d => d.Precision == DatePrecision.Day);
+            var when = new DateTime(date.Year ?? published.Year, date.Month ?? 1, Math.Min(date.Day ?? 1, 28), 0, 0, 0, DateTimeKind.Utc);
+            var days = Math.Abs((when - published).TotalDays);
+            return days <= 7 ? 0.8 : days <= 31 ? 0.2 : -0.5;
+        }
+        var best = c.Pool.Where(s => s.Facts.Dates.Any(d => d.Precision == DatePrecision.Day))
+            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.6 : 0) + (AnnounceWord(s.Text) ? 0.4 : 0) + (s.Facts.HeadCounts.Count > 0 ? 0.3 : 0) + NearPublication(s))
+            .FirstOrDefault();
+        if (best is not null && NearPublication(best) >= 0)
+        {
+            var date = best.Facts.Dates.First(d => d.Precision == DatePrecision.Day);
+            var dateText = date.Span.Of(best.Text);
+            var year = date.Year is null && best.Document.Published is { } p ? $", {p.Year.ToString(CultureInfo.InvariantCulture)}" : "";
+            draft.Say($"{c.Name} announced it on {dateText}{year} [{draft.Quote(best)}].");
+            return KindOutcome.Answered;
+        }
+        // No sentence names the day ("this afternoon"): the earliest dated report of the round is the best evidence.
+        var reported = c.Pool.Where(s => s.Document.PublishedPrecision == "day" && s.Facts.HasLayoffCue)
+            .OrderBy(s => s.Document.Published).ThenByDescending(s => s.Retrieval + s.Overlap).FirstOrDefault();
+        if (reported is null) return KindOutcome.Nothing;
+        draft.Say($"The articles don't give the day in their text; the earliest report I have is from {reported.Document.Published!.Value.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} ({ShortPublisher(reported.Document)}) [{draft.Quote(reported)}].");
+        return KindOutcome.Answered;
+    }
+
+    [GeneratedRegex(@"\bwhen\b|\bwhat date\b|\bwhich date\b|\bwhat day\b|\bwhich day\b|\bby when\b|\bhow long\b|\buntil when\b|\bwhat time\b|\bdeadline\b|\btimeline\b|\bhow soon\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|today|tomorrow|this week|next week|weeks?|months?|days?|quarter|Q[1-4]|FY\d\d|fiscal|end of|through|until|by the)\b")] private static partial Regex TimeWords();
+}

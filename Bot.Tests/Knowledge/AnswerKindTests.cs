@@ -1,0 +1,210 @@
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Evaluation;
+using Bot.Tests.Knowledge.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Knowledge;
+
+/// <summary>
+/// Each answer kind, and the general evidence answer, on a small invented corpus about Dropbox and
+/// Okta (companies the shared articles do not cover): an answer from the right sentence, and a
+/// precise decline when the sources don't say.
+/// </summary>
+public sealed class AnswerKindTests : IAsyncLifetime
+{
+    private static readonly InventedArticle[] Articles =
+    [
+        new("Dropbox", "2024-03-05", "Test Wire", "Dropbox cuts 500 jobs",
+            "Dropbox will cut about 500 jobs, roughly 16% of its workforce, CEO Drew Houston said in a memo to staff on March 5. " +
+            "Houston said the company must become leaner because revenue growth has slowed sharply. " +
+            "The cuts fall mostly on the sales, marketing and recruiting teams. " +
+            "Departing employees will receive 16 weeks of base pay and health insurance for six months. " +
+            "The company expects the plan to save $120 million a year. " +
+            "The approximately 3,100-employee company said its Berlin office will close by June."),
+        new("Dropbox", "2024-03-06", "Second Wire", "Dropbox confirms layoffs",
+            "Dropbox confirmed it is laying off about 500 employees this week. " +
+            "Affected staff will be told by email on Thursday, and the remaining teams will hear about the new structure in April. " +
+            "Houston said he takes full responsibility for the decision. " +
+            "The company's design studio in Dublin will not be affected by the cuts."),
+        new("Dropbox", "2023-10-10", "Third Wire", "Dropbox trims engineering",
+            "Dropbox laid off 120 engineers in October as it reorganised its infrastructure group to cut costs."),
+        new("Okta", "2024-02-07", "Test Wire", "Okta lays off 400",
+            "Okta is cutting about 400 jobs, or 7% of its workforce, to reduce costs amid a slowdown in demand. " +
+            "Chief executive Todd McKinnon announced the cuts in an email to employees."),
+    ];
+
+    private InventedCorpus _corpus = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _corpus = await InventedCorpus.CreateAsync(Articles, new FakeTimeProvider(new DateTimeOffset(2024, 3, 20, 12, 0, 0, TimeSpan.Zero)));
+
+    public ValueTask DisposeAsync()
+    {
+        _corpus.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static string Reply(Answer a) => EvalGrader.ReplyText(a);
+
+    [Fact]
+    public async Task Count_gives_the_figure_of_the_round_asked()
+    {
+        var a = await _corpus.AskAsync("how many jobs did dropbox cut in march 2024?");
+        Assert.False(a.NoAnswer);
+        Assert.Contains("500", a.Text);
+        Assert.DoesNotContain("120", a.Text);
+    }
+
+    [Fact]
+    public async Task Count_narrowed_to_a_place_the_sources_do_not_count_declines()
+    {
+        var a = await _corpus.AskAsync("how many of the dropbox job cuts were in tokyo?");
+        Assert.True(a.NoAnswer);
+        Assert.DoesNotContain("500", a.Text);
+    }
+
+    [Fact]
+    public async Task Percent_gives_the_share_and_declines_when_none_is_stated()
+    {
+        Assert.Contains("16%", (await _corpus.AskAsync("what % of staff did dropbox cut in march 2024?")).Text);
+        var none = await _corpus.AskAsync("what percentage of staff did dropbox cut in october 2023?");
+        Assert.True(none.NoAnswer);
+        Assert.Contains("percentage", none.Text);
+    }
+
+    [Fact]
+    public async Task Reason_quotes_the_clause_that_carries_it()
+    {
+        var a = await _corpus.AskAsync("why did dropbox cut jobs in march 2024?");
+        Assert.False(a.NoAnswer);
+        Assert.Contains("revenue growth has slowed", a.Text);
+    }
+
+    [Fact]
+    public async Task Date_with_a_focus_quotes_the_sentence_that_times_it()
+    {
+        var a = await _corpus.AskAsync("dropbox march 2024: when will the remaining teams hear about the new structure?");
+        Assert.Contains("April", a.Text);
+    }
+
+    [Fact]
+    public async Task Who_prefers_the_person_the_focus_is_about()
+    {
+        var a = await _corpus.AskAsync("who took responsibility for the dropbox layoffs in march 2024?");
+        Assert.Contains("Houston", a.Text);
+        Assert.True(Reply(a).Contains("responsibility"), Reply(a));
+    }
+
+    [Fact]
+    public async Task Money_answers_savings_and_declines_without_a_money_figure()
+    {
+        Assert.Contains("120 million", (await _corpus.AskAsync("how much money does dropbox expect to save with the march 2024 cuts?")).Text);
+        var none = await _corpus.AskAsync("how much money did okta save with its cuts?");
+        Assert.True(none.NoAnswer);
+        Assert.Contains("money figure", none.Text);
+    }
+
+    [Fact]
+    public async Task Terms_quote_severance_and_decline_when_no_term_is_stated()
+    {
+        var a = await _corpus.AskAsync("what severance did dropbox give in march 2024?");
+        Assert.Contains("16 weeks", a.Text);
+        Assert.Contains("six months", a.Text);
+        var none = await _corpus.AskAsync("what severance did okta give?");
+        Assert.True(none.NoAnswer);
+        Assert.Contains("don't state the severance", none.Text);
+        Assert.DoesNotMatch(@"\d{3}", none.Text);
+    }
+
+    [Fact]
+    public async Task Scope_names_the_teams_hit_and_declines_when_no_team_is_named()
+    {
+        var a = await _corpus.AskAsync("which teams were hit at dropbox in march 2024?");
+        Assert.Contains("recruiting", a.Text);
+        var none = await _corpus.AskAsync("which teams were hit at okta?");
+        Assert.True(none.NoAnswer);
+    }
+
+    [Fact]
+    public async Task Workforce_size_is_not_mistaken_for_the_cut()
+    {
+        var a = await _corpus.AskAsync("dropbox march 2024: how many employees does dropbox have in total?");
+        Assert.Contains("3,100", a.Text);
+    }
+
+    [Fact]
+    public async Task The_general_answer_quotes_what_addresses_the_focus_and_declines_otherwise()
+    {
+        var a = await _corpus.AskAsync("dropbox march 2024 cuts: is the design studio affected?");
+        Assert.False(a.NoAnswer);
+        Assert.Contains("design studio", a.Text);
+        var none = await _corpus.AskAsync("did okta mention its kubernetes migration?");
+        Assert.True(none.NoAnswer);
+        Assert.Contains("don't say anything about", none.Text);
+    }
+
+    [Fact]
+    public async Task A_multi_part_question_is_answered_part_by_part()
+    {
+        var a = await _corpus.AskAsync("dropbox march 2024: how many jobs, and how much will it save?");
+        Assert.Contains("500", a.Text);
+        Assert.Contains("120 million", a.Text);
+    }
+
+    [Fact]
+    public async Task Two_rounds_of_one_company_are_compared_side_by_side()
+    {
+        var a = await _corpus.AskAsync("dropbox oct 2023 vs march 2024 cuts, which was bigger?");
+        Assert.Contains("120", a.Text);
+        Assert.Contains("500", a.Text);
+        Assert.Contains("March 2024) was the larger", a.Text);
+    }
+
+    [Fact]
+    public async Task Two_companies_are_compared_by_the_share_asked()
+    {
+        var a = await _corpus.AskAsync("who cut a bigger share of staff: dropbox in march 2024 or okta in feb 2024?");
+        Assert.Contains("16%", a.Text);
+        Assert.Contains("7%", a.Text);
+    }
+
+    [Fact]
+    public async Task Rounds_are_listed_each_with_its_figure_and_source()
+    {
+        var a = await _corpus.AskAsync("how many layoff rounds has dropbox had, and how big was each?");
+        Assert.Contains("120", a.Text);
+        Assert.Contains("500", a.Text);
+        Assert.True(a.Citations.Count >= 2);
+    }
+
+    [Fact]
+    public async Task Without_a_period_the_round_most_sources_report_is_answered_and_the_others_are_named()
+    {
+        var a = await _corpus.AskAsync("how many roles did dropbox cut and why?");
+        Assert.Contains("500", a.Text);
+        Assert.Contains("October 2023", a.Text);
+    }
+
+    [Theory]
+    [InlineData("hi")]
+    [InlineData("thanks!")]
+    [InlineData("what can you do?")]
+    [InlineData("亚马逊裁了多少人？")]
+    [InlineData("?!")]
+    public async Task Greetings_help_and_unreadable_messages_get_the_help_reply(string message)
+    {
+        var a = await _corpus.AskAsync(message);
+        Assert.True(a.NoAnswer);
+        Assert.Empty(a.Citations);
+        Assert.StartsWith("I answer questions about tech layoffs", a.Text);
+    }
+
+    [Fact]
+    public async Task Recent_layoffs_say_how_far_the_data_runs_and_list_the_newest_rounds()
+    {
+        var a = await _corpus.AskAsync("any layoffs this week?");
+        Assert.Contains("My data runs to 6 Mar 2024", a.Text);
+        Assert.Contains("Dropbox", a.Text);
+        Assert.NotEmpty(a.Citations);
+    }
+}

@@ -1,0 +1,49 @@
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Storage;
+
+namespace Bot.Tests.Knowledge.Support;
+
+/// <summary>An invented article: front matter as the shared articles have it, and a body of plain sentences.</summary>
+public sealed record InventedArticle(string Company, string Date, string Publisher, string Title, string Body);
+
+/// <summary>
+/// A knowledge base of a few invented articles (not the eval articles), ingested through the real
+/// pipeline into an in-memory LiteDB, answered by the real engine: unit tests of answer kinds that do
+/// not depend on which shared files exist.
+/// </summary>
+public sealed class InventedCorpus : IDisposable
+{
+    private readonly TestPaths.TempDir _dir = new();
+    private readonly KnowledgeDatabase _db = KnowledgeDatabase.InMemory();
+
+    public KnowledgeServices Services { get; }
+
+    private InventedCorpus(TimeProvider? time) => Services = new KnowledgeServices(_db, time: time);
+
+    public static async Task<InventedCorpus> CreateAsync(IEnumerable<InventedArticle> articles, TimeProvider? time = null)
+    {
+        var corpus = new InventedCorpus(time);
+        var files = new List<string>();
+        foreach (var (a, i) in articles.Select((a, i) => (a, i)))
+        {
+            var file = corpus._dir.File($"{i:D2}-{a.Company.ToLowerInvariant()}.md");
+            await File.WriteAllTextAsync(file,
+                $"---\ntitle: \"{a.Title}\"\nsource_url: https://news.example/{i}\npublisher: {a.Publisher}\ndate_published: {a.Date}\ncompany: {a.Company}\n---\n\n{a.Body}\n");
+            files.Add(file);
+        }
+        var report = await corpus.Services.Get<IngestionPipeline>().IngestAsync(files, null, CancellationToken.None);
+        Assert.DoesNotContain(report.Items, i => i.Outcome == IngestOutcome.Failed);
+        return corpus;
+    }
+
+    public Task<Answer> AskAsync(string question, IReadOnlyList<ConversationTurn>? history = null) =>
+        Services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest(question) { History = history ?? [] }, TestContext.Current.CancellationToken);
+
+    public void Dispose()
+    {
+        Services.Dispose();
+        _db.Dispose();
+        _dir.Dispose();
+    }
+}
