@@ -72,7 +72,28 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
                     candidates.Add(new CandidateSentence(doc, span, text, sentences.Facts(text), 0.25, Overlap(question.Topic, text)));
                 }
         }
+        if (company is not null && question.Period is { } period) AddStatedInPeriod(candidates, seen, companyDocs, period, question.Topic);
         return new Evidence(candidates, companyDocs, groups.Where(g => g != chosen).ToList(), chosen);
+    }
+
+    /// <summary>
+    /// A sentence belongs to the round it states, not only to the one its article reports: "the last
+    /// major reduction was in 2023, when it cut 11,000 workers", written in 2025, is evidence about 2023.
+    /// Sentences of the company's other articles that state a date in the period asked join the evidence.
+    /// </summary>
+    private void AddStatedInPeriod(List<CandidateSentence> candidates, HashSet<string> seen, IReadOnlyList<DocumentRecord> companyDocs, QuestionPeriod period, IReadOnlyList<string> topic)
+    {
+        foreach (var doc in companyDocs.Where(d => d.Published is not { } p || !period.Contains(p)).Take(40))
+            foreach (var span in sentences.For(doc))
+            {
+                var text = span.Of(doc.Text);
+                if (!IsQuotable(text) || seen.Contains($"{doc.Id}:{span.Start}")) continue;
+                var facts = sentences.Facts(text);
+                if (!facts.HasLayoffCue || facts.Dates.Count == 0) continue;
+                if (!facts.Dates.Any(d => d.ToDate() is { } date && period.Contains(date) && (d.Precision != Text.DatePrecision.Year || (period.To - period.From).TotalDays > 300))) continue;
+                seen.Add($"{doc.Id}:{span.Start}");
+                candidates.Add(new CandidateSentence(doc, span, text, facts, 0.2, Overlap(topic, text)));
+            }
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ public static partial class FactExtractor
         // cause
         ("because", 2, "cause"), ("due to", 2, "cause"), ("as a result", 1.5, "cause"), ("in response to", 2, "cause"), ("reason", 2, "cause"),
         ("why", 1.5, "cause"), ("blame", 2, "cause"), ("cited", 1.5, "cause"), ("driven by", 2, "cause"), ("owing to", 2, "cause"),
-        ("amid", 1, "cause"), ("so that", 1, "cause"), ("in order to", 1, "cause"), ("to stay", 1, "cause"), ("to ensure", 0.5, "cause"),
+        ("amid", 1, "cause"), ("so that", 1, "cause"), ("in order to", 1, "cause"), ("in an effort to", 2, "cause"), ("necessary", 1.5, "cause"), ("to stay", 1, "cause"), ("to ensure", 0.5, "cause"),
         // ai
         ("artificial intelligence", 2.5, "ai"), ("generative ai", 2.5, "ai"), ("automation", 2, "ai"), ("agents", 1.5, "ai"), ("transformative", 2, "ai"),
         // structure

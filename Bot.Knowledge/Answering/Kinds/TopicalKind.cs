@@ -43,7 +43,7 @@ public abstract class TopicalKind : IFactKind
         {
             if (picked.Count == (c.Compact ? 1 : 3)) break;
             // Another sentence adds to the answer when it is nearly as good and not the same words from another outlet.
-            if (r.Score < 0.75 * ranked[0].Score) break;
+            if (r.Score < 0.6 * ranked[0].Score) break;
             if (picked.Any(p => Overlaps(p.Sentence.Text, r.Sentence.Text))) continue;
             picked.Add(r);
         }
