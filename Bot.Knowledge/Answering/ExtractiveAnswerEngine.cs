@@ -25,6 +25,7 @@ internal sealed class ExtractiveAnswerEngine(
     GeneralEvidenceKind general,
     AnswerVerifier verifier,
     DataAnswerer data,
+    Companies.CompanyCatalog companies,
     ILogger<ExtractiveAnswerEngine> logger) : IAnswerEngine
 {
     private readonly IReadOnlyList<IQuestionKind> _questionKinds = questionKinds.ToList();
@@ -43,6 +44,7 @@ internal sealed class ExtractiveAnswerEngine(
     public Answer Compose(AnswerRequest request)
     {
         var draft = new AnswerDraft();
+        LearnCompanies();
         var question = WithImpliedCompany(parser.Parse(request.Question, request.History));
         var vector = embedder.Embed(question.Text);
         var context = new QuestionContext(question, vector, side => ContextFor(side, vector));
@@ -99,6 +101,16 @@ internal sealed class ExtractiveAnswerEngine(
             var others = evidence.OtherEvents.Where(e => e.Month is not null).Select(e => e.Label).Distinct().Take(3).ToList();
             if (others.Count > 0) draft.Say($"This is about the {chosen.Label} round; the sources also cover {company} layoffs in {string.Join(", ", others)}.");
         }
+    }
+
+    private long _learnedRevision = -1;
+
+    /// <summary>The companies the articles are about become names a question can use (once per index revision).</summary>
+    private void LearnCompanies()
+    {
+        var index = retriever.Index;
+        if (Interlocked.Exchange(ref _learnedRevision, index.Revision) == index.Revision) return;
+        companies.Learn(index.Documents.SelectMany(d => d.Companies));
     }
 
     /// <summary>Evidence for one side of a comparison: a company in its own period.</summary>

@@ -39,32 +39,53 @@ public sealed partial class CompanyCatalog
     // Words that look like aliases but are ordinary English in questions ("a quarter of staff", "block").
     private static readonly HashSet<string> AmbiguousInLowerCase = ["square", "snap", "zoom", "block inc", "bolt", "unity software", "indeed", "ford", "apple", "meta", "oracle", "hp", "sap", "tcs", "uber", "x corp"];
 
-    private readonly Dictionary<string, string> _aliasToCanonical = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Regex _mentionRegex;
+    private readonly Lock _learnLock = new();
+    // Replaced whole (never mutated in place) so readers on other threads always see a consistent pair.
+    private sealed record Names(Dictionary<string, string> AliasToCanonical, Regex Mentions);
+    private volatile Names _names;
 
     public CompanyCatalog()
     {
+        var aliasToCanonical = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (canonical, aliases) in BuiltIn)
         {
-            _aliasToCanonical[canonical] = canonical;
-            foreach (var alias in aliases) _aliasToCanonical[alias] = canonical;
+            aliasToCanonical[canonical] = canonical;
+            foreach (var alias in aliases) aliasToCanonical[alias] = canonical;
         }
-        _mentionRegex = BuildRegex();
+        _names = new Names(aliasToCanonical, BuildRegex(aliasToCanonical));
+    }
+
+    /// <summary>
+    /// Adds the companies the knowledge base has articles about (their front matter names them), so a
+    /// question about a company outside the built-in list ("where is Bumble headquartered?") is understood.
+    /// Names of two letters or fewer are skipped: too easily an ordinary word.
+    /// </summary>
+    public void Learn(IEnumerable<string> names)
+    {
+        var fresh = names.Select(n => n.Trim()).Where(n => n.Length > 2 && !_names.AliasToCanonical.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (fresh.Count == 0) return;
+        lock (_learnLock)
+        {
+            var aliases = new Dictionary<string, string>(_names.AliasToCanonical, StringComparer.OrdinalIgnoreCase);
+            foreach (var name in fresh) aliases.TryAdd(name, name);
+            _names = new Names(aliases, BuildRegex(aliases));
+        }
     }
 
     public string? Canonicalize(string name) =>
-        _aliasToCanonical.TryGetValue(name.Trim(), out var canonical) ? canonical : null;
+        _names.AliasToCanonical.TryGetValue(name.Trim(), out var canonical) ? canonical : null;
 
     /// <summary>Companies mentioned in text, most mentioned first (exact alias matches, word-bounded).</summary>
     public IReadOnlyList<string> FindMentions(string text)
     {
         var counts = new Dictionary<string, int>();
-        foreach (Match m in _mentionRegex.Matches(text))
+        var names = _names;
+        foreach (Match m in names.Mentions.Matches(text))
         {
             var alias = m.Value;
             // Lower-case "apple", "meta", "square" in prose are usually not the company.
             if (AmbiguousInLowerCase.Contains(alias.ToLowerInvariant()) && alias.All(c => !char.IsUpper(c))) continue;
-            var canonical = _aliasToCanonical[alias];
+            var canonical = names.AliasToCanonical[alias];
             counts[canonical] = counts.GetValueOrDefault(canonical) + 1;
         }
         return counts.OrderByDescending(kv => kv.Value).Select(kv => kv.Key).ToList();
@@ -81,10 +102,11 @@ public sealed partial class CompanyCatalog
     {
         var found = new List<(string Company, int Index)>();
         var covered = new List<(int Start, int End)>();
-        foreach (Match m in _mentionRegex.Matches(question))
+        var names = _names;
+        foreach (Match m in names.Mentions.Matches(question))
         {
             covered.Add((m.Index, m.Index + m.Length));
-            var canonical = _aliasToCanonical[m.Value];
+            var canonical = names.AliasToCanonical[m.Value];
             if (found.All(f => f.Company != canonical)) found.Add((canonical, m.Index));
         }
         foreach (Match m in Regex.Matches(question, @"[A-Za-z][A-Za-z'’.]+"))
@@ -92,7 +114,7 @@ public sealed partial class CompanyCatalog
             if (covered.Any(c => m.Index < c.End && c.Start < m.Index + m.Length)) continue;
             var word = Possessive().Replace(m.Value, "").TrimEnd('.', '\'');
             if (word.Length < 5) continue;
-            foreach (var (alias, canonical) in _aliasToCanonical)
+            foreach (var (alias, canonical) in names.AliasToCanonical)
             {
                 if (alias.Length < 5 || alias.Contains(' ') || found.Any(f => f.Company == canonical)) continue;
                 if (Math.Abs(alias.Length - word.Length) <= 1 && EditDistance.IsWithinOne(word.ToLowerInvariant(), alias.ToLowerInvariant()))
@@ -104,9 +126,9 @@ public sealed partial class CompanyCatalog
 
     [GeneratedRegex(@"['’]s$")] private static partial Regex Possessive();
 
-    private Regex BuildRegex()
+    private static Regex BuildRegex(Dictionary<string, string> aliasToCanonical)
     {
-        var alternatives = _aliasToCanonical.Keys.OrderByDescending(a => a.Length).Select(Regex.Escape);
+        var alternatives = aliasToCanonical.Keys.OrderByDescending(a => a.Length).Select(Regex.Escape);
         return new Regex(@"(?<![\w])(" + string.Join("|", alternatives) + @")(?![\w])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }

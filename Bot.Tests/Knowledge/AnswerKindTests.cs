@@ -31,6 +31,8 @@ public sealed class AnswerKindTests : IAsyncLifetime
         new("Okta", "2024-02-07", "Test Wire", "Okta lays off 400",
             "Okta is cutting about 400 jobs, or 7% of its workforce, to reduce costs amid a slowdown in demand. " +
             "Chief executive Todd McKinnon announced the cuts in an email to employees."),
+        new("Quillfeather", "2024-01-15", "Test Wire", "Quillfeather trims staff",
+            "Quillfeather will lay off 45 employees as the note-taking startup runs low on cash."),
     ];
 
     private InventedCorpus _corpus = null!;
@@ -183,6 +185,14 @@ public sealed class AnswerKindTests : IAsyncLifetime
         var a = await _corpus.AskAsync("how many roles did dropbox cut and why?");
         Assert.Contains("500", a.Text);
         Assert.Contains("October 2023", a.Text);
+    }
+
+    [Fact]
+    public async Task A_company_known_only_from_the_articles_is_understood()
+    {
+        var a = await _corpus.AskAsync("how many people did quillfeather lay off?");
+        Assert.False(a.NoAnswer);
+        Assert.Contains("45", a.Text);
     }
 
     [Theory]

@@ -110,6 +110,6 @@ public sealed partial class CountKind : IFactKind
         return KindOutcome.Declined;
     }
 
-    [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhow big\b|\bhead ?count\b|\bhow large\b|\bfigure\b|\btotal\b|\bhow much\b(?! (?:money|cash|savings?|did they save|will they save|are they trying to save))|\bcount\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhow big\b|\bhead ?count\b|\bhow large\b|\bfigure\b|\btotal\b|\bcount\b")] private static partial Regex Cue();
     [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhead ?count\b")] private static partial Regex HowMany();
 }
