@@ -17,6 +17,12 @@ public sealed class KnowledgeOptions
     /// <summary>URL ingestion refuses loopback, private and link-local addresses unless this is true.</summary>
     public bool AllowPrivateAddresses { get; set; }
 
+    /// <summary>
+    /// Proxy for URL ingestion (e.g. http://proxy:3128). Proxy environment variables are ignored for
+    /// ingestion; when this is set, each target host is resolved and checked before its request.
+    /// </summary>
+    public string? Proxy { get; set; }
+
     public int DownloadTimeoutSeconds { get; set; } = 20;
     public int MaxDownloadBytes { get; set; } = 5 * 1024 * 1024;
     public int MaxRedirects { get; set; } = 5;

@@ -21,7 +21,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Knowledge:DatabasePath must not be empty.")
             .Validate(o => o.MaxDownloadBytes > 0, "Knowledge:MaxDownloadBytes must be positive.")
-            .Validate(o => o.DownloadTimeoutSeconds > 0, "Knowledge:DownloadTimeoutSeconds must be positive.");
+            .Validate(o => o.DownloadTimeoutSeconds > 0, "Knowledge:DownloadTimeoutSeconds must be positive.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Proxy) || (Uri.TryCreate(o.Proxy, UriKind.Absolute, out var proxy) && proxy.Scheme is "http" or "https"),
+                "Knowledge:Proxy must be an absolute http(s) URL such as http://proxy:3128.");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => KnowledgeDatabase.Open(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DatabasePath));
         services.TryAddSingleton<LiteDB.ILiteDatabase>(sp => sp.GetRequiredService<KnowledgeDatabase>().Database);

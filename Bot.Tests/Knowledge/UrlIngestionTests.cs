@@ -107,6 +107,84 @@ public sealed class UrlIngestionTests : IAsyncLifetime
         Assert.Equal(0, services.Get<DocumentStore>().DocumentCount);
     }
 
+    /// <summary>A loopback server standing in for a forward proxy: it answers absolute-form requests and records their targets.</summary>
+    private static async Task<(WebApplication Proxy, List<string> Targets)> StartProxyAsync(string redirectTo)
+    {
+        var targets = new List<string>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var proxy = builder.Build();
+        proxy.Run(ctx =>
+        {
+            lock (targets) targets.Add($"{ctx.Request.Host}{ctx.Request.Path}");
+            if (ctx.Request.Path == "/redirect") { ctx.Response.Redirect(redirectTo); return Task.CompletedTask; }
+            ctx.Response.ContentType = "text/html";
+            return ctx.Response.WriteAsync(Page);
+        });
+        await proxy.StartAsync(TestContext.Current.CancellationToken);
+        return (proxy, targets);
+    }
+
+    [Fact]
+    public async Task Through_a_configured_proxy_each_target_host_is_checked_including_redirects()
+    {
+        var (proxy, targets) = await StartProxyAsync(_base + "/article");
+        await using var _ = proxy;
+        using var db = KnowledgeDatabase.InMemory();
+        using var services = new KnowledgeServices(db, new Dictionary<string, string?>
+        {
+            ["Knowledge:Proxy"] = proxy.Urls.First(),
+            ["Knowledge:DownloadTimeoutSeconds"] = "5",
+        });
+        var pipeline = services.Get<IngestionPipeline>();
+        var ct = TestContext.Current.CancellationToken;
+
+        // A public literal is fetched through the (loopback) proxy the operator configured.
+        var viaProxy = await pipeline.IngestUrlAsync(new Uri("http://93.184.216.34/article"), ct);
+        Assert.Equal(IngestOutcome.Added, viaProxy[0].Outcome);
+        // A private target is refused before the proxy is asked, whether named directly or reached by a redirect.
+        var direct = await pipeline.IngestUrlAsync(new Uri(_base + "/article"), ct);
+        var redirected = await pipeline.IngestUrlAsync(new Uri("http://93.184.216.34/redirect"), ct);
+        Assert.Equal(IngestOutcome.Failed, direct[0].Outcome);
+        Assert.Contains("AllowPrivateAddresses", direct[0].Reason);
+        Assert.Equal(IngestOutcome.Failed, redirected[0].Outcome);
+        Assert.Contains("AllowPrivateAddresses", redirected[0].Reason);
+        Assert.Equal(["93.184.216.34/article", "93.184.216.34/redirect"], targets);
+        Assert.Equal(1, services.Get<DocumentStore>().DocumentCount);
+    }
+
+    [Fact]
+    public void Proxy_environment_variables_are_ignored_unless_a_proxy_is_configured()
+    {
+        using var plain = new SafeHttpFetcher(Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions()));
+        using var plainHandler = plain.CreateHandler();
+        Assert.False(plainHandler.UseProxy);
+        using var proxied = new SafeHttpFetcher(Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions { Proxy = "http://127.0.0.1:3128" }));
+        using var proxiedHandler = proxied.CreateHandler();
+        Assert.True(proxiedHandler.UseProxy);
+        Assert.Equal(new Uri("http://127.0.0.1:3128"), proxiedHandler.Proxy!.GetProxy(new Uri("http://example.com/")));
+    }
+
+    [Theory]
+    [InlineData("::127.0.0.1", true)]           // IPv4-compatible
+    [InlineData("::ffff:127.0.0.1", true)]      // IPv4-mapped
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("::ffff:0:7f00:1", true)]       // IPv4-translated
+    [InlineData("64:ff9b::7f00:1", true)]       // NAT64
+    [InlineData("64:ff9b::a9fe:a9fe", true)]    // NAT64 to the metadata address
+    [InlineData("64:ff9b:1::5db8:d822", true)]  // NAT64 local use
+    [InlineData("2002:7f00:1::1", true)]        // 6to4
+    [InlineData("2002:c0a8:101::1", true)]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", true)] // Teredo client 127.0.0.1
+    [InlineData("fe80::5efe:7f00:1", true)]     // ISATAP
+    [InlineData("2001:db8::5efe:a00:1", true)]  // ISATAP with a global prefix, 10.0.0.1
+    [InlineData("::ffff:93.184.216.34", false)]
+    [InlineData("64:ff9b::5db8:d822", false)]
+    [InlineData("2002:5db8:d822::1", false)]
+    public void IPv6_addresses_embedding_a_private_IPv4_address_are_private(string address, bool isPrivate) =>
+        Assert.Equal(isPrivate, AddressPolicy.IsPrivate(System.Net.IPAddress.Parse(address)));
+
     [Theory]
     [InlineData("127.0.0.1", true)]
     [InlineData("10.1.2.3", true)]
