@@ -59,7 +59,7 @@ public sealed class KnowledgeDatabase : IDisposable
         }
         else if (found["version"].AsInt32 > SchemaVersion)
         {
-            throw new InvalidOperationException(
+            throw new KnowledgeDatabaseException(FilePath ?? "(memory)",
                 $"The knowledge base {FilePath ?? "(memory)"} has schema version {found["version"].AsInt32}, newer than this build understands ({SchemaVersion}). Upgrade LayoffBot or use another --db path.");
         }
         Documents.EnsureIndex(d => d.SourceKey, unique: true);
