@@ -27,6 +27,9 @@ public sealed class KnowledgeOptions
     public int MaxDownloadBytes { get; set; } = 5 * 1024 * 1024;
     public int MaxRedirects { get; set; } = 5;
 
+    /// <summary>A file or page whose text is larger than this is refused rather than stored (LiteDB caps a document at 16 MB, and embedding one this big takes minutes).</summary>
+    public int MaxDocumentBytes { get; set; } = 2 * 1024 * 1024;
+
     /// <summary>RSS/Atom feeds polled by <c>serve</c>.</summary>
     public string[] Feeds { get; set; } = [];
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(30);

@@ -22,6 +22,7 @@ public static class KnowledgeServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Knowledge:DatabasePath must not be empty.")
             .Validate(o => o.MaxDownloadBytes > 0, "Knowledge:MaxDownloadBytes must be positive.")
             .Validate(o => o.DownloadTimeoutSeconds > 0, "Knowledge:DownloadTimeoutSeconds must be positive.")
+            .Validate(o => o.MaxDocumentBytes > 0, "Knowledge:MaxDocumentBytes must be positive.")
             .Validate(o => string.IsNullOrWhiteSpace(o.Proxy) || (Uri.TryCreate(o.Proxy, UriKind.Absolute, out var proxy) && proxy.Scheme is "http" or "https"),
                 "Knowledge:Proxy must be an absolute http(s) URL such as http://proxy:3128.");
         services.TryAddSingleton(TimeProvider.System);

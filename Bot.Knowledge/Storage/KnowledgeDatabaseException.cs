@@ -26,6 +26,14 @@ public class KnowledgeDatabaseException(string filePath, string message, Excepti
         _ => null,
     };
 
+    /// <summary>
+    /// True when the failure leaves the database unusable for the rest of the run (LiteDB closes itself
+    /// after an I/O error such as a full disk): going on would only fail every later item the same way.
+    /// </summary>
+    public static bool IsUnusable(Exception failure) =>
+        failure is LiteException { ErrorCode: LiteException.ENGINE_DISPOSED }
+        || (failure is IOException or UnauthorizedAccessException && FromLiteDb(failure));
+
     private static bool FromLiteDb(Exception failure) =>
         failure is LiteException || new StackTrace(failure).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == typeof(LiteDatabase).Assembly);
 }
