@@ -8,6 +8,12 @@ public sealed class KnowledgeOptions
     /// <summary>LiteDB file; relative paths are resolved from the working directory. Folder created on demand.</summary>
     public string DatabasePath { get; set; } = "data/layoffbot.db";
 
+    /// <summary>
+    /// One process at a time may have the database open. Another one waits this long for it (saying so),
+    /// then stops with exit code 3 without touching the file.
+    /// </summary>
+    public int WriterWaitSeconds { get; set; } = 60;
+
     /// <summary>Ingested by <c>ask</c> when the database is empty. Relative paths resolve from the repository root.</summary>
     public string[] SeedPaths { get; set; } = ["../shared/data/articles", "../shared/data/layoffs_fyi.csv", "../shared/data/layoffs_fyi_2025_2026_recent.csv", "../shared/data/warn_notices"];
 

@@ -15,6 +15,9 @@ internal static class BotCommandLine
         Recursive = true,
     };
 
+    /// <summary>Exit code when another process kept the database for longer than Knowledge:WriterWaitSeconds.</summary>
+    public const int DatabaseBusyExitCode = 3;
+
     /// <summary>Response files are off: an argument such as "@everyone ..." is text, not a file to read.</summary>
     public static readonly ParserConfiguration ParserSettings = new() { ResponseFileTokenReplacer = null };
 
@@ -38,7 +41,7 @@ internal static class BotCommandLine
         catch (Exception failure) when (KnowledgeDatabaseException.FromFailure(failure, BotHostFactory.DatabasePath(parse.GetValue(DbOption))) is { } database)
         {
             await invocation.Error.WriteLineAsync("error: " + database.Message);
-            return 1;
+            return database is DatabaseBusyException ? DatabaseBusyExitCode : 1;
         }
     }
 

@@ -23,6 +23,8 @@ internal static class ServeCommand
         await using var app = BuildApp(db, urls, new Dictionary<string, string?>());
         // Validated here rather than by the host's start, which would log the failure and rethrow it (printed twice).
         app.Services.GetService<IStartupValidator>()?.Validate();
+        // Opened before anything starts, so a database another process holds stops serve cleanly (exit code 3).
+        app.Services.GetRequiredService<Bot.Knowledge.Storage.KnowledgeDatabase>();
         await app.RunAsync(cancellationToken);
         return 0;
     }

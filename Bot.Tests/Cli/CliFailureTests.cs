@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Bot.Host.Cli;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
@@ -98,17 +97,12 @@ public sealed class CliFailureTests : IDisposable
     [Fact]
     public async Task Invalid_settings_on_serve_print_once_without_a_stack_trace()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"), "--db", _dir.File("kb.db"), "serve", "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            Environment = { ["Digest__Cron"] = "not a cron", ["Digest__Channel"] = "C1", ["Knowledge__SeedOnServe"] = "false" },
-        };
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = await process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
+        using var process = HostProcess.Start(["--db", _dir.File("kb.db"), "serve", "--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { ["Digest__Cron"] = "not a cron", ["Digest__Channel"] = "C1", ["Knowledge__SeedOnServe"] = "false" });
+        var ct = HostProcess.Within(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
 
         Assert.Equal(1, process.ExitCode);
         Assert.StartsWith("error: invalid settings: Digest:Cron 'not a cron' is not a valid cron expression", errors);
