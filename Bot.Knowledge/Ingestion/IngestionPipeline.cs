@@ -97,7 +97,7 @@ public sealed class IngestionPipeline(
             if (FeedParser.LooksLikeFeed(fetched.Body))
                 return await IngestFeedAsync(uri.ToString(), FeedParser.Parse(fetched.Body, fetched.FinalUri), cancellationToken);
             var url = fetched.FinalUri.ToString();
-            return [Store(uri.ToString(), ParseFetched(fetched, url, "url"))];
+            return [WithWarning(Store(uri.ToString(), ParseFetched(fetched, url, "url")), fetched)];
         }
         catch (Exception ex) when (IsItemFailure(ex))
         {
@@ -129,7 +129,7 @@ public sealed class IngestionPipeline(
                     PublishedRaw = parsed.PublishedRaw ?? item.Published?.ToString("yyyy-MM-dd"),
                     Publisher = parsed.Publisher ?? item.FeedTitle,
                 };
-                results.Add(Store(item.Link, parsed));
+                results.Add(WithWarning(Store(item.Link, parsed), fetched));
             }
             catch (Exception ex) when (IsItemFailure(ex))
             {
@@ -138,6 +138,14 @@ public sealed class IngestionPipeline(
             }
         }
         return results;
+    }
+
+    /// <summary>A stored page keeps the fetch's warning (e.g. an unknown charset) as its reason, so the user sees it.</summary>
+    private IngestItemResult WithWarning(IngestItemResult result, FetchResult fetched)
+    {
+        if (fetched.Warning is null || result.Outcome == IngestOutcome.Failed) return result;
+        logger.LogWarning("{Url}: {Warning}", fetched.FinalUri, fetched.Warning);
+        return result with { Reason = result.Reason is null ? fetched.Warning : $"{result.Reason}; {fetched.Warning}" };
     }
 
     private static ParsedDocument ParseFetched(FetchResult fetched, string url, string kind)

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Knowledge.Ingestion;
 
-/// <summary>The result of one GET: the final URL after redirects, the body, and the validators for a conditional GET.</summary>
-public sealed record FetchResult(Uri FinalUri, HttpStatusCode Status, string? ContentType, string Body, string? ETag, string? LastModified)
+/// <summary>
+/// The result of one GET: the final URL after redirects, the body, the validators for a conditional GET,
+/// and a warning when the body had to be decoded by guesswork (an unknown charset).
+/// </summary>
+public sealed record FetchResult(Uri FinalUri, HttpStatusCode Status, string? ContentType, string Body, string? ETag, string? LastModified, string? Warning = null)
 {
     public bool NotModified => Status == HttpStatusCode.NotModified;
 }
@@ -72,8 +75,11 @@ public sealed class SafeHttpFetcher : IDisposable
                 if (response.StatusCode == HttpStatusCode.NotModified)
                     return new FetchResult(current, response.StatusCode, null, "", validators.Item1 ?? etag, validators.Item2 ?? lastModified);
                 if (!response.IsSuccessStatusCode) throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {current}", null, response.StatusCode);
-                var body = await ReadLimitedAsync(response.Content, timeout.Token);
-                return new FetchResult(current, response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, validators.Item1, validators.Item2);
+                var mediaType = response.Content.Headers.ContentType?.MediaType;
+                if (mediaType is not null && !IsText(mediaType))
+                    throw new UrlRefusedException($"{current} is {mediaType}, not a web page, text or feed");
+                var (body, warning) = await ReadLimitedAsync(response.Content, timeout.Token);
+                return new FetchResult(current, response.StatusCode, mediaType, body, validators.Item1, validators.Item2, warning);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -86,7 +92,13 @@ public sealed class SafeHttpFetcher : IDisposable
         }
     }
 
-    private async Task<string> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>Pages, plain text and feeds; anything else (images, PDFs, octet streams) would be stored as garbage.</summary>
+    private static bool IsText(string mediaType) =>
+        mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
+        || mediaType.Equals("application/xml", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<(string Body, string? Warning)> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength > _options.MaxDownloadBytes)
             throw new UrlRefusedException($"the page is larger than the {_options.MaxDownloadBytes:N0}-byte limit");
@@ -99,10 +111,17 @@ public sealed class SafeHttpFetcher : IDisposable
             if (buffer.Length + read > _options.MaxDownloadBytes) throw new UrlRefusedException($"the page is larger than the {_options.MaxDownloadBytes:N0}-byte limit");
             buffer.Write(chunk, 0, read);
         }
-        var charset = content.Headers.ContentType?.CharSet;
-        var encoding = Encoding.UTF8;
-        if (!string.IsNullOrEmpty(charset)) { try { encoding = Encoding.GetEncoding(charset.Trim('"')); } catch (ArgumentException) { } }
-        return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var charset = content.Headers.ContentType?.CharSet?.Trim('"');
+        if (string.IsNullOrEmpty(charset)) return (Encoding.UTF8.GetString(bytes), null);
+        try
+        {
+            return (Encoding.GetEncoding(charset).GetString(bytes), null);
+        }
+        catch (ArgumentException)
+        {
+            return (Encoding.UTF8.GetString(bytes), $"unknown charset '{charset}', read as UTF-8");
+        }
     }
 
     /// <summary>The addresses of <paramref name="host"/>, refused when any is private (unless private addresses are allowed).</summary>

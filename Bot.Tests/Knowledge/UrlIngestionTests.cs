@@ -38,6 +38,9 @@ public sealed class UrlIngestionTests : IAsyncLifetime
             <item><title>Broken</title><link>http://{ctx.Request.Host}/missing</link></item>
             </channel></rss>
             """, "application/rss+xml"));
+        _server.MapGet("/binary", () => Results.Bytes([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], "application/octet-stream"));
+        _server.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
+        _server.MapGet("/bogus-charset", () => Results.Bytes(System.Text.Encoding.UTF8.GetBytes(Page.Replace("Acme", "Zürich Café")), "text/html; charset=bogus-8"));
         _server.MapGet("/huge", () => Results.Content("<html><body><p>" + new string('x', 3_000_000) + "</p></body></html>", "text/html"));
         _server.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(TimeSpan.FromSeconds(30), ct); return Results.Ok(); });
         _server.MapGet("/redirect-loop", (HttpContext ctx) => Results.Redirect("/redirect-loop"));
@@ -94,6 +97,37 @@ public sealed class UrlIngestionTests : IAsyncLifetime
         Assert.Contains("within 2 s", (await pipeline.IngestUrlAsync(new Uri(_base + "/slow"), ct))[0].Reason);
         Assert.Contains("redirects", (await pipeline.IngestUrlAsync(new Uri(_base + "/redirect-loop"), ct))[0].Reason);
         Assert.Equal(0, services.Get<DocumentStore>().DocumentCount);
+    }
+
+    [Theory]
+    [InlineData("/binary", "application/octet-stream")]
+    [InlineData("/image", "image/png")]
+    public async Task Non_text_content_types_are_refused_with_a_message(string path, string mediaType)
+    {
+        var (result, stored) = await IngestOneUrlAsync(path);
+
+        Assert.Equal(IngestOutcome.Failed, result.Outcome);
+        Assert.Equal($"{_base}{path} is {mediaType}, not a web page, text or feed", result.Reason);
+        Assert.Empty(stored);
+    }
+
+    [Fact]
+    public async Task An_unknown_charset_is_read_as_utf8_with_a_warning()
+    {
+        var (result, stored) = await IngestOneUrlAsync("/bogus-charset");
+
+        Assert.Equal(IngestOutcome.Added, result.Outcome);
+        Assert.Equal("unknown charset 'bogus-8', read as UTF-8", result.Reason);
+        Assert.Contains("Zürich Café Corp said on Tuesday", Assert.Single(stored).Text);
+    }
+
+    /// <summary>Ingests one page of the loopback server into a fresh database; returns its result and what was stored.</summary>
+    private async Task<(IngestItemResult Result, IReadOnlyList<DocumentRecord> Stored)> IngestOneUrlAsync(string path)
+    {
+        using var db = KnowledgeDatabase.InMemory();
+        using var services = Services(db);
+        var results = await services.Get<IngestionPipeline>().IngestUrlAsync(new Uri(_base + path), TestContext.Current.CancellationToken);
+        return (Assert.Single(results), services.Get<DocumentStore>().ListDocuments());
     }
 
     [Fact]
