@@ -1,3 +1,3 @@
 using Bot.Host.Cli;
 
-return await BotCommandLine.Build().Parse(args).InvokeAsync();
+return await BotCommandLine.RunAsync(args, new System.CommandLine.InvocationConfiguration());

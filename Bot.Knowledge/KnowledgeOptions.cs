@@ -8,6 +8,12 @@ public sealed class KnowledgeOptions
     /// <summary>LiteDB file; relative paths are resolved from the working directory. Folder created on demand.</summary>
     public string DatabasePath { get; set; } = "data/layoffbot.db";
 
+    /// <summary>
+    /// One process at a time may have the database open. Another one waits this long for it (saying so),
+    /// then stops with exit code 3 without touching the file.
+    /// </summary>
+    public int WriterWaitSeconds { get; set; } = 60;
+
     /// <summary>Ingested by <c>ask</c> when the database is empty. Relative paths resolve from the repository root.</summary>
     public string[] SeedPaths { get; set; } = ["../shared/data/articles", "../shared/data/layoffs_fyi.csv", "../shared/data/layoffs_fyi_2025_2026_recent.csv", "../shared/data/warn_notices"];
 
@@ -17,9 +23,18 @@ public sealed class KnowledgeOptions
     /// <summary>URL ingestion refuses loopback, private and link-local addresses unless this is true.</summary>
     public bool AllowPrivateAddresses { get; set; }
 
+    /// <summary>
+    /// Proxy for URL ingestion (e.g. http://proxy:3128). Proxy environment variables are ignored for
+    /// ingestion; when this is set, each target host is resolved and checked before its request.
+    /// </summary>
+    public string? Proxy { get; set; }
+
     public int DownloadTimeoutSeconds { get; set; } = 20;
     public int MaxDownloadBytes { get; set; } = 5 * 1024 * 1024;
     public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>A file or page whose text is larger than this is refused rather than stored (LiteDB caps a document at 16 MB, and embedding one this big takes minutes).</summary>
+    public int MaxDocumentBytes { get; set; } = 2 * 1024 * 1024;
 
     /// <summary>RSS/Atom feeds polled by <c>serve</c>.</summary>
     public string[] Feeds { get; set; } = [];

@@ -9,6 +9,7 @@ using Bot.Knowledge.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Knowledge;
@@ -21,9 +22,18 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Knowledge:DatabasePath must not be empty.")
             .Validate(o => o.MaxDownloadBytes > 0, "Knowledge:MaxDownloadBytes must be positive.")
-            .Validate(o => o.DownloadTimeoutSeconds > 0, "Knowledge:DownloadTimeoutSeconds must be positive.");
+            .Validate(o => o.DownloadTimeoutSeconds > 0, "Knowledge:DownloadTimeoutSeconds must be positive.")
+            .Validate(o => o.MaxDocumentBytes > 0, "Knowledge:MaxDocumentBytes must be positive.")
+            .Validate(o => o.WriterWaitSeconds >= 0, "Knowledge:WriterWaitSeconds must not be negative.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Proxy) || (Uri.TryCreate(o.Proxy, UriKind.Absolute, out var proxy) && proxy.Scheme is "http" or "https"),
+                "Knowledge:Proxy must be an absolute http(s) URL such as http://proxy:3128.");
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => KnowledgeDatabase.Open(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DatabasePath));
+        services.TryAddSingleton(sp =>
+        {
+            var knowledge = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<KnowledgeDatabase>();
+            return KnowledgeDatabase.Open(knowledge.DatabasePath, TimeSpan.FromSeconds(knowledge.WriterWaitSeconds), message => logger?.LogWarning("{Message}", message));
+        });
         services.TryAddSingleton<LiteDB.ILiteDatabase>(sp => sp.GetRequiredService<KnowledgeDatabase>().Database);
         services.TryAddSingleton<DocumentStore>();
         services.AddLayoffData();

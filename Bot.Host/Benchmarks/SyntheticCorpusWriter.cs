@@ -32,19 +32,12 @@ internal static class SyntheticCorpusWriter
                     });
                 }
             }
-            if (!db.Database.BeginTrans()) throw new InvalidOperationException("A knowledge-base transaction is already open on this thread.");
-            try
+            LiteTransaction.Run(db.Database, () =>
             {
                 db.Documents.InsertBulk(batch.Select(b => b.Document));
                 db.Passages.InsertBulk(records);
                 db.BumpRevision();
-                db.Database.Commit();
-            }
-            catch
-            {
-                db.Database.Rollback();
-                throw;
-            }
+            });
             passages += records.Count;
         }
         return passages;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Bot.Host.Chat;
 using Bot.Host.Hosting;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Llm;
@@ -18,7 +19,7 @@ internal static class AskCommand
         var llm = new Option<bool>("--llm") { Description = "Answer through the configured LLM (Answering:Provider) for this call." };
         var noLlm = new Option<bool>("--no-llm") { Description = "Answer with the offline extractive engine for this call, even when an LLM is configured." };
         var command = new Command("ask", "Answer a question from the knowledge base, with verified quotes.") { question, json, llm, noLlm };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(question)!, parse.GetValue(json), Console.Out, Console.Error, Console.In, ct,
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(question)!, parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, Console.In, ct,
             useLlm: parse.GetValue(llm) ? true : parse.GetValue(noLlm) ? false : null, conflictingLlmFlags: parse.GetValue(llm) && parse.GetValue(noLlm)));
         return command;
     }
@@ -31,6 +32,16 @@ internal static class AskCommand
         if (conflictingLlmFlags)
         {
             await errors.WriteLineAsync("error: --llm and --no-llm cannot be used together.");
+            return 2;
+        }
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            await errors.WriteLineAsync("usage: ask \"question\" [--json], e.g. ask \"How many roles did Amazon cut and why?\"; or ask - to read one question per line from standard input.");
+            return 2;
+        }
+        if (QuestionLimit.RefusalFor(question) is { } tooLong)
+        {
+            await errors.WriteLineAsync("error: " + tooLong);
             return 2;
         }
         using var host = BotHostFactory.CreateCliHost(db, settings);
@@ -46,6 +57,11 @@ internal static class AskCommand
         IEnumerable<string> questions = question == "-" ? ReadLines(input) : [question];
         foreach (var q in questions.Where(q => !string.IsNullOrWhiteSpace(q)))
         {
+            if (QuestionLimit.RefusalFor(q) is { } lineTooLong)
+            {
+                await errors.WriteLineAsync("error: " + lineTooLong);
+                continue;
+            }
             var answer = await engine.AnswerAsync(new AnswerRequest(q.Trim()) { UseLlm = useLlm }, cancellationToken);
             await output.WriteLineAsync(json ? JsonSerializer.Serialize(answer, AnswerJson.Options) : AnswerText.Render(answer));
         }

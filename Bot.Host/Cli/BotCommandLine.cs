@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Bot.Host.Hosting;
+using Bot.Knowledge.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
 
@@ -11,6 +14,36 @@ internal static class BotCommandLine
         Description = "Path of the LiteDB knowledge base (overrides Knowledge:DatabasePath).",
         Recursive = true,
     };
+
+    /// <summary>Exit code when another process kept the database for longer than Knowledge:WriterWaitSeconds.</summary>
+    public const int DatabaseBusyExitCode = 3;
+
+    /// <summary>Response files are off: an argument such as "@everyone ..." is text, not a file to read.</summary>
+    public static readonly ParserConfiguration ParserSettings = new() { ResponseFileTokenReplacer = null };
+
+    /// <summary>
+    /// Parses and runs one command line. Failures an operator can fix (settings, the database file)
+    /// print one line saying what to do, without a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration invocation, CancellationToken cancellationToken = default)
+    {
+        var parse = Build().Parse(args, ParserSettings);
+        invocation.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OptionsValidationException invalid)
+        {
+            await invocation.Error.WriteLineAsync("error: invalid settings: " + invalid.Message);
+            return 1;
+        }
+        catch (Exception failure) when (KnowledgeDatabaseException.FromFailure(failure, BotHostFactory.DatabasePath(parse.GetValue(DbOption))) is { } database)
+        {
+            await invocation.Error.WriteLineAsync("error: " + database.Message);
+            return database is DatabaseBusyException ? DatabaseBusyExitCode : 1;
+        }
+    }
 
     public static RootCommand Build()
     {

@@ -3,6 +3,7 @@ using Bot.Host.Discord;
 using Bot.Host.Hosting;
 using Bot.Host.Jobs;
 using Bot.Host.Slack;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
 
@@ -19,7 +20,11 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(string? db, string? urls, CancellationToken cancellationToken)
     {
-        var app = BuildApp(db, urls, new Dictionary<string, string?>());
+        await using var app = BuildApp(db, urls, new Dictionary<string, string?>());
+        // Validated here rather than by the host's start, which would log the failure and rethrow it (printed twice).
+        app.Services.GetService<IStartupValidator>()?.Validate();
+        // Opened before anything starts, so a database another process holds stops serve cleanly (exit code 3).
+        app.Services.GetRequiredService<Bot.Knowledge.Storage.KnowledgeDatabase>();
         await app.RunAsync(cancellationToken);
         return 0;
     }

@@ -14,8 +14,9 @@ internal static class SourcesCommand
         {
             using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
             var store = host.Services.GetRequiredService<DocumentStore>();
+            var output = parse.InvocationConfiguration.Output;
             foreach (var d in store.ListDocuments().OrderBy(d => d.Companies.FirstOrDefault()).ThenBy(d => d.Published))
-                Console.WriteLine($"{d.Id}  {d.Published:yyyy-MM-dd}  {string.Join('/', d.Companies.Take(1)),-12} {d.Title} — {d.Publisher}{(d.Url is null ? "" : $" <{d.Url}>")}");
+                output.WriteLine($"{d.Id}  {d.Published:yyyy-MM-dd}  {string.Join('/', d.Companies.Take(1)),-12} {d.Title} — {d.Publisher}{(d.Url is null ? "" : $" <{d.Url}>")}");
             return Task.FromResult(0);
         });
         return command;
@@ -29,11 +30,12 @@ internal static class SourcesCommand
             using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
             var store = host.Services.GetRequiredService<DocumentStore>();
             var db = store.Database;
-            Console.WriteLine($"database:  {db.FilePath}");
-            Console.WriteLine($"documents: {store.DocumentCount}");
-            Console.WriteLine($"passages:  {store.PassageCount}");
-            Console.WriteLine($"companies: {store.ListDocuments().SelectMany(d => d.Companies.Take(1)).Distinct().Count()}");
-            if (db.FilePath is not null && File.Exists(db.FilePath)) Console.WriteLine($"size:      {new FileInfo(db.FilePath).Length / 1024.0 / 1024.0:F1} MB");
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"database:  {db.FilePath}");
+            output.WriteLine($"documents: {store.DocumentCount}");
+            output.WriteLine($"passages:  {store.PassageCount}");
+            output.WriteLine($"companies: {store.ListDocuments().SelectMany(d => d.Companies.Take(1)).Distinct().Count()}");
+            if (db.FilePath is not null && File.Exists(db.FilePath)) output.WriteLine($"size:      {new FileInfo(db.FilePath).Length / 1024.0 / 1024.0:F1} MB");
             return Task.FromResult(0);
         });
         return command;

@@ -21,6 +21,14 @@ internal static class BotHostFactory
         if (extra.Count > 0) configuration.AddInMemoryCollection(extra);
     }
 
+    /// <summary>The full path of the knowledge base a command with <paramref name="dbPath"/> (the --db option) opens.</summary>
+    public static string DatabasePath(string? dbPath)
+    {
+        var configuration = new ConfigurationManager();
+        ConfigureConfiguration(configuration, dbPath);
+        return Path.GetFullPath(configuration[$"{KnowledgeOptions.SectionName}:{nameof(KnowledgeOptions.DatabasePath)}"] is { Length: > 0 } configured ? configured : new KnowledgeOptions().DatabasePath);
+    }
+
     /// <summary>A host for one CLI verb: the same services as <c>serve</c>, logging only warnings to stderr.</summary>
     public static IHost CreateCliHost(string? dbPath, IDictionary<string, string?>? overrides = null)
     {

@@ -69,7 +69,8 @@ internal static partial class EmployerNameNormalizer
     public static string CompanyKey(string raw) => Key(Canonical(raw));
 
     /// <summary>The full employer name, lower case, letters and digits only, words split by one space
-    /// ("Amazon.com, Inc." -> "amazon com inc"); WARN notices are de-duplicated on it.</summary>
+    /// ("Amazon.com, Inc." -> "amazon com inc"); WARN notices are de-duplicated on it. Bounded (see
+    /// <see cref="Storage.IndexKeys"/>) because it is indexed and part of row ids.</summary>
     public static string Key(string name)
     {
         var builder = new StringBuilder(name.Length);
@@ -86,7 +87,7 @@ internal static partial class EmployerNameNormalizer
             else if (ch is '\'' or '’' || CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) { }
             else pendingSpace = true;
         }
-        return builder.ToString();
+        return Storage.IndexKeys.Bounded(builder.ToString());
     }
 
     /// <summary>Drops the " copy" junk suffix, parenthesised notes, " - site" tails, "dba ..." and legal suffixes.</summary>

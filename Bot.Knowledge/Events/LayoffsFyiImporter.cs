@@ -91,24 +91,17 @@ internal sealed class LayoffsFyiImporter(ILiteDatabase database, ILogger<Layoffs
     private void Write(ILiteCollection<LayoffRow> collection, LayoffRowReconciler state)
     {
         if (state.Dirty.Count == 0 && state.Deleted.Count == 0) return;
-        database.BeginTrans();
-        try
+        Storage.LiteTransaction.Run(database, () =>
         {
             foreach (var id in state.Deleted) collection.Delete(id);
             collection.Upsert(state.Dirty.Values);
-            database.Commit();
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
+        });
     }
 
     /// <summary>Gives the row its id; returns the earlier row of the same file it duplicates, if any.</summary>
     private static LayoffRow? AssignIdWithinFile(LayoffRow row, Dictionary<string, List<LayoffRow>> seenInFile)
     {
-        var baseId = $"{LayoffDatasets.LayoffsFyi}|{row.CompanyKey}|{row.Date}|{EmployerNameNormalizer.Key(row.Location ?? "")}";
+        var baseId = Storage.IndexKeys.Bounded($"{LayoffDatasets.LayoffsFyi}|{row.CompanyKey}|{row.Date}|{EmployerNameNormalizer.Key(row.Location ?? "")}");
         if (!seenInFile.TryGetValue(baseId, out var same))
         {
             seenInFile[baseId] = [row];

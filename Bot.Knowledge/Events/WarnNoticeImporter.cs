@@ -160,9 +160,9 @@ internal sealed class WarnNoticeImporter(ILiteDatabase database, ILogger<WarnNot
         var employerKey = EmployerNameNormalizer.Key(employer);
         // The register's own advice: one notice = (employer, employees affected, effective date). When either
         // figure is missing that key would merge unrelated notices, so notice date and location join it.
-        var id = employees is not null && effectiveDate is not null
+        var id = Storage.IndexKeys.Bounded(employees is not null && effectiveDate is not null
             ? $"{LayoffDatasets.Warn}|{state}|{employerKey}|{employees}|{effectiveDate}"
-            : $"{LayoffDatasets.Warn}|{state}|{employerKey}|{employees}|{effectiveDate}|{noticeDate}|{EmployerNameNormalizer.Key(location ?? "")}";
+            : $"{LayoffDatasets.Warn}|{state}|{employerKey}|{employees}|{effectiveDate}|{noticeDate}|{EmployerNameNormalizer.Key(location ?? "")}");
         var notice = new WarnNotice
         {
             Id = id,

@@ -5,13 +5,14 @@ using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>
 /// Ingests files, directories, pages and feeds, one document at a time: parse, dedupe, segment,
 /// embed, then store the document and its passages in one transaction. A bad item is reported with
-/// its reason and the rest go on.
+/// its reason and the rest go on; only a database that can no longer be written stops the run.
 /// </summary>
 public sealed class IngestionPipeline(
     DocumentStore store,
@@ -20,6 +21,7 @@ public sealed class IngestionPipeline(
     SafeHttpFetcher fetcher,
     IEnumerable<IDataFileImporter> dataImporters,
     IEnumerable<IDocumentIndexer> indexers,
+    IOptions<KnowledgeOptions> options,
     ILogger<IngestionPipeline> logger)
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".txt", ".text" };
@@ -69,6 +71,8 @@ public sealed class IngestionPipeline(
                     ? new IngestItemResult(path, IngestOutcome.Skipped, Reason: "a CSV file whose header is neither layoffs.fyi nor WARN notices")
                     : importer.Import(path, cancellationToken)];
             }
+            var size = new FileInfo(path).Length;
+            if (size > options.Value.MaxDocumentBytes) return [TooLarge(path, null, size)];
             var content = await File.ReadAllTextAsync(path, cancellationToken);
             if (TextExtensions.Contains(extension))
                 return [Store(path, FrontMatterDocumentParser.Parse(content, path, extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text" : "markdown") with { SourcePath = Path.GetFullPath(path) })];
@@ -78,7 +82,7 @@ public sealed class IngestionPipeline(
                 return await IngestFeedAsync(path, FeedParser.Parse(content, null), cancellationToken);
             return [new IngestItemResult(path, IngestOutcome.Skipped, Reason: $"unsupported file type '{extension}'")];
         }
-        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or System.Xml.XmlException or DecoderFallbackException)
+        catch (Exception ex) when (IsItemFailure(ex))
         {
             logger.LogWarning("Skipped {Path}: {Reason}", path, ex.Message);
             return [new IngestItemResult(path, IngestOutcome.Failed, Reason: ex.Message)];
@@ -93,7 +97,7 @@ public sealed class IngestionPipeline(
             if (FeedParser.LooksLikeFeed(fetched.Body))
                 return await IngestFeedAsync(uri.ToString(), FeedParser.Parse(fetched.Body, fetched.FinalUri), cancellationToken);
             var url = fetched.FinalUri.ToString();
-            return [Store(uri.ToString(), ParseFetched(fetched, url, "url"))];
+            return [WithWarning(Store(uri.ToString(), ParseFetched(fetched, url, "url")), fetched)];
         }
         catch (Exception ex) when (IsItemFailure(ex))
         {
@@ -125,7 +129,7 @@ public sealed class IngestionPipeline(
                     PublishedRaw = parsed.PublishedRaw ?? item.Published?.ToString("yyyy-MM-dd"),
                     Publisher = parsed.Publisher ?? item.FeedTitle,
                 };
-                results.Add(Store(item.Link, parsed));
+                results.Add(WithWarning(Store(item.Link, parsed), fetched));
             }
             catch (Exception ex) when (IsItemFailure(ex))
             {
@@ -134,6 +138,14 @@ public sealed class IngestionPipeline(
             }
         }
         return results;
+    }
+
+    /// <summary>A stored page keeps the fetch's warning (e.g. an unknown charset) as its reason, so the user sees it.</summary>
+    private IngestItemResult WithWarning(IngestItemResult result, FetchResult fetched)
+    {
+        if (fetched.Warning is null || result.Outcome == IngestOutcome.Failed) return result;
+        logger.LogWarning("{Url}: {Warning}", fetched.FinalUri, fetched.Warning);
+        return result with { Reason = result.Reason is null ? fetched.Warning : $"{result.Reason}; {fetched.Warning}" };
     }
 
     private static ParsedDocument ParseFetched(FetchResult fetched, string url, string kind)
@@ -147,12 +159,18 @@ public sealed class IngestionPipeline(
         return new ParsedDocument { Title = firstLine[..Math.Min(120, firstLine.Length)], Text = text, SourceKind = kind, SourceKey = key, Url = url, Publisher = fetched.FinalUri.Host };
     }
 
+    /// <summary>Any failure of one item is that item's (a bad value, a bad page, a LiteDB limit), unless the run was cancelled or the database itself is gone.</summary>
     private static bool IsItemFailure(Exception ex) =>
-        ex is HttpRequestException or UrlRefusedException or TimeoutException or FormatException or System.Xml.XmlException or IOException or UriFormatException;
+        ex is not OperationCanceledException && !KnowledgeDatabaseException.IsUnusable(ex);
+
+    private IngestItemResult TooLarge(string source, string? title, long bytes) =>
+        new(source, IngestOutcome.Failed, title, $"{bytes:N0} bytes, above the Knowledge:MaxDocumentBytes limit of {options.Value.MaxDocumentBytes:N0}");
 
     /// <summary>Dedupe, segment, embed, then write in one transaction.</summary>
     public IngestItemResult Store(string source, ParsedDocument parsed)
     {
+        var bytes = Encoding.UTF8.GetByteCount(parsed.Text);
+        if (bytes > options.Value.MaxDocumentBytes) return TooLarge(source, parsed.Title, bytes);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Text)));
         var existing = store.FindBySourceKey(parsed.SourceKey);
         if (existing is not null && existing.ContentHash == hash)

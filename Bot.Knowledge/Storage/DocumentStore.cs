@@ -13,7 +13,11 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time)
     public KnowledgeDatabase Database => db;
 
     public DocumentRecord? Get(string id) => db.Documents.FindById(id);
-    public DocumentRecord? FindBySourceKey(string sourceKey) => db.Documents.FindOne(d => d.SourceKey == sourceKey);
+    public DocumentRecord? FindBySourceKey(string sourceKey)
+    {
+        var key = IndexKeys.Bounded(sourceKey);
+        return db.Documents.FindOne(d => d.SourceKey == key);
+    }
     public DocumentRecord? FindByContentHash(string hash) => db.Documents.FindOne(d => d.ContentHash == hash);
 
     public IReadOnlyList<DocumentRecord> ListDocuments() => db.Documents.FindAll().ToList();
@@ -27,9 +31,10 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time)
     /// </summary>
     public SaveOutcome Save(DocumentRecord document, IReadOnlyList<PassageRecord> passages, Action<DocumentRecord>? inTransaction = null)
     {
-        if (!db.Database.BeginTrans())
-            throw new InvalidOperationException("A knowledge-base transaction is already open on this thread.");
-        try
+        // Indexed values are bounded; the whole URL and path stay in Url and SourcePath.
+        document.SourceKey = IndexKeys.Bounded(document.SourceKey);
+        document.Companies = document.Companies.Select(IndexKeys.Bounded).ToList();
+        return LiteTransaction.Run(db.Database, () =>
         {
             var existing = db.Documents.FindById(document.Id);
             db.Passages.DeleteMany(p => p.DocumentId == document.Id);
@@ -39,14 +44,8 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time)
             db.Passages.InsertBulk(passages);
             inTransaction?.Invoke(document);
             db.BumpRevision();
-            db.Database.Commit();
             return existing is null ? SaveOutcome.Added : SaveOutcome.Updated;
-        }
-        catch
-        {
-            db.Database.Rollback();
-            throw;
-        }
+        });
     }
 
     public void Log(string source, string outcome, string? reason = null, string? documentId = null) =>

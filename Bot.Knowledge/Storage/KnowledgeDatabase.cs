@@ -4,7 +4,8 @@ namespace Bot.Knowledge.Storage;
 
 /// <summary>
 /// Owns the LiteDB file: opens it, checks the schema version, creates collections and indexes.
-/// One instance per process (LiteDB's direct mode is thread-safe within a process).
+/// One instance per process (LiteDB's direct mode is thread-safe within a process, not across processes:
+/// a file is opened under a <see cref="WriterLock"/>).
 /// </summary>
 public sealed class KnowledgeDatabase : IDisposable
 {
@@ -20,20 +21,37 @@ public sealed class KnowledgeDatabase : IDisposable
 
     private static readonly Lock SchemaLock = new();
 
-    private KnowledgeDatabase(ILiteDatabase database, string? filePath)
+    private readonly WriterLock? _writerLock;
+
+    private KnowledgeDatabase(ILiteDatabase database, string? filePath, WriterLock? writerLock = null)
     {
         Database = database;
         FilePath = filePath;
+        _writerLock = writerLock;
         // LiteDB's global BsonMapper publishes an entity mapper before filling its members: two databases
         // opened at once could see a half-built one ("Member SourceKey not found"). The first EnsureSchema maps every type.
         lock (SchemaLock) EnsureSchema();
     }
 
-    public static KnowledgeDatabase Open(string path)
+    /// <summary>
+    /// Opens (or creates) the file once no other process has it open, waiting up to <paramref name="writerWait"/>
+    /// and calling <paramref name="onWaiting"/> once if it has to wait.
+    /// </summary>
+    /// <exception cref="DatabaseBusyException">Another process still has the file after the wait.</exception>
+    public static KnowledgeDatabase Open(string path, TimeSpan writerWait = default, Action<string>? onWaiting = null)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new KnowledgeDatabase(new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }), full);
+        var writerLock = WriterLock.Acquire(full, writerWait, onWaiting);
+        try
+        {
+            return new KnowledgeDatabase(new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }), full, writerLock);
+        }
+        catch
+        {
+            writerLock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>An in-memory database for tests and benchmarks.</summary>
@@ -59,7 +77,7 @@ public sealed class KnowledgeDatabase : IDisposable
         }
         else if (found["version"].AsInt32 > SchemaVersion)
         {
-            throw new InvalidOperationException(
+            throw new KnowledgeDatabaseException(FilePath ?? "(memory)",
                 $"The knowledge base {FilePath ?? "(memory)"} has schema version {found["version"].AsInt32}, newer than this build understands ({SchemaVersion}). Upgrade LayoffBot or use another --db path.");
         }
         Documents.EnsureIndex(d => d.SourceKey, unique: true);
@@ -70,5 +88,15 @@ public sealed class KnowledgeDatabase : IDisposable
         IngestLog.EnsureIndex(l => l.At);
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            Database.Dispose();
+        }
+        finally
+        {
+            _writerLock?.Dispose(); // only once the file is closed may another process open it
+        }
+    }
 }

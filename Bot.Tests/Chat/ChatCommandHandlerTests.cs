@@ -33,6 +33,16 @@ public sealed class ChatCommandHandlerTests : IAsyncLifetime
             TestContext.Current.CancellationToken);
 
     [Fact]
+    public async Task Ask_refuses_a_question_over_2000_characters_on_every_platform()
+    {
+        // Discord's /ask and Slack's mentions both reach ChatService.AskAsync through here.
+        var reply = await Run("ask", options: [("question", "How many jobs did Amazon cut " + new string('?', 2_000))]);
+
+        Assert.True(reply.IsError);
+        Assert.Equal("That question is 2,029 characters long; please ask in at most 2,000 characters.", reply.Text);
+    }
+
+    [Fact]
     public async Task Layoffs_lists_the_companys_rounds_with_sources_and_a_chart()
     {
         var reply = await Run("layoffs", options: [("company", "amazon"), ("since", "2022")]);

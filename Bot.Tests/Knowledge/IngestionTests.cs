@@ -132,7 +132,7 @@ public sealed class IngestionTests
         var path = dir.File("future.db");
         using (var raw = new LiteDB.LiteDatabase(path))
             raw.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schema", ["version"] = KnowledgeDatabase.SchemaVersion + 1 });
-        var error = Assert.Throws<InvalidOperationException>(() => KnowledgeDatabase.Open(path));
+        var error = Assert.Throws<KnowledgeDatabaseException>(() => KnowledgeDatabase.Open(path));
         Assert.Contains("newer", error.Message);
     }
 }

@@ -38,6 +38,9 @@ public sealed class UrlIngestionTests : IAsyncLifetime
             <item><title>Broken</title><link>http://{ctx.Request.Host}/missing</link></item>
             </channel></rss>
             """, "application/rss+xml"));
+        _server.MapGet("/binary", () => Results.Bytes([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], "application/octet-stream"));
+        _server.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
+        _server.MapGet("/bogus-charset", () => Results.Bytes(System.Text.Encoding.UTF8.GetBytes(Page.Replace("Acme", "Zürich Café")), "text/html; charset=bogus-8"));
         _server.MapGet("/huge", () => Results.Content("<html><body><p>" + new string('x', 3_000_000) + "</p></body></html>", "text/html"));
         _server.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(TimeSpan.FromSeconds(30), ct); return Results.Ok(); });
         _server.MapGet("/redirect-loop", (HttpContext ctx) => Results.Redirect("/redirect-loop"));
@@ -96,6 +99,37 @@ public sealed class UrlIngestionTests : IAsyncLifetime
         Assert.Equal(0, services.Get<DocumentStore>().DocumentCount);
     }
 
+    [Theory]
+    [InlineData("/binary", "application/octet-stream")]
+    [InlineData("/image", "image/png")]
+    public async Task Non_text_content_types_are_refused_with_a_message(string path, string mediaType)
+    {
+        var (result, stored) = await IngestOneUrlAsync(path);
+
+        Assert.Equal(IngestOutcome.Failed, result.Outcome);
+        Assert.Equal($"{_base}{path} is {mediaType}, not a web page, text or feed", result.Reason);
+        Assert.Empty(stored);
+    }
+
+    [Fact]
+    public async Task An_unknown_charset_is_read_as_utf8_with_a_warning()
+    {
+        var (result, stored) = await IngestOneUrlAsync("/bogus-charset");
+
+        Assert.Equal(IngestOutcome.Added, result.Outcome);
+        Assert.Equal("unknown charset 'bogus-8', read as UTF-8", result.Reason);
+        Assert.Contains("Zürich Café Corp said on Tuesday", Assert.Single(stored).Text);
+    }
+
+    /// <summary>Ingests one page of the loopback server into a fresh database; returns its result and what was stored.</summary>
+    private async Task<(IngestItemResult Result, IReadOnlyList<DocumentRecord> Stored)> IngestOneUrlAsync(string path)
+    {
+        using var db = KnowledgeDatabase.InMemory();
+        using var services = Services(db);
+        var results = await services.Get<IngestionPipeline>().IngestUrlAsync(new Uri(_base + path), TestContext.Current.CancellationToken);
+        return (Assert.Single(results), services.Get<DocumentStore>().ListDocuments());
+    }
+
     [Fact]
     public async Task Loopback_addresses_are_refused_unless_allowed()
     {
@@ -106,6 +140,84 @@ public sealed class UrlIngestionTests : IAsyncLifetime
         Assert.Contains("AllowPrivateAddresses", result[0].Reason);
         Assert.Equal(0, services.Get<DocumentStore>().DocumentCount);
     }
+
+    /// <summary>A loopback server standing in for a forward proxy: it answers absolute-form requests and records their targets.</summary>
+    private static async Task<(WebApplication Proxy, List<string> Targets)> StartProxyAsync(string redirectTo)
+    {
+        var targets = new List<string>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var proxy = builder.Build();
+        proxy.Run(ctx =>
+        {
+            lock (targets) targets.Add($"{ctx.Request.Host}{ctx.Request.Path}");
+            if (ctx.Request.Path == "/redirect") { ctx.Response.Redirect(redirectTo); return Task.CompletedTask; }
+            ctx.Response.ContentType = "text/html";
+            return ctx.Response.WriteAsync(Page);
+        });
+        await proxy.StartAsync(TestContext.Current.CancellationToken);
+        return (proxy, targets);
+    }
+
+    [Fact]
+    public async Task Through_a_configured_proxy_each_target_host_is_checked_including_redirects()
+    {
+        var (proxy, targets) = await StartProxyAsync(_base + "/article");
+        await using var _ = proxy;
+        using var db = KnowledgeDatabase.InMemory();
+        using var services = new KnowledgeServices(db, new Dictionary<string, string?>
+        {
+            ["Knowledge:Proxy"] = proxy.Urls.First(),
+            ["Knowledge:DownloadTimeoutSeconds"] = "5",
+        });
+        var pipeline = services.Get<IngestionPipeline>();
+        var ct = TestContext.Current.CancellationToken;
+
+        // A public literal is fetched through the (loopback) proxy the operator configured.
+        var viaProxy = await pipeline.IngestUrlAsync(new Uri("http://93.184.216.34/article"), ct);
+        Assert.Equal(IngestOutcome.Added, viaProxy[0].Outcome);
+        // A private target is refused before the proxy is asked, whether named directly or reached by a redirect.
+        var direct = await pipeline.IngestUrlAsync(new Uri(_base + "/article"), ct);
+        var redirected = await pipeline.IngestUrlAsync(new Uri("http://93.184.216.34/redirect"), ct);
+        Assert.Equal(IngestOutcome.Failed, direct[0].Outcome);
+        Assert.Contains("AllowPrivateAddresses", direct[0].Reason);
+        Assert.Equal(IngestOutcome.Failed, redirected[0].Outcome);
+        Assert.Contains("AllowPrivateAddresses", redirected[0].Reason);
+        Assert.Equal(["93.184.216.34/article", "93.184.216.34/redirect"], targets);
+        Assert.Equal(1, services.Get<DocumentStore>().DocumentCount);
+    }
+
+    [Fact]
+    public void Proxy_environment_variables_are_ignored_unless_a_proxy_is_configured()
+    {
+        using var plain = new SafeHttpFetcher(Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions()));
+        using var plainHandler = plain.CreateHandler();
+        Assert.False(plainHandler.UseProxy);
+        using var proxied = new SafeHttpFetcher(Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions { Proxy = "http://127.0.0.1:3128" }));
+        using var proxiedHandler = proxied.CreateHandler();
+        Assert.True(proxiedHandler.UseProxy);
+        Assert.Equal(new Uri("http://127.0.0.1:3128"), proxiedHandler.Proxy!.GetProxy(new Uri("http://example.com/")));
+    }
+
+    [Theory]
+    [InlineData("::127.0.0.1", true)]           // IPv4-compatible
+    [InlineData("::ffff:127.0.0.1", true)]      // IPv4-mapped
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("::ffff:0:7f00:1", true)]       // IPv4-translated
+    [InlineData("64:ff9b::7f00:1", true)]       // NAT64
+    [InlineData("64:ff9b::a9fe:a9fe", true)]    // NAT64 to the metadata address
+    [InlineData("64:ff9b:1::5db8:d822", true)]  // NAT64 local use
+    [InlineData("2002:7f00:1::1", true)]        // 6to4
+    [InlineData("2002:c0a8:101::1", true)]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", true)] // Teredo client 127.0.0.1
+    [InlineData("fe80::5efe:7f00:1", true)]     // ISATAP
+    [InlineData("2001:db8::5efe:a00:1", true)]  // ISATAP with a global prefix, 10.0.0.1
+    [InlineData("::ffff:93.184.216.34", false)]
+    [InlineData("64:ff9b::5db8:d822", false)]
+    [InlineData("2002:5db8:d822::1", false)]
+    public void IPv6_addresses_embedding_a_private_IPv4_address_are_private(string address, bool isPrivate) =>
+        Assert.Equal(isPrivate, AddressPolicy.IsPrivate(System.Net.IPAddress.Parse(address)));
 
     [Theory]
     [InlineData("127.0.0.1", true)]

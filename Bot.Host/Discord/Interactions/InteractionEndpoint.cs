@@ -6,7 +6,7 @@ namespace Bot.Host.Discord.Interactions;
 
 /// <summary>
 /// <c>POST /discord/interactions</c> (Mode=http): verifies the Ed25519 signature over the raw
-/// body before anything else (401 when it fails), answers PING with PONG, and acknowledges slash
+/// body and the age of its timestamp before anything else (401 when either fails), answers PING with PONG, and acknowledges slash
 /// commands through the callback endpoint before replying 202 so the answer can follow.
 /// </summary>
 internal sealed class InteractionEndpoint : IEndpointMapper
@@ -27,9 +27,10 @@ internal sealed class InteractionEndpoint : IEndpointMapper
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
         var headers = context.Request.Headers;
-        if (!verifier.Verify(headers["X-Signature-Ed25519"], headers["X-Signature-Timestamp"], body))
+        if (!verifier.VerifyFresh(headers["X-Signature-Ed25519"], headers["X-Signature-Timestamp"], body, out var stale))
         {
-            DiscordLog.SignatureRejected(logger, context.Connection.RemoteIpAddress?.ToString());
+            if (stale) DiscordLog.StaleSignatureRejected(logger, headers["X-Signature-Timestamp"].ToString(), context.Connection.RemoteIpAddress?.ToString());
+            else DiscordLog.SignatureRejected(logger, context.Connection.RemoteIpAddress?.ToString());
             return Results.Unauthorized();
         }
 

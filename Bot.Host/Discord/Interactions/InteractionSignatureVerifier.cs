@@ -1,4 +1,5 @@
 using System.Text;
+using Bot.Host.Net;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 
@@ -7,21 +8,33 @@ namespace Bot.Host.Discord.Interactions;
 /// <summary>
 /// Ed25519 check of an HTTP interaction: the signature in <c>X-Signature-Ed25519</c> over
 /// UTF-8(<c>X-Signature-Timestamp</c>) followed by the raw body bytes, with the application's
-/// public key. Must see the bytes exactly as received: a re-serialised body fails.
+/// public key. Must see the bytes exactly as received: a re-serialised body fails. A signature whose
+/// timestamp is more than five minutes from now (either way) is refused as a replay.
 /// </summary>
 internal sealed class InteractionSignatureVerifier
 {
     private static readonly SignatureAlgorithm Ed25519 = SignatureAlgorithm.Ed25519;
     private readonly PublicKey _publicKey;
+    private readonly TimeProvider _time;
 
-    public InteractionSignatureVerifier(IOptions<DiscordOptions> options)
-        : this(options.Value.PublicKey ?? throw new InvalidOperationException("Discord:PublicKey is required for HTTP interactions."))
+    public InteractionSignatureVerifier(IOptions<DiscordOptions> options, TimeProvider time)
+        : this(options.Value.PublicKey ?? throw new InvalidOperationException("Discord:PublicKey is required for HTTP interactions."), time)
     {
     }
 
-    public InteractionSignatureVerifier(string publicKeyHex)
+    public InteractionSignatureVerifier(string publicKeyHex, TimeProvider time)
     {
         _publicKey = PublicKey.Import(Ed25519, Convert.FromHexString(publicKeyHex), KeyBlobFormat.RawPublicKey);
+        _time = time;
+    }
+
+    /// <summary>True for a valid signature made within <see cref="SignedTimestamp.MaxSkew"/> of now.</summary>
+    public bool VerifyFresh(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body, out bool stale)
+    {
+        stale = false;
+        if (!Verify(signatureHex, timestamp, body)) return false;
+        stale = !SignedTimestamp.TryParse(timestamp, out var signedAt) || !SignedTimestamp.IsFresh(signedAt, _time);
+        return !stale;
     }
 
     public bool Verify(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body)

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Host.Net;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack.Events;
@@ -11,17 +11,12 @@ namespace Bot.Host.Slack.Events;
 /// </summary>
 internal sealed class SlackSignatureVerifier(IOptions<SlackOptions> options, TimeProvider time)
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-
     public SlackSignatureResult Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body)
     {
         var secret = options.Value.SigningSecret;
-        if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(signature) ||
-            !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var unixSeconds))
+        if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(signature) || !SignedTimestamp.TryParse(timestamp, out var signedAt))
             return SlackSignatureResult.MissingHeaders;
-
-        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(unixSeconds, 0, 253402300799));
-        if (age.Duration() > MaxAge) return SlackSignatureResult.StaleTimestamp;
+        if (!SignedTimestamp.IsFresh(signedAt, time)) return SlackSignatureResult.StaleTimestamp;
 
         var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
         var signed = new byte[prefix.Length + body.Length];

@@ -20,9 +20,11 @@ public sealed class InteractionEndpointTests
     {
         var ct = TestTimeout.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
         var vector = Vectors["cases"]!.AsArray().Single(c => (string)c!["name"]! == name)!;
         var body = (string)vector["raw_body"]!;
+        // The vectors were signed in 2023: the bot's clock is set to their time, so only the signature decides.
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse((string)Vectors["cases"]![0]!["headers"]!["X-Signature-Timestamp"]!, System.Globalization.CultureInfo.InvariantCulture));
+        await using var bot = await StartHttpModeAsync(peer, ct, start: signedAt);
 
         using var response = await PostAsync(bot, Encoding.UTF8.GetBytes(body),
             (string)vector["headers"]!["X-Signature-Ed25519"]!, (string)vector["headers"]!["X-Signature-Timestamp"]!, ct);
@@ -61,6 +63,36 @@ public sealed class InteractionEndpointTests
         using var response = await PostAsync(bot, body, (string)vector["headers"]!["X-Signature-Ed25519"]!, (string)vector["headers"]!["X-Signature-Timestamp"]!, ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(301, false)]    // older than 5 minutes: a replay
+    [InlineData(-301, false)]   // more than 5 minutes ahead
+    [InlineData(7_200, false)]  // 2 h old, as in the issue
+    [InlineData(299, true)]
+    [InlineData(-299, true)]    // a sender clock a little ahead is fine
+    public async Task Signed_requests_are_refused_when_their_timestamp_is_more_than_5_minutes_from_now(int secondsAgo, bool accepted)
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+
+        using var response = await PostSignedAsync(bot, InteractionPayloads.Body("sources").ToJsonString(), ct, TimeSpan.FromSeconds(secondsAgo));
+
+        Assert.Equal(accepted ? HttpStatusCode.Accepted : HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_request_signed_with_timestamp_0_is_refused()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+
+        using var response = await PostSignedAsync(bot, InteractionPayloads.Body("sources").ToJsonString(), ct, bot.Time.GetUtcNow() - DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain(peer.AllRequests, r => r.Path.Contains("/interactions/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -185,7 +217,7 @@ public sealed class InteractionEndpointTests
         Assert.Equal(["First?"], bot.Engine.Questions);
     }
 
-    private static async Task<DiscordBotHost> StartHttpModeAsync(DiscordPeer peer, CancellationToken ct, IDictionary<string, string?>? extra = null)
+    private static async Task<DiscordBotHost> StartHttpModeAsync(DiscordPeer peer, CancellationToken ct, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -194,17 +226,17 @@ public sealed class InteractionEndpointTests
             ["Discord:ApplicationId"] = DiscordPeer.ApplicationId,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
-        var bot = DiscordBotHost.Create(peer, settings);
+        var bot = DiscordBotHost.Create(peer, settings, start: start);
         await bot.StartAsync(ct);
         return bot;
     }
 
-    /// <summary>Signs like Discord does, with the RFC 8032 TEST 1 key the fixture vectors use.</summary>
-    private static Task<HttpResponseMessage> PostSignedAsync(DiscordBotHost bot, string body, CancellationToken ct)
+    /// <summary>Signs like Discord does, with the RFC 8032 TEST 1 key the fixture vectors use, at the bot's (fake) now unless told otherwise.</summary>
+    private static Task<HttpResponseMessage> PostSignedAsync(DiscordBotHost bot, string body, CancellationToken ct, TimeSpan? signedAgo = null)
     {
         var algorithm = SignatureAlgorithm.Ed25519;
         using var key = Key.Import(algorithm, Convert.FromHexString((string)Vectors["private_key_seed_hex_for_reproduction_only"]!), KeyBlobFormat.RawPrivateKey);
-        const string timestamp = "1767607200";
+        var timestamp = (bot.Time.GetUtcNow() - (signedAgo ?? TimeSpan.Zero)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var signature = algorithm.Sign(key, Encoding.UTF8.GetBytes(timestamp + body));
         return PostAsync(bot, Encoding.UTF8.GetBytes(body), Convert.ToHexStringLower(signature), timestamp, ct);
     }

@@ -31,7 +31,7 @@ public sealed class InteractionSignatureVerifierTests
     {
         var file = DiscordFixtures.Json("interaction_signature_ed25519_vectors_derived.json");
         var vector = Find(file["cases"]!, name);
-        var verifier = new InteractionSignatureVerifier((string)file["public_key_hex"]!);
+        var verifier = new InteractionSignatureVerifier((string)file["public_key_hex"]!, TimeProvider.System);
         var valid = verifier.Verify(
             (string)vector["headers"]!["X-Signature-Ed25519"]!,
             (string)vector["headers"]!["X-Signature-Timestamp"]!,
@@ -48,7 +48,7 @@ public sealed class InteractionSignatureVerifierTests
     public void Missing_or_malformed_headers_fail(string? signature, string? timestamp)
     {
         var file = DiscordFixtures.Json("interaction_signature_ed25519_vectors_derived.json");
-        var verifier = new InteractionSignatureVerifier((string)file["public_key_hex"]!);
+        var verifier = new InteractionSignatureVerifier((string)file["public_key_hex"]!, TimeProvider.System);
         Assert.False(verifier.Verify(signature, timestamp, Encoding.UTF8.GetBytes((string)file["cases"]![0]!["raw_body"]!)));
     }
 

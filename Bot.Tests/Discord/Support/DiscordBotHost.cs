@@ -31,7 +31,8 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     public Uri BaseUri { get; private set; } = null!;
     public IServiceProvider Services => App.Services;
 
-    public static DiscordBotHost Create(DiscordPeer peer, IDictionary<string, string?>? settings = null, Answer? answer = null, Action<IServiceCollection>? configure = null)
+    /// <param name="start">Where the fake clock starts; 2026-01-05 10:00 UTC by default.</param>
+    public static DiscordBotHost Create(DiscordPeer peer, IDictionary<string, string?>? settings = null, Answer? answer = null, Action<IServiceCollection>? configure = null, DateTimeOffset? start = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -45,7 +46,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddBotCore(builder.Configuration);
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new FakeTimeProvider(start ?? DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var engine = new FixedAnswerEngine(answer ?? FixedAnswerEngine.Sample());
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IAnswerEngine>(engine);
