@@ -44,7 +44,7 @@ public sealed record FactContext(
     bool Compact)
 {
     /// <summary>How the answer names its subject: the company, or "the companies covered" when none was named.</summary>
-    public string Name => Company ?? "the articles";
+    public string Name => Company ?? "the companies covered";
 
     public string PeriodSuffix => AnswerWording.PeriodSuffix(Question);
 

@@ -33,7 +33,8 @@ public sealed class GeneralEvidenceKind
             if (picked.Any(p => p.Sentence.Text.Trim() == r.Sentence.Text.Trim())) continue;
             picked.Add(r);
         }
-        draft.Say($"On {c.Name}{c.PeriodSuffix}, the sources say: {string.Join("; ", picked.Select(p => draft.Inline(p.Sentence)))}.");
+        var lead = c.Company is null ? $"The sources say{c.PeriodSuffix}" : $"On {c.Name}{c.PeriodSuffix}, the sources say";
+        draft.Say($"{lead}: {string.Join("; ", picked.Select(p => draft.Inline(p.Sentence)))}.");
         return KindOutcome.Answered;
     }
 

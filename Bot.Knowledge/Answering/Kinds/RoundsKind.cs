@@ -40,7 +40,7 @@ internal sealed partial class RoundsKind(LayoffEventQueries queries, DocumentSto
         }
         var scope = q.Period is null ? "" : $" in {q.Period.Label}";
         draft.Say($"{company} layoff rounds{scope} in my sources, oldest first: {string.Join("; ", items)}.");
-        if (rounds.Count > MaxListed) draft.Say($"Only the latest {MaxListed} are listed.");
+        if (rounds.Count > MaxListed) draft.Say("Only the latest rounds are listed.");
         return true;
     }
 
@@ -52,13 +52,16 @@ internal sealed partial class RoundsKind(LayoffEventQueries queries, DocumentSto
         if (article?.Article is { } a && documents.Get(a.DocumentId) is { } doc && a.End <= doc.Text.Length)
         {
             var n = draft.Quote(doc, new Text.TextSpan(a.Start, a.End));
-            var figure = a.Count is { } c ? $"{c.ToString("N0", CultureInfo.InvariantCulture)} roles" : $"{(a.Percentage!.Value * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of staff";
+            // A share is shown in the quote's own words (the sentence may spell it "half", "14pc", "10 per cent").
+            var figure = a.Count is { } c ? $"{c.ToString("N0", CultureInfo.InvariantCulture)} roles" : "a share of staff";
             return (figure, $"[{n}]", a.Count);
         }
         var rows = round.DatasetRows.Where(s => s.Row is not null && s.Count is not null).ToList();
-        var sum = rows.Sum(s => s.Count!.Value);
-        var cites = string.Join("", rows.Take(3).Select(s => $"[{draft.Row(s.Row!)}]"));
-        return ($"{sum.ToString("N0", CultureInfo.InvariantCulture)} roles (layoffs.fyi)", cites, sum);
+        // Each row's own figure, so every number shown is one a cited row states (a round split over rows reads "1,200 + 1,000").
+        var shown = rows.Take(3).ToList();
+        var rowFigures = string.Join(" + ", shown.Select(s => s.Count!.Value.ToString("N0", CultureInfo.InvariantCulture)));
+        var cites = string.Join("", shown.Select(s => $"[{draft.Row(s.Row!)}]"));
+        return ($"{rowFigures} roles (layoffs.fyi)", cites, rows.Sum(s => s.Count!.Value));
     }
 
     [GeneratedRegex(@"\bhow many (?:layoff )?rounds\b|\brounds?\b.*\beach\b|\beach (?:round|one|time)\b|\bevery round\b|\ball (?:the |their |its )?(?:rounds|layoffs)\b|\bin total\b|\ball together\b|\baltogether\b|\bcombined\b|\bcumulative\b|\btimeline\b|\bhistory of\b|\bso far\b")] private static partial Regex Cue();
