@@ -98,13 +98,16 @@ internal sealed class DiscordRestClient(
         var uri = new Uri(options.Value.ApiBaseUrl.TrimEnd('/') + route.Path);
         for (var attempt = 1; ; attempt++)
         {
-            await buckets.WaitAsync(route, cancellationToken);
             using var request = new HttpRequestMessage(route.Method, uri) { Content = content?.Invoke() };
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             if (route.RequiresAuth) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.Token);
 
-            var response = await http.SendAsync(request, cancellationToken);
-            buckets.Update(route, RateLimitHeaders.Parse(response.Headers));
+            HttpResponseMessage response;
+            using (await buckets.WaitAsync(route, cancellationToken))
+            {
+                response = await http.SendAsync(request, cancellationToken);
+                buckets.Update(route, RateLimitHeaders.Parse(response.Headers));
+            }
             if (response.IsSuccessStatusCode) return response;
 
             using (response)
