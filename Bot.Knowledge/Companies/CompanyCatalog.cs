@@ -9,18 +9,23 @@ namespace Bot.Knowledge.Companies;
 /// </summary>
 public sealed partial class CompanyCatalog
 {
-    private static readonly (string Canonical, string[] Aliases)[] BuiltIn =
+    /// <summary>
+    /// The one alias table: questions and articles are matched against it here, and data files' employer
+    /// names through <see cref="Events.EmployerNameNormalizer"/>, which reads the same table.
+    /// </summary>
+    internal static readonly (string Canonical, string[] Aliases)[] BuiltIn =
     [
-        ("Amazon", ["amazon", "aws", "amazon web services", "amazon.com"]),
+        ("Amazon", ["amazon", "aws", "amazon web services", "amazon.com", "amazon.com services", "amazonfresh", "amazoncom"]),
         ("Meta", ["meta", "facebook", "fb", "meta platforms"]),
-        ("Google", ["google", "alphabet"]),
+        ("Google", ["google", "alphabet"]), ("Apple", ["apple", "apple computer"]),
         ("Microsoft", ["microsoft", "msft"]),
         ("Twitter", ["twitter", "x corp", "x.com"]),
-        ("Salesforce", ["salesforce"]), ("Stripe", ["stripe"]), ("Spotify", ["spotify"]), ("Intel", ["intel"]),
-        ("Dell", ["dell", "dell technologies"]), ("IBM", ["ibm"]), ("Shopify", ["shopify"]), ("Airbnb", ["airbnb"]),
-        ("Apple", ["apple"]), ("Netflix", ["netflix"]), ("Tesla", ["tesla"]), ("Oracle", ["oracle"]), ("Cisco", ["cisco"]),
+        ("Salesforce", ["salesforce", "salesforce.com", "salesforcecom"]), ("Stripe", ["stripe"]), ("Spotify", ["spotify"]), ("Intel", ["intel"]),
+        ("Dell", ["dell", "dell technologies"]), ("IBM", ["ibm", "international business machines", "international business machine"]), ("Shopify", ["shopify"]), ("Airbnb", ["airbnb"]),
+        ("Netflix", ["netflix"]), ("Tesla", ["tesla"]), ("Oracle", ["oracle"]), ("Cisco", ["cisco", "cisco systems"]),
         ("SAP", ["sap"]), ("PayPal", ["paypal"]), ("Uber", ["uber"]), ("Lyft", ["lyft"]), ("Snap", ["snap", "snapchat"]),
-        ("Zoom", ["zoom"]), ("Coinbase", ["coinbase"]), ("Nvidia", ["nvidia"]), ("HP", ["hp", "hewlett-packard"]),
+        ("Zoom", ["zoom"]), ("Coinbase", ["coinbase"]), ("Nvidia", ["nvidia"]), ("HP", ["hp", "hewlett-packard", "hewlett packard", "hp inc"]),
+        ("Hewlett Packard Enterprise", ["hpe", "hewlett packard enterprise"]),
         ("Block", ["block inc", "square"]), ("Robinhood", ["robinhood"]), ("Peloton", ["peloton"]), ("Zillow", ["zillow"]),
         ("Workday", ["workday"]), ("Intuit", ["intuit"]), ("Adobe", ["adobe"]), ("eBay", ["ebay"]), ("LinkedIn", ["linkedin"]),
         ("Twilio", ["twilio"]), ("Okta", ["okta"]), ("Unity", ["unity software"]), ("Rivian", ["rivian"]), ("AMD", ["amd"]),

@@ -12,26 +12,15 @@ namespace Bot.Knowledge.Events;
 /// </summary>
 internal static partial class EmployerNameNormalizer
 {
-    /// <summary>Alias key (see <see cref="Key"/>) to canonical display name.</summary>
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
-    {
-        ["amazon"] = "Amazon", ["amazon com"] = "Amazon", ["amazoncom"] = "Amazon", ["amazon web services"] = "Amazon",
-        ["aws"] = "Amazon", ["amazonfresh"] = "Amazon", ["amazon com services"] = "Amazon",
-        ["meta"] = "Meta", ["meta platforms"] = "Meta", ["facebook"] = "Meta",
-        ["google"] = "Google", ["alphabet"] = "Google",
-        ["microsoft"] = "Microsoft",
-        ["apple"] = "Apple", ["apple computer"] = "Apple",
-        ["intel"] = "Intel",
-        ["salesforce"] = "Salesforce", ["salesforce com"] = "Salesforce", ["salesforcecom"] = "Salesforce",
-        ["ibm"] = "IBM", ["international business machines"] = "IBM", ["international business machine"] = "IBM",
-        ["dell"] = "Dell", ["dell technologies"] = "Dell",
-        ["twitter"] = "Twitter",
-        ["stripe"] = "Stripe", ["spotify"] = "Spotify", ["shopify"] = "Shopify", ["airbnb"] = "Airbnb",
-        ["oracle"] = "Oracle", ["cisco"] = "Cisco", ["cisco systems"] = "Cisco", ["netflix"] = "Netflix",
-        ["nvidia"] = "Nvidia", ["paypal"] = "PayPal", ["ebay"] = "eBay", ["uber"] = "Uber", ["lyft"] = "Lyft",
-        ["tesla"] = "Tesla", ["linkedin"] = "LinkedIn", ["snap"] = "Snap",
-        ["hewlett packard"] = "HP", ["hp"] = "HP", ["hewlett packard enterprise"] = "Hewlett Packard Enterprise",
-    };
+    /// <summary>
+    /// Alias key (see <see cref="Key"/>) to canonical display name, from the one alias table
+    /// (<see cref="Companies.CompanyCatalog.BuiltIn"/>) so data rows and questions agree on every name.
+    /// </summary>
+    private static readonly Dictionary<string, string> Aliases = Companies.CompanyCatalog.BuiltIn
+        .SelectMany(c => c.Aliases.Append(c.Canonical).Select(a => (Key: Key(a), c.Canonical)))
+        .Where(a => a.Key.Length > 0)
+        .DistinctBy(a => a.Key)
+        .ToDictionary(a => a.Key, a => a.Canonical, StringComparer.Ordinal);
 
     /// <summary>
     /// Brands whose name followed by anything (a site code, a division) is still that company
