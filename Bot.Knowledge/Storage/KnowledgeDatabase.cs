@@ -68,6 +68,12 @@ public sealed class KnowledgeDatabase : IDisposable
 
     private ILiteCollection<BsonDocument> Meta => Database.GetCollection("meta");
 
+    /// <summary>A named record about the database itself (schema, revision, seeding progress), or null.</summary>
+    public BsonDocument? ReadMeta(string id) => Meta.FindById(id);
+
+    /// <summary>Writes a record read by <see cref="ReadMeta"/>; its <c>_id</c> names it.</summary>
+    public void WriteMeta(BsonDocument record) => Meta.Upsert(record);
+
     private void EnsureSchema()
     {
         var found = Meta.FindById("schema");
