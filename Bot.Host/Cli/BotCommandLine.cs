@@ -53,6 +53,7 @@ internal static class BotCommandLine
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(SourcesCommand.CreateSources());
         root.Subcommands.Add(SourcesCommand.CreateStats());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(LayoffsCommand.Create());

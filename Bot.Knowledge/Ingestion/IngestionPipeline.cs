@@ -171,7 +171,7 @@ public sealed class IngestionPipeline(
     {
         var bytes = Encoding.UTF8.GetByteCount(parsed.Text);
         if (bytes > options.Value.MaxDocumentBytes) return TooLarge(source, parsed.Title, bytes);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Text)));
+        var hash = DocumentRecord.HashOf(parsed.Text);
         var existing = store.FindBySourceKey(parsed.SourceKey);
         if (existing is not null && existing.ContentHash == hash)
             return new IngestItemResult(source, IngestOutcome.Unchanged, existing.Title, null, existing.Id);
