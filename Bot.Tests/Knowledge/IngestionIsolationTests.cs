@@ -95,6 +95,22 @@ public sealed class IngestionIsolationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_document_reports_how_far_its_embedding_has_got()
+    {
+        var sentences = Enumerable.Range(1, 300).Select(i => $"Acme said on day {i} that unit {i} will lose {i * 3} jobs.");
+        var path = WriteFile("long.txt", "Acme cuts jobs\n" + string.Join(' ', sentences));
+        var heard = new List<IngestItemResult>();
+
+        var report = await Services.Get<IngestionPipeline>().IngestAsync([path], new SynchronousProgress<IngestItemResult>(heard.Add), TestContext.Current.CancellationToken);
+
+        var working = heard.Where(r => r.Outcome == IngestOutcome.InProgress).ToList();
+        Assert.NotEmpty(working);
+        Assert.All(working, r => Assert.Matches(@"^\d+ of \d+ passages embedded$", r.Reason));
+        Assert.StartsWith("50 of ", working[0].Reason);
+        Assert.Equal(IngestOutcome.Added, Assert.Single(report.Items).Outcome); // progress is heard, never counted
+    }
+
+    [Fact]
     public void A_failed_save_closes_its_transaction_and_keeps_nothing_of_the_document()
     {
         var store = Services.Get<DocumentStore>();
