@@ -80,7 +80,7 @@ internal sealed partial class SyntheticCorpusGenerator
             Id = $"synthetic-{j:D6}", Title = variant.Title, Url = url, SourceKey = url, Publisher = variant.Publisher,
             PublishedRaw = published?.ToString(variant.PublishedPrecision == "day" ? "yyyy-MM-dd" : "yyyy-MM", Invariant),
             Published = published, PublishedPrecision = variant.PublishedPrecision, Companies = [.. variant.Companies],
-            SourceKind = "synthetic", ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))),
+            SourceKind = "synthetic", ContentHash = DocumentRecord.HashOf(body),
             Text = body, Version = 1,
         };
         return new SyntheticDocument(document, passages);

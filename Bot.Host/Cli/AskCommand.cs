@@ -51,7 +51,7 @@ internal static class AskCommand
             return 2;
         }
         var seeder = host.Services.GetRequiredService<KnowledgeSeeder>();
-        await seeder.SeedIfEmptyAsync(line => errors.WriteLine(line), cancellationToken);
+        await seeder.SeedOrResumeAsync(line => errors.WriteLine(line), cancellationToken);
         var engine = host.Services.GetRequiredService<IAnswerEngine>();
 
         IEnumerable<string> questions = question == "-" ? ReadLines(input) : [question];

@@ -43,6 +43,17 @@ internal static class BotCommandLine
             await invocation.Error.WriteLineAsync("error: " + database.Message);
             return database is DatabaseBusyException ? DatabaseBusyExitCode : 1;
         }
+        catch (OperationCanceledException)
+        {
+            await invocation.Error.WriteLineAsync("cancelled; what was already stored is kept.");
+            return 130; // as shells report Ctrl+C
+        }
+        catch (Exception bug)
+        {
+            // Not something the operator can fix: the details are for a bug report.
+            await invocation.Error.WriteLineAsync($"error: unexpected failure ({bug.GetType().Name}: {bug.Message}); please report it with the details below.\n{bug}");
+            return 1;
+        }
     }
 
     public static RootCommand Build()
@@ -53,6 +64,7 @@ internal static class BotCommandLine
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(SourcesCommand.CreateSources());
         root.Subcommands.Add(SourcesCommand.CreateStats());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(LayoffsCommand.Create());

@@ -62,7 +62,7 @@ internal static class DigestCommand
         }
 
         using var host = BotHostFactory.CreateCliHost(db, settings);
-        await host.Services.GetRequiredService<KnowledgeSeeder>().SeedIfEmptyAsync(line => errors.WriteLine(line), cancellationToken);
+        await host.Services.GetRequiredService<KnowledgeSeeder>().SeedOrResumeAsync(line => errors.WriteLine(line), cancellationToken);
         EventsDatabase.EnsureSeeded(host.Services, errors, cancellationToken);
 
         // The period ends after seeding, so documents ingested just now count as new.

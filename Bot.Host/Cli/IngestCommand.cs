@@ -27,7 +27,7 @@ internal static class IngestCommand
             {
                 var task = ctx.AddTask("ingesting", maxValue: double.MaxValue);
                 task.IsIndeterminate = true;
-                var progress = new Progress<IngestItemResult>(r => task.Description = $"{r.Outcome}: {Markup.Escape(Short(r.Title ?? r.Source))}");
+                var progress = new Progress<IngestItemResult>(r => task.Description = $"{Label(r.Outcome)}: {Markup.Escape(Short(r.Title ?? r.Source))}{(r.Outcome == IngestOutcome.InProgress ? $" ({r.Reason})" : "")}");
                 var result = await pipeline.IngestAsync(sources.Select(Knowledge.RepositoryPaths.UserPath), progress, cancellationToken);
                 task.StopTask();
                 return result;
@@ -37,18 +37,14 @@ internal static class IngestCommand
         }
         else
         {
-            var lines = new SynchronousProgress(r => output.WriteLine($"{r.Outcome.ToString().ToLowerInvariant()}: {r.Title ?? r.Source}{(r.Reason is null ? "" : $" ({r.Reason})")}"));
+            var lines = new SynchronousProgress<IngestItemResult>(r => output.WriteLine($"{Label(r.Outcome)}: {r.Title ?? r.Source}{(r.Reason is null ? "" : $" ({r.Reason})")}"));
             report = await pipeline.IngestAsync(sources.Select(Knowledge.RepositoryPaths.UserPath), lines, cancellationToken);
         }
         await output.WriteLineAsync($"added {report.Count(IngestOutcome.Added)}, unchanged {report.Count(IngestOutcome.Unchanged)}, updated {report.Count(IngestOutcome.Updated)}, failed {report.Count(IngestOutcome.Failed)}, skipped {report.Count(IngestOutcome.Skipped)}");
         return report.AllFailed ? 1 : 0;
     }
 
-    private static string Short(string s) => s.Length <= 70 ? s : s[..67] + "...";
+    private static string Label(IngestOutcome outcome) => outcome == IngestOutcome.InProgress ? "working" : outcome.ToString().ToLowerInvariant();
 
-    /// <summary>Reports on the calling thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<IngestItemResult> report) : IProgress<IngestItemResult>
-    {
-        public void Report(IngestItemResult value) => report(value);
-    }
+    private static string Short(string s) => s.Length <= 70 ? s : s[..67] + "...";
 }

@@ -2,7 +2,7 @@ using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Hosting;
 
-/// <summary>On <c>serve</c>, fills an empty knowledge base from the seed paths in the background, as <c>ask</c> does.</summary>
+/// <summary>On <c>serve</c>, fills an empty knowledge base from the seed paths (or completes an interrupted seeding) in the background, as <c>ask</c> does.</summary>
 internal sealed class KnowledgeSeedingService(KnowledgeSeeder seeder, Microsoft.Extensions.Options.IOptions<Bot.Knowledge.KnowledgeOptions> options, ILogger<KnowledgeSeedingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -10,7 +10,7 @@ internal sealed class KnowledgeSeedingService(KnowledgeSeeder seeder, Microsoft.
         if (!options.Value.SeedOnServe) return;
         try
         {
-            await seeder.SeedIfEmptyAsync(line => logger.LogInformation("{Line}", line), stoppingToken);
+            await seeder.SeedOrResumeAsync(line => logger.LogInformation("{Line}", line), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 namespace Bot.Knowledge.Ingestion;
 
-public enum IngestOutcome { Added, Updated, Unchanged, Failed, Skipped }
+/// <summary>How an item ended; <see cref="InProgress"/> only reaches progress reports, for long documents still being embedded.</summary>
+public enum IngestOutcome { Added, Updated, Unchanged, Failed, Skipped, InProgress }
 
 /// <summary>What happened to one file, page or feed item.</summary>
 public sealed record IngestItemResult(string Source, IngestOutcome Outcome, string? Title = null, string? Reason = null, string? DocumentId = null);

@@ -39,16 +39,16 @@ public sealed class IngestionPipeline(
             cancellationToken.ThrowIfCancellationRequested();
             if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             {
-                foreach (var r in await IngestUrlAsync(uri, cancellationToken)) Report(r);
+                foreach (var r in await IngestUrlAsync(uri, cancellationToken, progress)) Report(r);
             }
             else if (Directory.Exists(source))
             {
                 foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                    foreach (var r in await IngestFileAsync(file, cancellationToken)) Report(r);
+                    foreach (var r in await IngestFileAsync(file, cancellationToken, progress)) Report(r);
             }
             else if (File.Exists(source))
             {
-                foreach (var r in await IngestFileAsync(source, cancellationToken)) Report(r);
+                foreach (var r in await IngestFileAsync(source, cancellationToken, progress)) Report(r);
             }
             else
             {
@@ -58,7 +58,8 @@ public sealed class IngestionPipeline(
         return new IngestReport(results);
     }
 
-    public async Task<IReadOnlyList<IngestItemResult>> IngestFileAsync(string path, CancellationToken cancellationToken)
+    /// <param name="progress">Hears how far a long document's embedding has got (<see cref="IngestOutcome.InProgress"/>).</param>
+    public async Task<IReadOnlyList<IngestItemResult>> IngestFileAsync(string path, CancellationToken cancellationToken, IProgress<IngestItemResult>? progress = null)
     {
         var extension = Path.GetExtension(path);
         try
@@ -75,9 +76,9 @@ public sealed class IngestionPipeline(
             if (size > options.Value.MaxDocumentBytes) return [TooLarge(path, null, size)];
             var content = await File.ReadAllTextAsync(path, cancellationToken);
             if (TextExtensions.Contains(extension))
-                return [Store(path, FrontMatterDocumentParser.Parse(content, path, extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text" : "markdown") with { SourcePath = Path.GetFullPath(path) })];
+                return [Store(path, FrontMatterDocumentParser.Parse(content, path, extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text" : "markdown") with { SourcePath = Path.GetFullPath(path) }, progress)];
             if (HtmlExtensions.Contains(extension))
-                return [Store(path, HtmlDocumentParser.Parse(content, null, "file:" + Path.GetFullPath(path), "html") with { SourcePath = Path.GetFullPath(path) })];
+                return [Store(path, HtmlDocumentParser.Parse(content, null, "file:" + Path.GetFullPath(path), "html") with { SourcePath = Path.GetFullPath(path) }, progress)];
             if (FeedExtensions.Contains(extension) && FeedParser.LooksLikeFeed(content))
                 return await IngestFeedAsync(path, FeedParser.Parse(content, null), cancellationToken);
             return [new IngestItemResult(path, IngestOutcome.Skipped, Reason: $"unsupported file type '{extension}'")];
@@ -89,7 +90,7 @@ public sealed class IngestionPipeline(
         }
     }
 
-    public async Task<IReadOnlyList<IngestItemResult>> IngestUrlAsync(Uri uri, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IngestItemResult>> IngestUrlAsync(Uri uri, CancellationToken cancellationToken, IProgress<IngestItemResult>? progress = null)
     {
         try
         {
@@ -97,7 +98,7 @@ public sealed class IngestionPipeline(
             if (FeedParser.LooksLikeFeed(fetched.Body))
                 return await IngestFeedAsync(uri.ToString(), FeedParser.Parse(fetched.Body, fetched.FinalUri), cancellationToken);
             var url = fetched.FinalUri.ToString();
-            return [WithWarning(Store(uri.ToString(), ParseFetched(fetched, url, "url")), fetched)];
+            return [WithWarning(Store(uri.ToString(), ParseFetched(fetched, url, "url"), progress), fetched)];
         }
         catch (Exception ex) when (IsItemFailure(ex))
         {
@@ -167,11 +168,11 @@ public sealed class IngestionPipeline(
         new(source, IngestOutcome.Failed, title, $"{bytes:N0} bytes, above the Knowledge:MaxDocumentBytes limit of {options.Value.MaxDocumentBytes:N0}");
 
     /// <summary>Dedupe, segment, embed, then write in one transaction.</summary>
-    public IngestItemResult Store(string source, ParsedDocument parsed)
+    public IngestItemResult Store(string source, ParsedDocument parsed, IProgress<IngestItemResult>? progress = null)
     {
         var bytes = Encoding.UTF8.GetByteCount(parsed.Text);
         if (bytes > options.Value.MaxDocumentBytes) return TooLarge(source, parsed.Title, bytes);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Text)));
+        var hash = DocumentRecord.HashOf(parsed.Text);
         var existing = store.FindBySourceKey(parsed.SourceKey);
         if (existing is not null && existing.ContentHash == hash)
             return new IngestItemResult(source, IngestOutcome.Unchanged, existing.Title, null, existing.Id);
@@ -194,18 +195,22 @@ public sealed class IngestionPipeline(
             Companies = mentioned, SourceKind = parsed.SourceKind, ContentHash = hash, Text = parsed.Text, SourcePath = parsed.SourcePath,
         };
         var sentences = SentenceSegmenter.Split(document.Text);
-        var passages = BuildPassages(document, sentences);
+        var passages = BuildPassages(document, sentences, done => progress?.Report(new IngestItemResult(source, IngestOutcome.InProgress, parsed.Title, done)));
         var outcome = store.Save(document, passages, saved => { foreach (var indexer in indexers) indexer.Index(saved, sentences); });
         logger.LogDebug("{Outcome} {Title} ({Passages} passages)", outcome, parsed.Title, passages.Count);
         return new IngestItemResult(source, outcome == SaveOutcome.Added ? IngestOutcome.Added : IngestOutcome.Updated, parsed.Title, null, id);
     }
 
-    private List<PassageRecord> BuildPassages(DocumentRecord document, IReadOnlyList<TextSpan> sentences)
+    /// <summary>Embedding is the slow part: a long document says every <see cref="ProgressEvery"/> passages how far it has got.</summary>
+    private const int ProgressEvery = 50;
+
+    private List<PassageRecord> BuildPassages(DocumentRecord document, IReadOnlyList<TextSpan> sentences, Action<string> reportProgress)
     {
         var spans = PassageChunker.Chunk(sentences);
         var passages = new List<PassageRecord>(spans.Count);
         for (var i = 0; i < spans.Count; i++)
         {
+            if (i > 0 && i % ProgressEvery == 0) reportProgress($"{i:N0} of {spans.Count:N0} passages embedded");
             var text = spans[i].Of(document.Text);
             passages.Add(new PassageRecord
             {

@@ -1,17 +1,58 @@
 using Bot.Knowledge.Storage;
+using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Knowledge.Ingestion;
 
-/// <summary>Fills an empty knowledge base from <see cref="KnowledgeOptions.SeedPaths"/>, so a fresh clone answers at once.</summary>
+/// <summary>
+/// Fills an empty knowledge base from <see cref="KnowledgeOptions.SeedPaths"/>, so a fresh clone answers
+/// at once. Seeding records which paths it set out to ingest and which it finished, so a run that was
+/// interrupted (Ctrl+C, a killed process) is completed by the next command instead of leaving a
+/// partial base that answers as if it were whole. A database filled by hand is never seeded.
+/// </summary>
 public sealed class KnowledgeSeeder(DocumentStore store, IngestionPipeline pipeline, IOptions<KnowledgeOptions> options)
 {
+    private const string StateId = "seed";
+
     public bool IsEmpty => store.DocumentCount == 0;
 
-    /// <summary>Ingests the seed paths when the database is empty; missing paths are reported, not fatal.</summary>
-    public async Task<IngestReport?> SeedIfEmptyAsync(Action<string> say, CancellationToken cancellationToken)
+    /// <summary>Seeds an empty database, or completes an interrupted seeding; null when there was nothing to do.</summary>
+    public async Task<IngestReport?> SeedOrResumeAsync(Action<string> say, CancellationToken cancellationToken)
     {
-        if (!IsEmpty) return null;
+        var state = store.Database.ReadMeta(StateId);
+        List<string> pending;
+        if (state is null)
+        {
+            if (!IsEmpty) return null;
+            pending = ExistingSeedPaths(say);
+            if (pending.Count == 0) return null;
+            store.Database.WriteMeta(new BsonDocument { ["_id"] = StateId, ["paths"] = new BsonArray(pending.Select(p => new BsonValue(p))), ["done"] = new BsonArray() });
+            say($"The knowledge base is empty; ingesting {string.Join(", ", pending)} ...");
+        }
+        else
+        {
+            var done = state["done"].AsArray.Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
+            pending = state["paths"].AsArray.Select(v => v.AsString).Where(p => !done.Contains(p)).ToList();
+            if (pending.Count == 0) return null;
+            say($"An earlier seeding of the knowledge base was interrupted; completing it: {string.Join(", ", pending)} ...");
+        }
+
+        var items = new List<IngestItemResult>();
+        foreach (var path in pending)
+        {
+            var report = await pipeline.IngestAsync([path], null, cancellationToken);
+            items.AddRange(report.Items);
+            MarkDone(path);
+            say($"Seeded {path}: {report.Count(IngestOutcome.Added)} added, {report.Count(IngestOutcome.Failed)} failed.");
+        }
+        var all = new IngestReport(items);
+        say($"Ingested {all.Count(IngestOutcome.Added)} sources ({all.Count(IngestOutcome.Failed)} failed, {all.Count(IngestOutcome.Skipped)} skipped).");
+        return all;
+    }
+
+    /// <summary>The configured seed paths that exist; missing ones are reported, not fatal.</summary>
+    private List<string> ExistingSeedPaths(Action<string> say)
+    {
         var paths = new List<string>();
         foreach (var configured in options.Value.SeedPaths)
         {
@@ -19,10 +60,13 @@ public sealed class KnowledgeSeeder(DocumentStore store, IngestionPipeline pipel
             if (Directory.Exists(path) || File.Exists(path)) paths.Add(path);
             else say($"Seed path not found, skipped: {configured} (resolved to {path})");
         }
-        if (paths.Count == 0) return null;
-        say($"The knowledge base is empty; ingesting {string.Join(", ", paths)} ...");
-        var report = await pipeline.IngestAsync(paths, null, cancellationToken);
-        say($"Ingested {report.Count(IngestOutcome.Added)} sources ({report.Count(IngestOutcome.Failed)} failed, {report.Count(IngestOutcome.Skipped)} skipped).");
-        return report;
+        return paths;
+    }
+
+    private void MarkDone(string path)
+    {
+        var state = store.Database.ReadMeta(StateId)!;
+        state["done"].AsArray.Add(path);
+        store.Database.WriteMeta(state);
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using LiteDB;
 
 namespace Bot.Knowledge.Storage;
@@ -20,10 +22,14 @@ public sealed class DocumentRecord
     public List<string> Companies { get; set; } = [];
     /// <summary>"markdown", "text", "html", "url", "feed-item".</summary>
     public string SourceKind { get; set; } = "";
+    /// <summary><see cref="HashOf"/> the text, for dedupe and for <c>check</c> to find damage.</summary>
     public string ContentHash { get; set; } = "";
     /// <summary>The file it was read from, when it came from a file.</summary>
     public string? SourcePath { get; set; }
     public string Text { get; set; } = "";
     public DateTime IngestedAt { get; set; }
     public int Version { get; set; }
+
+    /// <summary>SHA-256 of the UTF-8 text, lower-case hex.</summary>
+    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -57,6 +57,9 @@ public sealed class KnowledgeDatabase : IDisposable
     /// <summary>An in-memory database for tests and benchmarks.</summary>
     public static KnowledgeDatabase InMemory() => new(new LiteDatabase(new MemoryStream()), null);
 
+    /// <summary>A database on streams of the caller's choice (tests inject a failing log stream to play a full disk).</summary>
+    internal static KnowledgeDatabase OnStreams(Stream data, Stream log) => new(new LiteDatabase(data, null, log), null);
+
     /// <summary>Increases on every committed change so in-memory indexes know when to rebuild.</summary>
     public long Revision => Meta.FindById("revision")?["value"].AsInt64 ?? 0;
 
@@ -67,6 +70,12 @@ public sealed class KnowledgeDatabase : IDisposable
     }
 
     private ILiteCollection<BsonDocument> Meta => Database.GetCollection("meta");
+
+    /// <summary>A named record about the database itself (schema, revision, seeding progress), or null.</summary>
+    public BsonDocument? ReadMeta(string id) => Meta.FindById(id);
+
+    /// <summary>Writes a record read by <see cref="ReadMeta"/>; its <c>_id</c> names it.</summary>
+    public void WriteMeta(BsonDocument record) => Meta.Upsert(record);
 
     private void EnsureSchema()
     {

@@ -80,6 +80,48 @@ public sealed class CliFailureTests : IDisposable
         AssertOneLine(errors);
     }
 
+    private static void SaveDocument(KnowledgeDatabase database, string id, string text) =>
+        new DocumentStore(database, TimeProvider.System).Save(
+            new DocumentRecord { Id = id, Title = "t", SourceKey = id, Text = text, ContentHash = DocumentRecord.HashOf(text) },
+            [new PassageRecord { Id = id + ":0", DocumentId = id, Start = 0, End = 8, Text = text[..8] }]);
+
+    [Fact]
+    public async Task Check_reports_no_damage_on_a_sound_database()
+    {
+        var path = _dir.File("sound.db");
+        using (var database = KnowledgeDatabase.Open(path)) SaveDocument(database, "d1", "Acme cut 300 jobs.");
+
+        var (code, output, errors) = await RunAsync("--db", path, "check");
+
+        Assert.True(code == 0, output + errors);
+        Assert.Equal($"checked 1 documents and 1 passages in {path}: no damage", output.Trim());
+    }
+
+    [Fact]
+    public async Task Check_names_each_document_and_passage_whose_text_no_longer_matches()
+    {
+        var path = _dir.File("altered.db");
+        using (var database = KnowledgeDatabase.Open(path))
+        {
+            SaveDocument(database, "d1", "Acme cut 300 jobs.");
+            SaveDocument(database, "d2", "Globex cut 50 jobs.");
+            var altered = database.Documents.FindById("d1");
+            altered.Text = "Acne cut 900 jobs."; // changed behind the store's back, as a torn write or a hand edit would
+            database.Documents.Update(altered);
+        }
+
+        var (code, output, _) = await RunAsync("--db", path, "check");
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+            [
+                "damaged: document d1 (t): its text does not match its stored hash",
+                "damaged: passage d1:0: its text differs from the document's text at its offsets",
+                $"checked 2 documents and 2 passages in {path}: 2 problems; re-ingest the sources named above (or restore a copy of the file)",
+            ],
+            output.Trim().Split('\n'));
+    }
+
     [Fact]
     public async Task A_database_path_that_cannot_be_opened_for_writing_prints_one_line()
     {

@@ -9,22 +9,12 @@ namespace Bot.Tests.Knowledge;
 /// <summary>Each file and row succeeds or fails on its own: long values, oversized files and failed transactions stop nothing else.</summary>
 public sealed class IngestionIsolationTests : IDisposable
 {
-    private readonly TestPaths.TempDir _dir = new();
-    private readonly KnowledgeDatabase _db;
-    private readonly KnowledgeServices _services;
+    private readonly TempKnowledgeBase _knowledge = new(new Dictionary<string, string?> { ["Knowledge:MaxDocumentBytes"] = "20000" });
+    private KnowledgeDatabase Database => _knowledge.Database;
+    private KnowledgeServices Services => _knowledge.Services;
+    private TestPaths.TempDir Dir => _knowledge.Dir;
 
-    public IngestionIsolationTests()
-    {
-        _db = KnowledgeDatabase.Open(_dir.File("kb.db"));
-        _services = new KnowledgeServices(_db, new Dictionary<string, string?> { ["Knowledge:MaxDocumentBytes"] = "20000" });
-    }
-
-    public void Dispose()
-    {
-        _services.Dispose();
-        _db.Dispose();
-        _dir.Dispose();
-    }
+    public void Dispose() => _knowledge.Dispose();
 
     private static string Article(string title, string url) => $"""
         ---
@@ -39,14 +29,14 @@ public sealed class IngestionIsolationTests : IDisposable
 
     private string WriteFile(string relativePath, string content)
     {
-        var path = Path.Combine(_dir.Path, "in", relativePath);
+        var path = Path.Combine(Dir.Path, "in", relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
     }
 
     private Task<IngestReport> IngestAsync(params string[] sources) =>
-        _services.Get<IngestionPipeline>().IngestAsync(sources, null, TestContext.Current.CancellationToken);
+        Services.Get<IngestionPipeline>().IngestAsync(sources, null, TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Long_urls_and_paths_are_stored_whole_and_the_files_after_them_are_read()
@@ -57,12 +47,12 @@ public sealed class IngestionIsolationTests : IDisposable
         var deepPath = WriteFile(Path.Combine(Enumerable.Repeat(new string('d', 200), 6).Append("deep.md").ToArray()), Article("Globex", "unknown"));
         WriteFile("z-last.md", Article("Initech", "https://example.com/initech"));
 
-        var first = await IngestAsync(Path.Combine(_dir.Path, "in"));
-        var again = await IngestAsync(Path.Combine(_dir.Path, "in"));
+        var first = await IngestAsync(Path.Combine(Dir.Path, "in"));
+        var again = await IngestAsync(Path.Combine(Dir.Path, "in"));
 
         Assert.Equal(3, first.Count(IngestOutcome.Added));
         Assert.Equal(3, again.Count(IngestOutcome.Unchanged)); // the bounded keys still find what was stored
-        var documents = _services.Get<DocumentStore>().ListDocuments();
+        var documents = Services.Get<DocumentStore>().ListDocuments();
         Assert.Equal(longUrl, Assert.Single(documents, d => d.Title == "Acme").Url);
         Assert.Equal(deepPath, Assert.Single(documents, d => d.Title == "Globex").SourcePath);
     }
@@ -81,10 +71,10 @@ public sealed class IngestionIsolationTests : IDisposable
         var report = await IngestAsync(layoffs, warn);
 
         Assert.All(report.Items, i => Assert.Equal(IngestOutcome.Added, i.Outcome));
-        var rows = EventCollections.RowsOf(_db.Database).FindAll().ToList();
+        var rows = EventCollections.RowsOf(Database.Database).FindAll().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => r.RawCompany == longName);
-        var notices = EventCollections.WarnOf(_db.Database).FindAll().ToList();
+        var notices = EventCollections.WarnOf(Database.Database).FindAll().ToList();
         Assert.Equal(2, notices.Count);
         Assert.Contains(notices, n => n.Employer == longName);
     }
@@ -105,9 +95,25 @@ public sealed class IngestionIsolationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_document_reports_how_far_its_embedding_has_got()
+    {
+        var sentences = Enumerable.Range(1, 300).Select(i => $"Acme said on day {i} that unit {i} will lose {i * 3} jobs.");
+        var path = WriteFile("long.txt", "Acme cuts jobs\n" + string.Join(' ', sentences));
+        var heard = new List<IngestItemResult>();
+
+        var report = await Services.Get<IngestionPipeline>().IngestAsync([path], new SynchronousProgress<IngestItemResult>(heard.Add), TestContext.Current.CancellationToken);
+
+        var working = heard.Where(r => r.Outcome == IngestOutcome.InProgress).ToList();
+        Assert.NotEmpty(working);
+        Assert.All(working, r => Assert.Matches(@"^\d+ of \d+ passages embedded$", r.Reason));
+        Assert.StartsWith("50 of ", working[0].Reason);
+        Assert.Equal(IngestOutcome.Added, Assert.Single(report.Items).Outcome); // progress is heard, never counted
+    }
+
+    [Fact]
     public void A_failed_save_closes_its_transaction_and_keeps_nothing_of_the_document()
     {
-        var store = _services.Get<DocumentStore>();
+        var store = Services.Get<DocumentStore>();
         var failing = new DocumentRecord { Id = "d1", Title = "t", SourceKey = "k1", Text = "Some text." };
 
         Assert.Throws<InvalidOperationException>(() => store.Save(failing, [], _ => throw new InvalidOperationException("indexer failed")));
@@ -119,9 +125,9 @@ public sealed class IngestionIsolationTests : IDisposable
     [Fact]
     public void A_transaction_left_open_on_the_thread_does_not_fail_the_next_save()
     {
-        var store = _services.Get<DocumentStore>();
-        Assert.True(_db.Database.BeginTrans()); // as an earlier failure whose rollback failed would leave it
-        _db.Documents.Insert(new DocumentRecord { Id = "half", Title = "t", SourceKey = "half", Text = "Half written." });
+        var store = Services.Get<DocumentStore>();
+        Assert.True(Database.Database.BeginTrans()); // as an earlier failure whose rollback failed would leave it
+        Database.Documents.Insert(new DocumentRecord { Id = "half", Title = "t", SourceKey = "half", Text = "Half written." });
 
         var outcome = store.Save(new DocumentRecord { Id = "d2", Title = "t", SourceKey = "k2", Text = "Other text." }, []);
 
