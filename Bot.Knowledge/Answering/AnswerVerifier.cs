@@ -57,7 +57,8 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
     /// <summary>A number stated in the answer that no kept quote contains (years may come from a source's date).</summary>
     private static string? UnsupportedFigure(string sentence, string evidenceDigits, string allowedDates)
     {
-        var withoutMarkers = WithoutSourceDates(CitationMarker().Replace(sentence, ""), allowedDates);
+        // Digits inside a name or an address ("smi24.net", "Daily8", a URL) are not figures the answer states.
+        var withoutMarkers = WithoutSourceDates(CitationMarker().Replace(Url().Replace(sentence, " "), ""), allowedDates);
         foreach (Match m in Figure().Matches(withoutMarkers))
         {
             var digits = m.Groups["n"].Value.Replace(",", "").Replace(" ", "");
@@ -119,7 +120,8 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
     private static List<string> SplitSentences(string text) =>
         Text.SentenceSegmenter.Split(text).Select(s => s.Of(text)).ToList();
 
-    [GeneratedRegex(@"(?<n>\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+(?:\.\d+)?)")] private static partial Regex Figure();
+    [GeneratedRegex(@"(?<![\p{L}\d.])(?<n>\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+(?:\.\d+)?)(?!\.\p{L})(?!(?!pc\b|bn\b|mn\b)\p{L}{2,})(?!\d)")] private static partial Regex Figure();
+    [GeneratedRegex(@"\bhttps?://\S+|\bwww\.\S+")] private static partial Regex Url();
     [GeneratedRegex(@"\[(\d+)\]")] private static partial Regex CitationMarker();
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")] private static partial Regex QuestionYears();
     [GeneratedRegex(@"[""“]([^""”]{3,})[""”]")] private static partial Regex Quotation();

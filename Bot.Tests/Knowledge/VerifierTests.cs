@@ -52,6 +52,29 @@ public sealed class VerifierTests
         Assert.DoesNotContain("3,000", answer.Text);
     }
 
+    [Theory]
+    [InlineData("Acme: 1,200 jobs, reported by smi24.net [1].")]
+    [InlineData("Daily8 gives 1,200 jobs [1].")]
+    [InlineData("Acme: 1,200 jobs (https://news.example/2024/77/acme) [1].")]
+    public void Digits_inside_names_and_addresses_are_not_figures(string text)
+    {
+        var (verifier, db) = Create();
+        using var _ = db;
+        var answer = verifier.Verify(new Answer { Question = "q", Mode = "extractive", Text = text, Citations = [Quote(1, 0, 25)] });
+        Assert.Equal(text, answer.Text);
+    }
+
+    [Fact]
+    public void A_figure_beside_a_name_with_digits_is_still_checked()
+    {
+        var (verifier, db) = Create();
+        using var _ = db;
+        var answer = verifier.Verify(new Answer { Question = "q", Mode = "llm", Text = "Acme cut 1,200 jobs [1]. Daily8 gives 1,900 jobs [1]. Acme cut 14pc of staff [1].", Citations = [Quote(1, 0, 25)] });
+        Assert.Contains("1,200", answer.Text);
+        Assert.DoesNotContain("1,900", answer.Text);
+        Assert.DoesNotContain("14pc", answer.Text);
+    }
+
     [Fact]
     public void Words_in_quotation_marks_must_be_in_a_kept_quote()
     {
