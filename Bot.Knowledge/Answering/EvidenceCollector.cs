@@ -22,7 +22,7 @@ public sealed record EventGroup(string Company, DateTime? Month, IReadOnlyList<D
 /// Retrieves passages for a parsed question, narrows them to the layoff round that fits best (the
 /// period asked, or the round most sources discuss), and splits them into candidate sentences.
 /// </summary>
-public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies)
+public sealed partial class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies)
 {
     public const int PassageCount = 16;
 
@@ -84,17 +84,52 @@ public sealed class EvidenceCollector(HybridRetriever retriever, SentenceCache s
     private void AddStatedInPeriod(List<CandidateSentence> candidates, HashSet<string> seen, IReadOnlyList<DocumentRecord> companyDocs, QuestionPeriod period, IReadOnlyList<string> topic)
     {
         foreach (var doc in companyDocs.Where(d => d.Published is not { } p || !period.Contains(p)).Take(40))
-            foreach (var span in sentences.For(doc))
+        {
+            var spans = sentences.For(doc);
+            for (var i = 0; i < spans.Count; i++)
             {
-                var text = span.Of(doc.Text);
-                if (!IsQuotable(text) || seen.Contains($"{doc.Id}:{span.Start}")) continue;
+                var text = spans[i].Of(doc.Text);
                 var facts = sentences.Facts(text);
-                if (!facts.HasLayoffCue || facts.Dates.Count == 0) continue;
-                if (!facts.Dates.Any(d => d.ToDate() is { } date && period.Contains(date) && (d.Precision != Text.DatePrecision.Year || (period.To - period.From).TotalDays > 300))) continue;
-                seen.Add($"{doc.Id}:{span.Start}");
-                candidates.Add(new CandidateSentence(doc, span, text, facts, 0.2, Overlap(topic, text)));
+                if (!facts.HasLayoffCue || !StatesPeriod(text, facts, doc.Published, period)) continue;
+                Add(doc, spans[i], text, facts);
+                // "At the time, the New York Times reported ... 10,000 jobs": the next sentence refers back to this one.
+                if (i + 1 < spans.Count && ReferringBack().IsMatch(spans[i + 1].Of(doc.Text)))
+                    Add(doc, spans[i + 1], spans[i + 1].Of(doc.Text), sentences.Facts(spans[i + 1].Of(doc.Text)));
             }
+        }
+
+        void Add(DocumentRecord doc, TextSpan span, string text, SentenceFacts facts)
+        {
+            if (!IsQuotable(text) || !seen.Add($"{doc.Id}:{span.Start}")) return;
+            candidates.Add(new CandidateSentence(doc, span, text, facts, 0.2, Overlap(topic, text)));
+        }
     }
+
+    /// <summary>
+    /// Whether a sentence states a time inside the period: a full date, or a month or season without a
+    /// year ("last July", "In November", "last fall"), read as the latest such time before the article.
+    /// </summary>
+    private static bool StatesPeriod(string text, SentenceFacts facts, DateTime? published, QuestionPeriod period)
+    {
+        var wholeYear = (period.To - period.From).TotalDays > 300;
+        if (facts.Dates.Any(d => d.ToDate() is { } date && period.Contains(date) && (d.Precision != DatePrecision.Year || wholeYear))) return true;
+        if (published is not { } p) return false;
+        foreach (System.Text.RegularExpressions.Match m in BareMonth().Matches(text))
+        {
+            var word = m.Groups["m"].Value.ToLowerInvariant();
+            var month = word switch { "fall" or "autumn" => 10, "summer" => 7, "spring" => 4, "winter" => 1, _ => DateExpressions.TryMonth(word, out var n) ? n : 0 };
+            if (month == 0) continue;
+            var year = month < p.Month || (month == p.Month && m.Groups["rel"].Value.Length == 0) ? p.Year : p.Year - 1;
+            if (period.Contains(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc))) return true;
+        }
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<rel>last|this past)\s+|(?:in|since|during|early|late|mid-?)\s+(?:the\s+)?)(?<m>January|February|March|April|May|June|July|August|September|October|November|December|fall|autumn|summer|spring|winter)\b(?!\s*,?\s*\d)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BareMonth();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:at the time|then|that (?:number|figure|round|cut)|the (?:number|figure|cuts?) (?:was|were))\b|\b(?:that|this) (?:number|figure) (?:was|is)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ReferringBack();
 
     /// <summary>
     /// A sentence worth quoting: not too short or long, and not page furniture (menus, bullet lists of

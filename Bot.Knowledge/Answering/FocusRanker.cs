@@ -44,7 +44,7 @@ public sealed class FocusRanker(ITextEmbedder embedder, SentenceCache cache)
     {
         if (focus.Count == 0) return 0;
         var tokens = Tokenizer.Tokenize(sentence).ToHashSet();
-        var hits = focus.Count(f => tokens.Contains(f) || tokens.Any(t => SharesStem(f, t)));
+        var hits = focus.Count(f => Has(tokens, f));
         return (double)hits / focus.Count;
     }
 
@@ -52,8 +52,26 @@ public sealed class FocusRanker(ITextEmbedder embedder, SentenceCache cache)
     public static IEnumerable<string> Matched(IReadOnlyList<string> focus, string sentence)
     {
         var tokens = Tokenizer.Tokenize(sentence).ToHashSet();
-        return focus.Where(f => tokens.Contains(f) || tokens.Any(t => SharesStem(f, t)));
+        return focus.Where(f => Has(tokens, f));
     }
+
+    private static bool Has(HashSet<string> tokens, string focus) =>
+        tokens.Contains(focus) || tokens.Any(t => SharesStem(focus, t))
+        || (Synonyms.TryGetValue(focus, out var group) && group.Any(tokens.Contains));
+
+    /// <summary>Words a question and its answer often use for the same thing ("the email" is "the message" or "the memo").</summary>
+    private static readonly Dictionary<string, string[]> Synonyms = new[]
+    {
+        new[] { "email", "mail", "message", "memo", "letter", "note", "blog" },
+        ["sent", "send", "wrote", "write", "written", "came", "announc"],
+        ["team", "group", "org", "organization", "organisation", "division", "unit", "department"],
+        ["ceo", "chief", "executive"],
+        ["fire", "sack", "dismiss", "oust"],
+        ["freeze", "pause"],
+        ["hit", "impact", "affect"],
+        ["hire", "hir", "recruit", "recruiting"],
+    }.SelectMany(g => g.Select(w => (Word: Tokenizer.Stem(w), Group: g.Select(Tokenizer.Stem).ToArray())))
+     .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.SelectMany(x => x.Group).Distinct().ToArray());
 
     /// <summary>"responsible" and "responsibility", "engineer" and "engineering": a shared prefix of most of the shorter word.</summary>
     private static bool SharesStem(string a, string b)

@@ -89,13 +89,13 @@ public sealed class AnsweringTests(ArticlesFixture fixture)
 
     /// <summary>
     /// Quality regression on the second dev set (teams, terms, who, when, several parts, comparisons):
-    /// 33/40 when this bar was set (16/40 before the answer kinds); every unanswerable question declined.
+    /// 36/40 when this bar was set (16/40 before the answer kinds); every unanswerable question declined.
     /// </summary>
     [Fact]
     public async Task The_second_dev_set_passes_at_least_the_current_bar_with_every_unanswerable_declined()
     {
         var (summary, failures) = await RunEvalAsync(TestPaths.DevSet2);
-        Assert.True(summary.Passed >= 32, $"dev2: {summary.Passed}/{summary.Total}\n{failures}");
+        Assert.True(summary.Passed >= 35, $"dev2: {summary.Passed}/{summary.Total}\n{failures}");
         Assert.Equal(0, summary.UnverifiableQuotes);
         Assert.Equal(5, summary.ByKind["unanswerable"].Passed);
     }

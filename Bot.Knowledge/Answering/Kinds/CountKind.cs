@@ -27,6 +27,9 @@ public sealed partial class CountKind : IFactKind
         var withCounts = Counted(c);
 
         // Words that narrow the question to a place or a team must be beside the figure that answers it.
+        // "before the 18k, how many was that?": a figure the question already states is not what it asks for.
+        var stated = FiguresIn(c.Question.Text);
+        if (withCounts.Any(x => !stated.Contains(x.Head.Value))) withCounts = withCounts.Where(x => !stated.Contains(x.Head.Value)).ToList();
         var qualifiers = c.Part.Qualifiers;
         if (qualifiers.Count > 0)
         {
@@ -94,6 +97,14 @@ public sealed partial class CountKind : IFactKind
             .Select(g => (Value: g.Key, Best: g.MaxBy(x => Score(c, x)), Support: g.GroupBy(x => x.Sentence.Document.Id).Sum(d => d.Max(x => Score(c, x)))))
             .OrderByDescending(v => v.Support).ToList();
 
+    /// <summary>Head counts written in the question ("18k", "14,000"), as values; years are not figures.</summary>
+    private static HashSet<long> FiguresIn(string question) =>
+        QuestionFigure().Matches(question)
+            .Select(m => (Value: double.Parse(m.Groups["n"].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture), K: m.Groups["k"].Success, Raw: m.Groups["n"].Value))
+            .Where(f => f.K || f.Raw.Contains(',') || f.Value is < 1900 or > 2100)
+            .Select(f => (long)(f.K ? f.Value * 1000 : f.Value))
+            .ToHashSet();
+
     /// <summary>A qualifier counts only in the stretch of the sentence around the figure, not anywhere in a run-on sentence.</summary>
     private static bool Near(IReadOnlyList<string> qualifiers, string sentence, Text.TextSpan figure)
     {
@@ -112,4 +123,5 @@ public sealed partial class CountKind : IFactKind
 
     [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhow big\b|\bhead ?count\b|\bhow large\b|\bfigure\b|\btotal\b|\bcount\b")] private static partial Regex Cue();
     [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhead ?count\b")] private static partial Regex HowMany();
+    [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?)(?<k>k\b)?(?!\s?%)", RegexOptions.IgnoreCase)] private static partial Regex QuestionFigure();
 }

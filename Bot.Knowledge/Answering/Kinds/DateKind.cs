@@ -26,7 +26,11 @@ public sealed partial class DateKind : IFactKind
     private static bool WriteFocused(FactContext c, AnswerDraft draft)
     {
         var timed = c.Pool.Where(s => TimeWords().IsMatch(s.Text) || s.Facts.Dates.Count > 0).ToList();
-        var ranked = c.Rank(timed, s => (s.Facts.HasLayoffCue ? 0.2 : 0) + (s.Facts.Dates.Any(d => d.Precision != DatePrecision.Year) || TimeWords().IsMatch(s.Text) ? 0.3 : 0));
+        // A calendar date ("dated January 4, 2023") is a better answer to "when" than a weekday or "in the coming weeks".
+        var calendar = CalendarCue().IsMatch(c.Part.Text.ToLowerInvariant()) ? 1.0 : 0;
+        var ranked = c.Rank(timed, s => (s.Facts.HasLayoffCue ? 0.2 : 0) + (TimeWords().IsMatch(s.Text) ? 0.3 : 0)
+                                        + (s.Facts.Dates.Any(d => d.Precision != DatePrecision.Year) ? 0.5 : 0)
+                                        + (s.Facts.Dates.Any(d => d.Precision == DatePrecision.Day) ? calendar : 0));
         var best = ranked.FirstOrDefault(r => r.Lexical > 0);
         if (best is null) return false;
         var lead = $"{c.Name}{c.PeriodSuffix}: {draft.Inline(best.Sentence)}";
@@ -67,6 +71,7 @@ public sealed partial class DateKind : IFactKind
         return KindOutcome.Answered;
     }
 
+    [GeneratedRegex(@"\b(?:what|which|on what) (?:date|day)\b")] private static partial Regex CalendarCue();
     [GeneratedRegex(@"\bwhen\b|\bwhat date\b|\bwhich date\b|\bwhat day\b|\bwhich day\b|\bby when\b|\bhow long\b|\buntil when\b|\bwhat time\b|\bdeadline\b|\btimeline\b|\bhow soon\b")] private static partial Regex Cue();
     [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|today|tomorrow|this week|next week|weeks?|months?|days?|quarter|Q[1-4]|FY\d\d|fiscal|end of|through|until|by the)\b")] private static partial Regex TimeWords();
 }

@@ -35,5 +35,6 @@ public sealed partial class PercentKind : IFactKind
 
     // "up to 75 percent" is a ceiling someone planned or feared, weaker than a share stated as done.
     [GeneratedRegex(@"\bup to\b|\bas many as\b|\bas much as\b", RegexOptions.IgnoreCase)] private static partial Regex UpperBound();
-    [GeneratedRegex(@"%|\bpercent|\bper cent\b|\bpercentage\b|\bshare of\b|\bportion\b|\bfraction\b|\bproportion\b|\bwhat share\b|\bbigger share\b")] private static partial Regex Cue();
+    // "the 10% one" names a round by its figure; "what %" asks for one.
+    [GeneratedRegex(@"(?<!\d\s?)%|\bpercent|\bper cent\b|\bpercentage\b|\bshare of\b|\bportion\b|\bfraction\b|\bproportion\b|\bwhat share\b|\bbigger share\b")] private static partial Regex Cue();
 }

@@ -59,7 +59,7 @@ public abstract class TopicalKind : IFactKind
         var x = Text.Tokenizer.Tokenize(a).ToHashSet();
         var y = Text.Tokenizer.Tokenize(b).ToHashSet();
         if (x.Count == 0 || y.Count == 0) return false;
-        return x.Intersect(y).Count() >= 0.6 * Math.Min(x.Count, y.Count);
+        return x.Intersect(y).Count() >= 0.6 * x.Union(y).Count();
     }
 }
 
