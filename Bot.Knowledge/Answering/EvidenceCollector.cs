@@ -22,7 +22,7 @@ public sealed record EventGroup(string Company, DateTime? Month, IReadOnlyList<D
 /// Retrieves passages for a parsed question, narrows them to the layoff round that fits best (the
 /// period asked, or the round most sources discuss), and splits them into candidate sentences.
 /// </summary>
-public sealed partial class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies)
+internal sealed partial class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies, Events.LayoffEventQueries rounds)
 {
     public const int PassageCount = 16;
 
@@ -32,13 +32,14 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
         var filter = FilterFor(question, company, index, out var companyDocs);
         var query = QueryText(question, company);
         var retrieved = retriever.Search(query, queryVector, filter, passages);
-        var groups = company is null ? [] : GroupByEvent(company, retrieved, index);
+        var groups = company is null ? [] : GroupByRound(company, retrieved);
         EventGroup? chosen = null;
         if (groups.Count > 0)
         {
-            // A figure in the question ("its 15,000 cuts") names the round that states it.
+            // A figure in the question ("its 15,000 cuts") names the round that states it; "latest" the newest round.
             chosen = FigureInQuestion(question.Text) is { } figure
                 ? groups.FirstOrDefault(g => g.Documents.Any(d => Text.NumberText.JoinDigitGroups(d.Text).Contains(figure, StringComparison.Ordinal))) ?? groups[0]
+                : question.AsksLatest && question.Period is null ? groups.MaxBy(g => g.Month ?? DateTime.MinValue)!
                 : groups[0];
             var keep = chosen.Documents.Select(d => d.Id).ToHashSet();
             retrieved = retrieved.Where(r => keep.Contains(r.Document.Id)).ToList();
@@ -178,19 +179,52 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
     private static string QueryText(ParsedQuestion question, string? company) =>
         company is null || question.Text.Contains(company, StringComparison.OrdinalIgnoreCase) ? question.Text : company + " " + question.Text;
 
-    private static List<EventGroup> GroupByEvent(string company, IReadOnlyList<RetrievedPassage> retrieved, KnowledgeIndex index)
+    /// <summary>
+    /// The retrieved documents grouped by layoff round, using the one notion of a round the layoff
+    /// timeline has (<see cref="Events.LayoffEventQueries.Timeline"/>: dataset rows and article figures
+    /// grouped by date and figure, as <c>layoffs</c>, the digest and the LLM plugin see them). A document
+    /// joins the round that holds one of its figures, else the round whose dates are nearest its own
+    /// (within <see cref="RoundReach"/>); a document near no round starts a group of its own by month.
+    /// Groups are ordered by how much retrieved evidence they hold.
+    /// </summary>
+    private List<EventGroup> GroupByRound(string company, IReadOnlyList<RetrievedPassage> retrieved) =>
+        GroupByRound(company, retrieved.GroupBy(r => r.Document.Id).Select(g => (Doc: g.First().Document, Score: g.Sum(r => r.Score))).ToList());
+
+    /// <summary>A company's articles grouped by layoff round (the same grouping answers use), newest round first.</summary>
+    public IReadOnlyList<EventGroup> RoundsOf(string company, IEnumerable<DocumentRecord> documents) =>
+        GroupByRound(company, documents.Select(d => (Doc: d, Score: 1.0)).ToList()).OrderByDescending(g => g.Month ?? DateTime.MinValue).ToList();
+
+    private List<EventGroup> GroupByRound(string company, List<(DocumentRecord Doc, double Score)> byDoc)
     {
-        // Month buckets; neighbouring months merge (coverage of one round spans a few weeks).
-        var byDoc = retrieved.GroupBy(r => r.Document.Id).Select(g => (Doc: g.First().Document, Score: g.Sum(r => r.Score))).ToList();
-        var groups = new List<(DateTime? Month, List<DocumentRecord> Docs, double Score)>();
+        var timeline = rounds.Timeline(company, includeWarn: false);
+        var groups = new List<(string Key, DateTime? Month, List<DocumentRecord> Docs, double Score)>();
         foreach (var (doc, score) in byDoc.OrderBy(d => d.Doc.Published ?? DateTime.MaxValue))
         {
-            var month = doc.Published is { } p ? new DateTime(p.Year, p.Month, 1, 0, 0, 0, DateTimeKind.Utc) : (DateTime?)null;
-            var match = groups.FindIndex(g => month is not null && g.Month is not null && Math.Abs((month.Value - g.Month.Value).TotalDays) <= 45);
-            if (match < 0) groups.Add((month, [doc], score));
-            else groups[match] = (groups[match].Month, [.. groups[match].Docs, doc], groups[match].Score + score);
+            var round = RoundOf(doc, timeline);
+            var month = round is not null ? new DateTime(round.Start.Year, round.Start.Month, 1, 0, 0, 0, DateTimeKind.Utc)
+                : doc.Published is { } p ? new DateTime(p.Year, p.Month, 1, 0, 0, 0, DateTimeKind.Utc) : (DateTime?)null;
+            var key = round?.Id ?? (month is { } m ? $"month:{m:yyyy-MM}" : $"doc:{doc.Id}");
+            // Documents near no round: neighbouring months are one story (coverage spans a few weeks).
+            var match = groups.FindIndex(g => g.Key == key || (round is null && month is not null && g.Key.StartsWith("month:", StringComparison.Ordinal)
+                                                               && g.Month is not null && Math.Abs((month.Value - g.Month.Value).TotalDays) <= 45));
+            if (match < 0) groups.Add((key, month, [doc], score));
+            else groups[match] = (groups[match].Key, groups[match].Month, [.. groups[match].Docs, doc], groups[match].Score + score);
         }
         return groups.OrderByDescending(g => g.Score).Select(g => new EventGroup(company, g.Month, g.Docs, g.Score)).ToList();
+    }
+
+    /// <summary>How far from a round's dates an article without a figure of its own may still be about it.</summary>
+    private const int RoundReach = 45;
+
+    private static Events.LayoffEvent? RoundOf(DocumentRecord doc, IReadOnlyList<Events.LayoffEvent> timeline)
+    {
+        var holding = timeline.FirstOrDefault(e => e.ArticleFigures.Any(f => f.Article?.DocumentId == doc.Id));
+        if (holding is not null || doc.Published is not { } published) return holding;
+        var day = DateOnly.FromDateTime(published);
+        return timeline
+            .Select(e => (Event: e, Distance: day < e.Start ? e.Start.DayNumber - day.DayNumber : day > e.End ? day.DayNumber - e.End.DayNumber : 0))
+            .Where(x => x.Distance <= RoundReach)
+            .OrderBy(x => x.Distance).Select(x => x.Event).FirstOrDefault();
     }
 
     private static readonly Dictionary<string, string[]> Synonyms = new()

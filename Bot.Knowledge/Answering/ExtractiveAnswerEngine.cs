@@ -141,7 +141,7 @@ internal sealed class ExtractiveAnswerEngine(
         foreach (var term in Text.Tokenizer.Tokenize(q.Text).Where(t => t.Length >= 4 && !char.IsDigit(t[0])).Distinct())
         {
             var documents = index.Lexical.PassagesWith(term).Select(p => index.PassageDocument[p]).Distinct().ToList();
-            if (documents.Count == 0 || documents.Count > Math.Max(3, index.Documents.Count / 8)) continue;
+            if (documents.Count == 0) continue;
             var companies = documents.Select(d => index.Documents[d].Companies.FirstOrDefault()).Distinct().ToList();
             if (companies.Count != 1 || companies[0] is null) continue;
             if (implied is not null && implied != companies[0]) return q; // two words point at two companies: don't guess

@@ -195,6 +195,40 @@ public sealed class AnswerKindTests : IAsyncLifetime
         Assert.Contains("45", a.Text);
     }
 
+    [Fact]
+    public async Task Answers_the_timeline_and_the_llm_plugin_share_one_notion_of_a_round()
+    {
+        // The March 5 and March 6 reports are one round (one figure each, a day apart); October 2023 is another.
+        var collector = _corpus.Services.Get<EvidenceCollector>();
+        var documents = _corpus.Services.Get<Bot.Knowledge.Retrieval.HybridRetriever>().Index.Documents.Where(d => d.Companies.FirstOrDefault() == "Dropbox");
+        var rounds = collector.RoundsOf("Dropbox", documents);
+        Assert.Equal(["March 2024", "October 2023"], rounds.Select(r => r.Label));
+        Assert.Equal(2, rounds[0].Documents.Count);
+        var timeline = _corpus.Services.Get<Bot.Knowledge.Events.LayoffEventQueries>().Timeline("Dropbox");
+        Assert.Equal(timeline.Select(e => e.Start.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)).OrderDescending(), rounds.Select(r => r.Label).Order().Reverse());
+        var answer = await _corpus.AskAsync("how many roles did dropbox cut and why?");
+        Assert.Contains("the March 2024 round; the sources also cover Dropbox layoffs in October 2023", answer.Text);
+    }
+
+    [Fact]
+    public async Task Latest_picks_the_newest_round()
+    {
+        var a = await _corpus.AskAsync("latest dropbox layoffs: how many?");
+        Assert.Contains("500", a.Text);
+        var old = await _corpus.AskAsync("dropbox layoffs in october 2023: how many?");
+        Assert.Contains("120", old.Text);
+    }
+
+    [Fact]
+    public async Task Who_and_workforce_decline_when_the_sources_have_nothing_of_the_kind()
+    {
+        var who = await _corpus.AskAsync("who announced the quillfeather layoffs?");
+        Assert.True(who.NoAnswer, who.Text);
+        var size = await _corpus.AskAsync("how many employees does okta have in total?");
+        Assert.True(size.NoAnswer);
+        Assert.Contains("size of the workforce", size.Text);
+    }
+
     [Theory]
     [InlineData("hi")]
     [InlineData("thanks!")]

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Bot.Knowledge.Answering.Kinds;
 
 /// <summary>"Which companies blamed AI in 2025?": the best matching layoff sentence per company, across all companies.</summary>
-public sealed partial class AcrossCompaniesKind(EvidenceCollector collector) : IQuestionKind
+internal sealed partial class AcrossCompaniesKind(EvidenceCollector collector) : IQuestionKind
 {
     public string Name => "across-companies";
 

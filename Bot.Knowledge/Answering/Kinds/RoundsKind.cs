@@ -20,7 +20,7 @@ internal sealed partial class RoundsKind(LayoffEventQueries queries, DocumentSto
     public bool TryAnswer(QuestionContext context, AnswerDraft draft)
     {
         var q = context.Question;
-        if (q.Companies.Count != 1 || !Cue().IsMatch(q.Text.ToLowerInvariant())) return false;
+        if (q.Companies.Count != 1 || !Cue().IsMatch(q.Text.ToLowerInvariant()) || WorkforceKind.Asks(q.Text)) return false;
         // "in total" about one month is about that round, not the timeline.
         if (q.Period is { } p && (p.To - p.From).TotalDays < 40 && !Regex.IsMatch(q.Text, @"\brounds?\b", RegexOptions.IgnoreCase)) return false;
         var company = q.Companies[0];

@@ -17,7 +17,12 @@ public sealed partial class WhoKind : IFactKind
     {
         // People named with a title somewhere in the round are recognised by surname elsewhere ("Houston said he ...").
         var people = c.Pool.SelectMany(s => s.Facts.People).DistinctBy(p => p.Name).ToList();
-        if (people.Count == 0) return KindOutcome.Nothing;
+        if (people.Count == 0)
+        {
+            // No sentence names anyone: a person can't be read from the rest, so say so rather than quote at large.
+            draft.Say($"I don't know: the articles I have on {c.Name}{c.PeriodSuffix} don't name the person.");
+            return KindOutcome.Declined;
+        }
         IReadOnlyList<PersonMention> Named(CandidateSentence s) => s.Facts.People.Count > 0 ? s.Facts.People
             : people.Where(p => Regex.IsMatch(s.Text, $@"\b{Regex.Escape(p.Name.Split(' ')[^1])}\b")).ToList();
         var withPeople = c.Pool.Where(s => Named(s).Count > 0).ToList();

@@ -11,7 +11,7 @@ namespace Bot.Knowledge.Answering.Llm;
 /// The knowledge base as Semantic Kernel functions the model may call. One instance per question: the
 /// passages it returns join that question's <see cref="PassageCatalog"/>, so the model can quote them.
 /// </summary>
-internal sealed class KnowledgePlugin(HybridRetriever retriever, CompanyCatalog companies, PassageCatalog catalog, ILogger logger)
+internal sealed class KnowledgePlugin(HybridRetriever retriever, CompanyCatalog companies, EvidenceCollector collector, PassageCatalog catalog, ILogger logger)
 {
     public const string PluginName = "knowledge";
     private const int MaxResults = 6;
@@ -37,7 +37,7 @@ internal sealed class KnowledgePlugin(HybridRetriever retriever, CompanyCatalog 
     }
 
     [KernelFunction("layoff_events")]
-    [Description("Lists the layoff rounds of a company that the stored articles cover, by month, with article titles. Not quotable: use search_passages with since/until to get passages of a round.")]
+    [Description("Lists the layoff rounds of a company that the stored articles cover, with article titles. Not quotable: use search_passages with since/until to get passages of a round.")]
     public string LayoffEvents(
         [Description("The company, e.g. 'Amazon'.")] string company,
         [Description("Only rounds on or after this date, YYYY-MM-DD (or YYYY-MM, YYYY).")] string? since = null,
@@ -51,11 +51,10 @@ internal sealed class KnowledgePlugin(HybridRetriever retriever, CompanyCatalog 
         logger.LogDebug("layoff_events({Company}, {Since}, {Until}) found {Count} articles", company, since, until, documents.Count);
         if (documents.Count == 0) return $"No stored article covers {name} layoffs in that period.";
 
-        var rounds = documents
-            .GroupBy(d => d.Published is { } p ? p.ToString("MMMM yyyy", CultureInfo.InvariantCulture) : "undated")
-            .OrderByDescending(g => g.Max(d => d.Published ?? DateTime.MinValue));
+        // The same rounds the extractive answer and the layoff timeline use.
+        var rounds = collector.RoundsOf(name, documents);
         var lines = rounds.Select(g =>
-            $"- {g.Key}: {g.Count()} article(s): " + string.Join("; ", g.Take(3).Select(d => $"\"{d.Title.Replace('"', '\'')}\" ({d.Publisher ?? d.Url ?? "unknown publisher"}{(AnswerDraft.Published(d) is { } date ? ", " + date : "")})")));
+            $"- {g.Label}: {g.Documents.Count} article(s): " + string.Join("; ", g.Documents.Take(3).Select(d => $"\"{d.Title.Replace('"', '\'')}\" ({d.Publisher ?? d.Url ?? "unknown publisher"}{(AnswerDraft.Published(d) is { } date ? ", " + date : "")})")));
         return $"Layoff rounds of {name} covered by stored articles, newest first:\n{string.Join("\n", lines)}";
     }
 

@@ -21,6 +21,7 @@ internal sealed class LlmAnswerEngine(
     HybridRetriever retriever,
     QuestionParser parser,
     CompanyCatalog companies,
+    EvidenceCollector collector,
     ExtractiveAnswerEngine extractive,
     LlmAnswerBuilder builder,
     AnswerVerifier verifier,
@@ -49,7 +50,7 @@ internal sealed class LlmAnswerEngine(
         try
         {
             var questionKernel = kernel.Clone();
-            questionKernel.Plugins.AddFromObject(new KnowledgePlugin(retriever, companies, catalog, logger), KnowledgePlugin.PluginName);
+            questionKernel.Plugins.AddFromObject(new KnowledgePlugin(retriever, companies, collector, catalog, logger), KnowledgePlugin.PluginName);
             questionKernel.AutoFunctionInvocationFilters.Add(toolRounds);
             var settings = new OpenAIPromptExecutionSettings
             {
