@@ -119,6 +119,15 @@ public sealed class AnswerKindTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task How_many_units_of_a_term_is_answered_only_by_a_sentence_that_counts_them()
+    {
+        Assert.Contains("16 weeks", (await _corpus.AskAsync("how many weeks of severance did dropbox give in march 2024?")).Text);
+        var none = await _corpus.AskAsync("how many days of severance did dropbox give in march 2024?");
+        Assert.True(none.NoAnswer);
+        Assert.Contains("don't say how many days", none.Text);
+    }
+
+    [Fact]
     public async Task Scope_names_the_teams_hit_and_declines_when_no_team_is_named()
     {
         var a = await _corpus.AskAsync("which teams were hit at dropbox in march 2024?");

@@ -18,6 +18,7 @@ public sealed partial class CountKind : IFactKind
         var text = part.Text.ToLowerInvariant();
         if (WorkforceKind.Asks(text)) return false;
         if (PercentKind.Asks(text) && !HowMany().IsMatch(text)) return false; // "what % of staff" asks a share
+        if (NotHeads().IsMatch(text)) return false; // "how many weeks", "how many offices" count something else
         return Cue().IsMatch(text);
     }
 
@@ -123,5 +124,6 @@ public sealed partial class CountKind : IFactKind
 
     [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhow big\b|\bhead ?count\b|\bhow large\b|\bfigure\b|\btotal\b|\bcount\b")] private static partial Regex Cue();
     [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhead ?count\b")] private static partial Regex HowMany();
+    [GeneratedRegex(@"\b(?:how many|number of) (?:weeks|months|days|years|hours|times|rounds|offices|countries|states|teams|locations|sites|divisions|companies|firms|products)\b")] private static partial Regex NotHeads();
     [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?)(?<k>k\b)?(?!\s?%)", RegexOptions.IgnoreCase)] private static partial Regex QuestionFigure();
 }

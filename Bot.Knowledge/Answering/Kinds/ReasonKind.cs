@@ -34,7 +34,7 @@ public sealed partial class ReasonKind : IFactKind
             picked.Add(r);
             themes.UnionWith(fresh);
         }
-        var fragments = picked.Select(p => $"“{AnswerWording.Fragment(p.Text, clause => FactExtractor.Extract(clause).ReasonScore)}” [{draft.Quote(p)}]");
+        var fragments = picked.Select(p => $"“{AnswerWording.Fragment(p.Text, clause => FactExtractor.Extract(clause).ReasonScore, maxLength: 140)}” [{draft.Quote(p)}]");
         draft.Say($"Reasons given: {string.Join("; ", fragments)}.");
         return KindOutcome.Answered;
     }

@@ -9,8 +9,10 @@ namespace Bot.Knowledge.Answering.Kinds;
 /// When no sentence speaks of the topic the kind says so precisely and quotes the nearest thing the
 /// sources do say.
 /// </summary>
-public abstract class TopicalKind : IFactKind
+public abstract partial class TopicalKind : IFactKind
 {
+    [GeneratedRegex(@"\bhow (?:many|long|much) (?<u>weeks|months|days|years)\b", RegexOptions.IgnoreCase)] private static partial Regex AskedUnit();
+
     public abstract string Name { get; }
 
     /// <summary>How the topic is named in a lead or a decline ("severance or other terms").</summary>
@@ -36,6 +38,12 @@ public abstract class TopicalKind : IFactKind
             draft.Say($"I don't know: the articles I have don't state {Topic} for {c.Name}'s layoffs{c.PeriodSuffix}.");
             var nearest = c.Rank(c.Pool).FirstOrDefault();
             if (nearest is not null && !c.Compact) draft.Say($"The nearest they come is [{draft.Quote(nearest.Sentence)}].");
+            return KindOutcome.Declined;
+        }
+        // "How many weeks?" is answered only by a sentence that counts weeks; a total charge does not say it.
+        if (AskedUnit().Match(c.Part.Text) is { Success: true } unit && !ranked.Take(3).Any(r => Regex.IsMatch(r.Sentence.Text, $@"\b{unit.Groups["u"].Value}\b", RegexOptions.IgnoreCase)))
+        {
+            draft.Say($"I don't know: the articles I have don't say how many {unit.Groups["u"].Value} for {c.Name}{c.PeriodSuffix}. What they do say: [{draft.Quote(ranked[0].Sentence)}].");
             return KindOutcome.Declined;
         }
         var picked = new List<RankedSentence> { ranked[0] };
