@@ -61,27 +61,32 @@ public static partial class FactExtractor
     /// </summary>
     private static readonly (string Cue, double Weight, string Theme)[] ReasonCues =
     [
-        // cause
+        // cause: the grammar of giving a reason
         ("because", 2, "cause"), ("due to", 2, "cause"), ("as a result", 1.5, "cause"), ("in response to", 2, "cause"), ("reason", 2, "cause"),
         ("why", 1.5, "cause"), ("blame", 2, "cause"), ("cited", 1.5, "cause"), ("driven by", 2, "cause"), ("owing to", 2, "cause"),
-        ("amid", 1, "cause"), ("so that", 1, "cause"), ("in order to", 1, "cause"), ("in an effort to", 2, "cause"), ("necessary", 1.5, "cause"), ("to stay", 1, "cause"), ("to ensure", 0.5, "cause"),
-        // ai
-        ("artificial intelligence", 2.5, "ai"), ("generative ai", 2.5, "ai"), ("automation", 2, "ai"), ("agents", 1.5, "ai"), ("transformative", 2, "ai"),
-        // structure
-        ("efficien", 2, "structure"), ("bureaucracy", 3, "structure"), ("layers", 2.5, "structure"), ("leanly", 2.5, "structure"), ("lean", 1.5, "structure"),
-        ("restructur", 1.5, "structure"), ("reorganiz", 1.5, "structure"), ("reorganis", 1.5, "structure"), ("realign", 1.5, "structure"),
-        // economy
-        ("economic", 2, "economy"), ("macroeconomic", 3, "economy"), ("downturn", 2.5, "economy"), ("slowdown", 2, "economy"), ("inflation", 2, "economy"),
-        ("interest rates", 2, "economy"), ("recession", 2, "economy"), ("uncertain", 1.5, "economy"), ("headwinds", 2, "economy"), ("competition", 2, "economy"),
-        ("ads signal", 3, "economy"), ("market conditions", 2.5, "economy"), ("demand", 1, "economy"),
-        // overexpansion
-        ("overhired", 3, "overexpansion"), ("over-hired", 3, "overexpansion"), ("over-hiring", 3, "overexpansion"), ("hired too many", 3, "overexpansion"), ("hired too", 2, "overexpansion"),
-        ("grew too", 2, "overexpansion"), ("too optimistic", 3, "overexpansion"), ("too ambitious", 3, "overexpansion"), ("got this wrong", 3, "overexpansion"), ("misjudged", 3, "overexpansion"),
-        ("tailwinds", 1.5, "overexpansion"), ("pandemic", 1.5, "overexpansion"), ("different reality", 3, "overexpansion"), ("dramatic growth", 3, "overexpansion"), ("ahead of our revenue", 3, "overexpansion"),
-        ("e-commerce", 1.5, "overexpansion"),
-        // costs
+        ("amid", 1, "cause"), ("so that", 1, "cause"), ("in order to", 1, "cause"), ("in an effort to", 2, "cause"), ("necessary", 1.5, "cause"),
+        ("aimed at", 1.5, "cause"), ("aims to", 1, "cause"), ("to stay", 1, "cause"), ("to ensure", 0.5, "cause"), ("goal", 1, "cause"),
+        // ai: the technology given as the reason
+        ("artificial intelligence", 2.5, "ai"), ("generative", 2, "ai"), ("automat", 2, "ai"), ("agents", 1.5, "ai"), ("machine learning", 2, "ai"),
+        ("technolog", 1, "ai"),
+        // structure: how the company is organised
+        ("efficien", 2, "structure"), ("bureaucra", 3, "structure"), ("layer", 2.5, "structure"), ("lean", 1.5, "structure"), ("restructur", 1.5, "structure"),
+        ("reorganiz", 1.5, "structure"), ("reorganis", 1.5, "structure"), ("realign", 1.5, "structure"), ("simplif", 2, "structure"),
+        ("streamlin", 2, "structure"), ("flatten", 2, "structure"), ("complexity", 2, "structure"), ("duplicat", 1.5, "structure"), ("agil", 1.5, "structure"),
+        // economy: the market around the company
+        ("economic", 2, "economy"), ("downturn", 2.5, "economy"), ("slowdown", 2, "economy"), ("inflation", 2, "economy"), ("interest rate", 2, "economy"),
+        ("recession", 2, "economy"), ("uncertain", 1.5, "economy"), ("headwind", 2, "economy"), ("competit", 2, "economy"), ("advertis", 1.5, "economy"),
+        ("market conditions", 2.5, "economy"), ("demand", 1, "economy"), ("environment", 1, "economy"), ("challeng", 1, "economy"),
+        // overexpansion: growing or hiring more than the business then needed
+        ("overhir", 3, "overexpansion"), ("over-hir", 3, "overexpansion"), ("hired too", 3, "overexpansion"), ("hiring too", 3, "overexpansion"),
+        ("grew too", 2, "overexpansion"), ("too quickly", 2, "overexpansion"), ("too fast", 2, "overexpansion"), ("optimis", 2, "overexpansion"),
+        ("misjudg", 3, "overexpansion"), ("mistake", 2, "overexpansion"), ("wrong", 2, "overexpansion"), ("ambitio", 2, "overexpansion"),
+        ("tailwind", 1.5, "overexpansion"), ("pandemic", 1.5, "overexpansion"), ("covid", 1.5, "overexpansion"), ("growth", 1, "overexpansion"),
+        ("outpac", 2, "overexpansion"), ("ahead of", 1, "overexpansion"),
+        // costs: money and priorities
         ("revenue", 1, "costs"), ("costs", 1.5, "costs"), ("cost", 1, "costs"), ("priorit", 1.5, "costs"), ("focus", 1, "costs"),
         ("strategic", 1, "costs"), ("investments", 1, "costs"), ("invest", 1, "costs"), ("profit", 1, "costs"), ("margin", 1, "costs"),
+        ("spending", 1, "costs"), ("saving", 1, "costs"),
     ];
 
     private static readonly Dictionary<string, string> ThemeByCue = ReasonCues.ToDictionary(c => c.Cue.Trim(), c => c.Theme);
