@@ -71,7 +71,7 @@ public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDat
     }
 
     /// <summary>
-    /// Removes dates that are a cited source's own publication date ("reported January 4, 2023 by Variety")
+    /// Removes dates that are a cited source's own publication date ("reported March 3, 2024 by Test Wire")
     /// or a month label ("the October 2025 round"): they say when, not how many.
     /// </summary>
     private static string WithoutSourceDates(string sentence, string publishedDates)

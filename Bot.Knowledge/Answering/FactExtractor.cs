@@ -6,7 +6,7 @@ namespace Bot.Knowledge.Answering;
 
 /// <summary>
 /// Reads the facts a layoff sentence states: head counts with their qualifiers ("up to", "about"),
-/// percentages in every spelling ("18%", "14pc", "10 per cent", "six percent", "a quarter"), dates,
+/// percentages in every spelling ("12%", "12pc", "8 per cent", "seven percent", "a fifth"), dates,
 /// people with titles, reason phrases, and who claims the figure (the company, or a report).
 /// </summary>
 public static partial class FactExtractor

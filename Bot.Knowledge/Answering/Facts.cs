@@ -5,10 +5,10 @@ namespace Bot.Knowledge.Answering;
 /// <summary>A head count stated in a sentence, e.g. "approximately 14,000 roles". <see cref="Span"/> covers qualifier through noun.</summary>
 public sealed record HeadCount(TextSpan Span, string Text, string NumberText, long Value, string? Qualifier, bool IsLayoff, bool IsTotalWorkforce);
 
-/// <summary>A percentage, e.g. "about 10 per cent of staff", "14pc", "a quarter".</summary>
+/// <summary>A percentage, e.g. "about 8 per cent of staff", "12pc", "a fifth".</summary>
 public sealed record PercentFigure(TextSpan Span, string Text, double Value);
 
-/// <summary>A named person with the title the sentence gives them ("CEO Sundar Pichai", "Jeff Clarke, Dell's vice chairman").</summary>
+/// <summary>A named person with the title the sentence gives them ("CEO Jane Doe", "John Roe, the company's vice chairman").</summary>
 public sealed record PersonMention(string Name, string? Title);
 
 /// <summary>Who a sentence attributes its figure to.</summary>

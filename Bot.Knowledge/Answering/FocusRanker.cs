@@ -69,7 +69,7 @@ public sealed class FocusRanker(ITextEmbedder embedder, SentenceCache cache)
         ["fire", "sack", "dismiss", "oust"],
         ["freeze", "pause"],
         ["hit", "impact", "affect"],
-        ["hire", "hir", "recruit", "recruiting"],
+        ["hire", "hir", "recruit"],
     }.SelectMany(g => g.Select(w => (Word: Tokenizer.Stem(w), Group: g.Select(Tokenizer.Stem).ToArray())))
      .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.SelectMany(x => x.Group).Distinct().ToArray());
 

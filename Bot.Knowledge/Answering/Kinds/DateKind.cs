@@ -26,7 +26,7 @@ public sealed partial class DateKind : IFactKind
     private static bool WriteFocused(FactContext c, AnswerDraft draft)
     {
         var timed = c.Pool.Where(s => TimeWords().IsMatch(s.Text) || s.Facts.Dates.Count > 0).ToList();
-        // A calendar date ("dated January 4, 2023") is a better answer to "when" than a weekday or "in the coming weeks".
+        // A calendar date ("dated March 3, 2024") is a better answer to "when" than a weekday or "in the coming weeks".
         var calendar = CalendarCue().IsMatch(c.Part.Text.ToLowerInvariant()) ? 1.0 : 0;
         var ranked = c.Rank(timed, s => (s.Facts.HasLayoffCue ? 0.2 : 0) + (TimeWords().IsMatch(s.Text) ? 0.3 : 0)
                                         + (s.Facts.Dates.Any(d => d.Precision != DatePrecision.Year) ? 0.5 : 0)

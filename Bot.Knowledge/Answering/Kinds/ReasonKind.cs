@@ -4,7 +4,7 @@ namespace Bot.Knowledge.Answering.Kinds;
 
 /// <summary>
 /// "Why did Meta cut jobs?": the reasons the sources give, stated reasons before speculation, covering
-/// different kinds of reason (AI, structure, economy, over-hiring) rather than one reason twice. Each
+/// different kinds of reason (AI, structure, economy, over-expansion) rather than one reason twice. Each
 /// reason is quoted with the clauses that carry it.
 /// </summary>
 public sealed partial class ReasonKind : IFactKind

@@ -52,7 +52,7 @@ internal sealed partial class RoundsKind(LayoffEventQueries queries, DocumentSto
         if (article?.Article is { } a && documents.Get(a.DocumentId) is { } doc && a.End <= doc.Text.Length)
         {
             var n = draft.Quote(doc, new Text.TextSpan(a.Start, a.End));
-            // A share is shown in the quote's own words (the sentence may spell it "half", "14pc", "10 per cent").
+            // A share is shown in the quote's own words (the sentence may spell it "a fifth", "12pc", "8 per cent").
             var figure = a.Count is { } c ? $"{c.ToString("N0", CultureInfo.InvariantCulture)} roles" : "a share of staff";
             return (figure, $"[{n}]", a.Count);
         }
