@@ -220,6 +220,21 @@ public sealed class AnswerKindTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reason_date_comparison_and_rounds_decline_when_the_sources_do_not_say()
+    {
+        var why = await _corpus.AskAsync("why did quillfeather lay people off in 2021?");
+        Assert.True(why.NoAnswer, why.Text);
+        Assert.DoesNotContain("45", why.Text);
+        var when = await _corpus.AskAsync("when does dropbox expect to rehire the engineers it let go in october 2023?");
+        Assert.DoesNotContain("April", when.Text);
+        var versus = await _corpus.AskAsync("dropbox vs netflix layoffs in 2024, which was bigger?");
+        Assert.Contains("Netflix (2024): none of the articles I have covers it", versus.Text);
+        Assert.DoesNotContain("was the larger", versus.Text);
+        var rounds = await _corpus.AskAsync("how many layoff rounds has netflix had?");
+        Assert.True(rounds.NoAnswer);
+    }
+
+    [Fact]
     public async Task Latest_picks_the_newest_round()
     {
         var a = await _corpus.AskAsync("latest dropbox layoffs: how many?");
