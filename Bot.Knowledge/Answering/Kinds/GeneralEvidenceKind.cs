@@ -13,7 +13,8 @@ public sealed class GeneralEvidenceKind
     /// an answer (MiniLM cosine). Checked on the dev sets and eval/extra.jsonl (run with every part that
     /// reaches this answer logged, 2026-11-30): the best sentence without a focus word scored 0.37-0.55
     /// where it did not answer the part ("was it jassy", "a second round in march 2023") and 0.59-0.64
-    /// where it did; the unanswerable questions are declined by the specific kinds before they get here.
+    /// where it was quoted (once wrongly: extra x38); the unanswerable questions are declined by the
+    /// specific kinds before they get here. Few parts reach this answer in those sets: the bar is a judgement.
     /// </summary>
     public const double MinimumSemantic = 0.62;
 
