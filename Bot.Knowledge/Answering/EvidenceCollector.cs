@@ -34,7 +34,15 @@ internal sealed partial class EvidenceCollector(HybridRetriever retriever, Sente
         var retrieved = retriever.Search(query, queryVector, filter, passages);
         var groups = company is null ? [] : GroupByRound(company, retrieved);
         EventGroup? chosen = null;
-        if (groups.Count > 0)
+        if (company is not null && question.Period is null && question.Round is { } reference && Referenced(RoundsOf(company, companyDocs), reference) is { } named)
+        {
+            // "the second round": counted over all the company's rounds, not only those retrieved.
+            chosen = named;
+            var keep = named.Documents.Select(d => d.Id).ToHashSet();
+            retrieved = retrieved.Where(r => keep.Contains(r.Document.Id)).ToList();
+            groups = [named, .. groups.Where(g => !g.Documents.Any(d => keep.Contains(d.Id)))];
+        }
+        else if (groups.Count > 0)
         {
             // A figure in the question ("its 15,000 cuts") names the round that states it; "latest" the newest round.
             chosen = FigureInQuestion(question.Text) is { } figure
@@ -211,6 +219,17 @@ internal sealed partial class EvidenceCollector(HybridRetriever retriever, Sente
             else groups[match] = (groups[match].Key, groups[match].Month, [.. groups[match].Docs, doc], groups[match].Score + score);
         }
         return groups.OrderByDescending(g => g.Score).Select(g => new EventGroup(company, g.Month, g.Docs, g.Score)).ToList();
+    }
+
+    private static EventGroup? Referenced(IReadOnlyList<EventGroup> newestFirst, RoundReference reference)
+    {
+        var oldestFirst = newestFirst.Where(g => g.Month is not null).OrderBy(g => g.Month).ToList();
+        if (reference.Ordinal is { } n)
+            return n < 0 ? oldestFirst.LastOrDefault() : n <= oldestFirst.Count ? oldestFirst[n - 1] : null;
+        var anchorIndex = oldestFirst.FindLastIndex(g => g.Month!.Value.Month == (reference.AfterMonth ?? reference.BeforeMonth));
+        if (anchorIndex < 0) return null;
+        var target = reference.AfterMonth is not null ? anchorIndex + 1 : anchorIndex - 1;
+        return target >= 0 && target < oldestFirst.Count ? oldestFirst[target] : null;
     }
 
     /// <summary>How far from a round's dates an article without a figure of its own may still be about it.</summary>

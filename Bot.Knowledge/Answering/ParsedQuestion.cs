@@ -17,6 +17,12 @@ public enum QuestionIntent
     Recency,
 }
 
+/// <summary>
+/// A round named by its place among the company's rounds: "the second round" (<see cref="Ordinal"/> 2),
+/// "the last round" (-1), "after the March round" (<see cref="AfterMonth"/> 3), "before the March round".
+/// </summary>
+public sealed record RoundReference(int? Ordinal, int? AfterMonth, int? BeforeMonth);
+
 /// <summary>A company as a question names it, with the period written beside it ("stripe in nov 22").</summary>
 public sealed record CompanyScope(string Company, QuestionPeriod? Period);
 
@@ -46,6 +52,7 @@ public sealed record ParsedQuestion
     /// <summary>Content words of the whole question (not company names or question words), stemmed.</summary>
     public IReadOnlyList<string> Topic { get; init; } = [];
     public IReadOnlyList<QuestionPart> Parts { get; init; } = [];
+    public RoundReference? Round { get; init; }
     /// <summary>"latest", "most recent": of a company's rounds, the newest is meant.</summary>
     public bool AsksLatest { get; init; }
     /// <summary>True when the subject came from an earlier turn of the thread.</summary>

@@ -72,6 +72,7 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
             Parts = parts.Count > 0 ? parts : [PartOf(text, companyWords)],
             InheritedSubject = inherited,
             AsksLatest = Recency().IsMatch(lower),
+            Round = RoundOf(lower),
         };
     }
 
@@ -137,6 +138,21 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
         if (SmallTalk().IsMatch(lower) && !LayoffWords().IsMatch(lower)) return QuestionIntent.Help;
         if (!LayoffWords().IsMatch(lower) && !namesPeriod) return QuestionIntent.Help;
         return QuestionIntent.Layoffs;
+    }
+
+    /// <summary>"the second round", "the last round", "after the March round", "before the march cuts".</summary>
+    private static RoundReference? RoundOf(string lower)
+    {
+        var ordinal = OrdinalRound().Match(lower);
+        if (ordinal.Success)
+            return new RoundReference(ordinal.Groups["o"].Value switch
+            {
+                "first" or "1st" => 1, "second" or "2nd" => 2, "third" or "3rd" => 3, "fourth" or "4th" => 4, _ => -1,
+            }, null, null);
+        var relative = RelativeRound().Match(lower);
+        if (relative.Success && DateExpressions.TryMonth(relative.Groups["m"].Value, out var month))
+            return relative.Groups["rel"].Value is "after" or "following" or "since" ? new RoundReference(null, month, null) : new RoundReference(null, null, month);
+        return null;
     }
 
     /// <summary>Another script, only punctuation, or nothing to read: the engine cannot understand it.</summary>
@@ -233,6 +249,8 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
     [GeneratedRegex(@"\blay ?offs?\b|\blaid off\b|\blaying off\b|\bcut|\bjobs?\b|\broles?\b|\bfir(?:e|ed|ing)\b|\bredundan|\bseverance|\bhiring|\bhead ?count|\bworkforce|\bstaff|\bemployee|\bworkers?\b|\bppl\b|\bpeople\b|\bwarn\b|\brestructur|\bdownsiz|\bmemo\b|\bceo\b|%|\bpercent|\bcompan|\btech\b|\bsack|\baxe|\beliminat|\brif\b|\breorg", RegexOptions.IgnoreCase)] private static partial Regex LayoffWords();
     [GeneratedRegex(@"\b(?:latest|most recent|recent(?:ly)?|lately|this week|last week|past week|this month|last month|past month|today|yesterday|right now|currently|new layoffs|any (?:new )?layoffs)\b")] private static partial Regex Recency();
     [GeneratedRegex(@"\b(?:in|at|from|within|based in)\s+(?:the\s+|its\s+|their\s+)?(?<w>[a-z][\w-]{2,})\b|\b(?<w>[a-z][\w-]{2,})\s+(?:office|offices|site|plant|factory|campus|team|teams|division|unit|org|department|lab|studio)\b")] private static partial Regex Qualifier();
+    [GeneratedRegex(@"\b(?:the|its|their|a|an)\s+(?<o>first|second|third|fourth|1st|2nd|3rd|4th|last|latest|final)\s+(?:layoff\s+|job\s+)?(?:round|wave|batch)\b")] private static partial Regex OrdinalRound();
+    [GeneratedRegex(@"\b(?<rel>after|following|since|before|preceding)\s+(?:the|its)\s+(?<m>" + MonthWord + @")\s+(?:round|layoffs?|cuts?|wave)\b")] private static partial Regex RelativeRound();
     [GeneratedRegex(@"\bq(?<q>[1-4])\s*(?<y>(?:19|20)\d\d)\b")] private static partial Regex QuarterPattern();
     [GeneratedRegex(@"\b(?<m>" + MonthWord + @")\.?,?\s+(?:(?<y>(?:19|20)\d\d)\b|['’]?(?<y>\d\d)\b(?!\s*[,:]?\s*\d|\s*(?:am|pm|st|nd|rd|th)\b))")] private static partial Regex MonthYearPattern();
     [GeneratedRegex(@"\b(?<rel>last|this|in)\s+(?<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")] private static partial Regex RelativeMonthPattern();

@@ -234,6 +234,18 @@ public sealed class AnswerKindTests : IAsyncLifetime
         Assert.True(rounds.NoAnswer);
     }
 
+    [Theory]
+    [InlineData("how many jobs did dropbox cut in the first round?", "120", "500")]
+    [InlineData("how many jobs did dropbox cut in the second round?", "500", "120")]
+    [InlineData("dropbox: how many roles went in the round after the october round?", "500", "120")]
+    [InlineData("dropbox: how many roles went before the march cuts?", "120", "500")]
+    public async Task A_round_named_by_its_place_is_the_one_answered(string question, string figure, string other)
+    {
+        var a = await _corpus.AskAsync(question);
+        Assert.Contains(figure, a.Text);
+        Assert.DoesNotContain(other + " ", a.Text);
+    }
+
     [Fact]
     public async Task Latest_picks_the_newest_round()
     {
