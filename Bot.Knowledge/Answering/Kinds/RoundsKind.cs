@@ -41,6 +41,11 @@ internal sealed partial class RoundsKind(LayoffEventQueries queries, DocumentSto
         var scope = q.Period is null ? "" : $" in {q.Period.Label}";
         draft.Say($"{company} layoff rounds{scope} in my sources, oldest first: {string.Join("; ", items)}.");
         if (rounds.Count > MaxListed) draft.Say("Only the latest rounds are listed.");
+        // Rounds of different sources don't add up safely; a total is given only as a source states it.
+        if (Total().IsMatch(q.Text) && context.ContextFor(q) is { } evidence
+            && evidence.Pool.Where(s => Cumulative().IsMatch(s.Text) && s.Facts.HeadCounts.Any(h => h.IsLayoff && !h.IsTotalWorkforce))
+                .OrderByDescending(s => s.Retrieval).FirstOrDefault() is { } total)
+            draft.Say($"A source gives a running total: {draft.Inline(total)}.");
         return true;
     }
 
@@ -64,5 +69,7 @@ internal sealed partial class RoundsKind(LayoffEventQueries queries, DocumentSto
         return ($"{rowFigures} roles (layoffs.fyi)", cites, rows.Sum(s => s.Count!.Value));
     }
 
+    [GeneratedRegex(@"\bin total\b|\ball together\b|\baltogether\b|\bcombined\b|\bcumulative\b|\bso far\b|\boverall\b")] private static partial Regex Total();
+    [GeneratedRegex(@"\bthis year\b|\bso far\b|\bin total\b|\baltogether\b|\bcombined\b|\bsince (?:January|the start)\b|\byear to date\b", RegexOptions.IgnoreCase)] private static partial Regex Cumulative();
     [GeneratedRegex(@"\bhow many (?:layoff )?rounds\b|\brounds?\b.*\beach\b|\beach (?:round|one|time)\b|\bevery round\b|\ball (?:the |their |its )?(?:rounds|layoffs)\b|\bin total\b|\ball together\b|\baltogether\b|\bcombined\b|\bcumulative\b|\btimeline\b|\bhistory of\b|\bso far\b")] private static partial Regex Cue();
 }
