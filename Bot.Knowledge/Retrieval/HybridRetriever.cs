@@ -43,23 +43,13 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         var lexical = index.Lexical.Top(Bm25Index.Tokens("", query), Allowed, ListDepth);
 
         var cosines = new Dictionary<int, double>();
-        var vectorTop = new PriorityQueue<int, float>();
         var quantized = index.Quantize(queryVector);
-        for (var p = 0; p < index.PassageCount; p++)
-        {
-            if (!Allowed(p)) continue;
-            var score = index.Cosine(quantized, p);
-            if (vectorTop.Count < ListDepth) vectorTop.Enqueue(p, score);
-            else if (vectorTop.TryPeek(out _, out var lowest) && score > lowest) vectorTop.EnqueueDequeue(p, score);
-        }
-        var vector = new List<(int P, float S)>();
-        while (vectorTop.TryDequeue(out var p, out var s)) vector.Add((p, s));
-        vector.Reverse();
+        var vector = VectorSearch.Top(index, quantized, allowedDocs, ListDepth);
         foreach (var (p, s) in vector) cosines[p] = s;
 
         var fused = new Dictionary<int, double>();
         for (var r = 0; r < lexical.Count; r++) fused[lexical[r]] = fused.GetValueOrDefault(lexical[r]) + 1.0 / (RrfK + r + 1);
-        for (var r = 0; r < vector.Count; r++) fused[vector[r].P] = fused.GetValueOrDefault(vector[r].P) + 1.0 / (RrfK + r + 1);
+        for (var r = 0; r < vector.Count; r++) fused[vector[r].Passage] = fused.GetValueOrDefault(vector[r].Passage) + 1.0 / (RrfK + r + 1);
 
         // At most a few passages per document, so one long article cannot fill every slot and the
         // other sources of the same story still get a voice (a passage over the cap waits for spare slots).

@@ -20,6 +20,10 @@ public sealed class KnowledgeIndex
     internal int[] PassageStart { get; }
     internal int[] PassageEnd { get; }
     internal sbyte[] Vectors { get; }
+    /// <summary>1-bit sign codes of the vectors, <see cref="VectorSearch.WordsPerCode"/> words a passage, for the first search pass.</summary>
+    internal ulong[] SignCodes { get; }
+    /// <summary>The first passage of each document (passages are sorted by document); one extra entry closes the last range.</summary>
+    internal int[] DocumentPassageStart { get; }
     internal float[] Scales { get; }
     internal int Dimensions { get; }
     internal Bm25Index Lexical { get; }
@@ -85,6 +89,15 @@ public sealed class KnowledgeIndex
         if (vectors.Length != count * dimensions) Array.Resize(ref vectors, count * dimensions);
         PermuteRowsInPlace(vectors, dimensions, order);
         Vectors = vectors;
+        SignCodes = new ulong[count * VectorSearch.WordsPerCode];
+        for (var i = 0; i < count; i++)
+            VectorSearch.Encode(vectors.AsSpan(i * dimensions, dimensions), SignCodes.AsSpan(i * VectorSearch.WordsPerCode, VectorSearch.WordsPerCode));
+        DocumentPassageStart = new int[documents.Count + 1];
+        for (int d = 0, p = 0; d <= documents.Count; d++)
+        {
+            while (p < count && PassageDocument[p] < d) p++;
+            DocumentPassageStart[d] = p;
+        }
         Scales = new float[count];
         for (var i = 0; i < count; i++) Scales[i] = scales[order[i]];
 
