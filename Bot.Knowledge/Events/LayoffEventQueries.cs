@@ -32,6 +32,9 @@ internal sealed class LayoffEventQueries
             .ToList();
     }
 
+    /// <summary>How many layoffs.fyi rows are stored: changes when a data import adds rows (which does not bump the document revision).</summary>
+    public int RowCount() => EventCollections.RowsOf(database).Count();
+
     /// <summary>The company's layoffs.fyi rows in the period, oldest first.</summary>
     public IReadOnlyList<LayoffRowResult> Rows(string company, DateOnly? since = null, DateOnly? until = null)
     {

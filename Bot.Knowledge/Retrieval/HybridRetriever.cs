@@ -24,10 +24,31 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
             if (index is not null && index.Revision == revision) return index;
             lock (_buildLock)
             {
-                if (_index is null || _index.Revision != db.Revision) _index = KnowledgeIndex.Build(db, embedder.Dimensions);
+                if (_index is null || _index.Revision != db.Revision) _index = LoadOrBuild(first: _index is null);
                 return _index;
             }
         }
+    }
+
+    /// <summary>
+    /// At the first use, the snapshot saved beside the database file when it is current (start-up in a
+    /// fraction of a rebuild); otherwise a build from the database, saved for the next start.
+    /// </summary>
+    private KnowledgeIndex LoadOrBuild(bool first)
+    {
+        var snapshot = db.FilePath is null ? null : KnowledgeIndexSnapshot.PathFor(db.FilePath);
+        if (first && snapshot is not null && KnowledgeIndexSnapshot.TryLoad(db, snapshot, embedder.Dimensions) is { } loaded) return loaded;
+        var built = KnowledgeIndex.Build(db, embedder.Dimensions);
+        if (snapshot is null) return built;
+        try
+        {
+            KnowledgeIndexSnapshot.Save(built, db, snapshot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The snapshot only saves time at the next start; a read-only folder or a full disk must not stop answering.
+        }
+        return built;
     }
 
     public IReadOnlyList<RetrievedPassage> Search(string query, RetrievalFilter filter, int top) =>

@@ -115,6 +115,20 @@ public sealed class KnowledgeIndex
             : DateExpressions.Find(d.Text).Where(m => m.Year is not null).Select(m => m.Year!.Value).ToHashSet()).ToArray();
     }
 
+    /// <summary>An index from its parts as a snapshot stored them (<see cref="KnowledgeIndexSnapshot"/>).</summary>
+    internal KnowledgeIndex(long revision, List<DocumentRecord> documents, int dimensions, int[] passageDocument, int[] passageIndex, int[] passageStart,
+        int[] passageEnd, sbyte[] vectors, float[] scales, ulong[] signCodes, int[] documentPassageStart, Bm25Index lexical, HashSet<int>[] documentYears)
+    {
+        Revision = revision;
+        Documents = documents;
+        DocumentsById = documents.ToDictionary(d => d.Id);
+        _documentIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        Dimensions = dimensions;
+        (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (passageDocument, passageIndex, passageStart, passageEnd);
+        (Vectors, Scales, SignCodes, DocumentPassageStart) = (vectors, scales, signCodes, documentPassageStart);
+        (Lexical, DocumentYears) = (lexical, documentYears);
+    }
+
     public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions)
     {
         var revision = db.Revision;
