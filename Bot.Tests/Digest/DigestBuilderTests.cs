@@ -70,20 +70,22 @@ public sealed class DigestBuilderTests : IDisposable
     [Fact]
     public void A_reason_is_never_a_sentence_about_another_company()
     {
+        var published = new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
         var aboutAmazon = new DocumentRecord
         {
-            Id = "amazon", Title = "Amazon cuts", Companies = ["Amazon", "Microsoft"],
+            Id = "amazon", Title = "Amazon cuts", Companies = ["Amazon", "Microsoft"], Published = published, PublishedPrecision = "day",
             Text = "Amazon cut jobs in its stores unit. The company said it was because costs rose sharply across its retail business this year.",
         };
         var aboutMicrosoft = new DocumentRecord
         {
-            Id = "microsoft", Title = "Microsoft trims teams", Companies = ["Microsoft", "Google / Alphabet"],
+            Id = "microsoft", Title = "Microsoft trims teams", Companies = ["Microsoft", "Google / Alphabet"], Published = published, PublishedPrecision = "day",
             Text = "Google cut jobs because of AI spending and rising costs, a report said last week. The company trimmed teams because growth slowed in its cloud business this quarter.",
         };
         var microsoft = EmployerNameNormalizer.CompanyKey("Microsoft");
+        var window = new RoundWindow(new DateOnly(2026, 11, 12), new DateOnly(2026, 12, 26));
 
-        Assert.Null(DigestBuilder.ReasonFor(microsoft, [aboutAmazon]));
-        var reason = DigestBuilder.ReasonFor(microsoft, [aboutAmazon, aboutMicrosoft])!;
+        Assert.Null(RoundReasonFinder.Find(microsoft, window, [aboutAmazon]));
+        var reason = RoundReasonFinder.Find(microsoft, window, [aboutAmazon, aboutMicrosoft])!;
         Assert.Equal("The company trimmed teams because growth slowed in its cloud business this quarter.", reason.Quote);
         Assert.Equal("microsoft", reason.DocumentId);
     }
