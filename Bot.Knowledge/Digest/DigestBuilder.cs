@@ -9,12 +9,10 @@ namespace Bot.Knowledge.Digest;
 /// <summary>
 /// Builds the content of a digest for a period from the stored data: the layoffs.fyi rows dated in it (each with
 /// a one-line reason quoted from an article of the same round, see <see cref="RoundReasonFinder"/>), the articles ingested in it
-/// grouped by company, the period's totals and a chart of the 30 days before its end.
+/// grouped by company, the period's totals and a chart of its rounds (<see cref="DigestChart"/>).
 /// </summary>
 internal sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueries queries, LayoffChartRenderer charts)
 {
-    public const int ChartDays = 30;
-    public const int ChartCompanies = 10;
     private const string OtherCompany = "Other";
 
     public DigestContent Build(DigestPeriod period, bool withChart = true)
@@ -35,23 +33,34 @@ internal sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueri
             .OrderBy(g => g.Company == OtherCompany).ThenByDescending(g => g.Articles.Count).ThenBy(g => g.Company, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-        var (chart, label) = withChart ? Chart(period) : (null, null);
+        var newestRow = NewestRow();
+        // The period runs past the data when its last day is after the newest row.
+        DateOnly? dataTo = newestRow is { } newest && newest < period.EndDay.AddDays(-1) ? newest : null;
+        var (chart, label) = withChart ? Chart(period, dataTo, newestRow) : (null, null);
         return new DigestContent
         {
             Period = period, Events = events, Articles = articles, Totals = totals,
-            TotalLaidOff = events.Sum(e => e.Count ?? 0), Chart = chart, ChartLabel = label,
+            TotalLaidOff = events.Sum(e => e.Count ?? 0), Chart = chart, ChartLabel = label, DataTo = dataTo,
         };
     }
 
-    private (byte[]? Png, string? Label) Chart(DigestPeriod period)
+    /// <summary>The rounds chart of the period (see <see cref="DigestChart"/>): always a PNG, even when no row falls in it.</summary>
+    private (byte[] Png, string Label) Chart(DigestPeriod period, DateOnly? dataTo, DateOnly? newestRow)
     {
-        var last = period.EndDay.AddDays(-1);
-        var first = period.EndDay.AddDays(-ChartDays);
-        var top = queries.TopCompanies(first, last, ChartCompanies);
-        if (top.Count == 0) return (null, null);
-        var label = $"{first.ToString("MMM d", CultureInfo.InvariantCulture)} – {last.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}";
-        return (charts.TopCompanies(label, top), label);
+        var (first, last) = DigestChart.Window(period.FirstDay, period.EndDay, newestRow);
+        var rows = EventCollections.RowsOf(database.Database)
+            .Find(Query.Between(nameof(LayoffRow.Date), LayoffDateParser.ToIso(first), LayoffDateParser.ToIso(last))).ToList();
+        var (buckets, bucketDays) = DigestChart.Buckets(rows, first, last);
+        var label = DigestChart.Label(first, last, dataTo);
+        var title = rows.Count == 0
+            ? $"No layoffs.fyi rounds, {label}"
+            : $"Layoff rounds by {(bucketDays == 1 ? "day" : "week")}, {label}";
+        return (charts.RoundsOverTime(title, buckets, bucketDays), label);
     }
+
+    /// <summary>The newest layoffs.fyi row's date, or null when there are none.</summary>
+    private DateOnly? NewestRow() =>
+        queries.Latest(DateOnly.MaxValue, 1) is [var newest] ? newest.Row.DateValue : null;
 
     /// <summary>Documents ingested or published in the period (published dates are days, so compared by day).</summary>
     private List<DocumentRecord> DocumentsOf(DigestPeriod period)
