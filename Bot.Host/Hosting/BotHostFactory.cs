@@ -53,6 +53,7 @@ internal static class BotHostFactory
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ChatService>();
+        services.AddSingleton<WatchCommand>();
         services.AddSingleton<IChatCommandHandler, ChatCommandHandler>();
         services.AddDigestContent(configuration);
         return services;

@@ -3,6 +3,9 @@ using Bot.Host.Discord;
 using Bot.Host.Slack;
 using Bot.Knowledge;
 using Bot.Knowledge.Digest;
+using Bot.Knowledge.Events;
+using Bot.Knowledge.Storage;
+using Bot.Knowledge.Watches;
 using Bot.Knowledge.Ingestion;
 using Bot.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,12 +42,17 @@ public static class DigestServiceCollectionExtensions
         services.TryAddSingleton<DigestLedger>();
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton<IDigestProvider, LatestDigestProvider>();
+        services.TryAddSingleton(sp => new WatchStore(sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<LayoffEventQueries>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<WatchAlertFinder>();
+        services.TryAddSingleton<WatchAlertLedger>();
+        services.TryAddSingleton<WatchAlertRenderer>();
         return services;
     }
 
     /// <summary>
-    /// The scheduled jobs of <c>serve</c>: feed polling when <c>Knowledge:Feeds</c> lists feeds, and the digest
-    /// scheduler when <c>Digest:DiscordChannelIds</c> or <c>Digest:SlackChannelIds</c> name channels.
+    /// The scheduled jobs of <c>serve</c>: feed polling when <c>Knowledge:Feeds</c> lists feeds, watch alerts when a
+    /// chat platform is configured, and the digest scheduler when <c>Digest:DiscordChannelIds</c> or
+    /// <c>Digest:SlackChannelIds</c> name channels.
     /// </summary>
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
@@ -62,13 +70,22 @@ public static class DigestServiceCollectionExtensions
             services.AddHostedService<FeedPollingService>();
         }
 
+        // Publishers for the platforms that are configured (watch alerts go to any channel that watches); the options
+        // validator names a digest channel list without its platform.
+        var discordConfigured = !string.IsNullOrWhiteSpace(configuration["Discord:Token"]);
+        var slackConfigured = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+        if (discordConfigured) services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
+        if (slackConfigured) services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
+        if (discordConfigured || slackConfigured)
+        {
+            services.TryAddSingleton<WatchAlertRunner>();
+            services.AddHostedService<WatchAlertService>();
+        }
+
         var section = configuration.GetSection(DigestOptions.SectionName);
         var discord = HasValues(section.GetSection(nameof(DigestOptions.DiscordChannelIds)));
         var slack = HasValues(section.GetSection(nameof(DigestOptions.SlackChannelIds)));
         if (!discord && !slack) return services;
-        // Publishers only for platforms that are configured; the options validator names a channel list without its platform.
-        if (discord && !string.IsNullOrWhiteSpace(configuration["Discord:Token"])) services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
-        if (slack && !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"])) services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
         services.TryAddSingleton<DigestRunner>();
         services.AddHostedService<DigestSchedulerService>();
         return services;

@@ -26,4 +26,16 @@ public sealed class SlackSlashCommandHandlerTests
         Assert.Equal(("slack", "U1", "C1"), (command.Request.Platform, command.Request.UserId, command.Request.ChannelId));
         Assert.False(command.IsAdmin);
     }
+
+    [Theory]
+    [InlineData("watch add Acme Corp", "add", "Acme Corp")]
+    [InlineData("watch REMOVE Meta", "remove", "Meta")]
+    [InlineData("watch list", "list", "")]
+    public void Watch_maps_to_the_neutral_watch_command_with_its_subcommand_and_company(string text, string subcommand, string company)
+    {
+        var command = SlackSlashCommandHandler.ToChatCommand(Payload(text));
+        Assert.Equal("watch", command.Name);
+        Assert.Equal((subcommand, company), (command.Options["subcommand"], command.Options["company"]));
+        Assert.Equal("C1", command.Request.ChannelId);
+    }
 }

@@ -9,7 +9,9 @@ internal static class DiscordCommandCatalog
     public const ulong ManageGuildPermission = 0x20;
     /// <summary>ADMINISTRATOR (1 &lt;&lt; 3) implies every permission.</summary>
     public const ulong AdministratorPermission = 0x8;
+    private const int SubcommandOption = 1;
     private const int StringOption = 3;
+    private static readonly string ManageGuild = ManageGuildPermission.ToString(System.Globalization.CultureInfo.InvariantCulture);
     private const int GuildContext = 0;
 
     public static IReadOnlyList<DiscordCommandDefinition> All { get; } =
@@ -29,10 +31,21 @@ internal static class DiscordCommandCatalog
             MainOption: null, Ephemeral: false, RequiresManageGuild: false),
         new(new DiscordApplicationCommand("ingest", "Add a web page to the knowledge base (Manage Server only).",
                 [new(StringOption, "url", "The article's http(s) URL", Required: true, MaxLength: 2000)],
-                DefaultMemberPermissions: ManageGuildPermission.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Contexts: [GuildContext]),
+                DefaultMemberPermissions: ManageGuild, Contexts: [GuildContext]),
             MainOption: "url", Ephemeral: true, RequiresManageGuild: true),
+        new(new DiscordApplicationCommand("watch", "Post each new layoff round of a company in this channel (Manage Server only).",
+                [
+                    new(SubcommandOption, "add", "Watch a company in this channel", Options: [CompanyOption("The company to watch")]),
+                    new(SubcommandOption, "remove", "Stop watching a company in this channel", Options: [CompanyOption("The company to stop watching")]),
+                    new(SubcommandOption, "list", "The companies this channel watches"),
+                ],
+                DefaultMemberPermissions: ManageGuild, Contexts: [GuildContext]),
+            MainOption: null, Ephemeral: true, RequiresManageGuild: true),
     ];
+
+    /// <summary>A required company name, completed from the companies in the data as it is typed.</summary>
+    private static DiscordApplicationCommandOption CompanyOption(string description) =>
+        new(StringOption, "company", description, Required: true, MaxLength: 100, Autocomplete: true);
 
     public static IReadOnlyList<DiscordApplicationCommand> Commands { get; } = All.Select(d => d.Command).ToList();
 
