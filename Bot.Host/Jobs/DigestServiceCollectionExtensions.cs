@@ -57,17 +57,23 @@ public static class DigestServiceCollectionExtensions
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDigestContent(configuration);
+        services.TryAddSingleton<NewDataSignal>();
         services.AddOptions<KnowledgeOptions>()
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Knowledge:PollInterval must be a positive time span, e.g. 00:30:00.")
-            .Validate(o => o.Feeds.All(f => Uri.TryCreate(f, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
-                "Knowledge:Feeds must hold absolute http(s) URLs of RSS or Atom feeds.")
+            .Validate(o => o.Feeds.All(IsHttpUrl), "Knowledge:Feeds must hold absolute http(s) URLs of RSS or Atom feeds.")
+            .Validate(o => o.DataFeeds.All(IsHttpUrl), "Knowledge:DataFeeds must hold absolute http(s) URLs of CSV tables (layoffs.fyi or WARN layout).")
             .ValidateOnStart();
 
-        if (configuration.GetSection("Knowledge:Feeds").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value)))
+        if (HasValues(configuration.GetSection("Knowledge:Feeds")))
         {
             services.TryAddSingleton<FeedPoller>();
-            services.AddSingleton<IHealthReporter, FeedHealthReporter>();
-            services.AddHostedService<FeedPollingService>();
+            AddPolling(services, "feeds", sp => sp.GetRequiredService<FeedPoller>(), o => o.Feeds);
+        }
+        if (HasValues(configuration.GetSection("Knowledge:DataFeeds")))
+        {
+            services.TryAddSingleton(sp => new DataFeedPoller(sp.GetRequiredService<SafeHttpFetcher>(), sp.GetRequiredService<DataFileImporter>(),
+                sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DataFeedPoller>>()));
+            AddPolling(services, "dataFeeds", sp => sp.GetRequiredService<DataFeedPoller>(), o => o.DataFeeds);
         }
 
         // Publishers for the platforms that are configured (watch alerts go to any channel that watches); the options
@@ -90,6 +96,16 @@ public static class DigestServiceCollectionExtensions
         services.AddHostedService<DigestSchedulerService>();
         return services;
     }
+
+    /// <summary>A polling service and its /health entry for one list of URLs.</summary>
+    private static void AddPolling(IServiceCollection services, string name, Func<IServiceProvider, IUrlPoller> poller, Func<KnowledgeOptions, IEnumerable<string>> urls)
+    {
+        services.AddSingleton<IHealthReporter>(sp => new FeedHealthReporter(name, poller(sp), urls, sp.GetRequiredService<IOptions<KnowledgeOptions>>()));
+        services.AddSingleton<IHostedService>(sp => new FeedPollingService(poller(sp), urls, sp.GetRequiredService<IOptions<KnowledgeOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FeedPollingService>>(), sp.GetRequiredService<NewDataSignal>()));
+    }
+
+    private static bool IsHttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https";
 
     private static bool HasValues(IConfigurationSection section) =>
         !string.IsNullOrWhiteSpace(section.Value) || section.GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));

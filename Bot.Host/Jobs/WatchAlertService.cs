@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace Bot.Host.Jobs;
 
 /// <summary>
-/// Runs the watch alerts every <c>Knowledge:PollInterval</c> on the injected clock, so a round that arrives (a new
-/// data row, an ingested article stating a figure) reaches the watching channels within one poll interval.
+/// Runs the watch alerts every <c>Knowledge:PollInterval</c> on the injected clock, and at once when polling stored
+/// something new (<see cref="NewDataSignal"/>), so a round that arrives (a new data row, an ingested article stating a
+/// figure) reaches the watching channels within one poll interval.
 /// </summary>
-internal sealed class WatchAlertService(WatchAlertRunner runner, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<WatchAlertService> logger)
+internal sealed class WatchAlertService(WatchAlertRunner runner, NewDataSignal newData, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<WatchAlertService> logger)
     : BackgroundService
 {
     private DateTimeOffset _startedAt;
@@ -34,7 +35,12 @@ internal sealed class WatchAlertService(WatchAlertRunner runner, IOptions<Knowle
                 wake = time.GetUtcNow() + ClockWait.Slice;
                 WatchLog.PassFailed(logger, wake, ex);
             }
-            await ClockWait.UntilAsync(time, wake, stoppingToken);
+            using var woken = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var waits = new[] { ClockWait.UntilAsync(time, wake, woken.Token), newData.WaitAsync(woken.Token) };
+            await Task.WhenAny(waits);
+            await woken.CancelAsync();
+            try { await Task.WhenAll(waits); }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { } // the other wait, cancelled
         }
     }
 }
