@@ -19,6 +19,7 @@ internal sealed class ChatCommandHandler(
     IngestionPipeline ingestion,
     IDigestProvider digests,
     WatchCommand watch,
+    DigestSubscriptionCommand digestSubscriptions,
     ILogger<ChatCommandHandler> logger) : IChatCommandHandler
 {
     private const int MaxTimelineLines = 12;
@@ -33,7 +34,12 @@ internal sealed class ChatCommandHandler(
                 "layoffs" => Layoffs(command),
                 "sources" => Sources(),
                 "ingest" => await IngestAsync(command, cancellationToken),
-                "digest" => await digests.LatestAsync(cancellationToken),
+                "digest" => command.Options.GetValueOrDefault(ChatCommand.SubcommandOption) switch
+                {
+                    "subscribe" => digestSubscriptions.Handle(command, subscribe: true),
+                    "unsubscribe" => digestSubscriptions.Handle(command, subscribe: false),
+                    _ => await digests.LatestAsync(cancellationToken),
+                },
                 "watch" => watch.Handle(command),
                 _ => ChatReply.Error($"I don't know the command \"{command.Name}\"."),
             };

@@ -9,13 +9,12 @@ namespace Bot.Host.Chat;
 /// </summary>
 internal sealed class WatchCommand(WatchStore watches, LayoffEventQueries queries)
 {
-    public const string SubcommandOption = "subcommand";
     public const string CompanyOption = "company";
 
     public ChatReply Handle(ChatCommand command)
     {
         var request = command.Request;
-        var action = command.Options.GetValueOrDefault(SubcommandOption)?.Trim().ToLowerInvariant();
+        var action = command.Options.GetValueOrDefault(ChatCommand.SubcommandOption)?.Trim().ToLowerInvariant();
         var company = command.Options.GetValueOrDefault(CompanyOption)?.Trim() ?? "";
         if (action is "add" or "remove" && company.Length == 0) return ChatReply.Error($"Which company? e.g. watch {action} Amazon");
         switch (action)

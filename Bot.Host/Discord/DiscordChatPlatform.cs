@@ -38,7 +38,7 @@ internal static class DiscordChatPlatform
         {
             if (option.Type == SubcommandType)
             {
-                options[WatchCommand.SubcommandOption] = option.Name;
+                options[ChatCommand.SubcommandOption] = option.Name;
                 foreach (var (name, value) in Options(option.Options)) options[name] = value;
             }
             else if (option.Value is { } value)

@@ -54,6 +54,7 @@ internal static class BotHostFactory
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<WatchCommand>();
+        services.AddSingleton<DigestSubscriptionCommand>();
         services.AddSingleton<IChatCommandHandler, ChatCommandHandler>();
         services.AddDigestContent(configuration);
         return services;

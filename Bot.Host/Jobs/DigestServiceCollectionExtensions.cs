@@ -43,6 +43,7 @@ public static class DigestServiceCollectionExtensions
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton<IDigestProvider, LatestDigestProvider>();
         services.TryAddSingleton(sp => new WatchStore(sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<LayoffEventQueries>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<DigestSubscriptionStore>();
         services.TryAddSingleton<WatchAlertFinder>();
         services.TryAddSingleton<WatchAlertLedger>();
         services.TryAddSingleton<WatchAlertRenderer>();
@@ -50,9 +51,9 @@ public static class DigestServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The scheduled jobs of <c>serve</c>: feed polling when <c>Knowledge:Feeds</c> lists feeds, watch alerts when a
-    /// chat platform is configured, and the digest scheduler when <c>Digest:DiscordChannelIds</c> or
-    /// <c>Digest:SlackChannelIds</c> name channels.
+    /// The scheduled jobs of <c>serve</c>: feed and table polling when <c>Knowledge:Feeds</c> or <c>Knowledge:DataFeeds</c>
+    /// list URLs, and, when a chat platform is configured, the watch alerts and the digest scheduler (for the channels of
+    /// <c>Digest:DiscordChannelIds</c> / <c>Digest:SlackChannelIds</c> and those subscribed by command).
     /// </summary>
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
@@ -82,16 +83,10 @@ public static class DigestServiceCollectionExtensions
         var slackConfigured = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
         if (discordConfigured) services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
         if (slackConfigured) services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
-        if (discordConfigured || slackConfigured)
-        {
-            services.TryAddSingleton<WatchAlertRunner>();
-            services.AddHostedService<WatchAlertService>();
-        }
-
-        var section = configuration.GetSection(DigestOptions.SectionName);
-        var discord = HasValues(section.GetSection(nameof(DigestOptions.DiscordChannelIds)));
-        var slack = HasValues(section.GetSection(nameof(DigestOptions.SlackChannelIds)));
-        if (!discord && !slack) return services;
+        // Watch alerts and the digest run whenever a platform is configured: channels can watch or subscribe by command.
+        if (!discordConfigured && !slackConfigured) return services;
+        services.TryAddSingleton<WatchAlertRunner>();
+        services.AddHostedService<WatchAlertService>();
         services.TryAddSingleton<DigestRunner>();
         services.AddHostedService<DigestSchedulerService>();
         return services;

@@ -13,6 +13,7 @@ public sealed class SlackSlashCommandHandlerTests
     [Theory]
     [InlineData("digest", "digest", null, null)]
     [InlineData("Digest", "digest", null, null)]
+    [InlineData("digest Subscribe", "digest", "subcommand", "subscribe")]
     [InlineData("Amazon", "layoffs", "company", "Amazon")]
     [InlineData("  Meta Platforms ", "layoffs", "company", "Meta Platforms")]
     [InlineData("ask why did Intel cut jobs?", "ask", "question", "why did Intel cut jobs?")]

@@ -44,7 +44,7 @@ public sealed class DataFeedServeTests
         var rows = EventCollections.RowsOf(app.Services.GetRequiredService<ILiteDatabase>());
         await Poll.UntilAsync(() => rows.Count() == 1, ct);
         var watch = await app.Services.GetRequiredService<IChatCommandHandler>().HandleAsync(new ChatCommand("watch",
-            new Dictionary<string, string> { [WatchCommand.SubcommandOption] = "add", [WatchCommand.CompanyOption] = "Acme" },
+            new Dictionary<string, string> { [ChatCommand.SubcommandOption] = "add", [WatchCommand.CompanyOption] = "Acme" },
             new ChatRequest("slack", "U1", SlackChannel, null, "Acme"), IsAdmin: false), ct);
         Assert.False(watch.IsError);
 

@@ -33,7 +33,7 @@ public sealed class WatchAlertServeTests
 
     private static Task<ChatReply> WatchAsync(WebApplication app, string platform, string channel, string action, string company) =>
         app.Services.GetRequiredService<IChatCommandHandler>().HandleAsync(new ChatCommand("watch",
-            new Dictionary<string, string> { [WatchCommand.SubcommandOption] = action, [WatchCommand.CompanyOption] = company },
+            new Dictionary<string, string> { [ChatCommand.SubcommandOption] = action, [WatchCommand.CompanyOption] = company },
             new ChatRequest(platform, "U1", channel, null, company), IsAdmin: true), TestContext.Current.CancellationToken);
 
     private static int DiscordPosts(DiscordPeer discord) =>

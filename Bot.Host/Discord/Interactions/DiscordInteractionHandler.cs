@@ -48,8 +48,10 @@ internal sealed class DiscordInteractionHandler(
         else
         {
             command = DiscordChatPlatform.ToChatCommand(interaction, definition);
-            if (definition.RequiresManageGuild && !command.IsAdmin)
-                refusal = $"/{definition.Name} needs the Manage Server permission.";
+            var adminOnly = definition.RequiresManageGuild
+                || definition.ManageGuildSubcommands?.Contains(command.Options.GetValueOrDefault(ChatCommand.SubcommandOption) ?? "") == true;
+            if (adminOnly && !command.IsAdmin)
+                refusal = $"/{definition.Name}{(command.Options.GetValueOrDefault(ChatCommand.SubcommandOption) is { } sub ? " " + sub : "")} needs the Manage Server permission.";
             else if (definition.MainOption is { } main && string.IsNullOrWhiteSpace(command.Options.GetValueOrDefault(main)))
                 refusal = $"/{definition.Name} needs the {main} option.";
         }

@@ -234,10 +234,10 @@ public sealed class InteractionEndpointTests
         return bot;
     }
 
-    /// <summary>A <c>/watch</c> interaction body: a subcommand (type 1) holding the company option.</summary>
-    private static JsonNode WatchBody(string subcommand, string? company, string permissions, int type = 2, bool focused = false)
+    /// <summary>A <c>/watch</c> (or other) interaction body: a subcommand (type 1) holding the company option.</summary>
+    private static JsonNode WatchBody(string subcommand, string? company, string permissions, int type = 2, bool focused = false, string command = "watch")
     {
-        var body = InteractionPayloads.Body("watch", permissions: permissions);
+        var body = InteractionPayloads.Body(command, permissions: permissions);
         body["type"] = type;
         var inner = new JsonArray();
         if (company is not null) inner.Add(new JsonObject { ["type"] = 3, ["name"] = "company", ["value"] = company, ["focused"] = focused ? true : null });
@@ -264,6 +264,26 @@ public sealed class InteractionEndpointTests
         Assert.StartsWith("Watching Acme in this channel", FollowUpText(edit.Json!));
         var channel = (string)body["channel_id"]!;
         Assert.Equal(["Acme"], bot.Services.GetRequiredService<WatchStore>().InChannel("discord", channel).Select(w => w.Company));
+    }
+
+    [Fact]
+    public async Task Digest_subscribe_needs_manage_server_and_then_subscribes_the_channel()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        using (await PostSignedAsync(bot, WatchBody("subscribe", null, permissions: "0", command: "digest").ToJsonString(), ct)) { }
+        var refusal = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        Assert.Equal("/digest subscribe needs the Manage Server permission.", (string)refusal.Json!["data"]!["content"]!);
+
+        var body = WatchBody("subscribe", null, permissions: "32", command: "digest");
+        body["id"] = "1233227149545177222";
+        using (await PostSignedAsync(bot, body.ToJsonString(), ct)) { }
+
+        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        Assert.StartsWith("This channel will get the layoff digest at every scheduled time", FollowUpText(edit.Json!));
+        var subscription = Assert.Single(bot.Services.GetRequiredService<Bot.Knowledge.Digest.DigestSubscriptionStore>().All());
+        Assert.Equal(("discord", (string)body["channel_id"]!), (subscription.Platform, subscription.ChannelId));
     }
 
     [Fact]
