@@ -8,7 +8,7 @@ namespace Bot.Knowledge.Digest;
 
 /// <summary>
 /// The one-line reason for a layoff round: the sentence that best states why (reason cues, plus a layoff cue), quoted
-/// whole and verbatim from an article about the company that belongs to the round. An article belongs when its
+/// whole and verbatim from an article about the company (its main company) that belongs to the round. An article belongs when its
 /// published date falls within the <see cref="RoundWindow"/>, or, when its date is unknown or vague, when the sentence
 /// itself states a day or month in the window; a sentence stating a date of another time is passed over. No reason is
 /// better than a wrong one.
@@ -24,14 +24,12 @@ public static class RoundReasonFinder
         var bestScore = 0.0;
         foreach (var document in documents)
         {
+            // Only an article about the company (its main company) explains the company's round: a sentence of an Amazon
+            // article that names "Google Cloud" says nothing about why Google cut jobs.
             var companies = document.Companies;
-            var ownIndex = companies.FindIndex(c => EmployerNameNormalizer.CompanyKey(c) == companyKey);
-            if (ownIndex < 0) continue;
-            var own = NameVariants(companies[ownIndex]).ToList();
-            var others = companies.Where(c => EmployerNameNormalizer.CompanyKey(c) != companyKey).SelectMany(NameVariants).ToList();
-            // The article is about the company when it is its main company; otherwise it must name it with evidence.
-            var aboutCompany = ownIndex == 0;
-            if (!aboutCompany && !own.Any(n => CompanyMentionEvidence.Mentions(document.Title + "\n" + document.Text, n))) continue;
+            if (companies.Count == 0 || EmployerNameNormalizer.CompanyKey(companies[0]) != companyKey) continue;
+            var own = NameVariants(companies[0]).ToList();
+            var others = companies.Skip(1).Where(c => EmployerNameNormalizer.CompanyKey(c) != companyKey).SelectMany(NameVariants).ToList();
             var inWindow = window.Contains(document.Published, ParsePrecision(document.PublishedPrecision));
             foreach (var span in SentenceSegmenter.Split(document.Text))
             {
@@ -41,11 +39,11 @@ public static class RoundReasonFinder
                 if (dates.Any(window.Excludes)) continue;
                 if (!inWindow && !dates.Any(window.Places)) continue;
                 var namesOwn = own.Any(n => CompanyMentionEvidence.Mentions(sentence, n));
-                // In an article mainly about another company, an unnamed "the company" is that other company.
-                if (!namesOwn && (!aboutCompany || others.Any(n => CompanyMentionEvidence.Mentions(sentence, n)))) continue;
+                // A sentence that names another company and not this one is about the other.
+                if (!namesOwn && others.Any(n => CompanyMentionEvidence.Mentions(sentence, n))) continue;
                 var facts = FactExtractor.Extract(sentence);
                 if (facts.ReasonScore <= 0) continue;
-                var score = facts.ReasonScore + (facts.HasLayoffCue ? 1 : 0) + (namesOwn ? 1.5 : 0) + (aboutCompany ? 0.5 : 0) + (inWindow ? 1 : 0);
+                var score = facts.ReasonScore + (facts.HasLayoffCue ? 1 : 0) + (namesOwn ? 1.5 : 0) + (inWindow ? 1 : 0);
                 if (score <= bestScore) continue;
                 bestScore = score;
                 best = new DigestReason(sentence, document.Id, document.Title, document.Url, document.Publisher, document.Published);

@@ -68,6 +68,17 @@ public sealed class DigestReasonTests : IDisposable
         Assert.Contains(reason.Quote, _database.Documents.FindById(reason.DocumentId).Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_sentence_naming_the_company_in_an_article_about_another_company_is_not_its_reason()
+    {
+        LayoffRowsFile.Import(_database.Database, ("Google", 100, "2025-10-01"));
+        Store("amazon-cloud", "Amazon", "2025-10-01",
+            "Amazon cut 14,000 jobs. However, analysts note that AWS lags behind Google Cloud in profit growth because of rising AI costs.");
+        Assert.Contains("Google", _database.Documents.FindAll().Single().Companies); // the article does name Google
+
+        Assert.Null(Event("Google", "2025-10-01T00:00:00Z", "2025-11-01T00:00:00Z").Reason);
+    }
+
     [Theory]
     [InlineData("Block cut 4,000 jobs on Thursday.", "Block", true)]
     [InlineData("More roles are on the chopping block this time.", "Block", false)]
