@@ -13,13 +13,11 @@ namespace Bot.Host.Discord;
 internal static class DiscordChatPlatform
 {
     public const string Platform = "discord";
+    private const int SubcommandType = 1;
 
     public static ChatCommand ToChatCommand(DiscordInteraction interaction, DiscordCommandDefinition definition)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var option in interaction.Data?.Options ?? [])
-            if (option.Value is { } value)
-                options[option.Name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+        var options = Options(interaction.Data?.Options);
 
         var userId = interaction.Invoker?.Id ?? "unknown";
         var channelId = interaction.ChannelId ?? interaction.GuildId ?? "dm";
@@ -28,6 +26,30 @@ internal static class DiscordChatPlatform
         var request = new ChatRequest(Platform, userId, channelId, ThreadId: userId, text, interaction.Locale);
         return new ChatCommand(definition.Name, options, request, IsAdmin: CanManageGuild(interaction.Member?.Permissions));
     }
+
+    /// <summary>
+    /// Option values by name; a subcommand (type 1, "/watch add") becomes the option <c>subcommand</c> and its own
+    /// options join the others.
+    /// </summary>
+    public static Dictionary<string, string> Options(IReadOnlyList<DiscordInteractionOption>? given)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var option in given ?? [])
+        {
+            if (option.Type == SubcommandType)
+            {
+                options[ChatCommand.SubcommandOption] = option.Name;
+                foreach (var (name, value) in Options(option.Options)) options[name] = value;
+            }
+            else if (option.Value is { } value)
+                options[option.Name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+        }
+        return options;
+    }
+
+    /// <summary>The option being typed in an autocomplete interaction (<c>focused: true</c>), at any depth.</summary>
+    public static DiscordInteractionOption? Focused(IReadOnlyList<DiscordInteractionOption>? given) =>
+        (given ?? []).Select(o => o.Focused == true ? o : Focused(o.Options)).FirstOrDefault(o => o is not null);
 
     /// <summary>
     /// MANAGE_GUILD or ADMINISTRATOR in the member's computed permissions. Checked on receipt:

@@ -35,6 +35,21 @@ internal sealed class LayoffEventQueries
     /// <summary>How many layoffs.fyi rows are stored: changes when a data import adds rows (which does not bump the document revision).</summary>
     public int RowCount() => EventCollections.RowsOf(database).Count();
 
+    /// <summary>
+    /// Company names of the data (layoffs.fyi rows and article figures) for completing what a user types: names that
+    /// start with <paramref name="typed"/> first, then names that contain it, each group by how many sources it has.
+    /// </summary>
+    public IReadOnlyList<string> CompanyNames(string typed, int limit)
+    {
+        typed = typed.Trim();
+        var counts = EventCollections.RowsOf(database).FindAll().Select(r => r.Company)
+            .Concat(EventCollections.FiguresOf(database).FindAll().Select(f => f.Company))
+            .Where(name => name.Contains(typed, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(name => name, StringComparer.OrdinalIgnoreCase);
+        return counts.OrderByDescending(g => g.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Key).Take(limit).ToList();
+    }
+
     /// <summary>The company's layoffs.fyi rows in the period, oldest first.</summary>
     public IReadOnlyList<LayoffRowResult> Rows(string company, DateOnly? since = null, DateOnly? until = null)
     {

@@ -2,6 +2,7 @@ using Bot.Host.Chat;
 using Bot.Host.Discord.Commands;
 using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Host.Discord.Rest;
+using Bot.Knowledge.Events;
 
 namespace Bot.Host.Discord.Interactions;
 
@@ -17,9 +18,17 @@ internal sealed class DiscordInteractionHandler(
     InteractionDeduplicator deduplicator,
     ILogger<DiscordInteractionHandler> logger)
 {
+    /// <summary>Discord shows at most 25 autocomplete choices.</summary>
+    public const int MaxChoices = 25;
+
     /// <summary>Sends the initial response; returns the plan when the command was deferred and still needs its answer.</summary>
     public async Task<InteractionPlan?> AcknowledgeAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
+        if (interaction.Type == DiscordInteractionType.ApplicationCommandAutocomplete)
+        {
+            await CompleteCompanyAsync(interaction, cancellationToken);
+            return null;
+        }
         if (interaction.Type != DiscordInteractionType.ApplicationCommand)
         {
             DiscordLog.InteractionIgnored(logger, interaction.Id, (int)interaction.Type);
@@ -39,8 +48,10 @@ internal sealed class DiscordInteractionHandler(
         else
         {
             command = DiscordChatPlatform.ToChatCommand(interaction, definition);
-            if (definition.RequiresManageGuild && !command.IsAdmin)
-                refusal = $"/{definition.Name} needs the Manage Server permission.";
+            var adminOnly = definition.RequiresManageGuild
+                || definition.ManageGuildSubcommands?.Contains(command.Options.GetValueOrDefault(ChatCommand.SubcommandOption) ?? "") == true;
+            if (adminOnly && !command.IsAdmin)
+                refusal = $"/{definition.Name}{(command.Options.GetValueOrDefault(ChatCommand.SubcommandOption) is { } sub ? " " + sub : "")} needs the Manage Server permission.";
             else if (definition.MainOption is { } main && string.IsNullOrWhiteSpace(command.Options.GetValueOrDefault(main)))
                 refusal = $"/{definition.Name} needs the {main} option.";
         }
@@ -59,6 +70,22 @@ internal sealed class DiscordInteractionHandler(
                 definition.Ephemeral ? new DiscordMessage { Flags = DiscordMessage.EphemeralFlag } : null),
             cancellationToken);
         return new InteractionPlan(interaction, command, definition.Ephemeral);
+    }
+
+    /// <summary>Answers an autocomplete request on a company option with company names from the data (nothing for other options).</summary>
+    private async Task CompleteCompanyAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    {
+        var focused = DiscordChatPlatform.Focused(interaction.Data?.Options);
+        IReadOnlyList<AutocompleteChoice> choices = [];
+        if (focused?.Name == WatchCommand.CompanyOption)
+        {
+            var typed = focused.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() ?? "" : "";
+            await using var scope = scopes.CreateAsyncScope();
+            choices = scope.ServiceProvider.GetRequiredService<LayoffEventQueries>().CompanyNames(typed, MaxChoices)
+                .Select(name => new AutocompleteChoice(name, name)).ToList();
+        }
+        await rest.CreateAutocompleteResponseAsync(interaction.Id, interaction.Token,
+            new AutocompleteResponse(InteractionResponseType.ApplicationCommandAutocompleteResult, new AutocompleteChoices(choices)), cancellationToken);
     }
 
     /// <summary>Runs the command and replaces the "thinking…" message with the answer.</summary>

@@ -55,6 +55,12 @@ internal sealed class DiscordRestClient(
             () => JsonContent.Create(body, DiscordJsonContext.Default.InteractionResponse), cancellationToken);
     }
 
+    public async Task CreateAutocompleteResponseAsync(string interactionId, string token, AutocompleteResponse body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(DiscordRoute.InteractionCallback(interactionId, token),
+            () => JsonContent.Create(body, DiscordJsonContext.Default.AutocompleteResponse), cancellationToken);
+    }
+
     public async Task EditOriginalResponseAsync(string applicationId, string token, DiscordMessage message, ChatImage? file, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(DiscordRoute.EditOriginalResponse(applicationId, token), () => MessageContent(message, file), cancellationToken);

@@ -5,4 +5,5 @@ internal enum InteractionResponseType
     Pong = 1,
     ChannelMessageWithSource = 4,
     DeferredChannelMessageWithSource = 5,
+    ApplicationCommandAutocompleteResult = 8,
 }
