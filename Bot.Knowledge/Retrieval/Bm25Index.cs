@@ -102,6 +102,9 @@ public sealed class Bm25Index
 
     public static List<string> Tokens(string title, string passage) => Tokenizer.Tokenize(title + " " + passage);
 
+    /// <summary>Memory of the postings (8 bytes an entry plus list and dictionary overhead, estimated) and lengths.</summary>
+    internal double ApproximateBytes() => _lengths.Count * 4.0 + _postings.Sum(p => 8.0 * p.Value.Capacity + 32 + 2 * p.Key.Length + 24 + 24);
+
     /// <summary>Writes the postings and lengths (for <see cref="KnowledgeIndexSnapshot"/>).</summary>
     internal void Write(BinaryWriter writer)
     {

@@ -164,6 +164,21 @@ public sealed class KnowledgeIndex
         }
     }
 
+    /// <summary>Bytes the index holds per passage, by structure (for the benchmark's memory report; document records not counted).</summary>
+    public IReadOnlyDictionary<string, double> BytesPerPassageByStructure()
+    {
+        var n = Math.Max(1, PassageCount);
+        return new Dictionary<string, double>
+        {
+            ["int8 vectors"] = (double)Vectors.Length / n,
+            ["sign codes"] = SignCodes.Length * 8.0 / n,
+            ["scales"] = Scales.Length * 4.0 / n,
+            ["passage maps"] = (PassageDocument.Length + PassageIndex.Length + PassageStart.Length + PassageEnd.Length) * 4.0 / n
+                               + DocumentPassageStart.Length * 4.0 / n,
+            ["BM25 postings and lengths"] = Lexical.ApproximateBytes() / n,
+        };
+    }
+
     internal ReadOnlySpan<sbyte> Vector(int passage) => Vectors.AsSpan(passage * Dimensions, Dimensions);
 
     /// <summary>A query vector quantised once per search.</summary>
