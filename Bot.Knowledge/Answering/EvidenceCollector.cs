@@ -147,6 +147,8 @@ internal sealed partial class EvidenceCollector(HybridRetriever retriever, Sente
     public static bool IsQuotable(string text)
     {
         if (text.Length < 25 || text.Length > 900) return false;
+        // A question the article asks ("Which parts of the business will be affected?") answers nothing.
+        if (text.TrimEnd().TrimEnd('"', '”', '’', '\'', ')').EndsWith('?')) return false;
         if (text.Contains('•')) return false;
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.Length < 3 || lines.Average(l => l.Split(' ').Length) >= 5;
