@@ -130,7 +130,7 @@ public sealed class Bm25Index
         {
             var term = reader.ReadString();
             var count = reader.ReadInt32();
-            var postings = new List<(int, int)>(count);
+            var postings = new List<(int, int)>(Math.Min(count, 1 << 16)); // a damaged count must not allocate before the hash is checked
             for (var i = 0; i < count; i++) postings.Add((reader.ReadInt32(), reader.ReadInt32()));
             index._postings[term] = postings;
         }
