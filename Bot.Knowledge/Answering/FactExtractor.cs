@@ -98,7 +98,7 @@ public static partial class FactExtractor
     public static string ThemeOf(string cue) => cue == "ai" ? "ai" : ThemeByCue.GetValueOrDefault(cue, "cause");
 
 
-    [GeneratedRegex(@"\b(?<title>(?:co-)?(?:founder and )?(?:CEO|COO|CFO|CTO|CPO|chief(?: \w+){1,3} officer|chief executive(?: officer)?|vice chair(?:man)?|president|chairman|(?:senior |executive )?vice president(?: of [A-Z][\w ]+?)?|SVP|EVP|head of [\w ]+?|founder|co-founder))\s+(?<name>[A-Z][a-z]+(?:\s[A-Z][a-zö']+){1,2})\b")]
+    [GeneratedRegex(@"\b(?<title>(?i:(?:co-)?(?:founder and )?(?:CEO|COO|CFO|CTO|CPO|chief(?: \w+){1,3} officer|chief executive(?: officer)?|vice chair(?:man)?|president|chairman|(?:senior |executive )?vice president(?: of [A-Z][\w ]+?)?|SVP|EVP|head of [\w ]+?|founder|co-founder)))\s+(?<name>[A-Z][a-z]+(?:\s[A-Z][a-zö']+){1,2})\b")]
     private static partial Regex TitleThenName();
 
     [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+(?:\s[A-Z][a-zö']+){1,2}),\s+(?<title>(?:[A-Z][\w.]*(?:’s|'s)\s+)?(?:the (?:company|organization|organisation)(?:’s|'s)\s+)?(?:[\w-]+\s+){0,4}?(?:CEO|COO|CFO|chief[\w\s-]*?officer|chief executive|vice chair(?:man)?|president|chairman|founder|co-founder|head))\b")]

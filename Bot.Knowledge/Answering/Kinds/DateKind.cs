@@ -14,6 +14,9 @@ public sealed partial class DateKind : IFactKind
 {
     public string Name => "date";
 
+    /// <summary>How close in meaning a sentence without the part's focus words must be to answer a "when" (MiniLM cosine).</summary>
+    private const double MinimumSemantic = 0.45;
+
     public bool AppliesTo(QuestionPart part) => Cue().IsMatch(part.Text.ToLowerInvariant());
 
     public KindOutcome Write(FactContext c, AnswerDraft draft)
@@ -32,7 +35,9 @@ public sealed partial class DateKind : IFactKind
                                         + (s.Facts.Dates.Any(d => d.Precision != DatePrecision.Year) ? 0.5 : 0)
                                         + (s.Facts.Dates.Any(d => d.Precision == DatePrecision.Day) ? calendar : 0));
         // A deadline question without focus words is answered by the sentence that sets an end ("by fiscal 2028").
-        var best = c.Part.Focus.Count > 0 ? ranked.FirstOrDefault(r => r.Lexical > 0) : ranked.FirstOrDefault(r => EndOfPeriod().IsMatch(r.Sentence.Text));
+        // Focus words may only describe the round ("the low performer cuts"): a sentence close in meaning may answer without them.
+        var best = c.Part.Focus.Count > 0 ? ranked.FirstOrDefault(r => r.Lexical > 0 || r.Semantic >= MinimumSemantic)
+            : ranked.FirstOrDefault(r => EndOfPeriod().IsMatch(r.Sentence.Text));
         if (best is null) return false;
         var lead = $"{c.Name}{c.PeriodSuffix}: {draft.Inline(best.Sentence)}";
         var second = ranked.Skip(1).FirstOrDefault(r => r.Lexical >= best.Lexical && r.Sentence.Document.Id != best.Sentence.Document.Id && !SameText(r, best));
