@@ -45,8 +45,10 @@ internal sealed partial class EvidenceCollector(HybridRetriever retriever, Sente
         else if (groups.Count > 0)
         {
             // A figure in the question ("its 15,000 cuts") names the round that states it; "latest" the newest round.
+            // A later article may mention an earlier round's figure, so the round is the one whose articles state it most.
             chosen = FigureInQuestion(question.Text) is { } figure
-                ? groups.FirstOrDefault(g => g.Documents.Any(d => Text.NumberText.JoinDigitGroups(d.Text).Contains(figure, StringComparison.Ordinal))) ?? groups[0]
+                ? groups.Select(g => (Group: g, Stating: g.Documents.Count(d => Text.NumberText.JoinDigitGroups(d.Text).Contains(figure, StringComparison.Ordinal))))
+                      .Where(x => x.Stating > 0).OrderByDescending(x => x.Stating).Select(x => x.Group).FirstOrDefault() ?? groups[0]
                 : question.AsksLatest && question.Period is null ? groups.MaxBy(g => g.Month ?? DateTime.MinValue)!
                 : groups[0];
             var keep = chosen.Documents.Select(d => d.Id).ToHashSet();
@@ -254,7 +256,13 @@ internal sealed partial class EvidenceCollector(HybridRetriever retriever, Sente
 
     private static Events.LayoffEvent? RoundOf(DocumentRecord doc, IReadOnlyList<Events.LayoffEvent> timeline)
     {
-        var holding = timeline.FirstOrDefault(e => e.ArticleFigures.Any(f => f.Article?.DocumentId == doc.Id));
+        // An article can state figures the timeline files under two rounds (its own, and a report's "up to 30,000"):
+        // it belongs to the round that holds most of its figures, then to the one more sources describe.
+        var holding = timeline
+            .Select(e => (Event: e, Mine: e.ArticleFigures.Count(f => f.Article?.DocumentId == doc.Id)))
+            .Where(x => x.Mine > 0)
+            .OrderByDescending(x => x.Mine).ThenByDescending(x => x.Event.Sources.Count)
+            .Select(x => x.Event).FirstOrDefault();
         if (holding is not null || doc.Published is not { } published) return holding;
         var day = DateOnly.FromDateTime(published);
         return timeline
