@@ -18,7 +18,31 @@ public sealed class SentenceCache
     public IReadOnlyList<TextSpan> For(DocumentRecord document)
     {
         if (_spans.Count > MaxEntries) _spans.Clear();
-        return _spans.GetOrAdd($"{document.Id}@{document.ContentHash}", _ => SentenceSegmenter.Split(document.Text));
+        return _spans.GetOrAdd($"{document.Id}@{document.ContentHash}", _ => WithoutBullets(SentenceSegmenter.Split(document.Text), document.Text));
+    }
+
+    /// <summary>
+    /// "• Affected employees will be notified Wednesday • The company ...": a run of bullet points that the
+    /// segmenter kept together becomes one span per point, without its bullet, so a point can be quoted.
+    /// </summary>
+    private static IReadOnlyList<TextSpan> WithoutBullets(IReadOnlyList<TextSpan> spans, string text)
+    {
+        if (!spans.Any(s => text.AsSpan(s.Start, s.Length).Contains('•'))) return spans;
+        var result = new List<TextSpan>(spans.Count + 8);
+        foreach (var span in spans)
+        {
+            var start = span.Start;
+            for (var i = span.Start; i <= span.End; i++)
+            {
+                if (i < span.End && text[i] != '•') continue;
+                var (from, to) = (start, i);
+                while (from < to && char.IsWhiteSpace(text[from])) from++;
+                while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+                if (to > from) result.Add(new TextSpan(from, to));
+                start = i + 1;
+            }
+        }
+        return result;
     }
 
     /// <summary>The facts of a sentence, by its exact text (the facts depend on nothing else).</summary>

@@ -10,7 +10,8 @@ public sealed class AnswerDetailTests() : InventedCorpusTest(
             "Which teams will be affected? " +
             "Another 300 roles in support will move to outside contractors. " +
             "Zillow is headquartered in Seattle. " +
-            "The company said the cuts will be complete by the end of 2024."),
+            "The company said the cuts will be complete by the end of 2024.\n\n" +
+            "What you need to know\n    • Staff whose roles are affected will be told on Monday    • Zillow keeps its rentals business"),
     ])
 {
     [Fact]
@@ -33,6 +34,14 @@ public sealed class AnswerDetailTests() : InventedCorpusTest(
     {
         var a = await Corpus.AskAsync("where is zillow headquartered?");
         Assert.Contains("Seattle", a.Text);
+    }
+
+    [Fact]
+    public async Task A_bullet_point_is_quoted_without_its_bullet()
+    {
+        var a = await Corpus.AskAsync("when will zillow staff whose roles are affected be told?");
+        Assert.Contains("Monday", a.Text);
+        Assert.Contains(a.Citations, c => c.Quote.StartsWith("Staff whose roles are affected", StringComparison.Ordinal));
     }
 
     [Fact]
