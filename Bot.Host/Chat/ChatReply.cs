@@ -11,6 +11,8 @@ public sealed record ChatReply
     public IReadOnlyList<ChatQuote> Quotes { get; init; } = [];
     /// <summary>Extra lines (timelines, lists of rows) shown after the answer.</summary>
     public IReadOnlyList<string> Lines { get; init; } = [];
+    /// <summary>What the platform titles <see cref="Lines"/> with; null means data rows ("Data").</summary>
+    public string? LinesHeading { get; init; }
     public ChatImage? Image { get; init; }
     public bool NoAnswer { get; init; }
     /// <summary>"extractive", "llm", or null for replies that are not answers.</summary>

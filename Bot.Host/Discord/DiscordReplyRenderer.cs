@@ -61,7 +61,7 @@ internal sealed class DiscordReplyRenderer
         var omittedLines = 0;
         if (reply.Lines.Count > 0)
         {
-            var header = "\n\n**Data**";
+            var header = $"\n\n**{reply.LinesHeading ?? "Data"}**";
             var added = false;
             foreach (var line in reply.Lines)
             {

@@ -21,7 +21,7 @@ internal sealed class SlackBlockRenderer
     public SlackMessageContent Render(ChatReply reply)
     {
         var answer = SlackText.Shorten(SlackText.Escape(reply.Text.Trim()), MaxSectionChars);
-        var lineSections = LineSections(reply.Lines);
+        var lineSections = LineSections(reply.LinesHeading is { } heading ? [$"*{heading}*", .. reply.Lines] : reply.Lines);
         var quotes = reply.Quotes.Select(QuoteSection).ToList();
 
         // Keep as many quotes as fit: answer + lines + quotes + source contexts (+ an "omitted" note).

@@ -3,6 +3,7 @@ using Bot.Host.Chat;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack;
 
@@ -17,6 +18,7 @@ internal sealed partial class SlackMentionHandler(
     SlackBlockRenderer renderer,
     ChatApi chatApi,
     FilesApi files,
+    IOptions<SlackOptions> options,
     ILogger<SlackMentionHandler> logger)
 {
     public const string Platform = "slack";
@@ -31,7 +33,9 @@ internal sealed partial class SlackMentionHandler(
         }
         var threadTs = ev.ThreadTs ?? ev.Ts!;
         var question = StripMention(ev.Text ?? "", identity.UserId);
-        var reply = await chat.AskAsync(new ChatRequest(Platform, ev.User!, ev.Channel!, threadTs, question), cancellationToken);
+        var reply = ChatHelp.IsHelpRequest(question)
+            ? ChatHelp.Reply(SlackSlashCommandHandler.Usages(options.Value.SlashCommand))
+            : await chat.AskAsync(new ChatRequest(Platform, ev.User!, ev.Channel!, threadTs, question), cancellationToken);
 
         var content = renderer.Render(reply);
         if (reply.Ephemeral)

@@ -23,7 +23,7 @@ internal sealed class SlackSlashCommandHandler(
 
         var command = ToChatCommand(payload);
         var reply = command.Name == "help"
-            ? new ChatReply { Text = Usage(payload.Command), Ephemeral = true }
+            ? ChatHelp.Reply(Usages(payload.Command))
             : await handler.HandleAsync(command, cancellationToken);
         var content = renderer.Render(reply);
         var message = new ResponseUrlMessage
@@ -37,9 +37,15 @@ internal sealed class SlackSlashCommandHandler(
         if (reply.Image is { } image) await files.UploadAsync(image, payload.ChannelId, null, cancellationToken);
     }
 
-    private static string Usage(string slash) =>
-        $"{slash} COMPANY: layoffs at a company, with a chart\n{slash} digest: this week's digest\n{slash} ask QUESTION: ask anything about tech layoffs\n" +
-        "Or mention me in a channel: @LayoffBot how many roles did Amazon cut?";
+    /// <summary>The Slack commands as the help lists them.</summary>
+    public static IReadOnlyList<ChatCommandUsage> Usages(string slash) =>
+    [
+        new($"{slash} COMPANY", "layoffs at a company, with a chart"),
+        new($"{slash} digest", "the latest digest"),
+        new($"{slash} ask QUESTION", "ask anything about tech layoffs"),
+        new($"{slash} help", "this help"),
+        new("@LayoffBot QUESTION", "mention me in a channel (or write to me directly); I answer in the thread"),
+    ];
 
     /// <summary>
     /// <c>/layoffs digest</c> → "digest"; <c>/layoffs ask QUESTION</c> → "ask";

@@ -1,3 +1,4 @@
+using Bot.Host.Chat;
 using Bot.Host.Discord.Rest.Protocol;
 
 namespace Bot.Host.Discord.Commands;
@@ -32,9 +33,21 @@ internal static class DiscordCommandCatalog
                 DefaultMemberPermissions: ManageGuildPermission.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Contexts: [GuildContext]),
             MainOption: "url", Ephemeral: true, RequiresManageGuild: true),
+        new(new DiscordApplicationCommand(HelpCommand, "What LayoffBot can do: its commands and example questions (only you see it)."),
+            MainOption: null, Ephemeral: true, RequiresManageGuild: false),
     ];
+
+    public const string HelpCommand = "help";
 
     public static IReadOnlyList<DiscordApplicationCommand> Commands { get; } = All.Select(d => d.Command).ToList();
 
     public static DiscordCommandDefinition? Find(string? name) => All.FirstOrDefault(d => d.Name == name);
+
+    /// <summary>The commands as <c>/help</c> lists them, e.g. <c>/layoffs company:… [since:…]</c>.</summary>
+    public static IReadOnlyList<ChatCommandUsage> Usages { get; } = All
+        .Where(d => d.Command.Type == 1)
+        .Select(d => new ChatCommandUsage(
+            "/" + d.Name + string.Concat((d.Command.Options ?? []).Select(o => o.Required ? $" {o.Name}:…" : $" [{o.Name}:…]")),
+            d.Command.Description))
+        .ToList();
 }

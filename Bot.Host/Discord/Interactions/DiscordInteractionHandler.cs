@@ -48,9 +48,13 @@ internal sealed class DiscordInteractionHandler(
         if (refusal is not null || command is null || definition is null)
         {
             DiscordLog.InteractionRefused(logger, interaction.Id, interaction.Data?.Name, refusal);
-            var message = renderer.Render(ChatReply.Error(refusal ?? "That command is not available.")).Message with { Flags = DiscordMessage.EphemeralFlag };
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
-                new InteractionResponse(InteractionResponseType.ChannelMessageWithSource, message), cancellationToken);
+            await ReplyPrivatelyAsync(interaction, ChatReply.Error(refusal ?? "That command is not available."), cancellationToken);
+            return null;
+        }
+        if (definition.Name == DiscordCommandCatalog.HelpCommand)
+        {
+            // Nothing to look up: the help is the immediate reply.
+            await ReplyPrivatelyAsync(interaction, ChatHelp.Reply(DiscordCommandCatalog.Usages), cancellationToken);
             return null;
         }
 
@@ -59,6 +63,14 @@ internal sealed class DiscordInteractionHandler(
                 definition.Ephemeral ? new DiscordMessage { Flags = DiscordMessage.EphemeralFlag } : null),
             cancellationToken);
         return new InteractionPlan(interaction, command, definition.Ephemeral);
+    }
+
+    /// <summary>The initial response as a message only the invoking user sees.</summary>
+    private Task ReplyPrivatelyAsync(DiscordInteraction interaction, ChatReply reply, CancellationToken cancellationToken)
+    {
+        var message = renderer.Render(reply).Message with { Flags = DiscordMessage.EphemeralFlag };
+        return rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
+            new InteractionResponse(InteractionResponseType.ChannelMessageWithSource, message), cancellationToken);
     }
 
     /// <summary>Runs the command and replaces the "thinking…" message with the answer.</summary>
