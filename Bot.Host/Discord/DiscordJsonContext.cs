@@ -19,6 +19,7 @@ namespace Bot.Host.Discord;
 [JsonSerializable(typeof(GatewayBotInfo))]
 [JsonSerializable(typeof(DiscordInteraction))]
 [JsonSerializable(typeof(InteractionResponse))]
+[JsonSerializable(typeof(AutocompleteResponse))]
 [JsonSerializable(typeof(DiscordMessage))]
 [JsonSerializable(typeof(DiscordApplication))]
 [JsonSerializable(typeof(DiscordCreatedMessage))]

@@ -54,6 +54,7 @@ internal static class BotHostFactory
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<IChatCommandHandler, ChatCommandHandler>();
+        services.AddSingleton<CompanyNameSuggester>();
         services.AddDigestContent(configuration);
         return services;
     }

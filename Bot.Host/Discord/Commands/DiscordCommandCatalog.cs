@@ -20,7 +20,7 @@ internal static class DiscordCommandCatalog
             MainOption: "question", Ephemeral: false, RequiresManageGuild: false),
         new(new DiscordApplicationCommand("layoffs", "A company's layoff timeline with sources.",
                 [
-                    new(StringOption, "company", "Company name, e.g. Meta", Required: true, MaxLength: 100),
+                    new(StringOption, CompanyOption, "Company name, e.g. Meta", Required: true, MaxLength: 100, Autocomplete: true),
                     new(StringOption, "since", "Only events on or after this date (YYYY-MM-DD)", MaxLength: 10),
                 ]),
             MainOption: "company", Ephemeral: false, RequiresManageGuild: false),
@@ -38,6 +38,8 @@ internal static class DiscordCommandCatalog
     ];
 
     public const string HelpCommand = "help";
+    /// <summary>Every option of this name offers company names as the user types (autocomplete).</summary>
+    public const string CompanyOption = "company";
 
     public static IReadOnlyList<DiscordApplicationCommand> Commands { get; } = All.Select(d => d.Command).ToList();
 

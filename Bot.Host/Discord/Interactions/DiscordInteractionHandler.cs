@@ -15,12 +15,13 @@ internal sealed class DiscordInteractionHandler(
     IServiceScopeFactory scopes,
     DiscordReplyRenderer renderer,
     InteractionDeduplicator deduplicator,
+    DiscordAutocompleteHandler autocomplete,
     ILogger<DiscordInteractionHandler> logger)
 {
     /// <summary>Sends the initial response; returns the plan when the command was deferred and still needs its answer.</summary>
     public async Task<InteractionPlan?> AcknowledgeAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
-        if (interaction.Type != DiscordInteractionType.ApplicationCommand)
+        if (interaction.Type is not (DiscordInteractionType.ApplicationCommand or DiscordInteractionType.ApplicationCommandAutocomplete))
         {
             DiscordLog.InteractionIgnored(logger, interaction.Id, (int)interaction.Type);
             return null;
@@ -28,6 +29,11 @@ internal sealed class DiscordInteractionHandler(
         if (!deduplicator.TryMarkSeen(interaction.Id))
         {
             DiscordLog.InteractionDuplicate(logger, interaction.Id);
+            return null;
+        }
+        if (interaction.Type == DiscordInteractionType.ApplicationCommandAutocomplete)
+        {
+            await autocomplete.RespondAsync(interaction, cancellationToken);
             return null;
         }
 
