@@ -5,7 +5,7 @@ namespace Bot.Host.Slack;
 /// <summary>Drops repeats (same <c>event_id</c> or slash <c>trigger_id</c>) and routes the rest to their handler.</summary>
 internal sealed class SlackInboundDispatcher(
     EventDeduplicator deduplicator,
-    SlackMentionHandler mentions,
+    SlackMessageHandler messages,
     SlackSlashCommandHandler commands,
     ILogger<SlackInboundDispatcher> logger)
 {
@@ -18,7 +18,7 @@ internal sealed class SlackInboundDispatcher(
             return Task.CompletedTask;
         }
         if (item.Command is { } command) return commands.HandleAsync(command, cancellationToken);
-        if (item.Event?.Event is { } ev) return mentions.HandleAsync(ev, cancellationToken);
+        if (item.Event?.Event is { } ev) return messages.HandleAsync(ev, cancellationToken);
         SlackLog.Ignored(logger, "event_callback without an event");
         return Task.CompletedTask;
     }

@@ -31,7 +31,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<FilesApi>();
 
         services.AddSingleton<SlackBlockRenderer>();
-        services.AddSingleton<SlackMentionHandler>();
+        services.AddSingleton<SlackMessageHandler>();
         services.AddSingleton<SlackSlashCommandHandler>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackInboundDispatcher>();

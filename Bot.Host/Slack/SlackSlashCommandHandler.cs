@@ -64,7 +64,7 @@ internal sealed class SlackSlashCommandHandler(
             "ask" => ("ask", new Dictionary<string, string> { ["question"] = rest }),
             _ => ("layoffs", new Dictionary<string, string> { ["company"] = text }),
         };
-        var request = new ChatRequest(SlackMentionHandler.Platform, payload.UserId, payload.ChannelId, null,
+        var request = new ChatRequest(SlackMessageHandler.Platform, payload.UserId, payload.ChannelId, null,
             name == "ask" ? rest : text);
         // Slack tells us nothing about workspace roles here; admin-only commands stay refused.
         return new ChatCommand(name, options, request, IsAdmin: false);

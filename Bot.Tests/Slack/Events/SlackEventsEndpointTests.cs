@@ -188,7 +188,7 @@ public sealed class SlackEventsEndpointTests
 
         var reply = (await peer.ExpectAsync("response_url", ct)).Json;
         Assert.Equal("ephemeral", (string?)reply["response_type"]);
-        Assert.Contains("/layoffs digest", (string?)reply["text"]);
+        Assert.Contains("/layoffs digest", string.Join("\n", reply["blocks"]!.AsArray().Select(b => (string?)b!["text"]?["text"])));
         Assert.Empty(host.Engine.Requests);
     }
 }

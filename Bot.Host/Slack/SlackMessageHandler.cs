@@ -8,18 +8,19 @@ using Microsoft.Extensions.Options;
 namespace Bot.Host.Slack;
 
 /// <summary>
-/// Answers <c>app_mention</c> events in their thread. Messages from bots (ours included), edits, deletions
-/// and other system messages are ignored. The thread's <c>ts</c> is the conversation key, so a later mention
-/// in the same thread is a follow-up with the earlier turns as context.
+/// Answers the messages addressed to the bot: <c>app_mention</c> events in channels and <c>message</c> events in
+/// its direct messages (<c>channel_type</c> "im"), each in the message's thread. Messages from bots (ours
+/// included), edits, deletions and other system messages are ignored. The thread's <c>ts</c> is the
+/// conversation key, so a later message in the same thread is a follow-up with the earlier turns as context.
 /// </summary>
-internal sealed partial class SlackMentionHandler(
+internal sealed partial class SlackMessageHandler(
     AuthApi auth,
     ChatService chat,
     SlackBlockRenderer renderer,
     ChatApi chatApi,
     FilesApi files,
     IOptions<SlackOptions> options,
-    ILogger<SlackMentionHandler> logger)
+    ILogger<SlackMessageHandler> logger)
 {
     public const string Platform = "slack";
 
@@ -60,7 +61,8 @@ internal sealed partial class SlackMentionHandler(
     /// <summary>Why an event gets no answer, or null when it should be answered.</summary>
     public static string? IgnoreReason(SlackEvent ev, SlackBotIdentity self) => ev switch
     {
-        { Type: not "app_mention" } => $"event type {ev.Type}",
+        { Type: "message", ChannelType: not "im" } => "a message outside the bot's direct messages",
+        { Type: not ("app_mention" or "message") } => $"event type {ev.Type}",
         { Subtype: not null } => $"subtype {ev.Subtype}", // bot_message, message_changed, message_deleted, joins...
         { Hidden: true } => "hidden message",
         { BotId: not null } when ev.BotId == self.BotId => "our own bot message",
