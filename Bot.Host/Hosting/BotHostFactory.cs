@@ -55,6 +55,9 @@ internal static class BotHostFactory
         services.AddSingleton<ChatService>();
         services.AddSingleton<IChatCommandHandler, ChatCommandHandler>();
         services.AddSingleton<CompanyNameSuggester>();
+        services.AddSingleton<AnswerFeedbackStore>();
+        services.AddSingleton<ChatActionHandler>();
+        services.AddSingleton<IHealthReporter, FeedbackHealthReporter>();
         services.AddDigestContent(configuration);
         return services;
     }

@@ -33,6 +33,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBlockRenderer>();
         services.AddSingleton<SlackMessageHandler>();
         services.AddSingleton<SlackSlashCommandHandler>();
+        services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackInboundDispatcher>();
         services.AddSingleton<SlackInboundQueue>();
@@ -51,6 +52,7 @@ public static class SlackServiceCollectionExtensions
             services.AddSingleton<SlackSignedRequest>();
             services.AddSingleton<IEndpointMapper, SlackEventsEndpoint>();
             services.AddSingleton<IEndpointMapper, SlackSlashCommandEndpoint>();
+            services.AddSingleton<IEndpointMapper, SlackInteractivityEndpoint>();
         }
         return services;
     }

@@ -16,12 +16,14 @@ internal sealed class DiscordInteractionHandler(
     DiscordReplyRenderer renderer,
     InteractionDeduplicator deduplicator,
     DiscordAutocompleteHandler autocomplete,
+    DiscordComponentHandler components,
+    DiscordInteractionResponder responder,
     ILogger<DiscordInteractionHandler> logger)
 {
     /// <summary>Sends the initial response; returns the plan when the command was deferred and still needs its answer.</summary>
     public async Task<InteractionPlan?> AcknowledgeAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
-        if (interaction.Type is not (DiscordInteractionType.ApplicationCommand or DiscordInteractionType.ApplicationCommandAutocomplete))
+        if (interaction.Type is not (DiscordInteractionType.ApplicationCommand or DiscordInteractionType.ApplicationCommandAutocomplete or DiscordInteractionType.MessageComponent))
         {
             DiscordLog.InteractionIgnored(logger, interaction.Id, (int)interaction.Type);
             return null;
@@ -34,6 +36,11 @@ internal sealed class DiscordInteractionHandler(
         if (interaction.Type == DiscordInteractionType.ApplicationCommandAutocomplete)
         {
             await autocomplete.RespondAsync(interaction, cancellationToken);
+            return null;
+        }
+        if (interaction.Type == DiscordInteractionType.MessageComponent)
+        {
+            await components.RespondAsync(interaction, cancellationToken);
             return null;
         }
 
@@ -54,13 +61,13 @@ internal sealed class DiscordInteractionHandler(
         if (refusal is not null || command is null || definition is null)
         {
             DiscordLog.InteractionRefused(logger, interaction.Id, interaction.Data?.Name, refusal);
-            await ReplyPrivatelyAsync(interaction, ChatReply.Error(refusal ?? "That command is not available."), cancellationToken);
+            await responder.ReplyPrivatelyAsync(interaction, ChatReply.Error(refusal ?? "That command is not available."), cancellationToken);
             return null;
         }
         if (definition.Name == DiscordCommandCatalog.HelpCommand)
         {
             // Nothing to look up: the help is the immediate reply.
-            await ReplyPrivatelyAsync(interaction, ChatHelp.Reply(DiscordCommandCatalog.Usages), cancellationToken);
+            await responder.ReplyPrivatelyAsync(interaction, ChatHelp.Reply(DiscordCommandCatalog.Usages), cancellationToken);
             return null;
         }
 
@@ -69,14 +76,6 @@ internal sealed class DiscordInteractionHandler(
                 definition.Ephemeral ? new DiscordMessage { Flags = DiscordMessage.EphemeralFlag } : null),
             cancellationToken);
         return new InteractionPlan(interaction, command, definition.Ephemeral);
-    }
-
-    /// <summary>The initial response as a message only the invoking user sees.</summary>
-    private Task ReplyPrivatelyAsync(DiscordInteraction interaction, ChatReply reply, CancellationToken cancellationToken)
-    {
-        var message = renderer.Render(reply).Message with { Flags = DiscordMessage.EphemeralFlag };
-        return rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
-            new InteractionResponse(InteractionResponseType.ChannelMessageWithSource, message), cancellationToken);
     }
 
     /// <summary>Runs the command and replaces the "thinking…" message with the answer.</summary>
