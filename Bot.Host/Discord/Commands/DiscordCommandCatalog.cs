@@ -12,28 +12,38 @@ internal static class DiscordCommandCatalog
     public const ulong AdministratorPermission = 0x8;
     private const int StringOption = 3;
     private const int GuildContext = 0;
+    /// <summary>Guild, the bot's DM, and private channels (group DMs, DMs between others: user installs).</summary>
+    private static readonly IReadOnlyList<int> EveryContext = [0, 1, 2];
+    /// <summary>Installable to a server (0) and to a user's account (1).</summary>
+    private static readonly IReadOnlyList<int> ServerAndUserInstall = [0, 1];
+    private static readonly IReadOnlyList<int> ServerInstallOnly = [0];
 
     public static IReadOnlyList<DiscordCommandDefinition> All { get; } =
     [
         new(new DiscordApplicationCommand("ask", "Ask about tech layoffs; answered with verbatim quotes and sources.",
-                [new(StringOption, "question", "Your question, e.g. Why did Amazon cut jobs in 2023?", Required: true, MaxLength: 500)]),
+                [new(StringOption, "question", "Your question, e.g. Why did Amazon cut jobs in 2023?", Required: true, MaxLength: 500)],
+                Contexts: EveryContext, IntegrationTypes: ServerAndUserInstall),
             MainOption: "question", Ephemeral: false, RequiresManageGuild: false),
         new(new DiscordApplicationCommand("layoffs", "A company's layoff timeline with sources.",
                 [
                     new(StringOption, CompanyOption, "Company name, e.g. Meta", Required: true, MaxLength: 100, Autocomplete: true),
                     new(StringOption, "since", "Only events on or after this date (YYYY-MM-DD)", MaxLength: 10),
-                ]),
+                ],
+                Contexts: EveryContext, IntegrationTypes: ServerAndUserInstall),
             MainOption: "company", Ephemeral: false, RequiresManageGuild: false),
-        new(new DiscordApplicationCommand("digest", "The latest layoffs digest (only you see it)."),
+        new(new DiscordApplicationCommand("digest", "The latest layoffs digest (only you see it).",
+                Contexts: EveryContext, IntegrationTypes: ServerAndUserInstall),
             MainOption: null, Ephemeral: true, RequiresManageGuild: false),
-        new(new DiscordApplicationCommand("sources", "What the knowledge base holds."),
+        new(new DiscordApplicationCommand("sources", "What the knowledge base holds.",
+                Contexts: EveryContext, IntegrationTypes: ServerAndUserInstall),
             MainOption: null, Ephemeral: false, RequiresManageGuild: false),
         new(new DiscordApplicationCommand("ingest", "Add a web page to the knowledge base (Manage Server only).",
                 [new(StringOption, "url", "The article's http(s) URL", Required: true, MaxLength: 2000)],
                 DefaultMemberPermissions: ManageGuildPermission.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Contexts: [GuildContext]),
+                Contexts: [GuildContext], IntegrationTypes: ServerInstallOnly),
             MainOption: "url", Ephemeral: true, RequiresManageGuild: true),
-        new(new DiscordApplicationCommand(HelpCommand, "What LayoffBot can do: its commands and example questions (only you see it)."),
+        new(new DiscordApplicationCommand(HelpCommand, "What LayoffBot can do: its commands and example questions (only you see it).",
+                Contexts: EveryContext, IntegrationTypes: ServerAndUserInstall),
             MainOption: null, Ephemeral: true, RequiresManageGuild: false),
     ];
 

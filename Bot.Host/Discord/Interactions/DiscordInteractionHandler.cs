@@ -71,11 +71,13 @@ internal sealed class DiscordInteractionHandler(
             return null;
         }
 
+        // Where the bot is not installed, the answer is for the invoker only (decided now: the deferral fixes it).
+        var ephemeral = definition.Ephemeral || interaction.OutsideInstalledServer;
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
             new InteractionResponse(InteractionResponseType.DeferredChannelMessageWithSource,
-                definition.Ephemeral ? new DiscordMessage { Flags = DiscordMessage.EphemeralFlag } : null),
+                ephemeral ? new DiscordMessage { Flags = DiscordMessage.EphemeralFlag } : null),
             cancellationToken);
-        return new InteractionPlan(interaction, command, definition.Ephemeral);
+        return new InteractionPlan(interaction, command, ephemeral);
     }
 
     /// <summary>Runs the command and replaces the "thinking…" message with the answer.</summary>
