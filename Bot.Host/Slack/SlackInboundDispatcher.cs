@@ -8,6 +8,7 @@ internal sealed class SlackInboundDispatcher(
     SlackMessageHandler messages,
     SlackSlashCommandHandler commands,
     SlackInteractionHandler interactions,
+    SlackAppHomeHandler appHome,
     ILogger<SlackInboundDispatcher> logger)
 {
     public Task DispatchAsync(SlackInbound item, CancellationToken cancellationToken)
@@ -20,6 +21,7 @@ internal sealed class SlackInboundDispatcher(
         }
         if (item.Command is { } command) return commands.HandleAsync(command, cancellationToken);
         if (item.Interaction is { } interaction) return interactions.HandleAsync(interaction, cancellationToken);
+        if (item.Event?.Event is { Type: "app_home_opened" } home) return appHome.HandleAsync(home, cancellationToken);
         if (item.Event?.Event is { } ev) return messages.HandleAsync(ev, cancellationToken);
         SlackLog.Ignored(logger, "event_callback without an event");
         return Task.CompletedTask;

@@ -25,6 +25,7 @@ namespace Bot.Host.Slack;
 [JsonSerializable(typeof(UploadUrlResponse))]
 [JsonSerializable(typeof(PostMessageRequest))]
 [JsonSerializable(typeof(PostEphemeralRequest))]
+[JsonSerializable(typeof(PublishViewRequest))]
 [JsonSerializable(typeof(ResponseUrlMessage))]
 [JsonSerializable(typeof(List<UploadedFile>))]
 [JsonSerializable(typeof(List<SlackTextObject>))]

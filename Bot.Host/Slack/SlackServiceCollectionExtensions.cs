@@ -29,11 +29,13 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<AppsApi>();
         services.AddSingleton<ChatApi>();
         services.AddSingleton<FilesApi>();
+        services.AddSingleton<ViewsApi>();
 
         services.AddSingleton<SlackBlockRenderer>();
         services.AddSingleton<SlackMessageHandler>();
         services.AddSingleton<SlackSlashCommandHandler>();
         services.AddSingleton<SlackInteractionHandler>();
+        services.AddSingleton<SlackAppHomeHandler>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackInboundDispatcher>();
         services.AddSingleton<SlackInboundQueue>();
