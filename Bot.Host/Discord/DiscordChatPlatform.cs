@@ -20,14 +20,22 @@ internal static class DiscordChatPlatform
         foreach (var option in interaction.Data?.Options ?? [])
             if (option.Value is { } value)
                 options[option.Name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+        if (definition.IsMessageCommand && definition.MainOption is { } target)
+            options[target] = TargetMessageText(interaction) ?? "";
 
         var userId = interaction.Invoker?.Id ?? "unknown";
         var channelId = interaction.ChannelId ?? interaction.GuildId ?? "dm";
         var text = definition.MainOption is { } main ? options.GetValueOrDefault(main, "") : "";
         // Follow-ups carry context per user and channel: a slash command has no thread of its own.
         var request = new ChatRequest(Platform, userId, channelId, ThreadId: userId, text, interaction.Locale);
-        return new ChatCommand(definition.Name, options, request, IsAdmin: CanManageGuild(interaction.Member?.Permissions));
+        return new ChatCommand(definition.ChatName ?? definition.Name, options, request, IsAdmin: CanManageGuild(interaction.Member?.Permissions));
     }
+
+    /// <summary>The text of the message a message command was used on (<c>resolved.messages[target_id]</c>).</summary>
+    public static string? TargetMessageText(DiscordInteraction interaction) =>
+        interaction.Data is { TargetId: { } target, Resolved.Messages: { } messages } && messages.TryGetValue(target, out var message)
+            ? message.Content
+            : null;
 
     /// <summary>
     /// MANAGE_GUILD or ADMINISTRATOR in the member's computed permissions. Checked on receipt:

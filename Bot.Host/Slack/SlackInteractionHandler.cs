@@ -7,18 +7,28 @@ using Bot.Host.Slack.WebApi.Protocol;
 namespace Bot.Host.Slack;
 
 /// <summary>
-/// Button clicks under answers (<c>block_actions</c>), after the transport acknowledged them: a vote gets a
-/// note only the clicker sees; "Show/Hide sources" replaces the answer message, both through the payload's
-/// <c>response_url</c>.
+/// Interactions after the transport acknowledged them, answered through the payload's <c>response_url</c>:
+/// button clicks under answers (<c>block_actions</c>: a vote gets a note only the clicker sees, "Show/Hide
+/// sources" replaces the answer message) and the message shortcut "Ask LayoffBot about this"
+/// (<c>message_action</c>: the message's text is asked as a question, answered only for the user).
 /// </summary>
 internal sealed class SlackInteractionHandler(
     ChatActionHandler actions,
+    ChatService chat,
     SlackBlockRenderer renderer,
     SlackWebApiClient client,
     ILogger<SlackInteractionHandler> logger)
 {
+    /// <summary>The message shortcut's callback id (see the manifest in docs/slack.md).</summary>
+    public const string AskShortcutCallbackId = "ask_layoffbot";
+
     public async Task HandleAsync(SlackInteractionPayload payload, CancellationToken cancellationToken)
     {
+        if (payload is { Type: "message_action", CallbackId: AskShortcutCallbackId, User: not null })
+        {
+            await AnswerMessageAsync(payload, payload.User, cancellationToken);
+            return;
+        }
         if (payload.Type != "block_actions" || payload.User is null || payload.Actions is not [var clicked, ..])
         {
             SlackLog.Ignored(logger, $"interaction {payload.Type}");
@@ -32,6 +42,15 @@ internal sealed class SlackInteractionHandler(
             ? Message(renderer.Render(updated), "in_channel", replaceOriginal: true)
             : Message(renderer.Render(ChatReply.Note(result.Note ?? "")), "ephemeral", replaceOriginal: false);
         await RespondAsync(payload, message, cancellationToken);
+    }
+
+    private async Task AnswerMessageAsync(SlackInteractionPayload payload, SlackInteractionUser user, CancellationToken cancellationToken)
+    {
+        var question = SlackText.Unescape(payload.Message?.Text ?? "").Trim();
+        var reply = question.Length == 0
+            ? ChatReply.Note("That message has no text I can read, so there is no question to answer.")
+            : await chat.AskAsync(new ChatRequest(SlackMessageHandler.Platform, user.Id, payload.Channel?.Id ?? "unknown", null, question), cancellationToken);
+        await RespondAsync(payload, Message(renderer.Render(reply), "ephemeral", replaceOriginal: false), cancellationToken);
     }
 
     /// <summary>Posts to the interaction's <c>response_url</c> (no token needed; valid 30 minutes, 5 uses).</summary>

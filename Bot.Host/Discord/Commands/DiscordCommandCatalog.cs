@@ -45,7 +45,13 @@ internal static class DiscordCommandCatalog
         new(new DiscordApplicationCommand(HelpCommand, "What LayoffBot can do: its commands and example questions (only you see it).",
                 Contexts: EveryContext, IntegrationTypes: ServerAndUserInstall),
             MainOption: null, Ephemeral: true, RequiresManageGuild: false),
+        // Message context menu (Apps → Ask LayoffBot about this): the message's text is the question; only the invoker sees the answer.
+        new(new DiscordApplicationCommand(AskAboutMessageCommand, "", Type: DiscordCommandDefinition.MessageCommandType,
+                Contexts: EveryContext, IntegrationTypes: ServerAndUserInstall),
+            MainOption: "question", Ephemeral: true, RequiresManageGuild: false, ChatName: "ask"),
     ];
+
+    public const string AskAboutMessageCommand = "Ask LayoffBot about this";
 
     public const string HelpCommand = "help";
     /// <summary>Every option of this name offers company names as the user types (autocomplete).</summary>
@@ -57,9 +63,10 @@ internal static class DiscordCommandCatalog
 
     /// <summary>The commands as <c>/help</c> lists them, e.g. <c>/layoffs company:… [since:…]</c>.</summary>
     public static IReadOnlyList<ChatCommandUsage> Usages { get; } = All
-        .Where(d => d.Command.Type == 1)
-        .Select(d => new ChatCommandUsage(
-            "/" + d.Name + string.Concat((d.Command.Options ?? []).Select(o => o.Required ? $" {o.Name}:…" : $" [{o.Name}:…]")),
-            d.Command.Description))
+        .Select(d => d.IsMessageCommand
+            ? new ChatCommandUsage($"Apps → {d.Name}", "on any message: answers its text as a question (only you see it)")
+            : new ChatCommandUsage(
+                "/" + d.Name + string.Concat((d.Command.Options ?? []).Select(o => o.Required ? $" {o.Name}:…" : $" [{o.Name}:…]")),
+                d.Command.Description))
         .ToList();
 }

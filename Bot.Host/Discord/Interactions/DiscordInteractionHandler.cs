@@ -55,7 +55,9 @@ internal sealed class DiscordInteractionHandler(
             if (definition.RequiresManageGuild && !command.IsAdmin)
                 refusal = $"/{definition.Name} needs the Manage Server permission.";
             else if (definition.MainOption is { } main && string.IsNullOrWhiteSpace(command.Options.GetValueOrDefault(main)))
-                refusal = $"/{definition.Name} needs the {main} option.";
+                refusal = definition.IsMessageCommand
+                    ? "That message has no text I can read, so there is no question to answer."
+                    : $"/{definition.Name} needs the {main} option.";
         }
 
         if (refusal is not null || command is null || definition is null)
