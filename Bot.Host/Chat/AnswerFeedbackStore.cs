@@ -20,6 +20,7 @@ public sealed class AnswerFeedbackStore(KnowledgeDatabase database, IOptions<Cha
     // Read-modify-write of an answer's tallies and its vote must not interleave (one process owns the file).
     private readonly Lock _writeLock = new();
     private byte[]? _hashKey;
+    private bool _indexed;
 
     private ILiteCollection<AnswerRecord> Answers => database.Database.GetCollection<AnswerRecord>(AnswersCollection);
     private ILiteCollection<FeedbackVoteRecord> Votes => database.Database.GetCollection<FeedbackVoteRecord>(VotesCollection);
@@ -47,6 +48,11 @@ public sealed class AnswerFeedbackStore(KnowledgeDatabase database, IOptions<Cha
         };
         lock (_writeLock)
         {
+            if (!_indexed)
+            {
+                Answers.EnsureIndex(a => a.CreatedAt); // the pruning below looks answers up by age
+                _indexed = true;
+            }
             var cutoff = now - Retention;
             Answers.DeleteMany(a => a.CreatedAt < cutoff && a.Helpful == 0 && a.NotHelpful == 0);
             Answers.Insert(record);
@@ -97,7 +103,11 @@ public sealed class AnswerFeedbackStore(KnowledgeDatabase database, IOptions<Cha
         Votes.Count(v => v.Helpful),
         Votes.Count(v => !v.Helpful));
 
-    /// <summary>The stored form of a user id: a keyed hash, so the file alone does not reveal who voted.</summary>
+    /// <summary>
+    /// The stored form of a user id: HMAC-SHA256 under a random per-database key, so votes cannot be read as ids
+    /// or linked across databases. (The key sits in the same file: someone holding the file and a candidate id
+    /// could still test it.)
+    /// </summary>
     public string HashUser(string platform, string userId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(HashKey(), Encoding.UTF8.GetBytes($"{platform}:{userId}")));
 

@@ -7,7 +7,7 @@ public sealed class FeedbackVoteRecord
 {
     [BsonId] public string Id { get; set; } = "";
     public string AnswerId { get; set; } = "";
-    /// <summary>HMAC-SHA256 of platform and user id under a key kept in the database: never the id itself.</summary>
+    /// <summary>HMAC-SHA256 of platform and user id under a random key kept in the database: never the id itself.</summary>
     public string UserHash { get; set; } = "";
     public bool Helpful { get; set; }
     public DateTime At { get; set; }
