@@ -38,5 +38,7 @@ public sealed class KnowledgeOptions
 
     /// <summary>RSS/Atom feeds polled by <c>serve</c>.</summary>
     public string[] Feeds { get; set; } = [];
+    /// <summary>CSV tables (layoffs.fyi or WARN layout) polled by <c>serve</c> like the feeds; new rows are imported.</summary>
+    public string[] DataFeeds { get; set; } = [];
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -35,13 +35,25 @@ internal static class BenchmarkMarkdown
         sb.AppendLine();
         sb.AppendLine("## Ask latency, start-up and memory per corpus size");
         sb.AppendLine();
-        sb.AppendLine("| documents (synthetic) | passages | database | write (synthetic) | index build | start-up to first answer | ask median | ask p95 | ask p99 | peak working set (after model + index) |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| documents (synthetic) | passages | database | write (synthetic) | index build + snapshot save | index ready at start | start-up to first answer | ask median | ask p95 | ask p99 | peak working set (after model + index) |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Sizes)
         {
             var m = s.Measurement;
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {m.Documents} ({m.SyntheticDocuments}) | {m.Passages} | {Mb(s.DatabaseBytes)} | {(s.SyntheticDocuments == 0 ? "-" : $"{s.SyntheticWriteSeconds:F1} s")} | {m.IndexBuildMs / 1000:F2} s | {m.StartupToFirstAnswerMs / 1000:F2} s | {m.Ask.MedianMs:F1} ms | {m.Ask.P95Ms:F1} ms | {m.Ask.P99Ms:F1} ms | {Mb(m.PeakWorkingSetBytes)} ({Mb(m.PeakWorkingSetAfterIndexBytes)}) |");
+                $"| {m.Documents} ({m.SyntheticDocuments}) | {m.Passages} | {Mb(s.DatabaseBytes)} | {(s.SyntheticDocuments == 0 ? "-" : $"{s.SyntheticWriteSeconds:F1} s")} | {(s.SyntheticDocuments == 0 ? "-" : $"{s.IndexSnapshotBuildSeconds:F2} s")} | {m.IndexBuildMs / 1000:F2} s ({(m.IndexFromSnapshot ? "snapshot" : "built")}) | {m.StartupToFirstAnswerMs / 1000:F2} s | {m.Ask.MedianMs:F1} ms | {m.Ask.P95Ms:F1} ms | {m.Ask.P99Ms:F1} ms | {Mb(m.PeakWorkingSetBytes)} ({Mb(m.PeakWorkingSetAfterIndexBytes)}) |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("Index memory per passage, by structure (bytes):");
+        sb.AppendLine();
+        var structures = report.Sizes.SelectMany(s => s.Measurement.IndexBytesPerPassage.Keys).Distinct().ToList();
+        sb.AppendLine("| documents | " + string.Join(" | ", structures) + " | total |");
+        sb.AppendLine("|---:|" + string.Concat(structures.Select(_ => "---:|")) + "---:|");
+        foreach (var s in report.Sizes)
+        {
+            var bytes = s.Measurement.IndexBytesPerPassage;
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.Measurement.Documents} | {string.Join(" | ", structures.Select(k => bytes.TryGetValue(k, out var v) ? v.ToString("F0", CultureInfo.InvariantCulture) : "-"))} | {bytes.Values.Sum():F0} |");
         }
         sb.AppendLine();
         sb.AppendLine("## Retrieval: recall@5 of the supporting source files, and latency");

@@ -7,7 +7,7 @@ internal sealed record CorpusMeasurement
     public int SyntheticDocuments { get; init; }
     public int Passages { get; init; }
     public double ModelLoadMs { get; init; }
-    /// <summary>Loading documents and passages from LiteDB into the in-memory index (vectors + BM25).</summary>
+    /// <summary>Making the in-memory index ready: loading its snapshot when current, else building it from LiteDB.</summary>
     public double IndexBuildMs { get; init; }
     public double FirstAnswerMs { get; init; }
     /// <summary>From the process start to the first answer: runtime start, host, model, index, answer.</summary>
@@ -26,4 +26,8 @@ internal sealed record CorpusMeasurement
     public required RetrievalMeasurement CosineOnly { get; init; }
     public required RetrievalMeasurement Lucene { get; init; }
     public double LuceneBuildMs { get; init; }
+    /// <summary>Bytes the in-memory index holds per passage, by structure.</summary>
+    public IReadOnlyDictionary<string, double> IndexBytesPerPassage { get; init; } = new Dictionary<string, double>();
+    /// <summary>True when the index came from its snapshot at start-up (else it was built from the database).</summary>
+    public bool IndexFromSnapshot { get; init; }
 }

@@ -7,4 +7,8 @@ internal sealed record SizeResult(
     int SyntheticPassagesWritten,
     double SyntheticWriteSeconds,
     long DatabaseBytes,
-    CorpusMeasurement Measurement);
+    CorpusMeasurement Measurement)
+{
+    /// <summary>Building the index from the database and saving its snapshot, before the measuring process starts from it.</summary>
+    public double IndexSnapshotBuildSeconds { get; init; }
+}

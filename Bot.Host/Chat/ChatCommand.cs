@@ -12,4 +12,8 @@ public sealed record ChatCommand(
     string Name,
     IReadOnlyDictionary<string, string> Options,
     ChatRequest Request,
-    bool IsAdmin);
+    bool IsAdmin)
+{
+    /// <summary>The option holding a command's subcommand ("watch add", "digest subscribe").</summary>
+    public const string SubcommandOption = "subcommand";
+}

@@ -8,7 +8,7 @@ namespace Bot.Host.Chat;
 
 /// <summary>
 /// The slash commands every platform offers, answered once here: ask, layoffs, sources, ingest
-/// (admin only) and digest. Platforms translate their payloads into a <see cref="ChatCommand"/> and
+/// (admin only), digest and watch. Platforms translate their payloads into a <see cref="ChatCommand"/> and
 /// render the <see cref="ChatReply"/>.
 /// </summary>
 internal sealed class ChatCommandHandler(
@@ -18,6 +18,8 @@ internal sealed class ChatCommandHandler(
     DocumentStore documents,
     IngestionPipeline ingestion,
     IDigestProvider digests,
+    WatchCommand watch,
+    DigestSubscriptionCommand digestSubscriptions,
     ILogger<ChatCommandHandler> logger) : IChatCommandHandler
 {
     private const int MaxTimelineLines = 12;
@@ -32,7 +34,13 @@ internal sealed class ChatCommandHandler(
                 "layoffs" => Layoffs(command),
                 "sources" => Sources(),
                 "ingest" => await IngestAsync(command, cancellationToken),
-                "digest" => await digests.LatestAsync(cancellationToken),
+                "digest" => command.Options.GetValueOrDefault(ChatCommand.SubcommandOption) switch
+                {
+                    "subscribe" => digestSubscriptions.Handle(command, subscribe: true),
+                    "unsubscribe" => digestSubscriptions.Handle(command, subscribe: false),
+                    _ => await digests.LatestAsync(cancellationToken),
+                },
+                "watch" => watch.Handle(command),
                 _ => ChatReply.Error($"I don't know the command \"{command.Name}\"."),
             };
         }

@@ -19,7 +19,7 @@ internal static class DigestCommand
         var preview = new Option<bool>("--preview") { Description = "Print the digest here instead of posting it (posting is done by serve on the Digest:Cron schedule)." };
         var since = new Option<string?>("--since") { Description = "Start of the period: 2025, 2025-06 or 2025-06-01 (default: 7 days ago). The period ends now." };
         var until = new Option<string?>("--until") { Description = "End of the period (exclusive): 2025, 2025-06 or 2025-06-01 (default: now)." };
-        var chart = new Option<string?>("--chart") { Description = "Also write the digest's chart (top companies of the last 30 days) as a PNG to this path." };
+        var chart = new Option<string?>("--chart") { Description = "Also write the digest's chart (the period's layoff rounds by day or week, top companies labelled) as a PNG to this path." };
         var command = new Command("digest", "Preview the layoff digest for a period (new layoff events with reasons, new articles, totals, chart).") { preview, since, until, chart };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(preview), parse.GetValue(since), parse.GetValue(until), parse.GetValue(chart),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, TimeProvider.System, ct));
@@ -76,17 +76,10 @@ internal static class DigestCommand
             await output.WriteLineAsync($"The period {from:yyyy-MM-dd} – {now:yyyy-MM-dd} has no layoffs.fyi rows and no newly ingested articles"
                 + (string.IsNullOrEmpty(latest) ? "" : $" (the latest row is dated {latest})") + ". Try a longer period, e.g. --since 2025-01-01.");
         }
-        if (chartPath is not null)
+        if (chartPath is not null && content.Chart is { } png)
         {
-            if (content.Chart is { } png)
-            {
-                await File.WriteAllBytesAsync(chartPath, png, cancellationToken);
-                await output.WriteLineAsync($"Chart ({content.ChartLabel}) written to {chartPath} ({(png.Length / 1024).ToString(CultureInfo.InvariantCulture)} KB).");
-            }
-            else
-            {
-                await output.WriteLineAsync("No chart: the 30 days before the period's end have no layoffs.fyi head counts.");
-            }
+            await File.WriteAllBytesAsync(chartPath, png, cancellationToken);
+            await output.WriteLineAsync($"Chart ({content.ChartLabel}) written to {chartPath} ({(png.Length / 1024).ToString(CultureInfo.InvariantCulture)} KB).");
         }
         return 0;
     }

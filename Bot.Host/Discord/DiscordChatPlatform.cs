@@ -13,13 +13,11 @@ namespace Bot.Host.Discord;
 internal static class DiscordChatPlatform
 {
     public const string Platform = "discord";
+    private const int SubcommandType = 1;
 
     public static ChatCommand ToChatCommand(DiscordInteraction interaction, DiscordCommandDefinition definition)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var option in interaction.Data?.Options ?? [])
-            if (option.Value is { } value)
-                options[option.Name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+        var options = Options(interaction.Data?.Options);
         if (definition.IsMessageCommand && definition.MainOption is { } target)
             options[target] = TargetMessageText(interaction) ?? "";
 
@@ -36,6 +34,26 @@ internal static class DiscordChatPlatform
         interaction.Data is { TargetId: { } target, Resolved.Messages: { } messages } && messages.TryGetValue(target, out var message)
             ? message.Content
             : null;
+
+    /// <summary>
+    /// Option values by name; a subcommand (type 1, "/watch add") becomes the option <c>subcommand</c> and its own
+    /// options join the others.
+    /// </summary>
+    private static Dictionary<string, string> Options(IReadOnlyList<DiscordInteractionOption>? given)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var option in given ?? [])
+        {
+            if (option.Type == SubcommandType)
+            {
+                options[ChatCommand.SubcommandOption] = option.Name;
+                foreach (var (name, value) in Options(option.Options)) options[name] = value;
+            }
+            else if (option.Value is { } value)
+                options[option.Name] = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+        }
+        return options;
+    }
 
     /// <summary>
     /// MANAGE_GUILD or ADMINISTRATOR in the member's computed permissions. Checked on receipt:

@@ -53,6 +53,8 @@ internal static class BotHostFactory
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ChatService>();
+        services.AddSingleton<WatchCommand>();
+        services.AddSingleton<DigestSubscriptionCommand>();
         services.AddSingleton<IChatCommandHandler, ChatCommandHandler>();
         services.AddSingleton<CompanyNameSuggester>();
         services.AddSingleton<AnswerFeedbackStore>();

@@ -15,13 +15,13 @@ internal sealed class DigestRenderer
     public const int MaxArticleCompanies = 10;
     public const int MaxArticlesPerCompany = 3;
     public const int MaxQuotes = 5;
-    public const string ChartFileName = "layoffs-last-30-days.png";
+    public const string ChartFileName = "layoffs-rounds.png";
 
     public ChatReply Render(DigestContent content, TimeZoneInfo zone)
     {
         var period = content.Period;
         if (content.IsEmpty)
-            return new ChatReply { Text = $"No new layoffs reported since {Day(period.From, zone)}.", NoAnswer = true };
+            return new ChatReply { Text = $"No new layoffs reported since {Day(period.From, zone)}{DataToNote(content)}.", NoAnswer = true };
 
         var quotes = new List<ChatQuote>();
         var quoteOf = new Dictionary<string, int>();
@@ -59,11 +59,16 @@ internal sealed class DigestRenderer
             Text = Summary(content, zone),
             Lines = lines,
             Quotes = quotes,
-            Image = content.Chart is { } png
-                ? new ChatImage(ChartFileName, png, $"Bar chart of the companies that cut the most roles, {content.ChartLabel} (layoffs.fyi rows)")
-                : null,
+            Image = Chart(content),
         };
     }
+
+    private static ChatImage? Chart(DigestContent content) =>
+        content.Chart is { } png ? new ChatImage(ChartFileName, png, $"Bar chart of layoff rounds, {content.ChartLabel} (layoffs.fyi rows)") : null;
+
+    /// <summary>" (data to 21 Aug 2026)" when the period runs past the newest row, so an empty stretch is not read as a quiet one.</summary>
+    private static string DataToNote(DigestContent content) =>
+        content.DataTo is { } to ? $" ({Bot.Knowledge.Digest.DigestChart.DataTo(to)})" : "";
 
     private static string Summary(DigestContent content, TimeZoneInfo zone)
     {
@@ -72,7 +77,7 @@ internal sealed class DigestRenderer
             ? "no new layoff events"
             : $"{Plural(content.Events.Count, "layoff event")} ({content.TotalLaidOff.ToString("N0", CultureInfo.InvariantCulture)} roles) at {Plural(content.Events.Select(e => e.Company).Distinct(StringComparer.OrdinalIgnoreCase).Count(), "company", "companies")}";
         var articles = content.ArticleCount == 0 ? "no new articles" : $"{Plural(content.ArticleCount, "new article")} about {Plural(content.Articles.Count, "company", "companies")}";
-        return $"Layoff digest, {Moment(period.From, zone)} to {Moment(period.To, zone)}: {events}; {articles}.";
+        return $"Layoff digest, {Moment(period.From, zone)} to {Moment(period.To, zone)}{DataToNote(content)}: {events}; {articles}.";
     }
 
     private static string Count(int? count, double? percentage)

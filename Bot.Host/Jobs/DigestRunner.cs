@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 namespace Bot.Host.Jobs;
 
 /// <summary>
-/// One pass of the digest job over every configured channel: for each channel whose period is due, claim it in
+/// One pass of the digest job over every configured or subscribed channel: for each channel whose period is due, claim it in
 /// the ledger, build the content (once per period), post, and mark it sent. A channel that cannot be posted to
 /// is marked failed and logged; the others go on. Returns when to look again.
 /// </summary>
 internal sealed class DigestRunner(
     IEnumerable<IChannelPublisher> publishers,
     DigestLedger ledger,
+    DigestSubscriptionStore subscriptions,
     DigestBuilder builder,
     DigestRenderer renderer,
     DigestSchedule schedule,
@@ -24,7 +25,10 @@ internal sealed class DigestRunner(
     /// <summary>Identifies this process's claims in the ledger.</summary>
     public string Owner { get; } = Guid.NewGuid().ToString("N");
 
-    public IReadOnlyList<DigestTarget> Targets { get; } = BuildTargets(publishers, options.Value);
+    private readonly Dictionary<string, IChannelPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The configured channels, then those subscribed by command (read again on every pass).</summary>
+    public IReadOnlyList<DigestTarget> Targets => BuildTargets();
 
     /// <summary>Resolves claims an earlier process left unsent: logged and never re-posted (at-most-once).</summary>
     public void ResolveAbandonedClaims(DateTimeOffset startedAt)
@@ -42,7 +46,9 @@ internal sealed class DigestRunner(
         {
             cancellationToken.ThrowIfCancellationRequested();
             var platform = target.Publisher.Platform;
-            var period = schedule.Due(ledger.LastCoveredEnd(platform, target.ChannelId), startedAt, now);
+            // A channel subscribed later starts at its subscription, as a configured one starts with the scheduler.
+            var since = target.SubscribedAt is { } subscribed && subscribed > startedAt ? subscribed : startedAt;
+            var period = schedule.Due(ledger.LastCoveredEnd(platform, target.ChannelId), since, now);
             if (period is not null)
             {
                 if (!ledger.TryClaim(platform, target.ChannelId, period, Owner))
@@ -56,8 +62,10 @@ internal sealed class DigestRunner(
                     continue;
                 }
             }
-            if (schedule.NextDue(ledger.LastCoveredEnd(platform, target.ChannelId), startedAt) is { } next && next < wake) wake = next;
+            if (schedule.NextDue(ledger.LastCoveredEnd(platform, target.ChannelId), since) is { } next && next < wake) wake = next;
         }
+        // No channel yet: look again at the next fire time, when a channel may have subscribed.
+        if (wake == DateTimeOffset.MaxValue && _publishers.Count > 0 && schedule.Next(now) is { } fire) wake = fire;
         return wake;
     }
 
@@ -95,14 +103,19 @@ internal sealed class DigestRunner(
         }
     }
 
-    private static List<DigestTarget> BuildTargets(IEnumerable<IChannelPublisher> publishers, DigestOptions options)
+    private List<DigestTarget> BuildTargets()
     {
-        var byPlatform = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
         var targets = new List<DigestTarget>();
-        if (byPlatform.TryGetValue("discord", out var discord))
-            targets.AddRange(options.DiscordChannelIds.Distinct().Select(c => new DigestTarget(discord, c)));
-        if (byPlatform.TryGetValue("slack", out var slack))
-            targets.AddRange(options.SlackChannelIds.Distinct().Select(c => new DigestTarget(slack, c)));
+        if (_publishers.TryGetValue("discord", out var discord))
+            targets.AddRange(options.Value.DiscordChannelIds.Distinct().Select(c => new DigestTarget(discord, c)));
+        if (_publishers.TryGetValue("slack", out var slack))
+            targets.AddRange(options.Value.SlackChannelIds.Distinct().Select(c => new DigestTarget(slack, c)));
+        foreach (var subscription in subscriptions.All())
+        {
+            if (!_publishers.TryGetValue(subscription.Platform, out var publisher)) continue;
+            if (targets.Any(t => t.Publisher == publisher && t.ChannelId == subscription.ChannelId)) continue;
+            targets.Add(new DigestTarget(publisher, subscription.ChannelId, new DateTimeOffset(subscription.AddedAt.ToUniversalTime(), TimeSpan.Zero)));
+        }
         return targets;
     }
 }

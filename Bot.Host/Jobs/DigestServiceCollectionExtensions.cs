@@ -3,6 +3,9 @@ using Bot.Host.Discord;
 using Bot.Host.Slack;
 using Bot.Knowledge;
 using Bot.Knowledge.Digest;
+using Bot.Knowledge.Events;
+using Bot.Knowledge.Storage;
+using Bot.Knowledge.Watches;
 using Bot.Knowledge.Ingestion;
 using Bot.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,40 +42,65 @@ public static class DigestServiceCollectionExtensions
         services.TryAddSingleton<DigestLedger>();
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton<IDigestProvider, LatestDigestProvider>();
+        services.TryAddSingleton(sp => new WatchStore(sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<LayoffEventQueries>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<DigestSubscriptionStore>();
+        services.TryAddSingleton<WatchAlertFinder>();
+        services.TryAddSingleton<WatchAlertLedger>();
+        services.TryAddSingleton<WatchAlertRenderer>();
         return services;
     }
 
     /// <summary>
-    /// The scheduled jobs of <c>serve</c>: feed polling when <c>Knowledge:Feeds</c> lists feeds, and the digest
-    /// scheduler when <c>Digest:DiscordChannelIds</c> or <c>Digest:SlackChannelIds</c> name channels.
+    /// The scheduled jobs of <c>serve</c>: feed and table polling when <c>Knowledge:Feeds</c> or <c>Knowledge:DataFeeds</c>
+    /// list URLs, and, when a chat platform is configured, the watch alerts and the digest scheduler (for the channels of
+    /// <c>Digest:DiscordChannelIds</c> / <c>Digest:SlackChannelIds</c> and those subscribed by command).
     /// </summary>
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDigestContent(configuration);
+        services.TryAddSingleton<NewDataSignal>();
         services.AddOptions<KnowledgeOptions>()
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Knowledge:PollInterval must be a positive time span, e.g. 00:30:00.")
-            .Validate(o => o.Feeds.All(f => Uri.TryCreate(f, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
-                "Knowledge:Feeds must hold absolute http(s) URLs of RSS or Atom feeds.")
+            .Validate(o => o.Feeds.All(IsHttpUrl), "Knowledge:Feeds must hold absolute http(s) URLs of RSS or Atom feeds.")
+            .Validate(o => o.DataFeeds.All(IsHttpUrl), "Knowledge:DataFeeds must hold absolute http(s) URLs of CSV tables (layoffs.fyi or WARN layout).")
             .ValidateOnStart();
 
-        if (configuration.GetSection("Knowledge:Feeds").GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value)))
+        if (HasValues(configuration.GetSection("Knowledge:Feeds")))
         {
             services.TryAddSingleton<FeedPoller>();
-            services.AddSingleton<IHealthReporter, FeedHealthReporter>();
-            services.AddHostedService<FeedPollingService>();
+            AddPolling(services, "feeds", sp => sp.GetRequiredService<FeedPoller>(), o => o.Feeds);
+        }
+        if (HasValues(configuration.GetSection("Knowledge:DataFeeds")))
+        {
+            services.TryAddSingleton(sp => new DataFeedPoller(sp.GetRequiredService<SafeHttpFetcher>(), sp.GetRequiredService<DataFileImporter>(),
+                sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DataFeedPoller>>()));
+            AddPolling(services, "dataFeeds", sp => sp.GetRequiredService<DataFeedPoller>(), o => o.DataFeeds);
         }
 
-        var section = configuration.GetSection(DigestOptions.SectionName);
-        var discord = HasValues(section.GetSection(nameof(DigestOptions.DiscordChannelIds)));
-        var slack = HasValues(section.GetSection(nameof(DigestOptions.SlackChannelIds)));
-        if (!discord && !slack) return services;
-        // Publishers only for platforms that are configured; the options validator names a channel list without its platform.
-        if (discord && !string.IsNullOrWhiteSpace(configuration["Discord:Token"])) services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
-        if (slack && !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"])) services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
+        // Publishers for the platforms that are configured (watch alerts go to any channel that watches); the options
+        // validator names a digest channel list without its platform.
+        var discordConfigured = !string.IsNullOrWhiteSpace(configuration["Discord:Token"]);
+        var slackConfigured = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+        if (discordConfigured) services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
+        if (slackConfigured) services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
+        // Watch alerts and the digest run whenever a platform is configured: channels can watch or subscribe by command.
+        if (!discordConfigured && !slackConfigured) return services;
+        services.TryAddSingleton<WatchAlertRunner>();
+        services.AddHostedService<WatchAlertService>();
         services.TryAddSingleton<DigestRunner>();
         services.AddHostedService<DigestSchedulerService>();
         return services;
     }
+
+    /// <summary>A polling service and its /health entry for one list of URLs.</summary>
+    private static void AddPolling(IServiceCollection services, string name, Func<IServiceProvider, IUrlPoller> poller, Func<KnowledgeOptions, IEnumerable<string>> urls)
+    {
+        services.AddSingleton<IHealthReporter>(sp => new FeedHealthReporter(name, poller(sp), urls, sp.GetRequiredService<IOptions<KnowledgeOptions>>()));
+        services.AddSingleton<IHostedService>(sp => new FeedPollingService(poller(sp), urls, sp.GetRequiredService<IOptions<KnowledgeOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FeedPollingService>>(), sp.GetRequiredService<NewDataSignal>()));
+    }
+
+    private static bool IsHttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https";
 
     private static bool HasValues(IConfigurationSection section) =>
         !string.IsNullOrWhiteSpace(section.Value) || section.GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));

@@ -5,10 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Jobs;
 
-/// <summary>The <c>feeds</c> entry of <c>/health</c>: each feed's last outcome, failures in a row, last error and next attempt.</summary>
-internal sealed class FeedHealthReporter(FeedPoller poller, IOptions<KnowledgeOptions> options) : IHealthReporter
+/// <summary>
+/// The <c>feeds</c> (RSS) or <c>dataFeeds</c> (CSV tables) entry of <c>/health</c>: each URL's last outcome, failures
+/// in a row, last error and next attempt; unhealthy while any fails.
+/// </summary>
+internal sealed class FeedHealthReporter(string name, IUrlPoller poller, Func<KnowledgeOptions, IEnumerable<string>> urls, IOptions<KnowledgeOptions> options) : IHealthReporter
 {
-    public string Name => "feeds";
+    public string Name => name;
 
     public bool IsHealthy => States().All(s => s.ConsecutiveFailures == 0);
 
@@ -26,5 +29,5 @@ internal sealed class FeedHealthReporter(FeedPoller poller, IOptions<KnowledgeOp
         }).ToList(),
     };
 
-    private IReadOnlyList<FeedState> States() => poller.States(options.Value.Feeds.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList());
+    private IReadOnlyList<FeedState> States() => poller.States(FeedPollingService.Configured(urls(options.Value)));
 }

@@ -5,21 +5,28 @@ using Microsoft.Extensions.Options;
 namespace Bot.Host.Jobs;
 
 /// <summary>
-/// Polls <c>Knowledge:Feeds</c> every <c>Knowledge:PollInterval</c> on the injected clock: each pass polls the
-/// feeds that are due (a failing one waits out its backoff), then sleeps until the earliest next attempt.
+/// Polls a list of URLs (<c>Knowledge:Feeds</c>, <c>Knowledge:DataFeeds</c>) every <c>Knowledge:PollInterval</c> on the
+/// injected clock: each pass polls the URLs that are due (a failing one waits out its backoff), then sleeps until the
+/// earliest next attempt.
 /// </summary>
-internal sealed class FeedPollingService(FeedPoller poller, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<FeedPollingService> logger)
+internal sealed class FeedPollingService(IUrlPoller poller, Func<KnowledgeOptions, IEnumerable<string>> urls, IOptions<KnowledgeOptions> options, TimeProvider time,
+    ILogger<FeedPollingService> logger, NewDataSignal? newData = null)
     : BackgroundService
 {
+    /// <summary>The configured URLs of one kind, trimmed and without repeats.</summary>
+    public static List<string> Configured(IEnumerable<string> urls) =>
+        urls.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var feeds = options.Value.Feeds.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct().ToList();
+        var feeds = Configured(urls(options.Value));
         while (!stoppingToken.IsCancellationRequested)
         {
             DateTimeOffset wake;
             try
             {
-                await poller.PollDueAsync(feeds, options.Value.PollInterval, stoppingToken);
+                var results = await poller.PollDueAsync(feeds, options.Value.PollInterval, stoppingToken);
+                if (results.Any(r => r.NewItems > 0)) newData?.Raise();
                 wake = poller.NextAttempt(feeds);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -42,13 +42,28 @@ internal sealed class SlackSlashCommandHandler(
     [
         new($"{slash} COMPANY", "layoffs at a company, with a chart"),
         new($"{slash} digest", "the latest digest"),
+        new($"{slash} digest subscribe|unsubscribe", "post the digest in this channel at every scheduled time, or stop"),
+        new($"{slash} watch add|remove COMPANY", "post each new layoff round of a company in this channel, or stop"),
+        new($"{slash} watch list", "the companies this channel watches"),
         new($"{slash} ask QUESTION", "ask anything about tech layoffs"),
         new($"{slash} help", "this help"),
         new("@LayoffBot QUESTION", "mention me in a channel (or write to me directly); I answer in the thread"),
     ];
 
+    /// <summary>"add Acme Corp" → subcommand add, company "Acme Corp".</summary>
+    private static Dictionary<string, string> WatchOptions(string rest)
+    {
+        var space = rest.IndexOf(' ');
+        return new Dictionary<string, string>
+        {
+            [ChatCommand.SubcommandOption] = (space < 0 ? rest : rest[..space]).ToLowerInvariant(),
+            [WatchCommand.CompanyOption] = space < 0 ? "" : rest[(space + 1)..].Trim(),
+        };
+    }
+
     /// <summary>
-    /// <c>/layoffs digest</c> → "digest"; <c>/layoffs ask QUESTION</c> → "ask";
+    /// <c>/layoffs watch add|remove|list [COMPANY]</c> → "watch" (anyone may: a slash command carries no workspace role);
+    /// <c>/layoffs digest [subscribe|unsubscribe]</c> → "digest"; <c>/layoffs ask QUESTION</c> → "ask";
     /// <c>/layoffs COMPANY</c> → "layoffs" with option company; an empty command → "help" (answered here with the usage).
     /// </summary>
     public static ChatCommand ToChatCommand(SlashCommandPayload payload)
@@ -60,8 +75,10 @@ internal sealed class SlackSlashCommandHandler(
         var (name, options) = verb switch
         {
             "" or "help" => ("help", new Dictionary<string, string>()),
+            "digest" when rest.Length > 0 => ("digest", new Dictionary<string, string> { [ChatCommand.SubcommandOption] = rest.ToLowerInvariant() }),
             "digest" => ("digest", new Dictionary<string, string>()),
             "ask" => ("ask", new Dictionary<string, string> { ["question"] = rest }),
+            "watch" => ("watch", WatchOptions(rest)),
             _ => ("layoffs", new Dictionary<string, string> { ["company"] = text }),
         };
         var request = new ChatRequest(SlackMessageHandler.Platform, payload.UserId, payload.ChannelId, null,

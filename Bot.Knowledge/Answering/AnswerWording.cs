@@ -90,7 +90,7 @@ internal static partial class AnswerWording
         return fragment;
     }
 
-    [GeneratedRegex(@"(?<!\d),(?!\d)|;|:|—|–|\(|\)|“|”|""|\.\s")] private static partial Regex ClauseBreak();
+    [GeneratedRegex(@"(?<!\d),(?!\d)|;|:|—|–|“|”|""|\.\s")] private static partial Regex ClauseBreak();
     [GeneratedRegex(@"\b(?:last|previous|previously|earlier|prior)\b", RegexOptions.IgnoreCase)] private static partial Regex PastCue();
     [GeneratedRegex(@"workforce|staff|employee|\bteam", RegexOptions.IgnoreCase)] private static partial Regex WorkforceWords();
     [GeneratedRegex(@"announc|memo|email|wrote|letter|told|\bsent\b|message|note to", RegexOptions.IgnoreCase)] private static partial Regex AnnounceWords();

@@ -87,7 +87,9 @@ internal sealed class ExtractiveAnswerEngine(
         var answered = false;
         foreach (var part in q.Parts)
         {
-            var context = new FactContext(q.ForPart(part), part, company, pool, evidence, ranker, vector, compact);
+            // Each part of a several-part question is ranked by its own meaning ("who sent it" is not "was it Jassy").
+            var partVector = q.Parts.Count > 1 ? embedder.Embed(part.Text) : vector;
+            var context = new FactContext(q.ForPart(part), part, company, pool, evidence, ranker, partVector, compact);
             var kinds = _factKinds.Where(k => k.AppliesTo(part)).ToList();
             // A bare "amazon layoffs?" asks for the round in brief: how many and why.
             if (kinds.Count == 0 && part.Focus.Count == 0) kinds = _factKinds.Where(k => k is CountKind or ReasonKind).ToList();

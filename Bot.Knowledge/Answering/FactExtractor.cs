@@ -43,6 +43,9 @@ public static partial class FactExtractor
     [GeneratedRegex(@"\b(?:may|might|could|suggests?|speculat\w*|rumou?r\w*|if|even a)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Speculative();
 
+    [GeneratedRegex(@"[,;](?!\d)|(?<!\d),")]
+    private static partial Regex ClauseSeparator();
+
     [GeneratedRegex(@"\bAI\b")]
     private static partial Regex AiWord();
 
@@ -65,7 +68,7 @@ public static partial class FactExtractor
         ("because", 2, "cause"), ("due to", 2, "cause"), ("as a result", 1.5, "cause"), ("in response to", 2, "cause"), ("reason", 2, "cause"),
         ("why", 1.5, "cause"), ("blame", 2, "cause"), ("cited", 1.5, "cause"), ("driven by", 2, "cause"), ("owing to", 2, "cause"),
         ("amid", 1, "cause"), ("so that", 1, "cause"), ("in order to", 1, "cause"), ("in an effort to", 2, "cause"), ("necessary", 1.5, "cause"),
-        ("aimed at", 1.5, "cause"), ("aims to", 1, "cause"), ("to stay", 1, "cause"), ("to ensure", 0.5, "cause"), ("goal", 1, "cause"),
+        ("aimed at", 1.5, "cause"), ("attribut", 2, "cause"), ("aims to", 1, "cause"), ("to stay", 1, "cause"), ("to ensure", 0.5, "cause"), ("goal", 1, "cause"),
         // ai: the technology given as the reason
         ("artificial intelligence", 2.5, "ai"), ("generative", 2, "ai"), ("automat", 2, "ai"), ("agents", 1.5, "ai"), ("machine learning", 2, "ai"),
         ("technolog", 1, "ai"),
@@ -95,7 +98,7 @@ public static partial class FactExtractor
     public static string ThemeOf(string cue) => cue == "ai" ? "ai" : ThemeByCue.GetValueOrDefault(cue, "cause");
 
 
-    [GeneratedRegex(@"\b(?<title>(?:co-)?(?:founder and )?(?:CEO|COO|CFO|CTO|CPO|chief(?: \w+){1,3} officer|chief executive(?: officer)?|vice chair(?:man)?|president|chairman|(?:senior |executive )?vice president(?: of [A-Z][\w ]+?)?|SVP|EVP|head of [\w ]+?|founder|co-founder))\s+(?<name>[A-Z][a-z]+(?:\s[A-Z][a-zö']+){1,2})\b")]
+    [GeneratedRegex(@"\b(?<title>(?i:(?:co-)?(?:founder and )?(?:CEO|COO|CFO|CTO|CPO|chief(?: \w+){1,3} officer|chief executive(?: officer)?|vice chair(?:man)?|president|chairman|(?:senior |executive )?vice president(?: of [A-Z][\w ]+?)?|SVP|EVP|head of [\w ]+?|founder|co-founder)))\s+(?<name>[A-Z][a-z]+(?:\s[A-Z][a-zö']+){1,2})\b")]
     private static partial Regex TitleThenName();
 
     [GeneratedRegex(@"\b(?<name>[A-Z][a-z]+(?:\s[A-Z][a-zö']+){1,2}),\s+(?<title>(?:[A-Z][\w.]*(?:’s|'s)\s+)?(?:the (?:company|organization|organisation)(?:’s|'s)\s+)?(?:[\w-]+\s+){0,4}?(?:CEO|COO|CFO|chief[\w\s-]*?officer|chief executive|vice chair(?:man)?|president|chairman|founder|co-founder|head))\b")]
@@ -153,7 +156,8 @@ public static partial class FactExtractor
         // "Amazon's 14,000 job cuts" is not.
         var weakCue = totalCue.Success && Regex.IsMatch(totalCue.Value, @"^(?:with|of |['’]s)", RegexOptions.IgnoreCase);
         var total = totalCue.Success && (!weakCue || peopleNoun) && !Regex.IsMatch(beforeWindow, @"reduc|cut|eliminat|lay", RegexOptions.IgnoreCase);
-        var clauseStart = Math.Max(0, Math.Max(before.LastIndexOf(','), before.LastIndexOf(';')));
+        // The clause starts after the last comma or semicolon that is punctuation, not a digit group's comma ("4,000 and 6,000 jobs").
+        var clauseStart = Math.Max(0, ClauseSeparator().Matches(before).LastOrDefault()?.Index ?? 0);
         var after = sentence[(m.Index + m.Length)..];
         var clause = sentence[clauseStart..] is var rest ? rest[..Math.Min(rest.Length, (m.Index - clauseStart) + m.Length + 80)] : "";
         var layoff = LayoffCue().IsMatch(clause) || LayoffCue().IsMatch(m.Value) || LayoffCue().IsMatch(after[..Math.Min(after.Length, 60)]);

@@ -6,7 +6,7 @@ namespace Bot.Knowledge.Charts;
 
 /// <summary>
 /// Renders the two layoff charts as PNG bytes small enough to post in a chat (well under 500 KB):
-/// a company's head counts by month and the top companies of a period.
+/// a company's head counts by month, the top companies of a period, and a period's rounds by day or week.
 /// </summary>
 internal sealed class LayoffChartRenderer
 {
@@ -96,6 +96,38 @@ internal sealed class LayoffChartRenderer
         plot.XLabel("Roles cut (sum of layoffs.fyi rows)", AxisLabelSize);
         plot.Axes.Margins(left: 0, right: 0.18);
         plot.Layout.Fixed(new PixelPadding(left: 160, right: 40, bottom: 70, top: 60));
+        return Png(plot);
+    }
+
+    /// <summary>
+    /// Vertical bars of roles cut per day or week (<paramref name="bucketDays"/> 1 or 7), each bar that holds a top
+    /// company's largest round labelled with its name. An empty list still renders, titled, so a chart asked for is
+    /// always written.
+    /// </summary>
+    public byte[] RoundsOverTime(string title, IReadOnlyList<RoundsBucket> buckets, int bucketDays)
+    {
+        var plot = NewPlot();
+        plot.Title(title, TitleSize - 6);
+        if (buckets.Count == 0) return Png(plot);
+        var bars = buckets.Select((b, i) => new Bar
+        {
+            Position = i, Value = b.Roles, FillColor = BarColor, Label = string.Join(", ", b.Labels),
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontSize = TickSize - 2;
+
+        // At most about 12 date labels, so they never overlap.
+        var step = Math.Max(1, (int)Math.Ceiling(buckets.Count / 12.0));
+        var ticks = Enumerable.Range(0, buckets.Count).Where(i => i % step == 0)
+            .Select(i => new Tick(i, buckets[i].Start.ToString("d MMM yy", CultureInfo.InvariantCulture))).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 90;
+        plot.YLabel("Roles cut (layoffs.fyi rows)", AxisLabelSize);
+        plot.XLabel(bucketDays == 1 ? "Day" : "Week starting", AxisLabelSize);
+        plot.Axes.SetLimitsX(-0.75, buckets.Count - 0.25);
+        plot.Axes.Margins(bottom: 0, top: 0.2);
         return Png(plot);
     }
 

@@ -77,8 +77,14 @@ public sealed partial class CompanyCatalog
         }
     }
 
-    public string? Canonicalize(string name) =>
-        _names.AliasToCanonical.TryGetValue(name.Trim(), out var canonical) ? canonical : null;
+    /// <summary>The canonical name of an alias, also when written with a legal suffix or decoration ("HP Inc.", "Meta Platforms, Inc.").</summary>
+    public string? Canonicalize(string name)
+    {
+        var aliases = _names.AliasToCanonical;
+        if (aliases.TryGetValue(name.Trim(), out var canonical)) return canonical;
+        var normalized = Events.EmployerNameNormalizer.Canonical(name);
+        return aliases.TryGetValue(normalized, out canonical) ? canonical : null;
+    }
 
     /// <summary>Companies mentioned in text, most mentioned first (exact alias matches, word-bounded).</summary>
     public IReadOnlyList<string> FindMentions(string text)

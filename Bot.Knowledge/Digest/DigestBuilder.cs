@@ -1,30 +1,24 @@
 using System.Globalization;
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Events;
 using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
 using LiteDB;
 
 namespace Bot.Knowledge.Digest;
 
 /// <summary>
 /// Builds the content of a digest for a period from the stored data: the layoffs.fyi rows dated in it (each with
-/// a one-line reason quoted from an article about the company when one exists), the articles ingested in it
-/// grouped by company, the period's totals and a chart of the 30 days before its end.
+/// a one-line reason quoted from an article of the same round, see <see cref="RoundReasonFinder"/>), the articles ingested in it
+/// grouped by company, the period's totals and a chart of its rounds (<see cref="DigestChart"/>).
 /// </summary>
 internal sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueries queries, LayoffChartRenderer charts)
 {
-    public const int ChartDays = 30;
-    public const int ChartCompanies = 10;
-    private const int MinQuoteLength = 40;
-    private const int MaxQuoteLength = 280;
     private const string OtherCompany = "Other";
 
     public DigestContent Build(DigestPeriod period, bool withChart = true)
     {
         var documents = DocumentsOf(period);
-        var events = EventsOf(period, documents);
+        var events = EventsOf(period);
         var totals = period.EndDay > period.FirstDay
             ? queries.TotalsByCompany(period.FirstDay, period.EndDay.AddDays(-1))
             : [];
@@ -39,23 +33,34 @@ internal sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueri
             .OrderBy(g => g.Company == OtherCompany).ThenByDescending(g => g.Articles.Count).ThenBy(g => g.Company, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-        var (chart, label) = withChart ? Chart(period) : (null, null);
+        var newestRow = NewestRow();
+        // The period runs past the data when its last day is after the newest row.
+        DateOnly? dataTo = newestRow is { } newest && newest < period.EndDay.AddDays(-1) ? newest : null;
+        var (chart, label) = withChart ? Chart(period, dataTo, newestRow) : (null, null);
         return new DigestContent
         {
             Period = period, Events = events, Articles = articles, Totals = totals,
-            TotalLaidOff = events.Sum(e => e.Count ?? 0), Chart = chart, ChartLabel = label,
+            TotalLaidOff = events.Sum(e => e.Count ?? 0), Chart = chart, ChartLabel = label, DataTo = dataTo,
         };
     }
 
-    private (byte[]? Png, string? Label) Chart(DigestPeriod period)
+    /// <summary>The rounds chart of the period (see <see cref="DigestChart"/>): always a PNG, even when no row falls in it.</summary>
+    private (byte[] Png, string Label) Chart(DigestPeriod period, DateOnly? dataTo, DateOnly? newestRow)
     {
-        var last = period.EndDay.AddDays(-1);
-        var first = period.EndDay.AddDays(-ChartDays);
-        var top = queries.TopCompanies(first, last, ChartCompanies);
-        if (top.Count == 0) return (null, null);
-        var label = $"{first.ToString("MMM d", CultureInfo.InvariantCulture)} – {last.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}";
-        return (charts.TopCompanies(label, top), label);
+        var (first, last) = DigestChart.Window(period.FirstDay, period.EndDay, newestRow);
+        var rows = EventCollections.RowsOf(database.Database)
+            .Find(Query.Between(nameof(LayoffRow.Date), LayoffDateParser.ToIso(first), LayoffDateParser.ToIso(last))).ToList();
+        var (buckets, bucketDays) = DigestChart.Buckets(rows, first, last);
+        var label = DigestChart.Label(first, last, dataTo);
+        var title = rows.Count == 0
+            ? $"No layoffs.fyi rounds, {label}"
+            : $"Layoff rounds by {(bucketDays == 1 ? "day" : "week")}, {label}";
+        return (charts.RoundsOverTime(title, buckets, bucketDays), label);
     }
+
+    /// <summary>The newest layoffs.fyi row's date, or null when there are none.</summary>
+    private DateOnly? NewestRow() =>
+        queries.Latest(DateOnly.MaxValue, 1) is [var newest] ? newest.Row.DateValue : null;
 
     /// <summary>Documents ingested or published in the period (published dates are days, so compared by day).</summary>
     private List<DocumentRecord> DocumentsOf(DigestPeriod period)
@@ -67,75 +72,30 @@ internal sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueri
         return database.Documents.Find(Query.Or(ingested, published)).ToList();
     }
 
-    private List<DigestEvent> EventsOf(DigestPeriod period, List<DocumentRecord> documents)
+    private List<DigestEvent> EventsOf(DigestPeriod period)
     {
         if (period.EndDay <= period.FirstDay) return [];
         var rows = EventCollections.RowsOf(database.Database)
             .Find(Query.Between(nameof(LayoffRow.Date), LayoffDateParser.ToIso(period.FirstDay), LayoffDateParser.ToIso(period.EndDay.AddDays(-1))))
             .OrderByDescending(r => r.Count ?? -1).ThenBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.Company, StringComparer.OrdinalIgnoreCase)
             .ToList();
+        if (rows.Count == 0) return [];
+        var documents = database.Documents.FindAll().ToList();
+        var rounds = new Dictionary<string, IReadOnlyList<LayoffEvent>>();
         var reasons = new Dictionary<string, DigestReason?>();
         var events = new List<DigestEvent>(rows.Count);
         foreach (var row in rows)
         {
-            if (!reasons.TryGetValue(row.CompanyKey, out var reason))
-                reasons[row.CompanyKey] = reason = ReasonFor(row.CompanyKey, documents, period);
+            if (!rounds.TryGetValue(row.CompanyKey, out var timeline))
+                rounds[row.CompanyKey] = timeline = queries.Timeline(row.Company, includeWarn: false);
+            // The round (as `ask` and `layoffs` group them) that holds this row; its window decides which articles may explain it.
+            var round = timeline.FirstOrDefault(e => e.DatasetRows.Any(s => s.Row is { } cited && cited.File == row.File && cited.Line == row.Line));
+            var window = round is null ? new RoundWindow(row.DateValue.AddDays(-RoundWindow.DaysBefore), row.DateValue.AddDays(RoundWindow.DaysAfter)) : RoundWindow.Of(round);
+            var roundKey = round?.Id ?? row.Id;
+            if (!reasons.TryGetValue(roundKey, out var reason))
+                reasons[roundKey] = reason = RoundReasonFinder.Find(row.CompanyKey, window, documents);
             events.Add(new DigestEvent(row.Company, row.Count, row.Percentage, row.DateValue, DataRowRenderer.Cite(row), reason));
         }
         return events;
-    }
-
-    /// <summary>
-    /// The sentence of the company's articles that best states why (reason cues, plus a layoff cue), quoted whole
-    /// and verbatim: a sentence too long for one line, or spanning lines, is passed over rather than cut. A sentence
-    /// that names another company and not this one (or, in an article mainly about another company, does not name
-    /// this one) is about someone else and is passed over too; one that names
-    /// the company, or comes from an article published in the period, is preferred.
-    /// </summary>
-    internal static DigestReason? ReasonFor(string companyKey, IEnumerable<DocumentRecord> documents, DigestPeriod? period = null)
-    {
-        DigestReason? best = null;
-        var bestScore = 0.0;
-        foreach (var document in documents.Where(d => d.Companies.Any(c => EmployerNameNormalizer.CompanyKey(c) == companyKey)))
-        {
-            var own = document.Companies.Where(c => EmployerNameNormalizer.CompanyKey(c) == companyKey).SelectMany(NameVariants).ToList();
-            var others = document.Companies.Where(c => EmployerNameNormalizer.CompanyKey(c) != companyKey).SelectMany(NameVariants).ToList();
-            var aboutCompany = EmployerNameNormalizer.CompanyKey(document.Companies[0]) == companyKey;
-            // An article mainly about the company, or published in the period, weighs more.
-            var documentBonus = (aboutCompany ? 0.5 : 0)
-                + (period is not null && document.Published is { } published && DateOnly.FromDateTime(published) >= period.FirstDay && DateOnly.FromDateTime(published) < period.EndDay ? 1 : 0);
-            foreach (var span in SentenceSegmenter.Split(document.Text))
-            {
-                var sentence = span.Of(document.Text).Trim();
-                if (sentence.Length is < MinQuoteLength or > MaxQuoteLength || sentence.Contains('\n')) continue;
-                var namesOwn = own.Any(n => Mentions(sentence, n));
-                // In an article mainly about another company, an unnamed "the company" is that other company.
-                if (!namesOwn && (!aboutCompany || others.Any(n => Mentions(sentence, n)))) continue;
-                var facts = FactExtractor.Extract(sentence);
-                if (facts.ReasonScore <= 0) continue;
-                var score = facts.ReasonScore + (facts.HasLayoffCue ? 1 : 0) + (namesOwn ? 1.5 : 0) + documentBonus;
-                if (score <= bestScore) continue;
-                bestScore = score;
-                best = new DigestReason(sentence, document.Id, document.Title, document.Url, document.Publisher, document.Published);
-            }
-        }
-        return best;
-    }
-
-    /// <summary>"Google / Alphabet" is written as either name.</summary>
-    private static IEnumerable<string> NameVariants(string company) =>
-        company.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static bool Mentions(string sentence, string name)
-    {
-        var at = sentence.IndexOf(name, StringComparison.OrdinalIgnoreCase);
-        while (at >= 0)
-        {
-            var before = at == 0 || !char.IsLetterOrDigit(sentence[at - 1]);
-            var end = at + name.Length;
-            if (before && (end == sentence.Length || !char.IsLetterOrDigit(sentence[end]))) return true;
-            at = sentence.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase);
-        }
-        return false;
     }
 }

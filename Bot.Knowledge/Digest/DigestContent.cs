@@ -4,7 +4,7 @@ namespace Bot.Knowledge.Digest;
 
 /// <summary>
 /// What a digest says about one period: the layoff events dated in it (largest first), the articles ingested in
-/// it grouped by company, the totals, and a chart of the last 30 days.
+/// it grouped by company, the totals, and a chart of its rounds.
 /// </summary>
 public sealed record DigestContent
 {
@@ -16,9 +16,11 @@ public sealed record DigestContent
     /// <summary>Sum of the head counts of the period's rows (rows without one add nothing).</summary>
     public int TotalLaidOff { get; init; }
     public int ArticleCount => Articles.Sum(a => a.Articles.Count);
-    /// <summary>Top companies of the 30 days before the period's end as a PNG, or null when those days have no head counts.</summary>
+    /// <summary>The period's rounds by day or week as a PNG (<see cref="DigestChart"/>); null only when not asked for.</summary>
     public byte[]? Chart { get; init; }
     public string? ChartLabel { get; init; }
+    /// <summary>The newest layoffs.fyi row's date when the period runs past it (the text and chart say "data to ..."), else null.</summary>
+    public DateOnly? DataTo { get; init; }
 
     public bool IsEmpty => Events.Count == 0 && Articles.Count == 0;
 }

@@ -32,6 +32,25 @@ internal sealed class LayoffEventQueries
             .ToList();
     }
 
+    /// <summary>How many layoffs.fyi rows are stored: changes when a data import adds rows (which does not bump the document revision).</summary>
+    public int RowCount() => EventCollections.RowsOf(database).Count();
+
+    /// <summary>
+    /// Company names of the data (layoffs.fyi rows and article figures) that contain <paramref name="typed"/>: names that
+    /// start with it first, then the others, each group by how many sources it has. A watch takes the data's spelling from
+    /// it; chat autocomplete uses the in-memory <c>CompanyNameSuggester</c> instead (prefix, word and typo matches).
+    /// </summary>
+    public IReadOnlyList<string> CompanyNames(string typed, int limit)
+    {
+        typed = typed.Trim();
+        var counts = EventCollections.RowsOf(database).FindAll().Select(r => r.Company)
+            .Concat(EventCollections.FiguresOf(database).FindAll().Select(f => f.Company))
+            .Where(name => name.Contains(typed, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(name => name, StringComparer.OrdinalIgnoreCase);
+        return counts.OrderByDescending(g => g.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Key).Take(limit).ToList();
+    }
+
     /// <summary>The company's layoffs.fyi rows in the period, oldest first.</summary>
     public IReadOnlyList<LayoffRowResult> Rows(string company, DateOnly? since = null, DateOnly? until = null)
     {

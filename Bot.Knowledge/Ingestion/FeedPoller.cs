@@ -5,30 +5,37 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>
-/// Polls RSS/Atom feeds with conditional GETs (the stored ETag and Last-Modified go back as If-None-Match and
-/// If-Modified-Since; a 304 means nothing new) and ingests new items through <see cref="IngestionPipeline"/>,
-/// which skips items already stored. Each feed keeps its own state in LiteDB; a failing feed backs off
-/// exponentially (<see cref="FeedBackoff"/>) and never holds up the others.
+/// Polls URLs with conditional GETs (the stored ETag and Last-Modified go back as If-None-Match and
+/// If-Modified-Since; a 304 means nothing new) and hands a new body to its <see cref="IPolledContent"/>: RSS/Atom
+/// feeds by default (new items ingested through <see cref="IngestionPipeline"/>, which skips items already stored).
+/// Each URL keeps its own state in LiteDB; a failing one backs off exponentially (<see cref="FeedBackoff"/>) and
+/// never holds up the others.
 /// </summary>
-public sealed class FeedPoller
+public sealed class FeedPoller : IUrlPoller
 {
     public const string CollectionName = "feed_state";
     private static readonly Lock MappingGate = new();
     private readonly SafeHttpFetcher _fetcher;
-    private readonly IngestionPipeline _pipeline;
+    private readonly IPolledContent _content;
     private readonly TimeProvider _time;
-    private readonly ILogger<FeedPoller> _logger;
+    private readonly ILogger _logger;
     private readonly ILiteCollection<FeedState> _states;
 
     public FeedPoller(SafeHttpFetcher fetcher, IngestionPipeline pipeline, KnowledgeDatabase database, TimeProvider time, ILogger<FeedPoller> logger)
+        : this(fetcher, new RssFeedContent(pipeline), database, time, logger, CollectionName)
+    {
+    }
+
+    /// <summary>A poller of other content (data tables), keeping its state in its own collection.</summary>
+    internal FeedPoller(SafeHttpFetcher fetcher, IPolledContent content, KnowledgeDatabase database, TimeProvider time, ILogger logger, string collectionName)
     {
         _fetcher = fetcher;
-        _pipeline = pipeline;
+        _content = content;
         _time = time;
         _logger = logger;
         // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
         lock (MappingGate) database.Database.Mapper.ToDocument(new FeedState());
-        _states = database.Database.GetCollection<FeedState>(CollectionName);
+        _states = database.Database.GetCollection<FeedState>(collectionName);
     }
 
     /// <summary>Polls every feed whose next attempt is due; returns one result per feed polled.</summary>
@@ -62,13 +69,7 @@ public sealed class FeedPoller
             var added = 0;
             var itemsFailed = 0;
             if (!fetched.NotModified)
-            {
-                if (!FeedParser.LooksLikeFeed(fetched.Body)) throw new FormatException("the response is not an RSS or Atom feed");
-                var items = FeedParser.Parse(fetched.Body, fetched.FinalUri);
-                var results = await _pipeline.IngestFeedAsync(state.Url, items, cancellationToken);
-                added = results.Count(r => r.Outcome == IngestOutcome.Added);
-                itemsFailed = results.Count(r => r.Outcome == IngestOutcome.Failed);
-            }
+                (added, itemsFailed) = await _content.HandleAsync(state.Url, fetched, cancellationToken);
             // When an item's page could not be fetched, forget the validators: the next poll gets the whole feed
             // again (not a 304) and retries that item; the stored ones are skipped by the dedupe.
             state.ETag = itemsFailed > 0 ? null : fetched.ETag;
@@ -81,7 +82,7 @@ public sealed class FeedPoller
             state.TotalNewItems += added;
             state.NextAttemptAt = (now + interval).UtcDateTime;
             _states.Upsert(state);
-            _logger.LogInformation("Polled feed {Feed}: {Outcome}, {Added} new item(s)", state.Url, state.LastOutcome, added);
+            _logger.LogInformation("Polled {Feed}: {Outcome}, {Added} new item(s)", state.Url, state.LastOutcome, added);
             return new FeedPollResult(state.Url, fetched.NotModified, added, null);
         }
         catch (Exception ex) when (IsFeedFailure(ex) && !cancellationToken.IsCancellationRequested)
@@ -93,7 +94,7 @@ public sealed class FeedPoller
             var delay = FeedBackoff.Delay(state.ConsecutiveFailures);
             state.NextAttemptAt = (now + delay).UtcDateTime;
             _states.Upsert(state);
-            _logger.LogWarning("Feed {Feed} failed ({Failures} in a row), next attempt in {Delay}: {Error}", state.Url, state.ConsecutiveFailures, delay, ex.Message);
+            _logger.LogWarning("{Feed} failed ({Failures} in a row), next attempt in {Delay}: {Error}", state.Url, state.ConsecutiveFailures, delay, ex.Message);
             return new FeedPollResult(state.Url, false, 0, ex.Message);
         }
     }

@@ -1,13 +1,12 @@
-using System.Text.RegularExpressions;
-
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>
 /// Markdown or plain text, with an optional header between <c>---</c> lines
 /// (<c>title, source_url, publisher, date_published, company</c>). Header values such as
-/// "unknown (URL slug: ...)" are kept as given; the stored text is everything after the header.
+/// "unknown (URL slug: ...)" are kept as given (<see cref="ReadableTitle"/> rewrites such titles when the document
+/// is stored); the stored text is everything after the header.
 /// </summary>
-public static partial class FrontMatterDocumentParser
+public static class FrontMatterDocumentParser
 {
     public static ParsedDocument Parse(string content, string path, string sourceKind)
     {
@@ -34,7 +33,8 @@ public static partial class FrontMatterDocumentParser
         var url = NullIfUnknown(header.GetValueOrDefault("source_url")) ?? NullIfUnknown(header.GetValueOrDefault("url"));
         return new ParsedDocument
         {
-            Title = CleanTitle(header.GetValueOrDefault("title"), url, body, path),
+            // Made readable when stored (ReadableTitle): the publisher and date it may need are known there.
+            Title = header.GetValueOrDefault("title") ?? "",
             Text = body,
             SourceKind = sourceKind,
             SourceKey = url is not null ? UrlCanonicalizer.Canonicalize(url) : "file:" + Path.GetFullPath(path),
@@ -45,31 +45,9 @@ public static partial class FrontMatterDocumentParser
         };
     }
 
-    private static string CleanTitle(string? title, string? url, string body, string path)
-    {
-        if (!string.IsNullOrWhiteSpace(title) && !title.StartsWith("unknown", StringComparison.OrdinalIgnoreCase))
-            return SlugSuffix().Replace(title, "").Trim();
-        // "unknown (URL slug: spotify-layoffs-leadership-moves)" -> "Spotify layoffs leadership moves"
-        var slug = title is null ? null : SlugInTitle().Match(title) is { Success: true } m ? m.Groups[1].Value : null;
-        if (slug is null && url is not null) slug = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Segments.LastOrDefault()?.Trim('/') : null;
-        if (!string.IsNullOrWhiteSpace(slug))
-        {
-            var words = slug.Replace('-', ' ').Replace('_', ' ').Trim();
-            return char.ToUpperInvariant(words[0]) + words[1..];
-        }
-        var firstLine = body.Split('\n', 2)[0].TrimStart('#', ' ');
-        return firstLine.Length is > 0 and <= 120 ? firstLine : Path.GetFileNameWithoutExtension(path);
-    }
-
     private static string? NullIfUnknown(string? value) =>
         string.IsNullOrWhiteSpace(value) || value.StartsWith("unknown", StringComparison.OrdinalIgnoreCase) ? null : value;
 
     private static string Unquote(string value) =>
         value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1].Replace("\\\"", "\"") : value;
-
-    [GeneratedRegex(@"\s*\((?:from )?URL slug\)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex SlugSuffix();
-
-    [GeneratedRegex(@"URL slug:\s*([^)\s]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex SlugInTitle();
 }

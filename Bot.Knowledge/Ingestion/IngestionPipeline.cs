@@ -181,7 +181,8 @@ public sealed class IngestionPipeline(
 
         var id = existing?.Id ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.SourceKey)))[..16];
         var (published, precision) = DateExpressions.ParsePublished(parsed.PublishedRaw);
-        var mentioned = companies.FindMentions(parsed.Title + "\n" + parsed.Text).ToList();
+        var title = ReadableTitle.For(parsed.Title, parsed.Url, parsed.Text, parsed.Publisher, published, precision);
+        var mentioned = companies.FindMentions(title + "\n" + parsed.Text).ToList();
         // "Google / Alphabet" or "Meta, Facebook": the first part the catalog knows names the company.
         var hint = parsed.CompanyHint is null ? null
             : parsed.CompanyHint.Split(['/', ',', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -190,15 +191,15 @@ public sealed class IngestionPipeline(
 
         var document = new DocumentRecord
         {
-            Id = id, Title = parsed.Title, Url = parsed.Url, SourceKey = parsed.SourceKey, Publisher = parsed.Publisher,
+            Id = id, Title = title, Url = parsed.Url, SourceKey = parsed.SourceKey, Publisher = parsed.Publisher,
             PublishedRaw = parsed.PublishedRaw, Published = published, PublishedPrecision = precision?.ToString().ToLowerInvariant(),
             Companies = mentioned, SourceKind = parsed.SourceKind, ContentHash = hash, Text = parsed.Text, SourcePath = parsed.SourcePath,
         };
         var sentences = SentenceSegmenter.Split(document.Text);
         var passages = BuildPassages(document, sentences, done => progress?.Report(new IngestItemResult(source, IngestOutcome.InProgress, parsed.Title, done)));
         var outcome = store.Save(document, passages, saved => { foreach (var indexer in indexers) indexer.Index(saved, sentences); });
-        logger.LogDebug("{Outcome} {Title} ({Passages} passages)", outcome, parsed.Title, passages.Count);
-        return new IngestItemResult(source, outcome == SaveOutcome.Added ? IngestOutcome.Added : IngestOutcome.Updated, parsed.Title, null, id);
+        logger.LogDebug("{Outcome} {Title} ({Passages} passages)", outcome, title, passages.Count);
+        return new IngestItemResult(source, outcome == SaveOutcome.Added ? IngestOutcome.Added : IngestOutcome.Updated, title, null, id);
     }
 
     /// <summary>Embedding is the slow part: a long document says every <see cref="ProgressEvery"/> passages how far it has got.</summary>

@@ -24,10 +24,31 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
             if (index is not null && index.Revision == revision) return index;
             lock (_buildLock)
             {
-                if (_index is null || _index.Revision != db.Revision) _index = KnowledgeIndex.Build(db, embedder.Dimensions);
+                if (_index is null || _index.Revision != db.Revision) _index = LoadOrBuild(first: _index is null);
                 return _index;
             }
         }
+    }
+
+    /// <summary>
+    /// At the first use, the snapshot saved beside the database file when it is current (start-up in a
+    /// fraction of a rebuild); otherwise a build from the database, saved for the next start.
+    /// </summary>
+    private KnowledgeIndex LoadOrBuild(bool first)
+    {
+        var snapshot = db.FilePath is null ? null : KnowledgeIndexSnapshot.PathFor(db.FilePath);
+        if (first && snapshot is not null && KnowledgeIndexSnapshot.TryLoad(db, snapshot, embedder.Dimensions) is { } loaded) return loaded;
+        var built = KnowledgeIndex.Build(db, embedder.Dimensions);
+        if (snapshot is null) return built;
+        try
+        {
+            KnowledgeIndexSnapshot.Save(built, db, snapshot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The snapshot only saves time at the next start; a read-only folder or a full disk must not stop answering.
+        }
+        return built;
     }
 
     public IReadOnlyList<RetrievedPassage> Search(string query, RetrievalFilter filter, int top) =>
@@ -43,23 +64,13 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         var lexical = index.Lexical.Top(Bm25Index.Tokens("", query), Allowed, ListDepth);
 
         var cosines = new Dictionary<int, double>();
-        var vectorTop = new PriorityQueue<int, float>();
         var quantized = index.Quantize(queryVector);
-        for (var p = 0; p < index.PassageCount; p++)
-        {
-            if (!Allowed(p)) continue;
-            var score = index.Cosine(quantized, p);
-            if (vectorTop.Count < ListDepth) vectorTop.Enqueue(p, score);
-            else if (vectorTop.TryPeek(out _, out var lowest) && score > lowest) vectorTop.EnqueueDequeue(p, score);
-        }
-        var vector = new List<(int P, float S)>();
-        while (vectorTop.TryDequeue(out var p, out var s)) vector.Add((p, s));
-        vector.Reverse();
+        var vector = VectorSearch.Top(index, quantized, allowedDocs, ListDepth);
         foreach (var (p, s) in vector) cosines[p] = s;
 
         var fused = new Dictionary<int, double>();
         for (var r = 0; r < lexical.Count; r++) fused[lexical[r]] = fused.GetValueOrDefault(lexical[r]) + 1.0 / (RrfK + r + 1);
-        for (var r = 0; r < vector.Count; r++) fused[vector[r].P] = fused.GetValueOrDefault(vector[r].P) + 1.0 / (RrfK + r + 1);
+        for (var r = 0; r < vector.Count; r++) fused[vector[r].Passage] = fused.GetValueOrDefault(vector[r].Passage) + 1.0 / (RrfK + r + 1);
 
         // At most a few passages per document, so one long article cannot fill every slot and the
         // other sources of the same story still get a voice (a passage over the cap waits for spare slots).

@@ -20,6 +20,10 @@ public sealed class KnowledgeIndex
     internal int[] PassageStart { get; }
     internal int[] PassageEnd { get; }
     internal sbyte[] Vectors { get; }
+    /// <summary>1-bit sign codes of the vectors, <see cref="VectorSearch.WordsPerCode"/> words a passage, for the first search pass.</summary>
+    internal ulong[] SignCodes { get; }
+    /// <summary>The first passage of each document (passages are sorted by document); one extra entry closes the last range.</summary>
+    internal int[] DocumentPassageStart { get; }
     internal float[] Scales { get; }
     internal int Dimensions { get; }
     internal Bm25Index Lexical { get; }
@@ -85,6 +89,15 @@ public sealed class KnowledgeIndex
         if (vectors.Length != count * dimensions) Array.Resize(ref vectors, count * dimensions);
         PermuteRowsInPlace(vectors, dimensions, order);
         Vectors = vectors;
+        SignCodes = new ulong[count * VectorSearch.WordsPerCode];
+        for (var i = 0; i < count; i++)
+            VectorSearch.Encode(vectors.AsSpan(i * dimensions, dimensions), SignCodes.AsSpan(i * VectorSearch.WordsPerCode, VectorSearch.WordsPerCode));
+        DocumentPassageStart = new int[documents.Count + 1];
+        for (int d = 0, p = 0; d <= documents.Count; d++)
+        {
+            while (p < count && PassageDocument[p] < d) p++;
+            DocumentPassageStart[d] = p;
+        }
         Scales = new float[count];
         for (var i = 0; i < count; i++) Scales[i] = scales[order[i]];
 
@@ -100,6 +113,20 @@ public sealed class KnowledgeIndex
         // text of dated ones would cost seconds at 50k documents for nothing.
         DocumentYears = documents.Select(d => d.Published is not null ? NoYears
             : DateExpressions.Find(d.Text).Where(m => m.Year is not null).Select(m => m.Year!.Value).ToHashSet()).ToArray();
+    }
+
+    /// <summary>An index from its parts as a snapshot stored them (<see cref="KnowledgeIndexSnapshot"/>).</summary>
+    internal KnowledgeIndex(long revision, List<DocumentRecord> documents, int dimensions, int[] passageDocument, int[] passageIndex, int[] passageStart,
+        int[] passageEnd, sbyte[] vectors, float[] scales, ulong[] signCodes, int[] documentPassageStart, Bm25Index lexical, HashSet<int>[] documentYears)
+    {
+        Revision = revision;
+        Documents = documents;
+        DocumentsById = documents.ToDictionary(d => d.Id);
+        _documentIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        Dimensions = dimensions;
+        (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (passageDocument, passageIndex, passageStart, passageEnd);
+        (Vectors, Scales, SignCodes, DocumentPassageStart) = (vectors, scales, signCodes, documentPassageStart);
+        (Lexical, DocumentYears) = (lexical, documentYears);
     }
 
     public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions)
@@ -135,6 +162,21 @@ public sealed class KnowledgeIndex
             spare.CopyTo(rows.AsSpan(at * width, width));
             done[at] = true;
         }
+    }
+
+    /// <summary>Bytes the index holds per passage, by structure (for the benchmark's memory report; document records not counted).</summary>
+    public IReadOnlyDictionary<string, double> BytesPerPassageByStructure()
+    {
+        var n = Math.Max(1, PassageCount);
+        return new Dictionary<string, double>
+        {
+            ["int8 vectors"] = (double)Vectors.Length / n,
+            ["sign codes"] = SignCodes.Length * 8.0 / n,
+            ["scales"] = Scales.Length * 4.0 / n,
+            ["passage maps"] = (PassageDocument.Length + PassageIndex.Length + PassageStart.Length + PassageEnd.Length) * 4.0 / n
+                               + DocumentPassageStart.Length * 4.0 / n,
+            ["BM25 postings and lengths"] = Lexical.ApproximateBytes() / n,
+        };
     }
 
     internal ReadOnlySpan<sbyte> Vector(int passage) => Vectors.AsSpan(passage * Dimensions, Dimensions);

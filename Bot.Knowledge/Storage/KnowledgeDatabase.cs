@@ -1,3 +1,5 @@
+using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Text;
 using LiteDB;
 
 namespace Bot.Knowledge.Storage;
@@ -9,8 +11,8 @@ namespace Bot.Knowledge.Storage;
 /// </summary>
 public sealed class KnowledgeDatabase : IDisposable
 {
-    /// <summary>Bump when stored shapes change incompatibly.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>Bump when stored shapes change incompatibly. 2: titles made readable (<see cref="ReadableTitle"/>).</summary>
+    public const int SchemaVersion = 2;
 
     public ILiteDatabase Database { get; }
     public string? FilePath { get; }
@@ -89,6 +91,10 @@ public sealed class KnowledgeDatabase : IDisposable
             throw new KnowledgeDatabaseException(FilePath ?? "(memory)",
                 $"The knowledge base {FilePath ?? "(memory)"} has schema version {found["version"].AsInt32}, newer than this build understands ({SchemaVersion}). Upgrade LayoffBot or use another --db path.");
         }
+        else if (found["version"].AsInt32 < SchemaVersion)
+        {
+            Upgrade(found["version"].AsInt32);
+        }
         Documents.EnsureIndex(d => d.SourceKey, unique: true);
         Documents.EnsureIndex(d => d.ContentHash);
         Documents.EnsureIndex(d => d.Published);
@@ -96,6 +102,25 @@ public sealed class KnowledgeDatabase : IDisposable
         Passages.EnsureIndex(p => p.DocumentId);
         IngestLog.EnsureIndex(l => l.At);
     }
+
+    /// <summary>Brings a file written by an older build up to <see cref="SchemaVersion"/>, in one transaction.</summary>
+    private void Upgrade(int from) => LiteTransaction.Run(Database, () =>
+    {
+        if (from < 2)
+        {
+            // Titles stored as "unknown (...)", hash-like slugs or ids ("F 445134d771 f97dc244 ...", "234861.html").
+            foreach (var document in Documents.FindAll().Where(d => !ReadableTitle.IsReadable(d.Title)).ToList())
+            {
+                Enum.TryParse<DatePrecision>(document.PublishedPrecision, ignoreCase: true, out var precision);
+                document.Title = ReadableTitle.For(document.Title, document.Url, document.Text, document.Publisher, document.Published,
+                    document.PublishedPrecision is null ? null : precision);
+                Documents.Update(document);
+            }
+        }
+        Meta.Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion });
+        BumpRevision();
+        return true;
+    });
 
     public void Dispose()
     {

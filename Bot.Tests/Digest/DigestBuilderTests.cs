@@ -70,30 +70,51 @@ public sealed class DigestBuilderTests : IDisposable
     [Fact]
     public void A_reason_is_never_a_sentence_about_another_company()
     {
+        var published = new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
         var aboutAmazon = new DocumentRecord
         {
-            Id = "amazon", Title = "Amazon cuts", Companies = ["Amazon", "Microsoft"],
+            Id = "amazon", Title = "Amazon cuts", Companies = ["Amazon", "Microsoft"], Published = published, PublishedPrecision = "day",
             Text = "Amazon cut jobs in its stores unit. The company said it was because costs rose sharply across its retail business this year.",
         };
         var aboutMicrosoft = new DocumentRecord
         {
-            Id = "microsoft", Title = "Microsoft trims teams", Companies = ["Microsoft", "Google / Alphabet"],
+            Id = "microsoft", Title = "Microsoft trims teams", Companies = ["Microsoft", "Google / Alphabet"], Published = published, PublishedPrecision = "day",
             Text = "Google cut jobs because of AI spending and rising costs, a report said last week. The company trimmed teams because growth slowed in its cloud business this quarter.",
         };
         var microsoft = EmployerNameNormalizer.CompanyKey("Microsoft");
+        var window = new RoundWindow(new DateOnly(2026, 11, 12), new DateOnly(2026, 12, 26));
 
-        Assert.Null(DigestBuilder.ReasonFor(microsoft, [aboutAmazon]));
-        var reason = DigestBuilder.ReasonFor(microsoft, [aboutAmazon, aboutMicrosoft])!;
+        Assert.Null(RoundReasonFinder.Find(microsoft, window, [aboutAmazon]));
+        var reason = RoundReasonFinder.Find(microsoft, window, [aboutAmazon, aboutMicrosoft])!;
         Assert.Equal("The company trimmed teams because growth slowed in its cloud business this quarter.", reason.Quote);
         Assert.Equal("microsoft", reason.DocumentId);
     }
 
     [Fact]
-    public void A_quiet_period_is_empty_and_has_no_chart_when_the_last_30_days_have_no_rows()
+    public void A_quiet_period_past_the_data_is_empty_but_still_has_a_chart_that_says_where_the_data_ends()
     {
         var content = Builder().Build(new DigestPeriod(Utc("2027-03-01T09:00:00Z"), Utc("2027-03-02T09:00:00Z")));
         Assert.True(content.IsEmpty);
-        Assert.Null(content.Chart);
+        Assert.Equal(new DateOnly(2026, 11, 26), content.DataTo);
+        Assert.Equal("Jan 31 – Mar 1, 2027 (data to 26 Nov 2026)", content.ChartLabel);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], content.Chart!.Take(4));
+    }
+
+    [Fact]
+    public void A_long_period_is_charted_by_week_up_to_the_newest_row_with_the_top_companies_labelled()
+    {
+        var rows = Bot.Knowledge.Events.EventCollections.RowsOf(_database.Database).FindAll().ToList();
+        var (first, last) = DigestChart.Window(new DateOnly(2026, 6, 1), new DateOnly(2027, 1, 1), new DateOnly(2026, 11, 26));
+        Assert.Equal((new DateOnly(2026, 6, 1), new DateOnly(2026, 11, 26)), (first, last));
+
+        var (buckets, days) = DigestChart.Buckets(rows, first, last);
+
+        Assert.Equal(7, days);
+        Assert.Equal(new DateOnly(2026, 6, 1), buckets[0].Start); // a Monday
+        Assert.Equal(rows.Sum(r => r.Count ?? 0), buckets.Sum(b => b.Roles));
+        var labelled = buckets.Where(b => b.Labels.Count > 0).ToList();
+        Assert.Equal(["Globex", "Acme"], labelled.SelectMany(b => b.Labels));
+        Assert.Equal(new DateOnly(2026, 11, 23), labelled.Single().Start); // both largest rounds fall in the week of Nov 23
     }
 
     public void Dispose()

@@ -40,7 +40,7 @@ public sealed class DigestCommandTests : IDisposable
     {
         var (code, output, _) = await RunAsync(preview: true, since: null, until: null, chart: null);
         Assert.Equal(0, code);
-        Assert.Contains("No new layoffs reported since November 21, 2026.", output);
+        Assert.Contains("No new layoffs reported since November 21, 2026 (data to 12 Jun 2026).", output);
         Assert.Contains("the latest row is dated 2026-06-12", output);
         Assert.Contains("--since 2025-01-01", output);
     }
@@ -56,6 +56,17 @@ public sealed class DigestCommandTests : IDisposable
         Assert.Contains("Acme: 120 roles (10%), Jun 10, 2026 (layoffs.fyi, https://example.com/acme-2026-06-10) — why: [1]", output);
         Assert.Contains("[1] \"Acme is cutting 120 jobs because demand for its rockets slowed sharply this year.\"", output);
         Assert.Contains("New on Acme: Acme cuts 120 jobs (Example News)", output);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(chart).Take(4));
+    }
+
+    [Fact]
+    public async Task A_period_past_the_data_still_writes_the_chart_and_says_where_the_data_ends()
+    {
+        var chart = _temp.File("past.png");
+        var (code, output, _) = await RunAsync(preview: true, since: "2026-06-01", until: null, chart: chart);
+        Assert.Equal(0, code);
+        Assert.Contains("to Nov 28, 2026 08:00 UTC (data to 12 Jun 2026): 2 layoff events", output);
+        Assert.Contains("Chart (Jun 1 – Jun 12, 2026 (data to 12 Jun 2026)) written to " + chart, output);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(chart).Take(4));
     }
 

@@ -52,6 +52,32 @@ public sealed class DigestSchedulerTests
     }
 
     [Fact]
+    public async Task A_channel_subscribed_by_command_gets_the_next_digest_and_none_after_unsubscribing()
+    {
+        var ct = TestTimeout.Token();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
+        var slack = new RecordingPublisher("slack", time);
+        var options = Options();
+        options.DiscordChannelIds = [];
+        options.SlackChannelIds = ["C0CONFIG"]; // the witness: its post shows that a fire time was handled
+        await using var rig = new SchedulerRig(database, time, options, slack);
+        await rig.StartAsync(ct);
+
+        Assert.True(rig.Subscriptions.Subscribe("slack", "C0SUB", "U1"));
+        Assert.False(rig.Subscriptions.Subscribe("slack", "C0SUB", "U1"));
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"), () => slack.Posts.Count == 2, ct);
+        Assert.Equal(["C0CONFIG", "C0SUB"], slack.Posts.Select(p => p.ChannelId).Order());
+        var first = rig.Ledger.Get("slack", "C0SUB", Utc("2026-11-27T09:00:00Z"))!;
+        Assert.Equal(DigestDeliveryState.Sent, first.State);
+
+        Assert.True(rig.Subscriptions.Unsubscribe("slack", "C0SUB"));
+        await FakeClock.AdvanceToAsync(time, Utc("2026-11-28T09:00:00Z"), () => slack.Posts.Count(p => p.ChannelId == "C0CONFIG") == 2, ct);
+        Assert.Single(slack.Posts, p => p.ChannelId == "C0SUB");
+        Assert.Null(rig.Ledger.Get("slack", "C0SUB", Utc("2026-11-28T09:00:00Z")));
+    }
+
+    [Fact]
     public async Task Two_scheduler_instances_over_the_same_database_post_once_per_channel()
     {
         var ct = TestTimeout.Token();

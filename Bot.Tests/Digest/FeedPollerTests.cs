@@ -114,8 +114,8 @@ public sealed class FeedPollerTests : IDisposable
         server.Fail("biz", 1000);
         var options = Options.Create(new KnowledgeOptions { Feeds = [server.FeedUrl("tech"), server.FeedUrl("biz")], PollInterval = Interval });
         var poller = NewPoller();
-        var health = new FeedHealthReporter(poller, options);
-        using var service = new FeedPollingService(poller, options, _time, NullLogger<FeedPollingService>.Instance);
+        var health = new FeedHealthReporter("feeds", poller, o => o.Feeds, options);
+        using var service = new FeedPollingService(poller, o => o.Feeds, options, _time, NullLogger<FeedPollingService>.Instance);
         await service.StartAsync(ct);
 
         await FakeClock.AdvanceToAsync(_time, _time.GetUtcNow(), () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 1 && _database.Documents.Count() == 2, ct);

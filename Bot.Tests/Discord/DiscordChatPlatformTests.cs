@@ -51,13 +51,17 @@ public sealed class DiscordChatPlatformTests
         Assert.Equal(expected, DiscordChatPlatform.CanManageGuild(permissions));
 
     [Fact]
-    public void Ingest_is_registered_for_manage_server_members_in_guilds_only()
+    public void Ingest_and_watch_are_registered_for_manage_server_members_in_guilds_only()
     {
-        var ingest = DiscordCommandCatalog.Find("ingest")!;
-        Assert.True(ingest.RequiresManageGuild);
-        Assert.Equal("32", ingest.Command.DefaultMemberPermissions);
-        Assert.Equal([0], ingest.Command.Contexts!);
-        Assert.All(DiscordCommandCatalog.All.Where(d => d.Name != "ingest"), d => Assert.Null(d.Command.DefaultMemberPermissions));
+        string[] adminOnly = ["ingest", "watch"];
+        foreach (var name in adminOnly)
+        {
+            var command = DiscordCommandCatalog.Find(name)!;
+            Assert.True(command.RequiresManageGuild);
+            Assert.Equal("32", command.Command.DefaultMemberPermissions);
+            Assert.Equal([0], command.Command.Contexts!);
+        }
+        Assert.All(DiscordCommandCatalog.All.Where(d => !adminOnly.Contains(d.Name)), d => Assert.Null(d.Command.DefaultMemberPermissions));
     }
 
     [Fact]

@@ -18,7 +18,11 @@ public sealed class DiscordHelpTests
         Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
         var description = (string)callback.Json!["data"]!["embeds"]![0]!["description"]!;
         Assert.StartsWith(ChatHelp.Intro, description);
-        foreach (var command in new[] { "/ask question:…", "/layoffs company:… [since:…]", "/digest", "/sources", "/ingest url:…", "/help", "Apps → Ask LayoffBot about this" })
+        foreach (var command in new[]
+            {
+                "/ask question:…", "/layoffs company:… [since:…]", "/digest latest", "/digest subscribe", "/digest unsubscribe", "/sources",
+                "/ingest url:…", "/watch add company:…", "/watch remove company:…", "/watch list", "/help", "Apps → Ask LayoffBot about this",
+            })
             Assert.Contains("• " + command + ":", description);
         Assert.Equal(3, description.Split("Try: \"").Length - 1);
         Assert.Empty(callback.Json!["data"]!["allowed_mentions"]!["parse"]!.AsArray());

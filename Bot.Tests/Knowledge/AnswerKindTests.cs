@@ -10,7 +10,7 @@ namespace Bot.Tests.Knowledge;
 /// Okta (companies the shared articles do not cover): an answer from the right sentence, and a
 /// precise decline when the sources don't say.
 /// </summary>
-public sealed class AnswerKindTests : IAsyncLifetime
+public sealed class AnswerKindTests() : InventedCorpusTest(Articles, new FakeTimeProvider(new DateTimeOffset(2024, 3, 20, 12, 0, 0, TimeSpan.Zero)))
 {
     private static readonly InventedArticle[] Articles =
     [
@@ -36,23 +36,13 @@ public sealed class AnswerKindTests : IAsyncLifetime
             "Quillfeather will lay off 45 employees as the note-taking startup runs low on cash."),
     ];
 
-    private InventedCorpus _corpus = null!;
-
-    public async ValueTask InitializeAsync() =>
-        _corpus = await InventedCorpus.CreateAsync(Articles, new FakeTimeProvider(new DateTimeOffset(2024, 3, 20, 12, 0, 0, TimeSpan.Zero)));
-
-    public ValueTask DisposeAsync()
-    {
-        _corpus.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     private static string Reply(Answer a) => EvalGrader.ReplyText(a);
 
     [Fact]
     public async Task Count_gives_the_figure_of_the_round_asked()
     {
-        var a = await _corpus.AskAsync("how many jobs did dropbox cut in march 2024?");
+        var a = await Corpus.AskAsync("how many jobs did dropbox cut in march 2024?");
         Assert.False(a.NoAnswer);
         Assert.Contains("500", a.Text);
         Assert.DoesNotContain("120", a.Text);
@@ -61,7 +51,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Count_narrowed_to_a_place_the_sources_do_not_count_declines()
     {
-        var a = await _corpus.AskAsync("how many of the dropbox job cuts were in tokyo?");
+        var a = await Corpus.AskAsync("how many of the dropbox job cuts were in tokyo?");
         Assert.True(a.NoAnswer);
         Assert.DoesNotContain("500", a.Text);
     }
@@ -69,8 +59,8 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Percent_gives_the_share_and_declines_when_none_is_stated()
     {
-        Assert.Contains("16%", (await _corpus.AskAsync("what % of staff did dropbox cut in march 2024?")).Text);
-        var none = await _corpus.AskAsync("what percentage of staff did dropbox cut in october 2023?");
+        Assert.Contains("16%", (await Corpus.AskAsync("what % of staff did dropbox cut in march 2024?")).Text);
+        var none = await Corpus.AskAsync("what percentage of staff did dropbox cut in october 2023?");
         Assert.True(none.NoAnswer);
         Assert.Contains("percentage", none.Text);
     }
@@ -78,7 +68,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Reason_quotes_the_clause_that_carries_it()
     {
-        var a = await _corpus.AskAsync("why did dropbox cut jobs in march 2024?");
+        var a = await Corpus.AskAsync("why did dropbox cut jobs in march 2024?");
         Assert.False(a.NoAnswer);
         Assert.Contains("revenue growth has slowed", a.Text);
     }
@@ -86,14 +76,14 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Date_with_a_focus_quotes_the_sentence_that_times_it()
     {
-        var a = await _corpus.AskAsync("dropbox march 2024: when will the remaining teams hear about the new structure?");
+        var a = await Corpus.AskAsync("dropbox march 2024: when will the remaining teams hear about the new structure?");
         Assert.Contains("April", a.Text);
     }
 
     [Fact]
     public async Task Who_prefers_the_person_the_focus_is_about()
     {
-        var a = await _corpus.AskAsync("who took responsibility for the dropbox layoffs in march 2024?");
+        var a = await Corpus.AskAsync("who took responsibility for the dropbox layoffs in march 2024?");
         Assert.Contains("Houston", a.Text);
         Assert.True(Reply(a).Contains("responsibility"), Reply(a));
     }
@@ -101,8 +91,8 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Money_answers_savings_and_declines_without_a_money_figure()
     {
-        Assert.Contains("120 million", (await _corpus.AskAsync("how much money does dropbox expect to save with the march 2024 cuts?")).Text);
-        var none = await _corpus.AskAsync("how much money did okta save with its cuts?");
+        Assert.Contains("120 million", (await Corpus.AskAsync("how much money does dropbox expect to save with the march 2024 cuts?")).Text);
+        var none = await Corpus.AskAsync("how much money did okta save with its cuts?");
         Assert.True(none.NoAnswer);
         Assert.Contains("money figure", none.Text);
     }
@@ -110,10 +100,10 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Terms_quote_severance_and_decline_when_no_term_is_stated()
     {
-        var a = await _corpus.AskAsync("what severance did dropbox give in march 2024?");
+        var a = await Corpus.AskAsync("what severance did dropbox give in march 2024?");
         Assert.Contains("16 weeks", a.Text);
         Assert.Contains("six months", a.Text);
-        var none = await _corpus.AskAsync("what severance did okta give?");
+        var none = await Corpus.AskAsync("what severance did okta give?");
         Assert.True(none.NoAnswer);
         Assert.Contains("don't state the severance", none.Text);
         Assert.DoesNotMatch(@"\d{3}", none.Text);
@@ -122,8 +112,8 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task How_many_units_of_a_term_is_answered_only_by_a_sentence_that_counts_them()
     {
-        Assert.Contains("16 weeks", (await _corpus.AskAsync("how many weeks of severance did dropbox give in march 2024?")).Text);
-        var none = await _corpus.AskAsync("how many days of severance did dropbox give in march 2024?");
+        Assert.Contains("16 weeks", (await Corpus.AskAsync("how many weeks of severance did dropbox give in march 2024?")).Text);
+        var none = await Corpus.AskAsync("how many days of severance did dropbox give in march 2024?");
         Assert.True(none.NoAnswer);
         Assert.Contains("don't say how many days", none.Text);
     }
@@ -131,26 +121,26 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Scope_names_the_teams_hit_and_declines_when_no_team_is_named()
     {
-        var a = await _corpus.AskAsync("which teams were hit at dropbox in march 2024?");
+        var a = await Corpus.AskAsync("which teams were hit at dropbox in march 2024?");
         Assert.Contains("recruiting", a.Text);
-        var none = await _corpus.AskAsync("which teams were hit at okta?");
+        var none = await Corpus.AskAsync("which teams were hit at okta?");
         Assert.True(none.NoAnswer);
     }
 
     [Fact]
     public async Task Workforce_size_is_not_mistaken_for_the_cut()
     {
-        var a = await _corpus.AskAsync("dropbox march 2024: how many employees does dropbox have in total?");
+        var a = await Corpus.AskAsync("dropbox march 2024: how many employees does dropbox have in total?");
         Assert.Contains("3,100", a.Text);
     }
 
     [Fact]
     public async Task The_general_answer_quotes_what_addresses_the_focus_and_declines_otherwise()
     {
-        var a = await _corpus.AskAsync("dropbox march 2024 cuts: is the design studio affected?");
+        var a = await Corpus.AskAsync("dropbox march 2024 cuts: is the design studio affected?");
         Assert.False(a.NoAnswer);
         Assert.Contains("design studio", a.Text);
-        var none = await _corpus.AskAsync("did okta mention its kubernetes migration?");
+        var none = await Corpus.AskAsync("did okta mention its kubernetes migration?");
         Assert.True(none.NoAnswer);
         Assert.Contains("don't say anything about", none.Text);
     }
@@ -158,7 +148,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task A_multi_part_question_is_answered_part_by_part()
     {
-        var a = await _corpus.AskAsync("dropbox march 2024: how many jobs, and how much will it save?");
+        var a = await Corpus.AskAsync("dropbox march 2024: how many jobs, and how much will it save?");
         Assert.Contains("500", a.Text);
         Assert.Contains("120 million", a.Text);
     }
@@ -166,7 +156,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Two_rounds_of_one_company_are_compared_side_by_side()
     {
-        var a = await _corpus.AskAsync("dropbox oct 2023 vs march 2024 cuts, which was bigger?");
+        var a = await Corpus.AskAsync("dropbox oct 2023 vs march 2024 cuts, which was bigger?");
         Assert.Contains("120", a.Text);
         Assert.Contains("500", a.Text);
         Assert.Contains("March 2024) was the larger", a.Text);
@@ -175,7 +165,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Two_companies_are_compared_by_the_share_asked()
     {
-        var a = await _corpus.AskAsync("who cut a bigger share of staff: dropbox in march 2024 or okta in feb 2024?");
+        var a = await Corpus.AskAsync("who cut a bigger share of staff: dropbox in march 2024 or okta in feb 2024?");
         Assert.Contains("16%", a.Text);
         Assert.Contains("7%", a.Text);
     }
@@ -183,7 +173,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Rounds_are_listed_each_with_its_figure_and_source()
     {
-        var a = await _corpus.AskAsync("how many layoff rounds has dropbox had, and how big was each?");
+        var a = await Corpus.AskAsync("how many layoff rounds has dropbox had, and how big was each?");
         Assert.Contains("120", a.Text);
         Assert.Contains("500", a.Text);
         Assert.True(a.Citations.Count >= 2);
@@ -192,7 +182,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task A_total_is_quoted_only_as_a_source_states_it()
     {
-        var a = await _corpus.AskAsync("how many jobs has okta cut in total?");
+        var a = await Corpus.AskAsync("how many jobs has okta cut in total?");
         Assert.Contains("A source gives a running total", a.Text);
         Assert.Contains("700", a.Text);
     }
@@ -200,7 +190,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_period_the_round_most_sources_report_is_answered_and_the_others_are_named()
     {
-        var a = await _corpus.AskAsync("how many roles did dropbox cut and why?");
+        var a = await Corpus.AskAsync("how many roles did dropbox cut and why?");
         Assert.Contains("500", a.Text);
         Assert.Contains("October 2023", a.Text);
     }
@@ -208,7 +198,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task A_company_known_only_from_the_articles_is_understood()
     {
-        var a = await _corpus.AskAsync("how many people did quillfeather lay off?");
+        var a = await Corpus.AskAsync("how many people did quillfeather lay off?");
         Assert.False(a.NoAnswer);
         Assert.Contains("45", a.Text);
     }
@@ -217,29 +207,29 @@ public sealed class AnswerKindTests : IAsyncLifetime
     public async Task Answers_the_timeline_and_the_llm_plugin_share_one_notion_of_a_round()
     {
         // The March 5 and March 6 reports are one round (one figure each, a day apart); October 2023 is another.
-        var collector = _corpus.Services.Get<EvidenceCollector>();
-        var documents = _corpus.Services.Get<Bot.Knowledge.Retrieval.HybridRetriever>().Index.Documents.Where(d => d.Companies.FirstOrDefault() == "Dropbox");
+        var collector = Corpus.Services.Get<EvidenceCollector>();
+        var documents = Corpus.Services.Get<Bot.Knowledge.Retrieval.HybridRetriever>().Index.Documents.Where(d => d.Companies.FirstOrDefault() == "Dropbox");
         var rounds = collector.RoundsOf("Dropbox", documents);
         Assert.Equal(["March 2024", "October 2023"], rounds.Select(r => r.Label));
         Assert.Equal(2, rounds[0].Documents.Count);
-        var timeline = _corpus.Services.Get<Bot.Knowledge.Events.LayoffEventQueries>().Timeline("Dropbox");
+        var timeline = Corpus.Services.Get<Bot.Knowledge.Events.LayoffEventQueries>().Timeline("Dropbox");
         Assert.Equal(timeline.Select(e => e.Start.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)).OrderDescending(), rounds.Select(r => r.Label).Order().Reverse());
-        var answer = await _corpus.AskAsync("how many roles did dropbox cut and why?");
+        var answer = await Corpus.AskAsync("how many roles did dropbox cut and why?");
         Assert.Contains("the March 2024 round; the sources also cover Dropbox layoffs in October 2023", answer.Text);
     }
 
     [Fact]
     public async Task Reason_date_comparison_and_rounds_decline_when_the_sources_do_not_say()
     {
-        var why = await _corpus.AskAsync("why did quillfeather lay people off in 2021?");
+        var why = await Corpus.AskAsync("why did quillfeather lay people off in 2021?");
         Assert.True(why.NoAnswer, why.Text);
         Assert.DoesNotContain("45", why.Text);
-        var when = await _corpus.AskAsync("when does dropbox expect to rehire the engineers it let go in october 2023?");
+        var when = await Corpus.AskAsync("when does dropbox expect to rehire the engineers it let go in october 2023?");
         Assert.DoesNotContain("April", when.Text);
-        var versus = await _corpus.AskAsync("dropbox vs netflix layoffs in 2024, which was bigger?");
+        var versus = await Corpus.AskAsync("dropbox vs netflix layoffs in 2024, which was bigger?");
         Assert.Contains("Netflix (2024): none of the articles I have covers it", versus.Text);
         Assert.DoesNotContain("was the larger", versus.Text);
-        var rounds = await _corpus.AskAsync("how many layoff rounds has netflix had?");
+        var rounds = await Corpus.AskAsync("how many layoff rounds has netflix had?");
         Assert.True(rounds.NoAnswer);
     }
 
@@ -250,7 +240,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [InlineData("dropbox: how many roles went before the march cuts?", "120", "500")]
     public async Task A_round_named_by_its_place_is_the_one_answered(string question, string figure, string other)
     {
-        var a = await _corpus.AskAsync(question);
+        var a = await Corpus.AskAsync(question);
         Assert.Contains(figure, a.Text);
         Assert.DoesNotContain(other + " ", a.Text);
     }
@@ -258,18 +248,18 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Latest_picks_the_newest_round()
     {
-        var a = await _corpus.AskAsync("latest dropbox layoffs: how many?");
+        var a = await Corpus.AskAsync("latest dropbox layoffs: how many?");
         Assert.Contains("500", a.Text);
-        var old = await _corpus.AskAsync("dropbox layoffs in october 2023: how many?");
+        var old = await Corpus.AskAsync("dropbox layoffs in october 2023: how many?");
         Assert.Contains("120", old.Text);
     }
 
     [Fact]
     public async Task Who_and_workforce_decline_when_the_sources_have_nothing_of_the_kind()
     {
-        var who = await _corpus.AskAsync("who announced the quillfeather layoffs?");
+        var who = await Corpus.AskAsync("who announced the quillfeather layoffs?");
         Assert.True(who.NoAnswer, who.Text);
-        var size = await _corpus.AskAsync("how many employees does okta have in total?");
+        var size = await Corpus.AskAsync("how many employees does okta have in total?");
         Assert.True(size.NoAnswer);
         Assert.Contains("size of the workforce", size.Text);
     }
@@ -282,7 +272,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [InlineData("?!")]
     public async Task Greetings_help_and_unreadable_messages_get_the_help_reply(string message)
     {
-        var a = await _corpus.AskAsync(message);
+        var a = await Corpus.AskAsync(message);
         Assert.True(a.NoAnswer);
         Assert.Empty(a.Citations);
         Assert.StartsWith("I answer questions about tech layoffs", a.Text);
@@ -291,7 +281,7 @@ public sealed class AnswerKindTests : IAsyncLifetime
     [Fact]
     public async Task Recent_layoffs_say_how_far_the_data_runs_and_list_the_newest_rounds()
     {
-        var a = await _corpus.AskAsync("any layoffs this week?");
+        var a = await Corpus.AskAsync("any layoffs this week?");
         Assert.Contains("My data runs to 6 Mar 2024", a.Text);
         Assert.Contains("Dropbox", a.Text);
         Assert.NotEmpty(a.Citations);

@@ -106,4 +106,18 @@ public sealed class SentenceSegmenterTests
         var sentences = SentenceSegmenter.Split(text).Select(s => s.Of(text)).ToList();
         Assert.Equal(["The company said it would cut\nroughly 500 roles this year.", "Share on", "The move follows weak sales."], sentences);
     }
+
+    [Fact]
+    public void A_range_of_figures_is_a_layoff_figure_though_digit_groups_have_commas()
+    {
+        var facts = FactExtractor.Extract("Acme said on Tuesday it expects to cut between 4,000 and 6,000 jobs globally by 2028.");
+        Assert.Contains(facts.HeadCounts, h => h.Value == 6000 && h.IsLayoff);
+    }
+
+    [Fact]
+    public void A_title_written_with_capitals_names_the_person_after_it()
+    {
+        var people = FactExtractor.Extract("The exits are strategic, Chief Financial Officer Jane Roe said on Thursday.").People;
+        Assert.Contains(people, p => p.Name == "Jane Roe" && p.Title == "Chief Financial Officer");
+    }
 }

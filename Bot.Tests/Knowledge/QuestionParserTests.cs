@@ -90,4 +90,12 @@ public sealed class QuestionParserTests
     [Fact]
     public void Ordinary_words_are_not_mistaken_for_companies() =>
         Assert.Empty(Parser.Parse("how many people lost their jobs in total this month?").Companies);
+
+    [Theory]
+    [InlineData("who sent the acme layoff email?", true)]
+    [InlineData("acme layoffs - who said they were responsible?", true)]
+    [InlineData("what is acme doing with staff who can't be retrained?", false)]
+    [InlineData("how many people who work in sales were cut?", false)]
+    public void Who_asks_for_a_person_only_as_the_question_word(string question, bool asksWho) =>
+        Assert.Equal(asksWho, Parser.Parse(question).Parts.Any(new Bot.Knowledge.Answering.Kinds.WhoKind().AppliesTo));
 }

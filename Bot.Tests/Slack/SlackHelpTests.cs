@@ -45,7 +45,11 @@ public sealed class SlackHelpTests
     {
         Assert.StartsWith(ChatHelp.Intro, (string?)message["text"]);
         var blocks = string.Join("\n", message["blocks"]!.AsArray().Select(b => (string?)b!["text"]?["text"]));
-        foreach (var command in new[] { "/layoffs COMPANY", "/layoffs digest", "/layoffs ask QUESTION", "/layoffs help", "@LayoffBot QUESTION" })
+        foreach (var command in new[]
+            {
+                "/layoffs COMPANY", "/layoffs digest", "/layoffs digest subscribe|unsubscribe", "/layoffs watch add|remove COMPANY",
+                "/layoffs watch list", "/layoffs ask QUESTION", "/layoffs help", "@LayoffBot QUESTION",
+            })
             Assert.Contains(command + ":", blocks);
         Assert.Equal(3, blocks.Split("Try: \"").Length - 1);
     }

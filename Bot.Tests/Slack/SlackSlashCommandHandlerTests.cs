@@ -13,6 +13,7 @@ public sealed class SlackSlashCommandHandlerTests
     [Theory]
     [InlineData("digest", "digest", null, null)]
     [InlineData("Digest", "digest", null, null)]
+    [InlineData("digest Subscribe", "digest", "subcommand", "subscribe")]
     [InlineData("Amazon", "layoffs", "company", "Amazon")]
     [InlineData("  Meta Platforms ", "layoffs", "company", "Meta Platforms")]
     [InlineData("ask why did Intel cut jobs?", "ask", "question", "why did Intel cut jobs?")]
@@ -25,5 +26,17 @@ public sealed class SlackSlashCommandHandlerTests
         else Assert.Equal(value, command.Options[option]);
         Assert.Equal(("slack", "U1", "C1"), (command.Request.Platform, command.Request.UserId, command.Request.ChannelId));
         Assert.False(command.IsAdmin);
+    }
+
+    [Theory]
+    [InlineData("watch add Acme Corp", "add", "Acme Corp")]
+    [InlineData("watch REMOVE Meta", "remove", "Meta")]
+    [InlineData("watch list", "list", "")]
+    public void Watch_maps_to_the_neutral_watch_command_with_its_subcommand_and_company(string text, string subcommand, string company)
+    {
+        var command = SlackSlashCommandHandler.ToChatCommand(Payload(text));
+        Assert.Equal("watch", command.Name);
+        Assert.Equal((subcommand, company), (command.Options["subcommand"], command.Options["company"]));
+        Assert.Equal("C1", command.Request.ChannelId);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class DiscordAutocompleteHandler(CompanyNameSuggester companies,
 
     /// <summary>The option being typed, also inside subcommands.</summary>
     private static DiscordInteractionOption? Focused(IReadOnlyList<DiscordInteractionOption>? options) =>
-        options?.FirstOrDefault(o => o.Focused) ?? options?.Select(o => Focused(o.Options)).FirstOrDefault(o => o is not null);
+        options?.FirstOrDefault(o => o.Focused == true) ?? options?.Select(o => Focused(o.Options)).FirstOrDefault(o => o is not null);
 
     private static string Typed(DiscordInteractionOption option) =>
         option.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() ?? "" : "";

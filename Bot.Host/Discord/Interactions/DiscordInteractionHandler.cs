@@ -52,8 +52,14 @@ internal sealed class DiscordInteractionHandler(
         else
         {
             command = DiscordChatPlatform.ToChatCommand(interaction, definition);
-            if (definition.RequiresManageGuild && !command.IsAdmin)
-                refusal = $"/{definition.Name} needs the Manage Server permission.";
+            var subcommand = command.Options.GetValueOrDefault(ChatCommand.SubcommandOption);
+            var invoked = $"/{definition.Name}{(subcommand is null ? "" : " " + subcommand)}";
+            var adminOnly = definition.RequiresManageGuildFor(subcommand);
+            if (adminOnly && !command.IsAdmin)
+                refusal = $"{invoked} needs the Manage Server permission.";
+            else if (adminOnly && (interaction.GuildId is null || interaction.OutsideInstalledServer))
+                // Through a user install a server's admin could run it where the bot is not: watches and digests need the bot in the server.
+                refusal = $"{invoked} works only in a server that installed LayoffBot.";
             else if (definition.MainOption is { } main && string.IsNullOrWhiteSpace(command.Options.GetValueOrDefault(main)))
                 refusal = definition.IsMessageCommand
                     ? "That message has no text I can read, so there is no question to answer."

@@ -90,7 +90,12 @@ public sealed partial class CountKind : IFactKind
 
     private static double Score(FactContext c, (CandidateSentence Sentence, HeadCount Head) x) =>
         x.Sentence.Retrieval + 1.5 * x.Sentence.Overlap + (x.Sentence.Facts.Claimant == Claimant.Company ? 0.3 : 0) + (x.Head.Qualifier is "up to" ? -0.2 : 0)
-        - TimePenalty(c.Question, x.Sentence) + (c.Part.Focus.Count > 0 ? FocusRanker.Lexical(c.Part.Focus, x.Sentence.Text) : 0);
+        - TimePenalty(c.Question, x.Sentence) + (c.Part.Focus.Count > 0 ? FocusRanker.Lexical(c.Part.Focus, x.Sentence.Text) : 0)
+        // News puts the round's figure in the headline and first lines; "another 300", "600 of these" are parts of it.
+        + (x.Sentence.Span.Start < LeadLength ? 0.5 : 0)
+        - (PartOfRound().IsMatch(x.Sentence.Text[Math.Max(0, x.Head.Span.Start - 12)..Math.Min(x.Sentence.Text.Length, x.Head.Span.End + 16)]) ? 0.5 : 0);
+
+    private const int LeadLength = 300;
 
     /// <summary>One figure per value; a value that more documents state, in better-matching sentences, wins.</summary>
     private static List<(long Value, (CandidateSentence Sentence, HeadCount Head) Best, double Support)> ByValue(FactContext c, List<(CandidateSentence Sentence, HeadCount Head)> withCounts) =>
@@ -124,6 +129,7 @@ public sealed partial class CountKind : IFactKind
 
     [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhow big\b|\bhead ?count\b|\bhow large\b|\bfigure\b|\btotal\b|\bcount\b")] private static partial Regex Cue();
     [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhead ?count\b")] private static partial Regex HowMany();
+    [GeneratedRegex(@"\banother\b|\badditional\b|\bof (?:these|those|them|the)\b", RegexOptions.IgnoreCase)] private static partial Regex PartOfRound();
     [GeneratedRegex(@"\b(?:how many|number of) (?:weeks|months|days|years|hours|times|rounds|offices|countries|states|teams|locations|sites|divisions|companies|firms|products)\b")] private static partial Regex NotHeads();
     [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?)(?<k>k\b)?(?!\s?%)", RegexOptions.IgnoreCase)] private static partial Regex QuestionFigure();
 }

@@ -14,11 +14,14 @@ public sealed partial class DateKind : IFactKind
 {
     public string Name => "date";
 
+    /// <summary>How close in meaning a sentence without the part's focus words must be to answer a "when" (MiniLM cosine).</summary>
+    private const double MinimumSemantic = 0.45;
+
     public bool AppliesTo(QuestionPart part) => Cue().IsMatch(part.Text.ToLowerInvariant());
 
     public KindOutcome Write(FactContext c, AnswerDraft draft)
     {
-        if (c.Part.Focus.Count > 0 && WriteFocused(c, draft)) return KindOutcome.Answered;
+        if ((c.Part.Focus.Count > 0 || Deadline().IsMatch(c.Part.Text.ToLowerInvariant())) && WriteFocused(c, draft)) return KindOutcome.Answered;
         return WriteAnnouncement(c, draft);
     }
 
@@ -31,7 +34,10 @@ public sealed partial class DateKind : IFactKind
         var ranked = c.Rank(timed, s => (s.Facts.HasLayoffCue ? 0.2 : 0) + (TimeWords().IsMatch(s.Text) ? 0.3 : 0)
                                         + (s.Facts.Dates.Any(d => d.Precision != DatePrecision.Year) ? 0.5 : 0)
                                         + (s.Facts.Dates.Any(d => d.Precision == DatePrecision.Day) ? calendar : 0));
-        var best = ranked.FirstOrDefault(r => r.Lexical > 0);
+        // A deadline question without focus words is answered by the sentence that sets an end ("by fiscal 2028").
+        // Focus words may only describe the round ("the low performer cuts"): a sentence close in meaning may answer without them.
+        var best = c.Part.Focus.Count > 0 ? ranked.FirstOrDefault(r => r.Lexical > 0 || r.Semantic >= MinimumSemantic)
+            : ranked.FirstOrDefault(r => EndOfPeriod().IsMatch(r.Sentence.Text));
         if (best is null) return false;
         var lead = $"{c.Name}{c.PeriodSuffix}: {draft.Inline(best.Sentence)}";
         var second = ranked.Skip(1).FirstOrDefault(r => r.Lexical >= best.Lexical && r.Sentence.Document.Id != best.Sentence.Document.Id && !SameText(r, best));
@@ -72,6 +78,9 @@ public sealed partial class DateKind : IFactKind
     }
 
     [GeneratedRegex(@"\b(?:what|which|on what) (?:date|day)\b")] private static partial Regex CalendarCue();
-    [GeneratedRegex(@"\bwhen\b|\bwhat date\b|\bwhich date\b|\bwhat day\b|\bwhich day\b|\bby when\b|\bhow long\b|\buntil when\b|\bwhat time\b|\bdeadline\b|\btimeline\b|\bhow soon\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"\b(?:by|until|till) when\b|\bhow long\b|\bdeadline\b|\bwhen will\b.*\b(?:done|complete|completed|finished|over|end)\b")] private static partial Regex Deadline();
+    [GeneratedRegex(@"\bby (?:the )?(?:end of |fiscal |FY|mid-|early |late )?(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|year|quarter)|\bthrough (?:the )?end of\b|\buntil\b|\bwill (?:be )?complete\w*", RegexOptions.IgnoreCase)] private static partial Regex EndOfPeriod();
+    // "when do they hear?" asks a time; "how many did it have when it announced" only places the question.
+    [GeneratedRegex(@"^\W*when\b|\bwhen\s+(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have|exactly)\b|\b(?:by|since|until|till) when\b|\bwhen\W*$|\bwhat date\b|\bwhich date\b|\bwhat day\b|\bwhich day\b|\bby when\b|\bhow long\b|\buntil when\b|\bwhat time\b|\bdeadline\b|\btimeline\b|\bhow soon\b")] private static partial Regex Cue();
     [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|today|tomorrow|this week|next week|weeks?|months?|days?|quarter|Q[1-4]|FY\d\d|fiscal|end of|through|until|by the)\b")] private static partial Regex TimeWords();
 }

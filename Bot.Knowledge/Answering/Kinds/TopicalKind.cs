@@ -93,11 +93,12 @@ public sealed partial class ScopeKind : TopicalKind
     protected override string Topic => "which teams or parts of the company were hit";
     protected override Regex Cue => CueRegex();
     protected override Regex Vocabulary => VocabularyRegex();
-    protected override bool Qualifies(CandidateSentence s) => s.Facts.HasLayoffCue || NotAffected().IsMatch(s.Text);
+    protected override bool Qualifies(CandidateSentence s) => s.Facts.HasLayoffCue || NotAffected().IsMatch(s.Text) || Closing().IsMatch(s.Text);
     protected override string Lead(FactContext c) => $"Where {c.Name}'s cuts{c.PeriodSuffix} fall, per the sources";
 
-    [GeneratedRegex(@"\b(?:which|what|whose)\b(?: \w+)? (?:teams?|orgs?|organi[sz]ations?|divisions?|groups?|units?|departments?|parts?|businesses|business units?|products?|projects?|offices?|locations?|countries|regions?|functions?|areas?|roles?|jobs|positions|segments?|sites?|labs?)\b|\bwhere\b|\bhit hardest\b|\bmost (?:affected|impacted|hit)\b|\b(?:got|get|were|was|be) (?:hit|affected|impacted)\b|\blost (?:ppl|people|staff|jobs)\b")] private static partial Regex CueRegex();
+    [GeneratedRegex(@"\b(?:which|what|whose)\b(?: \w+)? (?:teams?|orgs?|organi[sz]ations?|divisions?|groups?|units?|departments?|parts?|businesses|business units?|products?|projects?|offices?|locations?|countries|regions?|functions?|areas?|roles?|jobs|positions|segments?|sites?|labs?)\b|\bwhere\b(?=.*\b(?:cut|layoff|lay off|laid off|job|role|hit|affect|impact|lose|lost|happen|go|went))|\bhit hardest\b|\bmost (?:affected|impacted|hit)\b|\b(?:got|get|were|was|be) (?:hit|affected|impacted)\b|\blost (?:ppl|people|staff|jobs)\b")] private static partial Regex CueRegex();
     [GeneratedRegex(@"\bteams?\b|\borgani[sz]ations?\b|\borgs?\b|\bdivisions?\b|\bgroups?\b|\bunits?\b|\bdepartments?\b|\bbusinesses\b|\bproducts?\b|\bprojects?\b|\boffices?\b|\bfunctions?\b|\bmostly\b|\bmajority\b|\bprimarily\b|\bmainly\b|\bincluding\b|\bacross\b|\bmost (?:impacted|affected)\b|\b(?:impacted|affected)\b|\bin (?:[A-Z][\w&]+,? )+(?:and|&) [A-Z]")] private static partial Regex VocabularyRegex();
+    [GeneratedRegex(@"\bclos(?:e|es|ed|ing|ure|ures)\b(?!\s+to\b)", RegexOptions.IgnoreCase)] private static partial Regex Closing();
     [GeneratedRegex(@"\bnot\s+(?:be\s+)?(?:affect|impact)\w*|\bspared\b|\bunaffected\b|\bexempt\w*", RegexOptions.IgnoreCase)] private static partial Regex NotAffected();
 }
 
@@ -129,5 +130,5 @@ public sealed partial class WorkforceKind : TopicalKind
 
     [GeneratedRegex(@"\bhow many (?:employees|people|staff|workers|ppl)\b.*\b(?:has|have|had|employ\w*)\b|\b(?:total|whole|entire|overall) (?:workforce|headcount|head count|staff)\b|\bworkforce size\b|\bsize of (?:the|its|their) (?:workforce|company|staff)\b|\bhow big (?:is|was) (?:the company|it|they)\b|\bemployees? (?:in total|overall|altogether)\b|\b(?:has|have|had) in total\b")] private static partial Regex CueRegex();
     [GeneratedRegex(@"\bemployees?\b|\bworkforce\b|\bstaff\b|\bworkers\b|\bheadcount\b|\bemploy\w*|\bpeople\b", RegexOptions.IgnoreCase)] private static partial Regex VocabularyRegex();
-    [GeneratedRegex(@"\b\d{1,3}(?:,\d{3})+-(?:employee|person|strong|worker)\b|\bworkforce of\b|\bemploys\b|\btotal (?:employee|staff|workforce|head ?count)", RegexOptions.IgnoreCase)] private static partial Regex CompanySize();
+    [GeneratedRegex(@"\b\d{1,3}(?:,\d{3})+-(?:employee|person|strong|worker)\b|\bworkforce of\b|\bemploy(?:s|ed|ing)\s+(?:about\s+|around\s+|just over\s+|more than\s+|nearly\s+|some\s+|roughly\s+|over\s+)?\d|\btotal (?:employee|staff|workforce|head ?count)|\b(?:has|had|with) (?:about |around |nearly |more than |over |some )?\d{1,3}(?:,\d{3})+ (?:employees|staff|workers|people)\b", RegexOptions.IgnoreCase)] private static partial Regex CompanySize();
 }

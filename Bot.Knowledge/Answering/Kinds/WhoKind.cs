@@ -41,5 +41,6 @@ public sealed partial class WhoKind : IFactKind
         return KindOutcome.Answered;
     }
 
-    [GeneratedRegex(@"\bwho\b|\bwhose\b|\bwhich (?:exec|executive|person|boss|leader|manager)\w*|\b(?:ceo|cfo|coo|boss|founder)(?:'s)? name\b|\bname of the\b|\bwhat(?:'s| is| was) (?:the|his|her) name\b")] private static partial Regex Cue();
+    // "who" as the question ("who sent it?", "stripe layoffs - who said ...") and not as a relative pronoun ("staff who can't be retrained").
+    [GeneratedRegex(@"(?:^|[,:;?!\-–—(]\s*|\b(?:and|but|so|or|then|also)\s+)(?:who|whose)\b|\bwhich (?:exec|executive|person|boss|leader|manager)\w*|\b(?:ceo|cfo|coo|boss|founder)(?:'s)? name\b|\bname of the\b|\bwhat(?:'s| is| was) (?:the|his|her) name\b")] private static partial Regex Cue();
 }

@@ -26,13 +26,15 @@ internal sealed class SchedulerRig : IAsyncDisposable
         Ledger = new DigestLedger(database, time);
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
         var builder = new DigestBuilder(database, new LayoffEventQueries(database.Database), new LayoffChartRenderer());
-        Runner = new DigestRunner(publishers, Ledger, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
+        Subscriptions = new DigestSubscriptionStore(database, time);
+        Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
         _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time, loggers.CreateLogger<DigestSchedulerService>());
     }
 
     public FakeTimeProvider Time { get; }
     public ListLoggerProvider Logs { get; }
     public DigestLedger Ledger { get; }
+    public DigestSubscriptionStore Subscriptions { get; }
     public DigestRunner Runner { get; }
 
     public Task StartAsync(CancellationToken cancellationToken) => _service.StartAsync(cancellationToken);

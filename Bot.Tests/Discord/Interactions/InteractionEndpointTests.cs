@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Bot.Knowledge.Watches;
+using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
+using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
 
 namespace Bot.Tests.Discord.Interactions;
@@ -229,6 +232,81 @@ public sealed class InteractionEndpointTests
         var bot = DiscordBotHost.Create(peer, settings, start: start);
         await bot.StartAsync(ct);
         return bot;
+    }
+
+    /// <summary>A <c>/watch</c> (or other) interaction body: a subcommand (type 1) holding the company option.</summary>
+    private static JsonNode WatchBody(string subcommand, string? company, string permissions, int type = 2, bool focused = false, string command = "watch")
+    {
+        var body = InteractionPayloads.Body(command, permissions: permissions);
+        body["type"] = type;
+        var inner = new JsonArray();
+        if (company is not null) inner.Add(new JsonObject { ["type"] = 3, ["name"] = "company", ["value"] = company, ["focused"] = focused ? true : null });
+        body["data"]!["options"] = new JsonArray(new JsonObject { ["type"] = 1, ["name"] = subcommand, ["options"] = inner });
+        return body;
+    }
+
+    [Fact]
+    public async Task Watch_add_needs_manage_server_and_then_stores_the_watch_for_the_channel()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        var refusedBody = WatchBody("add", "Acme", permissions: "0");
+        using (await PostSignedAsync(bot, refusedBody.ToJsonString(), ct)) { }
+        var refusal = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        Assert.Contains("Manage Server", (string)refusal.Json!["data"]!["content"]!);
+
+        var body = WatchBody("add", "Acme", permissions: "32");
+        body["id"] = "1233227149545177111";
+        using (await PostSignedAsync(bot, body.ToJsonString(), ct)) { }
+
+        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        Assert.StartsWith("Watching Acme in this channel", FollowUpText(edit.Json!));
+        var channel = (string)body["channel_id"]!;
+        Assert.Equal(["Acme"], bot.Services.GetRequiredService<WatchStore>().InChannel("discord", channel).Select(w => w.Company));
+    }
+
+    [Fact]
+    public async Task Digest_subscribe_needs_manage_server_and_then_subscribes_the_channel()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        using (await PostSignedAsync(bot, WatchBody("subscribe", null, permissions: "0", command: "digest").ToJsonString(), ct)) { }
+        var refusal = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        Assert.Equal("/digest subscribe needs the Manage Server permission.", (string)refusal.Json!["data"]!["content"]!);
+
+        var body = WatchBody("subscribe", null, permissions: "32", command: "digest");
+        body["id"] = "1233227149545177222";
+        using (await PostSignedAsync(bot, body.ToJsonString(), ct)) { }
+
+        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        Assert.StartsWith("This channel will get the layoff digest at every scheduled time", FollowUpText(edit.Json!));
+        var subscription = Assert.Single(bot.Services.GetRequiredService<Bot.Knowledge.Digest.DigestSubscriptionStore>().All());
+        Assert.Equal(("discord", (string)body["channel_id"]!), (subscription.Platform, subscription.ChannelId));
+    }
+
+    [Fact]
+    public async Task The_company_option_completes_with_company_names_from_the_data()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = await StartHttpModeAsync(peer, ct);
+        LayoffRowsFile.Import(bot.Services.GetRequiredService<LiteDB.ILiteDatabase>(), ("Acme", 120, "2026-06-10"), ("Globex", 300, "2026-06-12"), ("Acme", 50, "2026-01-10"));
+
+        using (await PostSignedAsync(bot, WatchBody("add", "acm", permissions: "32", type: 4, focused: true).ToJsonString(), ct)) { }
+
+        var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        Assert.Equal(8, (int)callback.Json!["type"]!);
+        Assert.Equal(["Acme"], callback.Json!["data"]!["choices"]!.AsArray().Select(c => (string)c!["value"]!));
+
+        // The same completion as /layoffs company: (CompanyNameSuggester), so a typo inside /watch remove still finds it.
+        var typo = WatchBody("remove", "Acem", permissions: "32", type: 4, focused: true);
+        typo["id"] = "1233227149545177333";
+        using (await PostSignedAsync(bot, typo.ToJsonString(), ct)) { }
+
+        callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        Assert.Equal(["Acme"], callback.Json!["data"]!["choices"]!.AsArray().Select(c => (string)c!["value"]!));
     }
 
     /// <summary>Signs like Discord does, with the RFC 8032 TEST 1 key the fixture vectors use, at the bot's (fake) now unless told otherwise.</summary>

@@ -47,3 +47,18 @@ public sealed class InventedCorpus : IDisposable
         _dir.Dispose();
     }
 }
+
+/// <summary>A test class over one invented corpus, created before its tests and disposed after.</summary>
+public abstract class InventedCorpusTest(IReadOnlyList<InventedArticle> articles, TimeProvider? time = null) : IAsyncLifetime
+{
+    protected InventedCorpus Corpus { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Corpus = await InventedCorpus.CreateAsync(articles, time);
+
+    public ValueTask DisposeAsync()
+    {
+        Corpus.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -3,14 +3,15 @@ using LiteDB;
 namespace Bot.Knowledge.Digest;
 
 /// <summary>
-/// One digest for one channel and period. Inserted (claimed) before sending under a deterministic id, so a
-/// second insert of the same (platform, channel, period end) fails: that is what makes two schedulers post once.
+/// One post to one channel (a digest for a period, a watch alert for a round). Inserted (claimed) before sending
+/// under a deterministic id, so a second insert of the same id fails: that is what makes two instances post once.
 /// </summary>
-public sealed class DigestLedgerEntry
+public sealed class DeliveryLedgerEntry
 {
     [BsonId] public string Id { get; set; } = "";
     public string Platform { get; set; } = "";
     public string ChannelId { get; set; } = "";
+    /// <summary>The digest's period, or the alerted round's first and last day.</summary>
     public DateTime PeriodStart { get; set; }
     public DateTime PeriodEnd { get; set; }
     public DigestDeliveryState State { get; set; }
@@ -23,6 +24,4 @@ public sealed class DigestLedgerEntry
     /// <summary>Why it was not sent (channel gone, bot removed, abandoned by a crash).</summary>
     public string? Note { get; set; }
 
-    public static string IdOf(string platform, string channelId, DateTimeOffset periodEnd) =>
-        $"{platform}:{channelId}:{periodEnd.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
 }

@@ -1,0 +1,43 @@
+using Bot.Knowledge.Storage;
+using LiteDB;
+
+namespace Bot.Knowledge.Digest;
+
+/// <summary>The channels subscribed to the digest by command, stored in the knowledge base.</summary>
+public sealed class DigestSubscriptionStore
+{
+    public const string CollectionName = "digest_subscriptions";
+    private static readonly Lock MappingGate = new();
+    private readonly ILiteCollection<DigestSubscription> _subscriptions;
+    private readonly TimeProvider _time;
+
+    public DigestSubscriptionStore(KnowledgeDatabase database, TimeProvider time)
+    {
+        _time = time;
+        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
+        lock (MappingGate) database.Database.Mapper.ToDocument(new DigestSubscription());
+        _subscriptions = database.Database.GetCollection<DigestSubscription>(CollectionName);
+    }
+
+    /// <summary>False when the channel is already subscribed.</summary>
+    public bool Subscribe(string platform, string channelId, string userId)
+    {
+        try
+        {
+            _subscriptions.Insert(new DigestSubscription
+            {
+                Id = DigestSubscription.IdOf(platform, channelId), Platform = platform, ChannelId = channelId, AddedBy = userId,
+                AddedAt = _time.GetUtcNow().UtcDateTime,
+            });
+            return true;
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
+    }
+
+    public bool Unsubscribe(string platform, string channelId) => _subscriptions.Delete(DigestSubscription.IdOf(platform, channelId));
+
+    public IReadOnlyList<DigestSubscription> All() => _subscriptions.FindAll().ToList();
+}

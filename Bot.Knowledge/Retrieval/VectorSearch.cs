@@ -1,0 +1,95 @@
+using System.Numerics;
+using Bot.Knowledge.Embeddings;
+
+namespace Bot.Knowledge.Retrieval;
+
+/// <summary>
+/// The vector half of retrieval, in two stages. A first pass compares 1-bit codes (the sign of each of
+/// the 384 dimensions, 48 bytes a passage) by Hamming distance with <see cref="BitOperations.PopCount(ulong)"/>,
+/// reading an eighth of the int8 matrix; the closest <see cref="CandidatesFor"/> passages are then
+/// reranked by the int8 cosine. When a filter leaves few passages (a company, a period), they are
+/// scanned exactly instead: the passages of a document are contiguous, so a filter becomes ranges.
+/// </summary>
+internal static class VectorSearch
+{
+    /// <summary>Below this many allowed passages the exact int8 scan is cheap enough on its own.</summary>
+    public const int ExactScanLimit = 20_000;
+
+    public const int WordsPerCode = 6; // 384 bits
+
+    /// <summary>How many first-pass candidates are reranked for a result list of <paramref name="depth"/>.</summary>
+    public static int CandidatesFor(int depth, int passages) => Math.Min(passages, Math.Max(depth * 40, passages / 50));
+
+    /// <summary>The sign code of an int8 vector: bit i is set when dimension i is positive.</summary>
+    public static void Encode(ReadOnlySpan<sbyte> vector, Span<ulong> code)
+    {
+        code.Clear();
+        for (var i = 0; i < vector.Length && i < code.Length * 64; i++)
+            if (vector[i] > 0) code[i >> 6] |= 1UL << (i & 63);
+    }
+
+    /// <summary>The top <paramref name="depth"/> passages by approximate cosine among those in the allowed documents, best first.</summary>
+    public static List<(int Passage, float Score)> Top(KnowledgeIndex index, (sbyte[] Values, float Scale) query, bool[] allowedDocuments, int depth, int exactScanLimit = ExactScanLimit)
+    {
+        var ranges = new List<(int Start, int End)>();
+        var allowedPassages = 0;
+        for (var d = 0; d < allowedDocuments.Length; d++)
+        {
+            if (!allowedDocuments[d]) continue;
+            var (start, end) = (index.DocumentPassageStart[d], index.DocumentPassageStart[d + 1]);
+            if (end <= start) continue;
+            if (ranges.Count > 0 && ranges[^1].End == start) ranges[^1] = (ranges[^1].Start, end);
+            else ranges.Add((start, end));
+            allowedPassages += end - start;
+        }
+        if (allowedPassages <= Math.Max(exactScanLimit, depth)) return Exact(index, query, ranges.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start)), depth);
+        return Exact(index, query, Candidates(index, query.Values, ranges, allowedPassages, CandidatesFor(depth, allowedPassages)), depth);
+    }
+
+    /// <summary>The passages nearest by Hamming distance: a histogram of distances finds the cut-off in one pass.</summary>
+    private static IEnumerable<int> Candidates(KnowledgeIndex index, sbyte[] query, List<(int Start, int End)> ranges, int allowedPassages, int wanted)
+    {
+        Span<ulong> q = stackalloc ulong[WordsPerCode];
+        Encode(query, q);
+        var codes = index.SignCodes;
+        var distances = new ushort[allowedPassages];
+        var histogram = new int[WordsPerCode * 64 + 1];
+        var at = 0;
+        foreach (var (start, end) in ranges)
+            for (var p = start; p < end; p++)
+            {
+                var c = codes.AsSpan(p * WordsPerCode, WordsPerCode);
+                var distance = BitOperations.PopCount(c[0] ^ q[0]) + BitOperations.PopCount(c[1] ^ q[1]) + BitOperations.PopCount(c[2] ^ q[2])
+                             + BitOperations.PopCount(c[3] ^ q[3]) + BitOperations.PopCount(c[4] ^ q[4]) + BitOperations.PopCount(c[5] ^ q[5]);
+                distances[at++] = (ushort)distance;
+                histogram[distance]++;
+            }
+        var cutoff = 0;
+        for (var total = 0; cutoff < histogram.Length; cutoff++)
+        {
+            total += histogram[cutoff];
+            if (total >= wanted) break;
+        }
+        var result = new List<int>(wanted + 64);
+        at = 0;
+        foreach (var (start, end) in ranges)
+            for (var p = start; p < end; p++)
+                if (distances[at++] <= cutoff) result.Add(p);
+        return result;
+    }
+
+    private static List<(int Passage, float Score)> Exact(KnowledgeIndex index, (sbyte[] Values, float Scale) query, IEnumerable<int> passages, int depth)
+    {
+        var top = new PriorityQueue<int, float>();
+        foreach (var p in passages)
+        {
+            var score = index.Cosine(query, p);
+            if (top.Count < depth) top.Enqueue(p, score);
+            else if (top.TryPeek(out _, out var lowest) && score > lowest) top.EnqueueDequeue(p, score);
+        }
+        var result = new List<(int, float)>(top.Count);
+        while (top.TryDequeue(out var p, out var s)) result.Add((p, s));
+        result.Reverse();
+        return result;
+    }
+}
