@@ -8,4 +8,6 @@ public sealed class ChatOptions
     public int QuestionsPerMinute { get; set; } = 5;
     /// <summary>An answer that takes longer than this is abandoned with an apology.</summary>
     public int AnswerTimeoutSeconds { get; set; } = 60;
+    /// <summary>How long an answer's buttons (feedback, sources) keep working; answers nobody voted on are deleted after it.</summary>
+    public int FeedbackRetentionDays { get; set; } = 30;
 }

@@ -11,6 +11,8 @@ public sealed record ChatReply
     public IReadOnlyList<ChatQuote> Quotes { get; init; } = [];
     /// <summary>Extra lines (timelines, lists of rows) shown after the answer.</summary>
     public IReadOnlyList<string> Lines { get; init; } = [];
+    /// <summary>What the platform titles <see cref="Lines"/> with; null means data rows ("Data").</summary>
+    public string? LinesHeading { get; init; }
     public ChatImage? Image { get; init; }
     public bool NoAnswer { get; init; }
     /// <summary>"extractive", "llm", or null for replies that are not answers.</summary>
@@ -19,8 +21,18 @@ public sealed record ChatReply
     public bool Ephemeral { get; init; }
     /// <summary>True for refusals and errors (rate limit, permission, failure).</summary>
     public bool IsError { get; init; }
+    /// <summary>Set when the answer was stored for feedback: platforms put its buttons under it.</summary>
+    public string? AnswerId { get; init; }
+    /// <summary>The quotes are folded away ("Show sources" brings them back); platforms render <see cref="Quotes"/> only when false.</summary>
+    public bool SourcesHidden { get; init; }
 
-    public static ChatReply Error(string text) => new() { Text = text, IsError = true, Ephemeral = true };
+    /// <summary>A short line rather than an answer card (errors, notes such as "Thanks, noted").</summary>
+    public bool Plain { get; init; }
+
+    public static ChatReply Error(string text) => new() { Text = text, IsError = true, Ephemeral = true, Plain = true };
+
+    /// <summary>A short private note that is not an error, e.g. the thanks for a vote.</summary>
+    public static ChatReply Note(string text) => new() { Text = text, Ephemeral = true, Plain = true };
 }
 
 /// <summary>A verbatim quote with its numbered source.</summary>

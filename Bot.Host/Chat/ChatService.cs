@@ -12,6 +12,7 @@ public sealed class ChatService(
     IAnswerEngine engine,
     UserRateLimiter rateLimiter,
     ConversationMemory memory,
+    AnswerFeedbackStore feedback,
     IOptions<ChatOptions> options,
     ILogger<ChatService> logger)
 {
@@ -31,7 +32,9 @@ public sealed class ChatService(
             var history = memory.Get(request.Platform, request.ChannelId, request.ThreadId);
             var answer = await engine.AnswerAsync(new AnswerRequest(question) { History = history }, timeout.Token);
             memory.Add(request.Platform, request.ChannelId, request.ThreadId, new ConversationTurn(question, answer.Text));
-            return ChatReplyMapper.FromAnswer(answer);
+            var reply = ChatReplyMapper.FromAnswer(answer);
+            // Stored so the answer's feedback and sources buttons can refer to it.
+            return reply with { AnswerId = feedback.Record(request.Platform, question, reply) };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -71,6 +71,7 @@ internal static class BotCommandLine
         root.Subcommands.Add(TopCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(FeedbackCommand.Create());
         return root;
     }
 }

@@ -18,20 +18,28 @@ internal static class DiscordChatPlatform
     public static ChatCommand ToChatCommand(DiscordInteraction interaction, DiscordCommandDefinition definition)
     {
         var options = Options(interaction.Data?.Options);
+        if (definition.IsMessageCommand && definition.MainOption is { } target)
+            options[target] = TargetMessageText(interaction) ?? "";
 
         var userId = interaction.Invoker?.Id ?? "unknown";
         var channelId = interaction.ChannelId ?? interaction.GuildId ?? "dm";
         var text = definition.MainOption is { } main ? options.GetValueOrDefault(main, "") : "";
         // Follow-ups carry context per user and channel: a slash command has no thread of its own.
         var request = new ChatRequest(Platform, userId, channelId, ThreadId: userId, text, interaction.Locale);
-        return new ChatCommand(definition.Name, options, request, IsAdmin: CanManageGuild(interaction.Member?.Permissions));
+        return new ChatCommand(definition.ChatName ?? definition.Name, options, request, IsAdmin: CanManageGuild(interaction.Member?.Permissions));
     }
+
+    /// <summary>The text of the message a message command was used on (<c>resolved.messages[target_id]</c>).</summary>
+    public static string? TargetMessageText(DiscordInteraction interaction) =>
+        interaction.Data is { TargetId: { } target, Resolved.Messages: { } messages } && messages.TryGetValue(target, out var message)
+            ? message.Content
+            : null;
 
     /// <summary>
     /// Option values by name; a subcommand (type 1, "/watch add") becomes the option <c>subcommand</c> and its own
     /// options join the others.
     /// </summary>
-    public static Dictionary<string, string> Options(IReadOnlyList<DiscordInteractionOption>? given)
+    private static Dictionary<string, string> Options(IReadOnlyList<DiscordInteractionOption>? given)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var option in given ?? [])
@@ -46,10 +54,6 @@ internal static class DiscordChatPlatform
         }
         return options;
     }
-
-    /// <summary>The option being typed in an autocomplete interaction (<c>focused: true</c>), at any depth.</summary>
-    public static DiscordInteractionOption? Focused(IReadOnlyList<DiscordInteractionOption>? given) =>
-        (given ?? []).Select(o => o.Focused == true ? o : Focused(o.Options)).FirstOrDefault(o => o is not null);
 
     /// <summary>
     /// MANAGE_GUILD or ADMINISTRATOR in the member's computed permissions. Checked on receipt:

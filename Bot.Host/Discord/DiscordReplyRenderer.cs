@@ -28,7 +28,24 @@ internal sealed class DiscordReplyRenderer
 
     public DiscordRenderedReply Render(ChatReply reply)
     {
-        if (reply.IsError)
+        var rendered = RenderContent(ChatAnswerButtons.Displayed(reply));
+        var buttons = ChatAnswerButtons.For(reply);
+        return buttons.Count == 0 ? rendered : rendered with { Message = rendered.Message with { Components = [ActionRow(buttons)] } };
+    }
+
+    /// <summary>One row of grey buttons; their custom ids name the action and the answer.</summary>
+    private static DiscordComponent ActionRow(IReadOnlyList<ChatButton> buttons) => new()
+    {
+        Type = DiscordComponent.ActionRowType,
+        Components = buttons.Select(b => new DiscordComponent
+        {
+            Type = DiscordComponent.ButtonType, Style = DiscordComponent.SecondaryStyle, Label = b.Label, CustomId = b.Action.Id,
+        }).ToList(),
+    };
+
+    private DiscordRenderedReply RenderContent(ChatReply reply)
+    {
+        if (reply.IsError || reply.Plain)
             return new DiscordRenderedReply(new DiscordMessage { Content = SentenceShortener.Shorten(Fallback(reply.Text), ContentLimit) }, null);
 
         var footer = reply.Mode is { Length: > 0 } mode ? $"mode: {mode}" : null;
@@ -61,7 +78,7 @@ internal sealed class DiscordReplyRenderer
         var omittedLines = 0;
         if (reply.Lines.Count > 0)
         {
-            var header = "\n\n**Data**";
+            var header = $"\n\n**{reply.LinesHeading ?? "Data"}**";
             var added = false;
             foreach (var line in reply.Lines)
             {

@@ -48,6 +48,9 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionDeduplicator>();
         services.AddSingleton<InteractionQueue>();
         services.AddSingleton<DiscordInteractionHandler>();
+        services.AddSingleton<DiscordAutocompleteHandler>();
+        services.AddSingleton<DiscordComponentHandler>();
+        services.AddSingleton<DiscordInteractionResponder>();
 
         // Hosted services stop in reverse order: the gateway stops taking interactions first,
         // then the worker drains the ones in flight.

@@ -56,6 +56,10 @@ internal static class BotHostFactory
         services.AddSingleton<WatchCommand>();
         services.AddSingleton<DigestSubscriptionCommand>();
         services.AddSingleton<IChatCommandHandler, ChatCommandHandler>();
+        services.AddSingleton<CompanyNameSuggester>();
+        services.AddSingleton<AnswerFeedbackStore>();
+        services.AddSingleton<ChatActionHandler>();
+        services.AddSingleton<IHealthReporter, FeedbackHealthReporter>();
         services.AddDigestContent(configuration);
         return services;
     }

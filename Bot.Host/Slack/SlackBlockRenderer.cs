@@ -18,15 +18,20 @@ internal sealed class SlackBlockRenderer
     private const int MaxLineSections = 5;
     private const int MaxSourceLabelChars = 300;
 
-    public SlackMessageContent Render(ChatReply reply)
+    public const string AnswerActionsBlockId = "answer_actions";
+
+    public SlackMessageContent Render(ChatReply shown)
     {
+        var buttons = ChatAnswerButtons.For(shown);
+        var reply = ChatAnswerButtons.Displayed(shown);
         var answer = SlackText.Shorten(SlackText.Escape(reply.Text.Trim()), MaxSectionChars);
-        var lineSections = LineSections(reply.Lines);
+        var lineSections = LineSections(reply.LinesHeading is { } heading ? [$"*{heading}*", .. reply.Lines] : reply.Lines);
         var quotes = reply.Quotes.Select(QuoteSection).ToList();
 
         // Keep as many quotes as fit: answer + lines + quotes + source contexts (+ an "omitted" note).
         var kept = quotes.Count;
-        while (kept > 0 && 1 + lineSections.Count + kept + SourceBlockCount(reply.Quotes.Take(kept)) + (kept < quotes.Count ? 1 : 0) > MaxBlocks)
+        var actionBlocks = buttons.Count > 0 ? 1 : 0;
+        while (kept > 0 && 1 + lineSections.Count + kept + SourceBlockCount(reply.Quotes.Take(kept)) + (kept < quotes.Count ? 1 : 0) + actionBlocks > MaxBlocks)
             kept--;
 
         var blocks = new List<SlackBlock> { SlackBlock.Section(answer) };
@@ -36,6 +41,9 @@ internal sealed class SlackBlockRenderer
             blocks.Add(SlackBlock.Context(chunk));
         if (kept < quotes.Count)
             blocks.Add(SlackBlock.Context([$"{quotes.Count - kept} more quotes not shown."]));
+        if (buttons.Count > 0)
+            blocks.Add(SlackBlock.Actions(AnswerActionsBlockId,
+                buttons.Select(b => new SlackButtonElement(SlackTextObject.Plain(b.Label), b.Action.Id, b.Action.AnswerId)).ToList()));
         return new SlackMessageContent(Fallback(reply, answer), blocks);
     }
 

@@ -16,6 +16,7 @@ namespace Bot.Host.Slack;
 [JsonSerializable(typeof(SocketAck))]
 [JsonSerializable(typeof(EventCallback))]
 [JsonSerializable(typeof(SlashCommandPayload))]
+[JsonSerializable(typeof(SlackInteractionPayload))]
 [JsonSerializable(typeof(UrlVerificationResponse))]
 [JsonSerializable(typeof(SlackApiResponse))]
 [JsonSerializable(typeof(ConnectionsOpenResponse))]
@@ -24,6 +25,9 @@ namespace Bot.Host.Slack;
 [JsonSerializable(typeof(UploadUrlResponse))]
 [JsonSerializable(typeof(PostMessageRequest))]
 [JsonSerializable(typeof(PostEphemeralRequest))]
+[JsonSerializable(typeof(PublishViewRequest))]
 [JsonSerializable(typeof(ResponseUrlMessage))]
 [JsonSerializable(typeof(List<UploadedFile>))]
+[JsonSerializable(typeof(List<SlackTextObject>))]
+[JsonSerializable(typeof(List<SlackButtonElement>))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -29,10 +29,13 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<AppsApi>();
         services.AddSingleton<ChatApi>();
         services.AddSingleton<FilesApi>();
+        services.AddSingleton<ViewsApi>();
 
         services.AddSingleton<SlackBlockRenderer>();
-        services.AddSingleton<SlackMentionHandler>();
+        services.AddSingleton<SlackMessageHandler>();
         services.AddSingleton<SlackSlashCommandHandler>();
+        services.AddSingleton<SlackInteractionHandler>();
+        services.AddSingleton<SlackAppHomeHandler>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackInboundDispatcher>();
         services.AddSingleton<SlackInboundQueue>();
@@ -51,6 +54,7 @@ public static class SlackServiceCollectionExtensions
             services.AddSingleton<SlackSignedRequest>();
             services.AddSingleton<IEndpointMapper, SlackEventsEndpoint>();
             services.AddSingleton<IEndpointMapper, SlackSlashCommandEndpoint>();
+            services.AddSingleton<IEndpointMapper, SlackInteractivityEndpoint>();
         }
         return services;
     }

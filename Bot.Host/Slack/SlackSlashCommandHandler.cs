@@ -23,7 +23,7 @@ internal sealed class SlackSlashCommandHandler(
 
         var command = ToChatCommand(payload);
         var reply = command.Name == "help"
-            ? new ChatReply { Text = Usage(payload.Command), Ephemeral = true }
+            ? ChatHelp.Reply(Usages(payload.Command))
             : await handler.HandleAsync(command, cancellationToken);
         var content = renderer.Render(reply);
         var message = new ResponseUrlMessage
@@ -37,9 +37,18 @@ internal sealed class SlackSlashCommandHandler(
         if (reply.Image is { } image) await files.UploadAsync(image, payload.ChannelId, null, cancellationToken);
     }
 
-    private static string Usage(string slash) =>
-        $"{slash} COMPANY: layoffs at a company, with a chart\n{slash} digest: this week's digest\n{slash} digest subscribe|unsubscribe: post the digest in this channel at every scheduled time, or stop\n{slash} watch add|remove|list COMPANY: post each new layoff round of a company in this channel\n{slash} ask QUESTION: ask anything about tech layoffs\n" +
-        "Or mention me in a channel: @LayoffBot how many roles did Amazon cut?";
+    /// <summary>The Slack commands as the help lists them.</summary>
+    public static IReadOnlyList<ChatCommandUsage> Usages(string slash) =>
+    [
+        new($"{slash} COMPANY", "layoffs at a company, with a chart"),
+        new($"{slash} digest", "the latest digest"),
+        new($"{slash} digest subscribe|unsubscribe", "post the digest in this channel at every scheduled time, or stop"),
+        new($"{slash} watch add|remove COMPANY", "post each new layoff round of a company in this channel, or stop"),
+        new($"{slash} watch list", "the companies this channel watches"),
+        new($"{slash} ask QUESTION", "ask anything about tech layoffs"),
+        new($"{slash} help", "this help"),
+        new("@LayoffBot QUESTION", "mention me in a channel (or write to me directly); I answer in the thread"),
+    ];
 
     /// <summary>"add Acme Corp" → subcommand add, company "Acme Corp".</summary>
     private static Dictionary<string, string> WatchOptions(string rest)
@@ -72,7 +81,7 @@ internal sealed class SlackSlashCommandHandler(
             "watch" => ("watch", WatchOptions(rest)),
             _ => ("layoffs", new Dictionary<string, string> { ["company"] = text }),
         };
-        var request = new ChatRequest(SlackMentionHandler.Platform, payload.UserId, payload.ChannelId, null,
+        var request = new ChatRequest(SlackMessageHandler.Platform, payload.UserId, payload.ChannelId, null,
             name == "ask" ? rest : text);
         // Slack tells us nothing about workspace roles here; admin-only commands stay refused.
         return new ChatCommand(name, options, request, IsAdmin: false);

@@ -15,6 +15,12 @@ internal static class SlackText
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
+    /// <summary>Incoming message text as typed: Slack sends <c>&amp; &lt; &gt;</c> escaped.</summary>
+    public static string Unescape(string text) =>
+        text.Replace("&lt;", "<", StringComparison.Ordinal)
+            .Replace("&gt;", ">", StringComparison.Ordinal)
+            .Replace("&amp;", "&", StringComparison.Ordinal);
+
     /// <summary>A <c>&lt;url|label&gt;</c> link for http(s) URLs; anything else becomes the escaped label alone.</summary>
     public static string Link(string? url, string label)
     {

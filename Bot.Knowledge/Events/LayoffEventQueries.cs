@@ -36,8 +36,9 @@ internal sealed class LayoffEventQueries
     public int RowCount() => EventCollections.RowsOf(database).Count();
 
     /// <summary>
-    /// Company names of the data (layoffs.fyi rows and article figures) for completing what a user types: names that
-    /// start with <paramref name="typed"/> first, then names that contain it, each group by how many sources it has.
+    /// Company names of the data (layoffs.fyi rows and article figures) that contain <paramref name="typed"/>: names that
+    /// start with it first, then the others, each group by how many sources it has. A watch takes the data's spelling from
+    /// it; chat autocomplete uses the in-memory <c>CompanyNameSuggester</c> instead (prefix, word and typo matches).
     /// </summary>
     public IReadOnlyList<string> CompanyNames(string typed, int limit)
     {

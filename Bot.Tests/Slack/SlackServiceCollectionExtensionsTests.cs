@@ -26,7 +26,7 @@ public sealed class SlackServiceCollectionExtensionsTests
             ["Knowledge:SeedOnServe"] = "false",
             ["Slack:BotToken"] = "xoxb-1", ["Slack:SigningSecret"] = "secret",
         });
-        Assert.Equal(2, app.Services.GetServices<IEndpointMapper>().Count(m => m.GetType().Namespace == "Bot.Host.Slack.Events"));
+        Assert.Equal(3, app.Services.GetServices<IEndpointMapper>().Count(m => m.GetType().Namespace == "Bot.Host.Slack.Events"));
         Assert.Equal(SlackOptions.EventsMode, app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.EffectiveMode);
     }
 

@@ -2,7 +2,6 @@ using Bot.Host.Chat;
 using Bot.Host.Discord.Commands;
 using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Host.Discord.Rest;
-using Bot.Knowledge.Events;
 
 namespace Bot.Host.Discord.Interactions;
 
@@ -16,20 +15,15 @@ internal sealed class DiscordInteractionHandler(
     IServiceScopeFactory scopes,
     DiscordReplyRenderer renderer,
     InteractionDeduplicator deduplicator,
+    DiscordAutocompleteHandler autocomplete,
+    DiscordComponentHandler components,
+    DiscordInteractionResponder responder,
     ILogger<DiscordInteractionHandler> logger)
 {
-    /// <summary>Discord shows at most 25 autocomplete choices.</summary>
-    public const int MaxChoices = 25;
-
     /// <summary>Sends the initial response; returns the plan when the command was deferred and still needs its answer.</summary>
     public async Task<InteractionPlan?> AcknowledgeAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
-        if (interaction.Type == DiscordInteractionType.ApplicationCommandAutocomplete)
-        {
-            await CompleteCompanyAsync(interaction, cancellationToken);
-            return null;
-        }
-        if (interaction.Type != DiscordInteractionType.ApplicationCommand)
+        if (interaction.Type is not (DiscordInteractionType.ApplicationCommand or DiscordInteractionType.ApplicationCommandAutocomplete or DiscordInteractionType.MessageComponent))
         {
             DiscordLog.InteractionIgnored(logger, interaction.Id, (int)interaction.Type);
             return null;
@@ -37,6 +31,16 @@ internal sealed class DiscordInteractionHandler(
         if (!deduplicator.TryMarkSeen(interaction.Id))
         {
             DiscordLog.InteractionDuplicate(logger, interaction.Id);
+            return null;
+        }
+        if (interaction.Type == DiscordInteractionType.ApplicationCommandAutocomplete)
+        {
+            await autocomplete.RespondAsync(interaction, cancellationToken);
+            return null;
+        }
+        if (interaction.Type == DiscordInteractionType.MessageComponent)
+        {
+            await components.RespondAsync(interaction, cancellationToken);
             return null;
         }
 
@@ -48,44 +52,40 @@ internal sealed class DiscordInteractionHandler(
         else
         {
             command = DiscordChatPlatform.ToChatCommand(interaction, definition);
-            var adminOnly = definition.RequiresManageGuild
-                || definition.ManageGuildSubcommands?.Contains(command.Options.GetValueOrDefault(ChatCommand.SubcommandOption) ?? "") == true;
+            var subcommand = command.Options.GetValueOrDefault(ChatCommand.SubcommandOption);
+            var invoked = $"/{definition.Name}{(subcommand is null ? "" : " " + subcommand)}";
+            var adminOnly = definition.RequiresManageGuildFor(subcommand);
             if (adminOnly && !command.IsAdmin)
-                refusal = $"/{definition.Name}{(command.Options.GetValueOrDefault(ChatCommand.SubcommandOption) is { } sub ? " " + sub : "")} needs the Manage Server permission.";
+                refusal = $"{invoked} needs the Manage Server permission.";
+            else if (adminOnly && (interaction.GuildId is null || interaction.OutsideInstalledServer))
+                // Through a user install a server's admin could run it where the bot is not: watches and digests need the bot in the server.
+                refusal = $"{invoked} works only in a server that installed LayoffBot.";
             else if (definition.MainOption is { } main && string.IsNullOrWhiteSpace(command.Options.GetValueOrDefault(main)))
-                refusal = $"/{definition.Name} needs the {main} option.";
+                refusal = definition.IsMessageCommand
+                    ? "That message has no text I can read, so there is no question to answer."
+                    : $"/{definition.Name} needs the {main} option.";
         }
 
         if (refusal is not null || command is null || definition is null)
         {
             DiscordLog.InteractionRefused(logger, interaction.Id, interaction.Data?.Name, refusal);
-            var message = renderer.Render(ChatReply.Error(refusal ?? "That command is not available.")).Message with { Flags = DiscordMessage.EphemeralFlag };
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
-                new InteractionResponse(InteractionResponseType.ChannelMessageWithSource, message), cancellationToken);
+            await responder.ReplyPrivatelyAsync(interaction, ChatReply.Error(refusal ?? "That command is not available."), cancellationToken);
+            return null;
+        }
+        if (definition.Name == DiscordCommandCatalog.HelpCommand)
+        {
+            // Nothing to look up: the help is the immediate reply.
+            await responder.ReplyPrivatelyAsync(interaction, ChatHelp.Reply(DiscordCommandCatalog.Usages), cancellationToken);
             return null;
         }
 
+        // Where the bot is not installed, the answer is for the invoker only (decided now: the deferral fixes it).
+        var ephemeral = definition.Ephemeral || interaction.OutsideInstalledServer;
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token,
             new InteractionResponse(InteractionResponseType.DeferredChannelMessageWithSource,
-                definition.Ephemeral ? new DiscordMessage { Flags = DiscordMessage.EphemeralFlag } : null),
+                ephemeral ? new DiscordMessage { Flags = DiscordMessage.EphemeralFlag } : null),
             cancellationToken);
-        return new InteractionPlan(interaction, command, definition.Ephemeral);
-    }
-
-    /// <summary>Answers an autocomplete request on a company option with company names from the data (nothing for other options).</summary>
-    private async Task CompleteCompanyAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
-    {
-        var focused = DiscordChatPlatform.Focused(interaction.Data?.Options);
-        IReadOnlyList<AutocompleteChoice> choices = [];
-        if (focused?.Name == WatchCommand.CompanyOption)
-        {
-            var typed = focused.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() ?? "" : "";
-            await using var scope = scopes.CreateAsyncScope();
-            choices = scope.ServiceProvider.GetRequiredService<LayoffEventQueries>().CompanyNames(typed, MaxChoices)
-                .Select(name => new AutocompleteChoice(name, name)).ToList();
-        }
-        await rest.CreateAutocompleteResponseAsync(interaction.Id, interaction.Token,
-            new AutocompleteResponse(InteractionResponseType.ApplicationCommandAutocompleteResult, new AutocompleteChoices(choices)), cancellationToken);
+        return new InteractionPlan(interaction, command, ephemeral);
     }
 
     /// <summary>Runs the command and replaces the "thinking…" message with the answer.</summary>

@@ -49,16 +49,17 @@ internal sealed class DiscordRestClient(
         using var response = await SendAsync(route, () => JsonContent.Create(commands, DiscordJsonContext.Default.IReadOnlyListDiscordApplicationCommand), cancellationToken);
     }
 
-    public async Task CreateInteractionResponseAsync(string interactionId, string token, InteractionResponse body, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(DiscordRoute.InteractionCallback(interactionId, token),
-            () => JsonContent.Create(body, DiscordJsonContext.Default.InteractionResponse), cancellationToken);
-    }
+    public Task CreateInteractionResponseAsync(string interactionId, string token, InteractionResponse body, CancellationToken cancellationToken) =>
+        SendCallbackAsync(interactionId, token, body, DiscordJsonContext.Default.InteractionResponse, cancellationToken);
 
-    public async Task CreateAutocompleteResponseAsync(string interactionId, string token, AutocompleteResponse body, CancellationToken cancellationToken)
+    public Task CreateAutocompleteResponseAsync(string interactionId, string token, IReadOnlyList<AutocompleteChoice> choices, CancellationToken cancellationToken) =>
+        SendCallbackAsync(interactionId, token,
+            new AutocompleteResponse(InteractionResponseType.ApplicationCommandAutocompleteResult, new AutocompleteChoices(choices)),
+            DiscordJsonContext.Default.AutocompleteResponse, cancellationToken);
+
+    private async Task SendCallbackAsync<T>(string interactionId, string token, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(DiscordRoute.InteractionCallback(interactionId, token),
-            () => JsonContent.Create(body, DiscordJsonContext.Default.AutocompleteResponse), cancellationToken);
+        using var response = await SendAsync(DiscordRoute.InteractionCallback(interactionId, token), () => JsonContent.Create(body, type), cancellationToken);
     }
 
     public async Task EditOriginalResponseAsync(string applicationId, string token, DiscordMessage message, ChatImage? file, CancellationToken cancellationToken)

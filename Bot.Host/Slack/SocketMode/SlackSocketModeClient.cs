@@ -191,6 +191,9 @@ internal sealed class SlackSocketModeClient(
             await queue.EnqueueAsync(SlackInbound.From(callback), cancellationToken);
         else if (ownCommand)
             await queue.EnqueueAsync(SlackInbound.From(command!), cancellationToken);
+        else if (envelope.Type == "interactive" &&
+                 envelope.Payload.Deserialize(SlackJsonContext.Default.SlackInteractionPayload) is { } interaction)
+            await queue.EnqueueAsync(SlackInbound.From(interaction), cancellationToken);
     }
 
     /// <summary>Serves what is still buffered on the old connection, then closes it.</summary>

@@ -44,7 +44,7 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal($"/api/v10/applications/{DiscordPeer.ApplicationId}/commands", registration.Path);
         Assert.Equal("Bot test-bot-token", registration.Header("Authorization"));
         var commands = registration.Json!.AsArray();
-        Assert.Equal(["ask", "layoffs", "digest", "sources", "ingest", "watch"], commands.Select(c => (string)c!["name"]!));
+        Assert.Equal(["ask", "layoffs", "digest", "sources", "ingest", "watch", "help", "Ask LayoffBot about this"], commands.Select(c => (string)c!["name"]!));
         Assert.Equal("32", (string)commands.Single(c => (string)c!["name"]! == "ingest")!["default_member_permissions"]!);
         // /watch: subcommands (type 1), the company option autocompleted.
         var watch = commands.Single(c => (string)c!["name"]! == "watch")!;

@@ -299,6 +299,14 @@ public sealed class InteractionEndpointTests
         var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
         Assert.Equal(8, (int)callback.Json!["type"]!);
         Assert.Equal(["Acme"], callback.Json!["data"]!["choices"]!.AsArray().Select(c => (string)c!["value"]!));
+
+        // The same completion as /layoffs company: (CompanyNameSuggester), so a typo inside /watch remove still finds it.
+        var typo = WatchBody("remove", "Acem", permissions: "32", type: 4, focused: true);
+        typo["id"] = "1233227149545177333";
+        using (await PostSignedAsync(bot, typo.ToJsonString(), ct)) { }
+
+        callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        Assert.Equal(["Acme"], callback.Json!["data"]!["choices"]!.AsArray().Select(c => (string)c!["value"]!));
     }
 
     /// <summary>Signs like Discord does, with the RFC 8032 TEST 1 key the fixture vectors use, at the bot's (fake) now unless told otherwise.</summary>

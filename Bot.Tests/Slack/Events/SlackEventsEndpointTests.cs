@@ -188,7 +188,28 @@ public sealed class SlackEventsEndpointTests
 
         var reply = (await peer.ExpectAsync("response_url", ct)).Json;
         Assert.Equal("ephemeral", (string?)reply["response_type"]);
-        Assert.Contains("/layoffs digest", (string?)reply["text"]);
+        Assert.Contains("/layoffs digest", string.Join("\n", reply["blocks"]!.AsArray().Select(b => (string?)b!["text"]?["text"])));
         Assert.Empty(host.Engine.Requests);
+    }
+
+    [Fact]
+    public async Task A_signed_button_click_on_the_interactivity_url_is_acked_and_answered_on_its_response_url()
+    {
+        var ct = Bounded.Token();
+        var (peer, host) = await StartAsync(ct);
+        await using var _ = peer;
+        await using var __ = host;
+        var payload = SlackFixtures.Local("socket_interactive_block_actions_envelope.json")["payload"]!;
+        payload["response_url"] = peer.BaseUrl + "response/9";
+        payload["actions"]![0]!["action_id"] = "feedback:up:0123456789abcdef";
+        var form = "payload=" + Uri.EscapeDataString(payload.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Http.PostAsync(host.BaseUrl + "slack/interactions",
+            new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"), ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(host, "/slack/interactions", form, "application/x-www-form-urlencoded", ct)).StatusCode);
+
+        var note = (await peer.ExpectAsync("response_url", ct)).Json;
+        Assert.Equal("ephemeral", (string?)note["response_type"]);
+        Assert.Equal("Sorry, I can't find that answer any more. Please ask the question again.", (string?)note["text"]);
     }
 }

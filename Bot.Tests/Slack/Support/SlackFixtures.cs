@@ -11,4 +11,7 @@ internal static class SlackFixtures
 
     public static JsonObject Json(string name) => JsonNode.Parse(Text(name))!.AsObject();
 
+    /// <summary>A fixture this repository added (<c>Bot.Tests/Fixtures/slack</c>, see its README).</summary>
+    public static JsonObject Local(string name) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "slack", name)))!.AsObject();
 }

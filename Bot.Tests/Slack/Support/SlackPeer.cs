@@ -128,6 +128,7 @@ internal sealed class SlackPeer : IAsyncDisposable
                 ["ok"] = true, ["upload_url"] = $"{BaseUrl}upload/F123ABC456", ["file_id"] = "F123ABC456",
             },
             "files.completeUploadExternal" => SlackFixtures.Json("slack_files_completeUploadExternal_response.json"),
+            "views.publish" => new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0HOME", ["type"] = "home" } },
             _ => new JsonObject { ["ok"] = false, ["error"] = "unknown_method" },
         };
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -1,9 +1,9 @@
 namespace Bot.Host.Discord.Interactions.Protocol;
 
-/// <summary>The answer to an autocomplete interaction: type 8 with up to 25 choices.</summary>
+/// <summary>The callback answering an autocomplete interaction (type 8) with at most 25 choices.</summary>
 internal sealed record AutocompleteResponse(InteractionResponseType Type, AutocompleteChoices Data);
 
 internal sealed record AutocompleteChoices(IReadOnlyList<AutocompleteChoice> Choices);
 
-/// <summary>One suggestion: the text shown and the value the option takes.</summary>
+/// <summary>What the user sees (<c>name</c>) and what the option receives when picked (<c>value</c>).</summary>
 internal sealed record AutocompleteChoice(string Name, string Value);

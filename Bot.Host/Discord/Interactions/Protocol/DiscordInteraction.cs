@@ -11,8 +11,17 @@ internal sealed record DiscordInteraction(
     string? ChannelId = null,
     DiscordMember? Member = null,
     DiscordUser? User = null,
-    string? Locale = null)
+    string? Locale = null,
+    int? Context = null,
+    IReadOnlyDictionary<string, string>? AuthorizingIntegrationOwners = null)
 {
     /// <summary>The invoking user: <c>member.user</c> in guilds, <c>user</c> in DMs.</summary>
     public DiscordUser? Invoker => Member?.User ?? User;
+
+    /// <summary>
+    /// True when only a user install authorised this interaction: the command runs where the bot is not
+    /// installed (a server without the bot, a group DM), so its answer should be seen by the invoker only.
+    /// Key "0" (server install) is present in servers that installed the bot and in the bot's own DM.
+    /// </summary>
+    public bool OutsideInstalledServer => AuthorizingIntegrationOwners is { } owners && !owners.ContainsKey("0");
 }

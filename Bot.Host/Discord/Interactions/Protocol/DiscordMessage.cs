@@ -9,6 +9,8 @@ internal sealed record DiscordMessage
     public DiscordAllowedMentions AllowedMentions { get; init; } = DiscordAllowedMentions.None;
     public int? Flags { get; init; }
     public IReadOnlyList<DiscordAttachment>? Attachments { get; init; }
+    /// <summary>Buttons under the message; an empty list removes existing ones when editing.</summary>
+    public IReadOnlyList<DiscordComponent>? Components { get; init; }
 
     /// <summary>EPHEMERAL message flag (1 &lt;&lt; 6).</summary>
     public const int EphemeralFlag = 64;

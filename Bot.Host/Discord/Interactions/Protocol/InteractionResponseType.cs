@@ -5,5 +5,6 @@ internal enum InteractionResponseType
     Pong = 1,
     ChannelMessageWithSource = 4,
     DeferredChannelMessageWithSource = 5,
+    UpdateMessage = 7,
     ApplicationCommandAutocompleteResult = 8,
 }

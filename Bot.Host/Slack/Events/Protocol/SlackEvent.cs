@@ -15,4 +15,6 @@ internal sealed record SlackEvent
     public string? Channel { get; init; }
     public string? ChannelType { get; init; }
     public bool Hidden { get; init; }
+    /// <summary><c>app_home_opened</c>: which tab was opened, "home" or "messages".</summary>
+    public string? Tab { get; init; }
 }

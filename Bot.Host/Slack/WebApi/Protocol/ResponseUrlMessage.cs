@@ -7,4 +7,6 @@ internal sealed record ResponseUrlMessage
     public required string ResponseType { get; init; }
     public required string Text { get; init; }
     public IReadOnlyList<SlackBlock>? Blocks { get; init; }
+    /// <summary>True replaces the message a button was clicked on; false adds a new one (interactive payloads only).</summary>
+    public bool? ReplaceOriginal { get; init; }
 }

@@ -3,21 +3,24 @@ using Bot.Host.Chat;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack;
 
 /// <summary>
-/// Answers <c>app_mention</c> events in their thread. Messages from bots (ours included), edits, deletions
-/// and other system messages are ignored. The thread's <c>ts</c> is the conversation key, so a later mention
-/// in the same thread is a follow-up with the earlier turns as context.
+/// Answers the messages addressed to the bot: <c>app_mention</c> events in channels and <c>message</c> events in
+/// its direct messages (<c>channel_type</c> "im"), each in the message's thread. Messages from bots (ours
+/// included), edits, deletions and other system messages are ignored. The thread's <c>ts</c> is the
+/// conversation key, so a later message in the same thread is a follow-up with the earlier turns as context.
 /// </summary>
-internal sealed partial class SlackMentionHandler(
+internal sealed partial class SlackMessageHandler(
     AuthApi auth,
     ChatService chat,
     SlackBlockRenderer renderer,
     ChatApi chatApi,
     FilesApi files,
-    ILogger<SlackMentionHandler> logger)
+    IOptions<SlackOptions> options,
+    ILogger<SlackMessageHandler> logger)
 {
     public const string Platform = "slack";
 
@@ -31,7 +34,9 @@ internal sealed partial class SlackMentionHandler(
         }
         var threadTs = ev.ThreadTs ?? ev.Ts!;
         var question = StripMention(ev.Text ?? "", identity.UserId);
-        var reply = await chat.AskAsync(new ChatRequest(Platform, ev.User!, ev.Channel!, threadTs, question), cancellationToken);
+        var reply = ChatHelp.IsHelpRequest(question)
+            ? ChatHelp.Reply(SlackSlashCommandHandler.Usages(options.Value.SlashCommand))
+            : await chat.AskAsync(new ChatRequest(Platform, ev.User!, ev.Channel!, threadTs, question), cancellationToken);
 
         var content = renderer.Render(reply);
         if (reply.Ephemeral)
@@ -56,7 +61,8 @@ internal sealed partial class SlackMentionHandler(
     /// <summary>Why an event gets no answer, or null when it should be answered.</summary>
     public static string? IgnoreReason(SlackEvent ev, SlackBotIdentity self) => ev switch
     {
-        { Type: not "app_mention" } => $"event type {ev.Type}",
+        { Type: "message", ChannelType: not "im" } => "a message outside the bot's direct messages",
+        { Type: not ("app_mention" or "message") } => $"event type {ev.Type}",
         { Subtype: not null } => $"subtype {ev.Subtype}", // bot_message, message_changed, message_deleted, joins...
         { Hidden: true } => "hidden message",
         { BotId: not null } when ev.BotId == self.BotId => "our own bot message",

@@ -6,7 +6,7 @@ using Bot.Tests.Slack.Support;
 
 namespace Bot.Tests.Slack;
 
-public sealed class SlackMentionHandlerTests
+public sealed class SlackMessageHandlerTests
 {
     private static readonly SlackBotIdentity Self = new("W23456789", "BZYBOTHED");
 
@@ -24,7 +24,7 @@ public sealed class SlackMentionHandlerTests
     [InlineData("<@W23456789> ask <@U999> about Meta", "ask <@U999> about Meta")]
     [InlineData("<@U0LAN0Z89> not us", "<@U0LAN0Z89> not us")]
     public void Strips_only_the_bots_own_mention(string text, string expected) =>
-        Assert.Equal(expected, SlackMentionHandler.StripMention(text, Self.UserId));
+        Assert.Equal(expected, SlackMessageHandler.StripMention(text, Self.UserId));
 
     [Theory]
     [InlineData("slack_self_bot_message_event_callback.json")]
@@ -36,19 +36,19 @@ public sealed class SlackMentionHandlerTests
     [InlineData("slack_message_changed_event_callback_bolt.json")]
     [InlineData("slack_message_deleted_inner_event.json")]
     public void Ignores_bots_itself_edits_and_deletions(string fixture) =>
-        Assert.NotNull(SlackMentionHandler.IgnoreReason(Event(fixture), Self));
+        Assert.NotNull(SlackMessageHandler.IgnoreReason(Event(fixture), Self));
 
     [Theory]
     [InlineData("slack_app_mention_event_callback.json")]
     [InlineData("slack_app_mention_event_callback_bolt.json")]
     [InlineData("slack_app_mention_event_callback_in_channel.json")]
     public void Answers_mentions_from_people(string fixture) =>
-        Assert.Null(SlackMentionHandler.IgnoreReason(Event(fixture), Self));
+        Assert.Null(SlackMessageHandler.IgnoreReason(Event(fixture), Self));
 
     [Fact]
     public void Ignores_a_mention_written_by_the_bot_user_itself()
     {
         var ev = Event("slack_app_mention_event_callback.json") with { User = Self.UserId };
-        Assert.Equal("our own message", SlackMentionHandler.IgnoreReason(ev, Self));
+        Assert.Equal("our own message", SlackMessageHandler.IgnoreReason(ev, Self));
     }
 }

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Slack.Support;
+
+/// <summary>A loopback Slack and the bot in Socket Mode, connected (hello sent), ready for envelopes.</summary>
+internal sealed class ConnectedSlackBot : IAsyncDisposable
+{
+    private ConnectedSlackBot(SlackPeer peer, SlackBotHost host, PeerSocket socket)
+    {
+        Peer = peer;
+        Host = host;
+        Socket = socket;
+    }
+
+    public SlackPeer Peer { get; }
+    public SlackBotHost Host { get; }
+    public PeerSocket Socket { get; }
+    public IServiceProvider Services => Host.App.Services;
+
+    public static async Task<ConnectedSlackBot> StartAsync(CancellationToken ct, Action<IServiceCollection>? configure = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var peer = await SlackPeer.StartAsync(clock, ct);
+        var all = SlackBotHost.SocketSettings(peer);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var host = await SlackBotHost.StartAsync(all, clock, ct, configure);
+        var socket = await peer.AcceptSocketAsync(ct);
+        await socket.SendHelloAsync(ct);
+        return new ConnectedSlackBot(peer, host, socket);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Peer.DisposeAsync();
+        await Host.DisposeAsync();
+    }
+}
