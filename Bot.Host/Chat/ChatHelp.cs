@@ -3,22 +3,16 @@ namespace Bot.Host.Chat;
 /// <summary>
 /// The help every platform shows (Discord <c>/help</c>, Slack <c>/layoffs help</c>, a mention or DM that
 /// says only "help"): what the bot does, the asking platform's commands and three example questions.
-/// The edge supplies its own command list; the wording and the examples are shared.
+/// The edge supplies its own command list; the wording and the examples are the answer engine's
+/// (<see cref="Bot.Knowledge.Answering.Kinds.HelpKind"/>), so a greeting and /help describe the bot alike.
 /// </summary>
 public static class ChatHelp
 {
-    public const string Intro =
-        "I answer questions about tech layoffs from the articles and layoff data I have, quoting my sources word for word " +
-        "and saying so when they don't cover something.";
+    public const string Intro = Bot.Knowledge.Answering.Kinds.HelpKind.Intro;
 
     public const string Heading = "Commands and examples";
 
-    public static IReadOnlyList<string> ExampleQuestions { get; } =
-    [
-        "How many roles did Amazon cut in October 2025 and why?",
-        "What severance did Meta give in November 2022?",
-        "Which teams were hit at Shopify in July 2022?",
-    ];
+    public static IReadOnlyList<string> ExampleQuestions => Bot.Knowledge.Answering.Kinds.HelpKind.ExampleQuestions;
 
     /// <summary>The help as a private reply: one line per command, then the examples.</summary>
     public static ChatReply Reply(IEnumerable<ChatCommandUsage> commands) => new()

@@ -8,11 +8,23 @@ public sealed class HelpKind : IQuestionKind
 {
     public string Name => "help";
 
-    public const string Text =
+    /// <summary>What the bot does, in one sentence (the chat platforms' help starts with it too).</summary>
+    public const string Intro =
         "I answer questions about tech layoffs from the articles and layoff data I have, quoting my sources word for word " +
-        "and saying so when they don't cover something. Try: \"How many roles did Amazon cut in October 2025 and why?\", " +
-        "\"What severance did Meta give in November 2022?\", \"Which teams were hit at Shopify in July 2022?\" " +
-        "Commands: /ask (or mention me) to ask a question, /layoffs COMPANY for a company's rounds, /digest for the latest digest, /sources for what I have read.";
+        "and saying so when they don't cover something.";
+
+    /// <summary>Three questions that show what can be asked (shared with the chat platforms' help).</summary>
+    public static IReadOnlyList<string> ExampleQuestions { get; } =
+    [
+        "How many roles did Amazon cut in October 2025 and why?",
+        "What severance did Meta give in November 2022?",
+        "Which teams were hit at Shopify in July 2022?",
+    ];
+
+    /// <summary>The reply to a greeting, "help", an off-topic or unreadable message; the platform's help command lists its commands.</summary>
+    public static string Text { get; } =
+        $"{Intro} Try: {string.Join(" ", ExampleQuestions.Select(q => $"\"{q}\""))} " +
+        "For the commands (company timelines, the digest, company watches), use /help on Discord or /layoffs help on Slack.";
 
     public bool TryAnswer(QuestionContext context, AnswerDraft draft)
     {
