@@ -1,3 +1,4 @@
+using Bot.Knowledge.Watches;
 using Bot.Host.Chat;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.WebApi;
@@ -8,10 +9,12 @@ namespace Bot.Host.Slack;
 
 /// <summary>
 /// The App Home tab (<c>app_home_opened</c> with <c>tab: home</c>): published with <c>views.publish</c> each time
-/// it is opened, so it shows what the bot does, example questions, the commands, and the latest digest summary.
+/// it is opened, so it shows what the bot does, example questions, the commands, the channels' company watches
+/// and the latest digest summary.
 /// </summary>
-internal sealed class SlackAppHomeHandler(ViewsApi views, IDigestProvider digests, IOptions<SlackOptions> options, ILogger<SlackAppHomeHandler> logger)
+internal sealed class SlackAppHomeHandler(ViewsApi views, IDigestProvider digests, WatchStore watches, IOptions<SlackOptions> options, ILogger<SlackAppHomeHandler> logger)
 {
+    private const int WatchLines = 20;
     private const int DigestLines = 8;
 
     public async Task HandleAsync(SlackEvent ev, CancellationToken cancellationToken)
@@ -35,6 +38,13 @@ internal sealed class SlackAppHomeHandler(ViewsApi views, IDigestProvider digest
                 SlackSlashCommandHandler.Usages(options.Value.SlashCommand).Select(u => $"• {SlackText.Escape(u.Usage)}: {SlackText.Escape(u.Description)}"))),
             SlackBlock.Divider(),
         };
+        // The Home tab belongs to no channel: it lists the workspace's channel watches, each with its channel.
+        var watched = watches.All().Where(w => w.Platform == SlackMessageHandler.Platform)
+            .OrderBy(w => w.Company, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.ChannelId, StringComparer.Ordinal).ToList();
+        blocks.Add(SlackBlock.Section(watched.Count == 0
+            ? "*Company watches*\nNo channel watches a company yet: `" + options.Value.SlashCommand + " watch add COMPANY` in a channel adds one."
+            : "*Company watches*\n" + string.Join("\n", watched.Take(WatchLines).Select(w => $"• {SlackText.Escape(w.Company)} in <#{w.ChannelId}>"))
+              + (watched.Count > WatchLines ? $"\n… and {watched.Count - WatchLines} more" : "")));
         var digest = await digests.LatestAsync(cancellationToken);
         if (!digest.IsError && !string.IsNullOrWhiteSpace(digest.Text))
         {

@@ -8,10 +8,13 @@ namespace Bot.Tests.Slack;
 public sealed class SlackAppHomeTests
 {
     [Fact]
-    public async Task Opening_the_home_tab_publishes_examples_commands_and_the_latest_digest_summary()
+    public async Task Opening_the_home_tab_publishes_examples_commands_watches_and_the_latest_digest_summary()
     {
         var ct = Bounded.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
+        var watches = slack.Services.GetRequiredService<Bot.Knowledge.Watches.WatchStore>();
+        watches.Add("slack", "C0WATCHING", "Acme", "U061F7AUR");
+        watches.Add("discord", "123456789", "Globex", "42");
         var envelope = SlackFixtures.Local("socket_events_api_envelope_app_home_opened.json");
 
         await slack.Socket.SendAsync(envelope, ct);
@@ -26,6 +29,8 @@ public sealed class SlackAppHomeTests
         var text = string.Join("\n", blocks.Select(b => (string?)b!["text"]?["text"]));
         foreach (var example in ChatHelp.ExampleQuestions) Assert.Contains("• " + example, text);
         Assert.Contains("/layoffs COMPANY", text);
+        Assert.Contains("• Acme in <#C0WATCHING>", text);
+        Assert.DoesNotContain("Globex", text); // another platform's watch
         var digest = await slack.Services.GetRequiredService<IDigestProvider>().LatestAsync(ct);
         Assert.Contains("*Latest digest*\n" + digest.Text.Trim(), text.Replace("&amp;", "&", StringComparison.Ordinal));
     }
