@@ -105,36 +105,44 @@ public sealed class Bm25Index
     /// <summary>Memory of the postings (8 bytes an entry plus list and dictionary overhead, estimated) and lengths.</summary>
     internal double ApproximateBytes() => _lengths.Count * 4.0 + _postings.Sum(p => 8.0 * p.Value.Capacity + 32 + 2 * p.Key.Length + 24 + 24);
 
-    /// <summary>Writes the postings and lengths (for <see cref="KnowledgeIndexSnapshot"/>).</summary>
+    /// <summary>Writes the postings and lengths (for <see cref="KnowledgeIndexSnapshot"/>): each list as one block of bytes.</summary>
     internal void Write(BinaryWriter writer)
     {
         writer.Write(_lengths.Count);
-        foreach (var length in _lengths) writer.Write(length);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_lengths)));
         writer.Write(_postings.Count);
         foreach (var (term, postings) in _postings)
         {
             writer.Write(term);
             writer.Write(postings.Count);
-            foreach (var (passage, tf) in postings) { writer.Write(passage); writer.Write(tf); }
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings)));
         }
     }
 
-    /// <summary>Reads what <see cref="Write"/> wrote, sealed.</summary>
-    internal static Bm25Index Read(BinaryReader reader)
+    /// <summary>
+    /// Reads what <see cref="Write"/> wrote, sealed. <paramref name="remainingBytes"/> bounds every list before it is
+    /// allocated, so a damaged count fails fast instead of allocating what the file cannot hold.
+    /// </summary>
+    internal static Bm25Index Read(BinaryReader reader, Func<long> remainingBytes)
     {
         var index = new Bm25Index();
-        var lengths = reader.ReadInt32();
-        for (var i = 0; i < lengths; i++) index._lengths.Add(reader.ReadInt32());
+        ReadList(reader, index._lengths, reader.ReadInt32(), remainingBytes);
         var terms = reader.ReadInt32();
         for (var t = 0; t < terms; t++)
         {
             var term = reader.ReadString();
-            var count = reader.ReadInt32();
-            var postings = new List<(int, int)>(Math.Min(count, 1 << 16)); // a damaged count must not allocate before the hash is checked
-            for (var i = 0; i < count; i++) postings.Add((reader.ReadInt32(), reader.ReadInt32()));
+            var postings = new List<(int, int)>();
+            ReadList(reader, postings, reader.ReadInt32(), remainingBytes);
             index._postings[term] = postings;
         }
         index.Seal();
         return index;
+    }
+
+    private static void ReadList<T>(BinaryReader reader, List<T> list, int count, Func<long> remainingBytes) where T : unmanaged
+    {
+        if (count < 0 || (long)count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() > remainingBytes()) throw new FormatException("bad list length");
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(list, count);
+        reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)));
     }
 }

@@ -81,18 +81,11 @@ public static class KnowledgeIndexSnapshot
             if (reader.ReadString() != DatabaseId(db)) return null;
             var revision = reader.ReadInt64();
             if (revision != db.Revision || reader.ReadInt32() != dimensions) return null;
+            // The documents themselves come from the database (on the other core while the snapshot is read);
+            // they must be the ones the snapshot was built over.
+            var fromDatabase = Task.Run(() => db.Documents.FindAll().ToDictionary(d => d.Id));
             var documentKeys = new string[reader.ReadInt32()];
             for (var i = 0; i < documentKeys.Length; i++) documentKeys[i] = reader.ReadString();
-            // The documents themselves come from the database; they must be the ones the snapshot was built over.
-            var byId = db.Documents.FindAll().ToDictionary(d => d.Id);
-            if (byId.Count != documentKeys.Length) return null;
-            var documents = new List<DocumentRecord>(documentKeys.Length);
-            foreach (var key in documentKeys)
-            {
-                var at = key.LastIndexOf('@');
-                if (!byId.TryGetValue(key[..at], out var d) || d.ContentHash != key[(at + 1)..]) return null;
-                documents.Add(d);
-            }
             var passageDocument = ReadArray<int>(reader);
             var passageIndex = ReadArray<int>(reader);
             var passageStart = ReadArray<int>(reader);
@@ -101,13 +94,22 @@ public static class KnowledgeIndexSnapshot
             var scales = ReadArray<float>(reader);
             var signCodes = ReadArray<ulong>(reader);
             var documentPassageStart = ReadArray<int>(reader);
-            var lexical = Bm25Index.Read(reader);
-            var years = new HashSet<int>[documents.Count];
+            var lexical = Bm25Index.Read(reader, () => content.Remaining);
+            var years = new HashSet<int>[documentKeys.Length];
             for (var i = 0; i < years.Length; i++)
             {
                 var n = reader.ReadInt32();
                 years[i] = [];
                 for (var j = 0; j < n; j++) years[i].Add(reader.ReadInt32());
+            }
+            var byId = fromDatabase.GetAwaiter().GetResult();
+            if (byId.Count != documentKeys.Length) return null;
+            var documents = new List<DocumentRecord>(documentKeys.Length);
+            foreach (var key in documentKeys)
+            {
+                var at = key.LastIndexOf('@');
+                if (!byId.TryGetValue(key[..at], out var d) || d.ContentHash != key[(at + 1)..]) return null;
+                documents.Add(d);
             }
             if (vectors.Length != passageDocument.Length * dimensions || documentPassageStart.Length != documents.Count + 1) return null;
             // Everything before the hash must have been read, and hash to it.
