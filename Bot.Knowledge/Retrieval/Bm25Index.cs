@@ -29,13 +29,14 @@ public sealed class Bm25Index
 
     public void Seal() => _averageLength = _lengths.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
 
-    /// <summary>Scores every passage allowed by <paramref name="allowed"/> that shares an informative term with the query.</summary>
+    /// <summary>Scores every passage allowed by <paramref name="allowed"/> that shares a term with the query.</summary>
     public Dictionary<int, double> Score(IEnumerable<string> queryTokens, Func<int, bool> allowed)
     {
         var scores = new Dictionary<int, double>();
         var n = _lengths.Count;
-        foreach (var postings in Informative(queryTokens))
+        foreach (var term in queryTokens.Distinct())
         {
+            if (!_postings.TryGetValue(term, out var postings)) continue;
             var idf = Math.Log(1 + (n - postings.Count + 0.5) / (postings.Count + 0.5));
             foreach (var (passage, tf) in postings)
             {
@@ -61,8 +62,9 @@ public sealed class Bm25Index
         var touched = new List<int>();
         try
         {
-            foreach (var postings in Informative(queryTokens))
+            foreach (var term in queryTokens.Distinct())
             {
+                if (!_postings.TryGetValue(term, out var postings)) continue;
                 var idf = Math.Log(1 + (n - postings.Count + 0.5) / (postings.Count + 0.5));
                 foreach (var (passage, tf) in postings)
                 {
@@ -88,20 +90,6 @@ public sealed class Bm25Index
         {
             System.Buffers.ArrayPool<double>.Shared.Return(scores);
         }
-    }
-
-    /// <summary>A term in more than this share of the passages ("layoffs" in a layoff corpus) barely ranks anything.</summary>
-    private const double CommonShare = 0.2;
-
-    /// <summary>
-    /// The postings worth scoring: a query's common terms are skipped when it has rarer ones, since their low
-    /// IDF hardly changes the order while their long lists were most of the search time at 50k documents.
-    /// </summary>
-    private List<List<(int Passage, int Tf)>> Informative(IEnumerable<string> queryTokens)
-    {
-        var lists = queryTokens.Distinct().Select(t => _postings.GetValueOrDefault(t)).OfType<List<(int Passage, int Tf)>>().ToList();
-        var rare = lists.Where(p => p.Count <= CommonShare * _lengths.Count).ToList();
-        return rare.Count > 0 ? rare : lists.OrderBy(p => p.Count).Take(1).ToList();
     }
 
     /// <summary>Lower score first; among equal scores the later-matched passage is the worse.</summary>
