@@ -1,4 +1,5 @@
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Answering.Kinds;
 using Bot.Knowledge.Evaluation;
 using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -276,6 +277,8 @@ public sealed class AnswerKindTests() : InventedCorpusTest(Articles, new FakeTim
         Assert.True(a.NoAnswer);
         Assert.Empty(a.Citations);
         Assert.StartsWith("I answer questions about tech layoffs", a.Text);
+        Assert.All(HelpKind.ExampleQuestions, q => Assert.Contains(q, a.Text)); // nothing removed by the verifier
+        Assert.Contains("/help", a.Text);
     }
 
     [Fact]
