@@ -77,7 +77,7 @@ public static partial class FactExtractor
         ("reorganiz", 1.5, "structure"), ("reorganis", 1.5, "structure"), ("realign", 1.5, "structure"), ("simplif", 2, "structure"),
         ("streamlin", 2, "structure"), ("flatten", 2, "structure"), ("complexity", 2, "structure"), ("duplicat", 1.5, "structure"), ("agil", 1.5, "structure"),
         // economy: the market around the company
-        ("economic", 2, "economy"), ("downturn", 2.5, "economy"), ("slowdown", 2, "economy"), ("inflation", 2, "economy"), ("interest rate", 2, "economy"),
+        ("economic", 2, "economy"), ("downturn", 2.5, "economy"), ("slowdown", 2, "economy"), ("inflat", 2, "economy"), ("interest rate", 2, "economy"),
         ("recession", 2, "economy"), ("uncertain", 1.5, "economy"), ("headwind", 2, "economy"), ("competit", 2, "economy"), ("advertis", 1.5, "economy"),
         ("market conditions", 2.5, "economy"), ("demand", 1, "economy"), ("environment", 1, "economy"), ("challeng", 1, "economy"),
         // overexpansion: growing or hiring more than the business then needed

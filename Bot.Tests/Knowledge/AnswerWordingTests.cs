@@ -9,7 +9,7 @@ public sealed class AnswerWordingTests
     [Fact]
     public void A_short_sentence_is_quoted_whole_so_its_last_clause_keeps_the_reason()
     {
-        const string sentence = "The reason for all of these changes was laid bare, and it's AI.";
+        const string sentence = "The cause of all these changes is plain enough, and it is automation.";
         Assert.Equal(sentence, AnswerWording.Fragment(sentence, ReasonScore, maxLength: 140));
     }
 

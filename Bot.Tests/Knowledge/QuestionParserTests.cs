@@ -37,15 +37,15 @@ public sealed class QuestionParserTests
 
     [Theory]
     [InlineData("How many roles did Amazon cut and why?", "How many roles did Amazon cut", "why")]
-    [InlineData("FB nov 2022 layoffs: how many ppl, and how long is the hiring freeze?", "FB nov 2022 layoffs: how many ppl", "how long is the hiring freeze")]
-    [InlineData("intel aug 2024 - how many roles and how much money are they trying to save?", "intel aug 2024 - how many roles", "how much money are they trying to save")]
-    [InlineData("what did FB give the ppl it laid off in nov 2022? severance, healthcare etc", "what did FB give the ppl it laid off in nov 2022 severance, healthcare etc")]
+    [InlineData("okta feb 2024 cuts: how many ppl, and how long is the pay freeze?", "okta feb 2024 cuts: how many ppl", "how long is the pay freeze")]
+    [InlineData("zillow may 2024 - how many jobs and how much money will it save?", "zillow may 2024 - how many jobs", "how much money will it save")]
+    [InlineData("what did okta give the ppl it let go in feb 2024? severance, stock etc", "what did okta give the ppl it let go in feb 2024 severance, stock etc")]
     public void A_question_is_split_into_its_parts(string question, params string[] parts) =>
         Assert.Equal(parts, Parser.Parse(question).Parts.Select(p => p.Text));
 
     [Theory]
-    [InlineData("gogle jan 2023 layoffs - what severance did the 12k get?", "severance")]
-    [InlineData("how many of the stripe job cuts were in ireland? the dublin office", "ireland dublin office")]
+    [InlineData("dropbx mar 2024 layoffs - what severance did the 500 get?", "severance")]
+    [InlineData("how many of the okta job cuts were in canada? the toronto office", "canada toronto office")]
     [InlineData("how many roles did Amazon cut in 2023?", "")]
     public void The_focus_is_what_is_left_after_company_period_and_layoff_words(string question, string focus) =>
         Assert.Equal(focus, string.Join(" ", Parser.Parse(question).Parts.SelectMany(p => p.Focus)));
@@ -67,15 +67,15 @@ public sealed class QuestionParserTests
     [Fact]
     public void Each_company_of_a_comparison_keeps_the_period_written_beside_it()
     {
-        var scopes = Parser.Parse("who cut a bigger share of staff: stripe in nov 22 or shopfiy in jul 22?").Scopes;
-        Assert.Equal(["Stripe", "Shopify"], scopes.Select(s => s.Company));
-        Assert.Equal(new DateTime(2022, 11, 1), scopes[0].Period!.From);
-        Assert.Equal(new DateTime(2022, 7, 1), scopes[1].Period!.From);
+        var scopes = Parser.Parse("who cut a bigger share: dropbx in mar 24 or okta in feb 24?").Scopes;
+        Assert.Equal(["Dropbox", "Okta"], scopes.Select(s => s.Company));
+        Assert.Equal(new DateTime(2024, 3, 1), scopes[0].Period!.From);
+        Assert.Equal(new DateTime(2024, 2, 1), scopes[1].Period!.From);
     }
 
     [Fact]
     public void Two_periods_of_one_company_are_both_kept() =>
-        Assert.Equal(["October 2025", "January 2026"], Parser.Parse("amazon oct 2025 vs jan 2026 cuts, which round was bigger?").Periods.Select(p => p.Label));
+        Assert.Equal(["March 2023", "June 2024"], Parser.Parse("okta mar 2023 vs jun 2024 cuts, which round was bigger?").Periods.Select(p => p.Label));
 
     [Fact]
     public void A_follow_up_without_a_company_takes_the_threads_subject()
