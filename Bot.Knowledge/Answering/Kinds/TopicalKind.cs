@@ -78,12 +78,12 @@ public sealed partial class TermsKind : TopicalKind
     protected override string Topic => "the severance or other terms";
     protected override Regex Cue => CueRegex();
     protected override Regex Vocabulary => VocabularyRegex();
-    // "support" or "transition" alone is a kind word, not a term of the layoff: a term names pay, cover, notice or stock.
+    // A kind word alone ("help", "transition") is not a term of the layoff: a term names pay, cover, notice or stock.
     protected override bool Qualifies(CandidateSentence s) => CoreRegex().IsMatch(s.Text);
 
-    [GeneratedRegex(@"\bseveran|\bpay\b|\bpaid\b|\bsalar|\bweeks? of\b|\bmonths? of\b|\bhealth|\binsurance|\bbenefit|\bnotice\b|\bvest|\bstock\b|\bequity|\bRSUs?\b|\bPTO\b|\bcompensat|\bpackage|\bbonus|\b\d+ days\b", RegexOptions.IgnoreCase)] private static partial Regex CoreRegex();
-    [GeneratedRegex(@"\bseverance\b|\bbenefits?\b|\bhealth ?care\b|\bhealth\b|\binsurance\b|\bnotice\b|\bvest\w*|\bstock\b|\bequity\b|\bpayouts?\b|\bpay\b|\bpackages?\b|\bcompensat\w*|\bpto\b|\bgarden leave\b|\bwhat (?:do|did|does|will|would)\b.*\b(?:get|give|receive|offer)\w*|\b(?:give|offer|provide)\w* (?:the )?(?:ppl|people|employees|staff|workers)\b|\bsupport for\b|\bterms\b")] private static partial Regex CueRegex();
-    [GeneratedRegex(@"\bseverance|\bpay\b|\bpaid\b|\bsalary|\bweeks?\b|\bmonths\b|\bhealth|\binsurance|\bbenefits?\b|\bnotice\b|\bvest\w*|\bstock\b|\bequity|\bRSUs?\b|\bPTO\b|\bcompensat\w*|\bpackage|\btransition|\bsupport\b|\bimmigration|\bvisa|\bjob search|\bnew role|\binternal(?:ly)?\b|\bbonus")] private static partial Regex VocabularyRegex();
+    [GeneratedRegex(@"\bseveran|\bpay\b|\bpaid\b|\bsalar|\bweeks? of\b|\bmonths? of\b|\bhealth|\binsurance|\bbenefit|\bnotice\b|\bvest|\bstock\b|\bequity|\bcompensat|\bpackage|\bbonus|\b\d+ days\b", RegexOptions.IgnoreCase)] private static partial Regex CoreRegex();
+    [GeneratedRegex(@"\bseverance\b|\bbenefits?\b|\bhealth ?care\b|\bhealth\b|\binsurance\b|\bnotice\b|\bvest\w*|\bstock\b|\bequity\b|\bpayouts?\b|\bpay\b|\bpackages?\b|\bcompensat\w*|\bgarden leave\b|\bwhat (?:do|did|does|will|would)\b.*\b(?:get|give|receive|offer)\w*|\b(?:give|offer|provide)\w* (?:the )?(?:ppl|people|employees|staff|workers)\b|\bterms\b")] private static partial Regex CueRegex();
+    [GeneratedRegex(@"\bseverance|\bpay\b|\bpaid\b|\bsalary|\bweeks?\b|\bmonths\b|\bhealth|\binsurance|\bbenefits?\b|\bnotice\b|\bvest\w*|\bstock\b|\bequity|\bcompensat\w*|\bpackage|\btransition|\bimmigration|\bvisa|\bjob search|\bnew role|\binternal(?:ly)?\b|\bbonus")] private static partial Regex VocabularyRegex();
 }
 
 /// <summary>"Which teams were hit?": the divisions, teams, products, offices or kinds of role the cuts fall on.</summary>
