@@ -51,8 +51,19 @@ internal sealed partial class EvidenceCollector(HybridRetriever retriever, Sente
                       .Where(x => x.Stating > 0).OrderByDescending(x => x.Stating).Select(x => x.Group).FirstOrDefault() ?? groups[0]
                 : question.AsksLatest && question.Period is null ? groups.MaxBy(g => g.Month ?? DateTime.MinValue)!
                 : groups[0];
-            var keep = chosen.Documents.Select(d => d.Id).ToHashSet();
-            retrieved = retrieved.Where(r => keep.Contains(r.Document.Id)).ToList();
+            // News trails events, so retrieval lets in articles published a few weeks after the period; but a round
+            // whose first report came well after the period is another round ("Meta layoffs in 2024?" is not January 2025).
+            if (question.Period is { } asked && chosen.Documents.All(d => ReportedAfter(d, asked)))
+            {
+                groups = groups.Where(g => g != chosen).ToList();
+                chosen = null;
+                retrieved = [];
+            }
+            else
+            {
+                var keep = chosen.Documents.Select(d => d.Id).ToHashSet();
+                retrieved = retrieved.Where(r => keep.Contains(r.Document.Id)).ToList();
+            }
         }
 
         var candidates = new List<CandidateSentence>();
@@ -250,6 +261,13 @@ internal sealed partial class EvidenceCollector(HybridRetriever retriever, Sente
         if (Interlocked.Exchange(ref _timelinesRevision, revision) != revision) _timelines.Clear();
         return _timelines.GetOrAdd(company, c => rounds.Timeline(c, includeWarn: false));
     }
+
+    /// <summary>How long after a period its round may first be reported and still be that period's round.</summary>
+    private const int RoundReportLag = 10;
+
+    /// <summary>Published after the period's report lag; a month-precision date only when its whole month is after the period.</summary>
+    private static bool ReportedAfter(DocumentRecord d, QuestionPeriod period) => d.Published is { } p
+        && (d.PublishedPrecision is "month" or "year" ? p >= period.To : p >= period.To.AddDays(RoundReportLag));
 
     /// <summary>How far from a round's dates an article without a figure of its own may still be about it.</summary>
     private const int RoundReach = 45;
