@@ -39,6 +39,16 @@ internal sealed partial class DataAnswerer(LayoffEventQueries queries, TimeProvi
         return true;
     }
 
+    /// <summary>"Latest X layoffs?" answered from articles of an older round: the newer layoffs.fyi rows, so the answer is not stale.</summary>
+    public bool TryAnswerNewerRows(string company, DateOnly after, AnswerDraft draft)
+    {
+        var rows = queries.Rows(company, after.AddDays(1), null).Where(r => r.Row.Count is not null).OrderByDescending(r => r.Row.Date).Take(3).ToList();
+        if (rows.Count == 0) return false;
+        var parts = rows.Select(r => $"{r.Row.Count:N0} on {r.Row.Date} [{draft.Row(r.Citation)}]");
+        draft.Say($"The layoffs.fyi data lists later {company} layoffs than these articles: {string.Join("; ", parts)}.");
+        return true;
+    }
+
     /// <summary>WARN notices of a company, optionally in one US state ("did Amazon file WARN notices in Washington?").</summary>
     public bool TryAnswerWarn(ParsedQuestion q, string company, AnswerDraft draft)
     {

@@ -98,12 +98,18 @@ internal sealed class ExtractiveAnswerEngine(
             answered |= outcomes.Contains(KindOutcome.Answered);
         }
         if (!answered) draft.NoAnswer = true;
+        // "Latest" answered from the newest articles may still be older than the newest data rows.
+        if (!compact && answered && q.AsksLatest && q.Period is null && company is not null && evidence.ChosenEvent?.Documents.Max(d => d.Published) is { } newestArticle)
+            data.TryAnswerNewerRows(company, DateOnly.FromDateTime(newestArticle).AddDays(NewerRowMargin), draft);
         if (!compact && answered && q.Period is null && evidence.OtherEvents.Count > 0 && evidence.ChosenEvent is { } chosen)
         {
             var others = evidence.OtherEvents.Where(e => e.Month is not null).Select(e => e.Label).Distinct().Take(3).ToList();
             if (others.Count > 0) draft.Say($"This is about the {chosen.Label} round; the sources also cover {company} layoffs in {string.Join(", ", others)}.");
         }
     }
+
+    /// <summary>Rows within this many days after the newest article are the same round, not a later one.</summary>
+    private const int NewerRowMargin = 45;
 
     private long _learnedRevision = -1;
 

@@ -12,6 +12,11 @@ public sealed class AnswerDetailTests() : InventedCorpusTest(
             "Zillow is headquartered in Seattle. " +
             "The company said the cuts will be complete by the end of 2024.\n\n" +
             "What you need to know\n    • Staff whose roles are affected will be told on Monday    • Zillow keeps its rentals business"),
+    ], dataFiles:
+    [
+        ("layoffs_fyi.csv",
+            "company,location,total_laid_off,date,percentage_laid_off,industry,source,stage,funds_raised,country,date_added\n" +
+            "Zillow,Seattle,250,3/10/2025,0.04,Real Estate,https://news.example/zillow-2025,Post-IPO,97,United States,3/11/2025\n"),
     ])
 {
     [Fact]
@@ -42,6 +47,15 @@ public sealed class AnswerDetailTests() : InventedCorpusTest(
         var a = await Corpus.AskAsync("when will zillow staff whose roles are affected be told?");
         Assert.Contains("Monday", a.Text);
         Assert.Contains(a.Citations, c => c.Quote.StartsWith("Staff whose roles are affected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Latest_from_older_articles_adds_the_newer_data_rows()
+    {
+        var a = await Corpus.AskAsync("latest zillow layoffs?");
+        Assert.Contains("2,000", a.Text); // the articles' round
+        Assert.Contains("later Zillow layoffs than these articles: 250 on 2025-03-10", a.Text);
+        Assert.Contains(a.DataCitations, r => r.Verified && r.Row.Contains("250"));
     }
 
     [Fact]

@@ -21,7 +21,9 @@ public sealed class InventedCorpus : IDisposable
 
     private InventedCorpus(TimeProvider? time) => Services = new KnowledgeServices(_db, time: time);
 
-    public static async Task<InventedCorpus> CreateAsync(IEnumerable<InventedArticle> articles, TimeProvider? time = null)
+    /// <param name="dataFiles">Data tables to ingest too, as (file name, CSV text), e.g. rows in the layoffs.fyi layout.</param>
+    public static async Task<InventedCorpus> CreateAsync(IEnumerable<InventedArticle> articles, TimeProvider? time = null,
+        IEnumerable<(string Name, string Csv)>? dataFiles = null)
     {
         var corpus = new InventedCorpus(time);
         var files = new List<string>();
@@ -30,6 +32,12 @@ public sealed class InventedCorpus : IDisposable
             var file = corpus._dir.File($"{i:D2}-{a.Company.ToLowerInvariant()}.md");
             await File.WriteAllTextAsync(file,
                 $"---\ntitle: \"{a.Title}\"\nsource_url: https://news.example/{i}\npublisher: {a.Publisher}\ndate_published: {a.Date}\ncompany: {a.Company}\n---\n\n{a.Body}\n");
+            files.Add(file);
+        }
+        foreach (var (name, csv) in dataFiles ?? [])
+        {
+            var file = corpus._dir.File(name);
+            await File.WriteAllTextAsync(file, csv);
             files.Add(file);
         }
         var report = await corpus.Services.Get<IngestionPipeline>().IngestAsync(files, null, CancellationToken.None);
@@ -49,11 +57,12 @@ public sealed class InventedCorpus : IDisposable
 }
 
 /// <summary>A test class over one invented corpus, created before its tests and disposed after.</summary>
-public abstract class InventedCorpusTest(IReadOnlyList<InventedArticle> articles, TimeProvider? time = null) : IAsyncLifetime
+public abstract class InventedCorpusTest(IReadOnlyList<InventedArticle> articles, TimeProvider? time = null,
+    IReadOnlyList<(string Name, string Csv)>? dataFiles = null) : IAsyncLifetime
 {
     protected InventedCorpus Corpus { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => Corpus = await InventedCorpus.CreateAsync(articles, time);
+    public async ValueTask InitializeAsync() => Corpus = await InventedCorpus.CreateAsync(articles, time, dataFiles);
 
     public ValueTask DisposeAsync()
     {
