@@ -32,21 +32,13 @@ internal sealed partial class DataAnswerer(LayoffEventQueries queries, TimeProvi
     public bool TryAnswerCount(ParsedQuestion q, string company, AnswerDraft draft)
     {
         var (from, to, label) = Range(q, allTimeWhenOpen: true);
-        var rows = queries.Rows(company, from, to).Where(r => r.Row.Count is not null).OrderByDescending(r => r.Row.Date).Take(4).ToList();
-        if (rows.Count == 0) return false;
-        var parts = rows.Select(r => $"{r.Row.Count:N0} on {r.Row.Date} [{draft.Row(r.Citation)}]");
-        draft.Say($"The layoffs.fyi data lists {company} layoffs{Spaced(label)}: {string.Join("; ", parts)}.");
-        return true;
+        return SayNewestRows(queries.Rows(company, from, to), 4, $"The layoffs.fyi data lists {company} layoffs{Spaced(label)}", draft);
     }
 
     /// <summary>"Latest X layoffs?" answered from articles of an older round: the newer layoffs.fyi rows, so the answer is not stale.</summary>
     public bool TryAnswerNewerRows(string company, DateOnly after, AnswerDraft draft)
     {
-        var rows = queries.Rows(company, after.AddDays(1), null).Where(r => r.Row.Count is not null).OrderByDescending(r => r.Row.Date).Take(3).ToList();
-        if (rows.Count == 0) return false;
-        var parts = rows.Select(r => $"{r.Row.Count:N0} on {r.Row.Date} [{draft.Row(r.Citation)}]");
-        draft.Say($"The layoffs.fyi data lists later {company} layoffs than these articles: {string.Join("; ", parts)}.");
-        return true;
+        return SayNewestRows(queries.Rows(company, after.AddDays(1), null), 3, $"The layoffs.fyi data lists later {company} layoffs than these articles", draft);
     }
 
     /// <summary>WARN notices of a company, optionally in one US state ("did Amazon file WARN notices in Washington?").</summary>
@@ -64,6 +56,15 @@ internal sealed partial class DataAnswerer(LayoffEventQueries queries, TimeProvi
         }
         var parts = notices.Select(n => $"{n.Notice.EmployeesAffected?.ToString("N0") ?? "an unstated number of"} employees, notice {n.Notice.NoticeDate} [{draft.Row(n.Citation)}]");
         draft.Say($"Yes: WARN notices filed by {company}{(state is null ? "" : $" in {state}")} include {string.Join("; ", parts)}.");
+        return true;
+    }
+
+    /// <summary>The newest rows with a head count, each cited: "{lead}: 250 on 2025-03-10 [4]; ...".</summary>
+    private static bool SayNewestRows(IEnumerable<LayoffRowResult> rows, int limit, string lead, AnswerDraft draft)
+    {
+        var newest = rows.Where(r => r.Row.Count is not null).OrderByDescending(r => r.Row.Date).Take(limit).ToList();
+        if (newest.Count == 0) return false;
+        draft.Say($"{lead}: {string.Join("; ", newest.Select(r => $"{r.Row.Count:N0} on {r.Row.Date} [{draft.Row(r.Citation)}]"))}.");
         return true;
     }
 

@@ -89,7 +89,7 @@ internal sealed class ExtractiveAnswerEngine(
         {
             // Each part of a several-part question is ranked by its own meaning ("who sent it" is not "was it Jassy").
             var partVector = q.Parts.Count > 1 ? embedder.Embed(part.Text) : vector;
-            var context = new FactContext(q.ForPart(part), part, company, pool, evidence, ranker, partVector, compact);
+            var context = new FactContext(q.ForPart(part), part, company, pool, ranker, partVector, compact);
             var kinds = _factKinds.Where(k => k.AppliesTo(part)).ToList();
             // A bare "amazon layoffs?" asks for the round in brief: how many and why.
             if (kinds.Count == 0 && part.Focus.Count == 0) kinds = _factKinds.Where(k => k is CountKind or ReasonKind).ToList();
@@ -128,7 +128,7 @@ internal sealed class ExtractiveAnswerEngine(
         var evidence = collector.Collect(side, company, vector);
         if (company is null || evidence.CompanyDocuments.Count == 0 || evidence.Sentences.Count == 0) return null;
         var part = side.Parts.FirstOrDefault() ?? new QuestionPart(side.Text, []);
-        return new FactContext(side, part, company, Pool(evidence, company), evidence, ranker, vector, Compact: true);
+        return new FactContext(side, part, company, Pool(evidence, company), ranker, vector, Compact: true);
     }
 
     /// <summary>Sentences about another company (a passing mention) can't answer for this one.</summary>

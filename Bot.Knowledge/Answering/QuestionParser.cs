@@ -177,8 +177,6 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
         return scopes.Select(s => s.Period is null ? s with { Period = whole } : s).ToList();
     }
 
-    public QuestionPeriod? ParsePeriod(string q) => ParsePeriods(q).FirstOrDefault();
-
     /// <summary>Every period a question names, in the order written (the most specific reading of each stretch).</summary>
     public IReadOnlyList<QuestionPeriod> ParsePeriods(string q)
     {

@@ -59,6 +59,15 @@ public sealed class AnswerDetailTests() : InventedCorpusTest(
     }
 
     [Fact]
+    public async Task A_quarter_of_the_staff_is_a_share_not_a_time()
+    {
+        // No sentence says when the unit winds down; the one with "a quarter of its staff" must not be offered as the time
+        // (it may still be quoted as the earliest report of the round).
+        var a = await Corpus.AskAsync("zillow: when does the home-buying unit wind down?");
+        Assert.DoesNotContain("“Zillow will cut about 2,000 jobs, a quarter of its staff", a.Text);
+    }
+
+    [Fact]
     public async Task By_when_is_answered_by_the_sentence_that_sets_the_end()
     {
         var a = await Corpus.AskAsync("zillow: by when will the cuts be done?");

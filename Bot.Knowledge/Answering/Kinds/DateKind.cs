@@ -77,10 +77,13 @@ public sealed partial class DateKind : IFactKind
         return KindOutcome.Answered;
     }
 
+    /// <summary>A quarter as a time ("the first quarter", "next fiscal quarter"), not as a share ("a quarter of its staff").</summary>
+    private const string DatedQuarter = @"(?:first|second|third|fourth|last|next|current|this|that|same|the) (?:fiscal )?quarter";
+
     [GeneratedRegex(@"\b(?:what|which|on what) (?:date|day)\b")] private static partial Regex CalendarCue();
     [GeneratedRegex(@"\b(?:by|until|till) when\b|\bhow long\b|\bdeadline\b|\bwhen will\b.*\b(?:done|complete|completed|finished|over|end)\b")] private static partial Regex Deadline();
-    [GeneratedRegex(@"\bby (?:the )?(?:end of |fiscal |FY|mid-|early |late )?(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|year|quarter)|\bthrough (?:the )?end of\b|\buntil\b|\bwill (?:be )?complete\w*", RegexOptions.IgnoreCase)] private static partial Regex EndOfPeriod();
+    [GeneratedRegex(@"\bby (?:the )?(?:end of |fiscal |FY|mid-|early |late )?(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|year|" + DatedQuarter + @")|\bthrough (?:the )?end of\b|\buntil\b|\bwill (?:be )?complete\w*", RegexOptions.IgnoreCase)] private static partial Regex EndOfPeriod();
     // "when do they hear?" asks a time; "how many did it have when it announced" only places the question.
     [GeneratedRegex(@"^\W*when\b|\bwhen\s+(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have|exactly)\b|\b(?:by|since|until|till) when\b|\bwhen\W*$|\bwhat date\b|\bwhich date\b|\bwhat day\b|\bwhich day\b|\bby when\b|\bhow long\b|\buntil when\b|\bwhat time\b|\bdeadline\b|\btimeline\b|\bhow soon\b")] private static partial Regex Cue();
-    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|today|tomorrow|this week|next week|weeks?|months?|days?|quarter|Q[1-4]|FY\d\d|fiscal|end of|through|until|by the)\b")] private static partial Regex TimeWords();
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|today|tomorrow|this week|next week|weeks?|months?|days?|" + DatedQuarter + @"|Q[1-4]|FY\d\d|fiscal|end of|through|until|by the)\b")] private static partial Regex TimeWords();
 }

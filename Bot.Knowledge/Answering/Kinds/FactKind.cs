@@ -38,7 +38,6 @@ public sealed record FactContext(
     QuestionPart Part,
     string? Company,
     IReadOnlyList<CandidateSentence> Pool,
-    Evidence Evidence,
     FocusRanker Ranker,
     float[] QuestionVector,
     bool Compact)
