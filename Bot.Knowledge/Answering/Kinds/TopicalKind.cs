@@ -81,9 +81,15 @@ public sealed partial class TermsKind : TopicalKind
     // A kind word alone ("help", "transition") is not a term of the layoff: a term names pay, cover, notice or stock.
     protected override bool Qualifies(CandidateSentence s) => CoreRegex().IsMatch(s.Text);
 
-    [GeneratedRegex(@"\bseveran|\bpay\b|\bpaid\b|\bsalar|\bweeks? of\b|\bmonths? of\b|\bhealth|\binsurance|\bbenefit|\bnotice\b|\bvest|\bstock\b|\bequity|\bcompensat|\bpackage|\bbonus|\b\d+ days\b", RegexOptions.IgnoreCase)] private static partial Regex CoreRegex();
-    [GeneratedRegex(@"\bseverance\b|\bbenefits?\b|\bhealth ?care\b|\bhealth\b|\binsurance\b|\bnotice\b|\bvest\w*|\bstock\b|\bequity\b|\bpayouts?\b|\bpay\b|\bpackages?\b|\bcompensat\w*|\bgarden leave\b|\bwhat (?:do|did|does|will|would)\b.*\b(?:get|give|receive|offer)\w*|\b(?:give|offer|provide)\w* (?:the )?(?:ppl|people|employees|staff|workers)\b|\bterms\b")] private static partial Regex CueRegex();
-    [GeneratedRegex(@"\bseverance|\bpay\b|\bpaid\b|\bsalary|\bweeks?\b|\bmonths\b|\bhealth|\binsurance|\bbenefits?\b|\bnotice\b|\bvest\w*|\bstock\b|\bequity|\bcompensat\w*|\bpackage|\btransition|\bimmigration|\bvisa|\bjob search|\bnew role|\binternal(?:ly)?\b|\bbonus")] private static partial Regex VocabularyRegex();
+    // One list of the words that name a term, read three ways: a sentence states a term (Core), a question asks
+    // for terms (Cue, with "what did they get"), and how much a sentence speaks of terms (Vocabulary).
+    private const string TermWords = @"\bseveran\w*|\bpay\b|\bpaid\b|\bpayouts?\b|\bsalar\w*|\bhealth|\binsurance|\bbenefits?\b|\bnotice\b"
+        + @"|\bvest\w*|\bstock\b|\bequity\b|\bcompensat\w*|\bpackages?\b|\bbonus\w*|\bgarden leave\b";
+    private const string CoreTerms = TermWords + @"|\bweeks? of\b|\bmonths? of\b|\b\d+ days\b";
+
+    [GeneratedRegex(CoreTerms, RegexOptions.IgnoreCase)] private static partial Regex CoreRegex();
+    [GeneratedRegex(TermWords + @"|\bwhat (?:do|did|does|will|would)\b.*\b(?:get|give|receive|offer)\w*|\b(?:give|offer|provide)\w* (?:the )?(?:ppl|people|employees|staff|workers)\b|\bterms\b", RegexOptions.IgnoreCase)] private static partial Regex CueRegex();
+    [GeneratedRegex(CoreTerms + @"|\bweeks?\b|\bmonths\b|\btransition|\bimmigration|\bvisa|\bjob search|\bnew role|\binternal(?:ly)?\b", RegexOptions.IgnoreCase)] private static partial Regex VocabularyRegex();
 }
 
 /// <summary>"Which teams were hit?": the divisions, teams, products, offices or kinds of role the cuts fall on.</summary>
