@@ -7,7 +7,7 @@ namespace Bot.Knowledge.Answering;
 public sealed record RankedSentence(CandidateSentence Sentence, double Score, double Lexical, double Semantic);
 
 /// <summary>
-/// Scores sentences by how well they answer a question part's focus ("severance", "hiring freeze",
+/// Scores sentences by how well they answer a question part's focus ("notice pay", "hiring freeze",
 /// "dublin"): the share of focus words the sentence contains (stems, and words sharing a long prefix:
 /// "responsible" ~ "responsibility"), plus the sentence's MiniLM similarity to the question. Only the
 /// best lexical candidates are embedded (sentence vectors are cached), so a question costs a few

@@ -29,7 +29,7 @@ public sealed record CompanyScope(string Company, QuestionPeriod? Period);
 /// <summary>
 /// One part of a question ("how many ppl, and how long is the hiring freeze?" has two). <see cref="Focus"/>
 /// holds the part's own content words: what is left after the company, the period, question words and
-/// the generic vocabulary of layoffs ("severance", "hiring freeze", "dublin").
+/// the generic vocabulary of layoffs ("notice pay", "hiring freeze", "toronto").
 /// </summary>
 /// <see cref="Qualifiers"/> are the focus words that narrow what is asked to a place or a part of the
 /// company ("in ireland", "the dublin office"): a figure for the whole round does not answer them.
