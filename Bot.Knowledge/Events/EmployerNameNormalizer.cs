@@ -12,15 +12,24 @@ namespace Bot.Knowledge.Events;
 /// </summary>
 internal static partial class EmployerNameNormalizer
 {
-    /// <summary>
-    /// Alias key (see <see cref="Key"/>) to canonical display name, from the one alias table
-    /// (<see cref="Companies.CompanyCatalog.BuiltIn"/>) so data rows and questions agree on every name.
-    /// </summary>
-    private static readonly Dictionary<string, string> Aliases = Companies.CompanyCatalog.BuiltIn
-        .SelectMany(c => c.Aliases.Append(c.Canonical).Select(a => (Key: Key(a), c.Canonical)))
-        .Where(a => a.Key.Length > 0)
-        .DistinctBy(a => a.Key)
-        .ToDictionary(a => a.Key, a => a.Canonical, StringComparer.Ordinal);
+    private static Dictionary<string, string> BuildAliases()
+    {
+        var aliases = Companies.CompanyCatalog.BuiltIn
+            .SelectMany(c => c.Aliases.Append(c.Canonical).Select(a => (Key: Key(a), c.Canonical)))
+            .Where(a => a.Key.Length > 0)
+            .DistinctBy(a => a.Key)
+            .ToDictionary(a => a.Key, a => a.Canonical, StringComparer.Ordinal);
+        // Data files' own spellings of an alias name what the alias names (by the table, else by its brand prefix).
+        foreach (var (alias, spellings) in Companies.CompanyCatalog.DataSpellings)
+        {
+            var key = Key(alias);
+            var canonical = aliases.GetValueOrDefault(key)
+                ?? BrandPrefixes.FirstOrDefault(b => (key + " ").StartsWith(b.Prefix, StringComparison.Ordinal)).Canonical;
+            if (canonical is null) continue;
+            foreach (var spelling in spellings) aliases.TryAdd(Key(spelling), canonical);
+        }
+        return aliases;
+    }
 
     /// <summary>
     /// Brands whose name followed by anything (a site code, a division) is still that company
@@ -33,6 +42,13 @@ internal static partial class EmployerNameNormalizer
         ("salesforce ", "Salesforce"), ("twitter ", "Twitter"), ("ibm ", "IBM"), ("dell ", "Dell"),
         ("facebook ", "Meta"), ("meta platforms ", "Meta"), ("international business machines ", "IBM"),
     ];
+
+    /// <summary>
+    /// Alias key (see <see cref="Key"/>) to canonical display name, from the one alias table
+    /// (<see cref="Companies.CompanyCatalog.BuiltIn"/>) so data rows and questions agree on every name.
+    /// </summary>
+    // After BrandPrefixes: static fields initialise in the order written, and the data spellings use the prefixes.
+    private static readonly Dictionary<string, string> Aliases = BuildAliases();
 
     private static readonly HashSet<string> LegalSuffixes = new(StringComparer.Ordinal)
     {
