@@ -13,7 +13,7 @@ public sealed class CompanyWatch
     [BsonId] public string Id { get; set; } = "";
     public string Platform { get; set; } = "";
     public string ChannelId { get; set; } = "";
-    /// <summary>Canonical display name, e.g. "Amazon".</summary>
+    /// <summary>Canonical display name, e.g. "Acme".</summary>
     public string Company { get; set; } = "";
     public string CompanyKey { get; set; } = "";
     public string AddedBy { get; set; } = "";
