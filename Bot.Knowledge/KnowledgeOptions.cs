@@ -5,6 +5,15 @@ public sealed class KnowledgeOptions
 {
     public const string SectionName = "Knowledge";
 
+    /// <summary>
+    /// Where the knowledge base lives: <c>litedb</c> (default; one file, one process) or <c>postgres</c>
+    /// (<see cref="ConnectionString"/>; several instances share it).
+    /// </summary>
+    public string Store { get; set; } = KnowledgeStores.LiteDb;
+
+    /// <summary>Npgsql connection string when <see cref="Store"/> is <c>postgres</c> (from configuration or the environment, never the repository).</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>LiteDB file; relative paths are resolved from the working directory. Folder created on demand.</summary>
     public string DatabasePath { get; set; } = "data/layoffbot.db";
 
@@ -41,4 +50,11 @@ public sealed class KnowledgeOptions
     /// <summary>CSV tables (layoffs.fyi or WARN layout) polled by <c>serve</c> like the feeds; new rows are imported.</summary>
     public string[] DataFeeds { get; set; } = [];
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(30);
+}
+
+/// <summary>The values of <see cref="KnowledgeOptions.Store"/>.</summary>
+public static class KnowledgeStores
+{
+    public const string LiteDb = "litedb";
+    public const string Postgres = "postgres";
 }

@@ -6,6 +6,7 @@ using Bot.Knowledge.Events;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
+using Bot.Knowledge.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,9 @@ public static class KnowledgeServiceCollectionExtensions
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Knowledge:DatabasePath must not be empty.")
+            .Validate(o => o.Store is KnowledgeStores.LiteDb or KnowledgeStores.Postgres, "Knowledge:Store must be 'litedb' or 'postgres'.")
+            .Validate(o => o.Store != KnowledgeStores.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Knowledge:ConnectionString must name the PostgreSQL database when Knowledge:Store is 'postgres'.")
             .Validate(o => o.MaxDownloadBytes > 0, "Knowledge:MaxDownloadBytes must be positive.")
             .Validate(o => o.DownloadTimeoutSeconds > 0, "Knowledge:DownloadTimeoutSeconds must be positive.")
             .Validate(o => o.MaxDocumentBytes > 0, "Knowledge:MaxDocumentBytes must be positive.")
@@ -34,6 +38,8 @@ public static class KnowledgeServiceCollectionExtensions
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<KnowledgeDatabase>();
             return KnowledgeDatabase.Open(knowledge.DatabasePath, TimeSpan.FromSeconds(knowledge.WriterWaitSeconds), message => logger?.LogWarning("{Message}", message));
         });
+        // Resolved only by the PostgreSQL stores, which are registered when Knowledge:Store is postgres.
+        services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ConnectionString ?? ""));
         services.TryAddSingleton<LiteDB.ILiteDatabase>(sp => sp.GetRequiredService<KnowledgeDatabase>().Database);
         services.TryAddSingleton<DocumentStore>();
         services.AddLayoffData();
