@@ -45,7 +45,6 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<BucketRegistry>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordReplyRenderer>();
-        services.AddSingleton<InteractionDeduplicator>();
         services.AddSingleton<InteractionQueue>();
         services.AddSingleton<DiscordInteractionHandler>();
         services.AddSingleton<DiscordAutocompleteHandler>();

@@ -17,7 +17,7 @@ public static class DigestServiceCollectionExtensions
 {
     /// <summary>
     /// What every command needs to build a digest (the <c>/digest</c> command, the CLI preview): the <c>Digest</c>
-    /// options, the builder, the ledger, the schedule and the renderer. Settings are validated at start.
+    /// options, the builder, the schedule and the renderer. Settings are validated at start.
     /// </summary>
     public static IServiceCollection AddDigestContent(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,13 +39,9 @@ public static class DigestServiceCollectionExtensions
             return DigestSchedule.Parse(o.Cron, o.TimeZone);
         });
         services.TryAddSingleton<DigestBuilder>();
-        services.TryAddSingleton<DigestLedger>();
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton<IDigestProvider, LatestDigestProvider>();
-        services.TryAddSingleton(sp => new WatchStore(sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<LayoffEventQueries>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<DigestSubscriptionStore>();
         services.TryAddSingleton<WatchAlertFinder>();
-        services.TryAddSingleton<WatchAlertLedger>();
         services.TryAddSingleton<WatchAlertRenderer>();
         return services;
     }

@@ -36,7 +36,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSlashCommandHandler>();
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackAppHomeHandler>();
-        services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackInboundDispatcher>();
         services.AddSingleton<SlackInboundQueue>();
         services.AddHostedService<SlackInboundWorker>();

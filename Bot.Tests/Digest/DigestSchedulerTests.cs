@@ -1,4 +1,5 @@
 using Bot.Host.Jobs;
+using Bot.Host.State;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;

@@ -1,5 +1,5 @@
 using Bot.Host.Jobs;
-using Bot.Knowledge.Digest;
+using Bot.Host.State;
 using Bot.Knowledge.Events;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
@@ -17,7 +17,7 @@ public sealed class WatchAlertRunnerTests : IDisposable
     private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-    private WatchAlertRunner Runner(RecordingPublisher publisher, WatchStore watches, LayoffEventQueries queries) =>
+    private WatchAlertRunner Runner(RecordingPublisher publisher, IWatchStore watches, LayoffEventQueries queries) =>
         new([publisher], watches, new WatchAlertFinder(queries), new WatchAlertLedger(_database, _time), new WatchAlertRenderer(new DocumentStore(_database, _time)),
             NullLogger<WatchAlertRunner>.Instance);
 
@@ -26,10 +26,11 @@ public sealed class WatchAlertRunnerTests : IDisposable
     {
         var ct = TestTimeout.Token();
         var queries = new LayoffEventQueries(_database.Database);
-        var watches = new WatchStore(_database, queries, _time);
+        var watches = new LiteDbWatchStore(_database);
+        var newWatch = new CompanyWatchFactory(queries, _time);
         var slack = new RecordingPublisher("slack", _time);
-        watches.Add("slack", "C1", "Acme", "U1");
-        watches.Add("slack", "C2", "Acme", "U1");
+        watches.TryAdd(newWatch.Create("slack", "C1", "Acme", "U1"));
+        watches.TryAdd(newWatch.Create("slack", "C2", "Acme", "U1"));
         LayoffRowsFile.Import(_database.Database, ("Acme", 300, "2026-11-25"));
 
         // A process claimed C1's alert and stopped before confirming it.

@@ -1,4 +1,5 @@
 using Bot.Host.Jobs;
+using Bot.Host.State;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Events;
@@ -26,7 +27,7 @@ internal sealed class SchedulerRig : IAsyncDisposable
         Ledger = new DigestLedger(database, time);
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
         var builder = new DigestBuilder(database, new LayoffEventQueries(database.Database), new LayoffChartRenderer());
-        Subscriptions = new DigestSubscriptionStore(database, time);
+        Subscriptions = new LiteDbDigestSubscriptionStore(database, time);
         Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
         _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time, loggers.CreateLogger<DigestSchedulerService>());
     }
@@ -34,7 +35,7 @@ internal sealed class SchedulerRig : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public ListLoggerProvider Logs { get; }
     public DigestLedger Ledger { get; }
-    public DigestSubscriptionStore Subscriptions { get; }
+    public IDigestSubscriptionStore Subscriptions { get; }
     public DigestRunner Runner { get; }
 
     public Task StartAsync(CancellationToken cancellationToken) => _service.StartAsync(cancellationToken);
