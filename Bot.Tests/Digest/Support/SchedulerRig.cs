@@ -20,14 +20,21 @@ internal sealed class SchedulerRig : IAsyncDisposable
     private readonly DigestSchedulerService _service;
 
     public SchedulerRig(KnowledgeDatabase database, FakeTimeProvider time, DigestOptions options, params RecordingPublisher[] publishers)
+        : this(database, time, options, new DigestLedger(database, time), new LiteDbDigestSubscriptionStore(database, time), publishers)
+    {
+    }
+
+    /// <summary>A rig whose ledger and subscriptions live elsewhere (PostgreSQL); the digest's content still comes from <paramref name="database"/>.</summary>
+    public SchedulerRig(KnowledgeDatabase database, FakeTimeProvider time, DigestOptions options, DigestLedger ledger,
+        IDigestSubscriptionStore subscriptions, params RecordingPublisher[] publishers)
     {
         Time = time;
         Logs = new ListLoggerProvider();
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        Ledger = new DigestLedger(database, time);
+        Ledger = ledger;
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
         var builder = new DigestBuilder(database, new LayoffEventQueries(database.Database), new LayoffChartRenderer());
-        Subscriptions = new LiteDbDigestSubscriptionStore(database, time);
+        Subscriptions = subscriptions;
         Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
         _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time, loggers.CreateLogger<DigestSchedulerService>());
     }
