@@ -47,7 +47,8 @@ internal static partial class DiscordLog
     [LoggerMessage(LogLevel.Information, "Discord gateway shard {Shard} of {Count}: identifying with intents {Intents}")]
     public static partial void GatewayIdentifying(ILogger logger, int shard, int count, int intents);
 
-    [LoggerMessage(LogLevel.Warning, "Discord gateway shard {Shard}: no heartbeat ACK within {IntervalMs} ms; treating the connection as zombied")]
+    [LoggerMessage(LogLevel.Warning,
+        "Discord gateway shard {Shard}: no heartbeat ACK within {IntervalMs} ms; treating the connection as zombied")]
     public static partial void GatewayZombied(ILogger logger, int shard, int intervalMs);
 
     [LoggerMessage(LogLevel.Information, "Discord gateway shard {Shard} READY: session {SessionId}, application {ApplicationId}")]

@@ -45,8 +45,8 @@ internal sealed class DiscordGatewayClient(
             state.Set(DiscordConnectionStatus.Stopped);
             return;
         }
-        if (settings.Ids is { } chosen && ShardSettings.OutOfRange(chosen, count, $"Discord:ShardCount=auto gave {count} (GET /gateway/bot)") is { } error)
-            throw Fatal(error);
+        var source = $"Discord:ShardCount=auto gave {count} shards (GET /gateway/bot)";
+        if (settings.Ids is { } chosen && ShardSettings.OutOfRange(chosen, count, source) is { } error) throw Fatal(error);
 
         var logger = loggers.CreateLogger<GatewayShard>();
         var shards = settings.IdsFor(count)

@@ -38,7 +38,8 @@ internal sealed class GatewayIdentifyGate(TimeProvider time)
     /// bucket until disposed; call <see cref="IdentifyTurn.Sent"/> once IDENTIFY is on the wire.
     /// </summary>
     /// <param name="onBudgetWait">Told how long the wait is when the daily budget is used up (for health and logs).</param>
-    public async Task<IdentifyTurn> WaitTurnAsync(int shardId, int maxConcurrency, Action<TimeSpan> onBudgetWait, CancellationToken cancellationToken)
+    public async Task<IdentifyTurn> WaitTurnAsync(
+        int shardId, int maxConcurrency, Action<TimeSpan> onBudgetWait, CancellationToken cancellationToken)
     {
         IdentifyBucket bucket;
         lock (_lock)

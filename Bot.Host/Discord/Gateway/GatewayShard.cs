@@ -30,7 +30,10 @@ internal sealed class GatewayShard(
 
     public int Id => id;
 
-    /// <summary>Runs until <paramref name="stoppingToken"/> fires; throws <see cref="DiscordGatewayFatalException"/> when retrying cannot help.</summary>
+    /// <summary>
+    /// Runs until <paramref name="stoppingToken"/> fires; throws <see cref="DiscordGatewayFatalException"/> when retrying
+    /// cannot help.
+    /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -136,7 +139,8 @@ internal sealed class GatewayShard(
     }
 
     /// <param name="identifyTurn">Null when resuming.</param>
-    private async Task<GatewayDisconnect> ConverseAsync(WebSocketConnection socket, IdentifyTurn? identifyTurn, CancellationToken cancellationToken)
+    private async Task<GatewayDisconnect> ConverseAsync(
+        WebSocketConnection socket, IdentifyTurn? identifyTurn, CancellationToken cancellationToken)
     {
         var first = await ReadPayloadAsync(socket, cancellationToken);
         if (first is null) return Ended(socket);
@@ -153,21 +157,25 @@ internal sealed class GatewayShard(
 
         using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var heartbeat = new HeartbeatLoop(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), time, jitter,
-            ct => SendAsync(socket, limiter, GatewayOpCode.Heartbeat, JsonSerializer.SerializeToElement(_session.Sequence, DiscordJsonContext.Default.NullableInt32), ct));
+            ct => SendAsync(socket, limiter, GatewayOpCode.Heartbeat,
+                JsonSerializer.SerializeToElement(_session.Sequence, DiscordJsonContext.Default.NullableInt32), ct));
         var heartbeatTask = heartbeat.RunAsync(heartbeatStop.Token);
         try
         {
             if (identifyTurn is null)
             {
                 var resume = new GatewayResume(token, _session.SessionId!, _session.Sequence ?? 0);
-                await SendAsync(socket, limiter, GatewayOpCode.Resume, JsonSerializer.SerializeToElement(resume, DiscordJsonContext.Default.GatewayResume), cancellationToken);
+                var data = JsonSerializer.SerializeToElement(resume, DiscordJsonContext.Default.GatewayResume);
+                await SendAsync(socket, limiter, GatewayOpCode.Resume, data, cancellationToken);
                 DiscordLog.GatewayResuming(logger, id, resume.SessionId, resume.Seq);
             }
             else
             {
-                var properties = new GatewayIdentifyProperties(Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "layoffbot", "layoffbot");
+                var os = Environment.OSVersion.Platform.ToString().ToLowerInvariant();
+                var properties = new GatewayIdentifyProperties(os, "layoffbot", "layoffbot");
                 var identify = new GatewayIdentify(token, DiscordGatewayClient.Intents, properties, [id, count]);
-                await SendAsync(socket, limiter, GatewayOpCode.Identify, JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.GatewayIdentify), cancellationToken);
+                var data = JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.GatewayIdentify);
+                await SendAsync(socket, limiter, GatewayOpCode.Identify, data, cancellationToken);
                 identifyTurn.Sent();
                 identifyTurn.Dispose();
                 DiscordLog.GatewayIdentifying(logger, id, count, DiscordGatewayClient.Intents);
@@ -196,7 +204,8 @@ internal sealed class GatewayShard(
         }
     }
 
-    private async Task<GatewayDisconnect> ReadLoopAsync(WebSocketConnection socket, HeartbeatLoop heartbeat, CancellationToken cancellationToken)
+    private async Task<GatewayDisconnect> ReadLoopAsync(
+        WebSocketConnection socket, HeartbeatLoop heartbeat, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -282,7 +291,8 @@ internal sealed class GatewayShard(
     /// <summary>Discord closes the connection (4002) on a payload over 4096 bytes.</summary>
     private const int MaxPayloadBytes = 4096;
 
-    private static async Task SendAsync(WebSocketConnection socket, GatewaySendLimiter limiter, GatewayOpCode op, JsonElement data, CancellationToken cancellationToken)
+    private static async Task SendAsync(
+        WebSocketConnection socket, GatewaySendLimiter limiter, GatewayOpCode op, JsonElement data, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(new GatewayPayload(op, data), DiscordJsonContext.Default.GatewayPayload);
         if (System.Text.Encoding.UTF8.GetByteCount(json) > MaxPayloadBytes)

@@ -47,7 +47,9 @@ internal sealed record ShardSettings(int? Count, IReadOnlyList<int>? Ids)
     /// <summary>Entries may hold several ids ("0,1", as one environment variable) and ranges ("4-7").</summary>
     private static List<int>? ParseIds(IEnumerable<string> entries, List<string> failures)
     {
-        var tokens = entries.SelectMany(e => e.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var tokens = entries
+            .SelectMany(e => e.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
         if (tokens.Count == 0) return null;
         var ids = new List<int>();
         var seen = new HashSet<int>();
@@ -55,7 +57,8 @@ internal sealed record ShardSettings(int? Count, IReadOnlyList<int>? Ids)
         {
             if (ParseRange(token) is not var (from, to))
             {
-                failures.Add($"Discord:ShardIds contains '{token}', which is neither a shard id (0 to {MaxShards - 1}) nor a range such as 0-3.");
+                failures.Add($"Discord:ShardIds contains '{token}', which is neither a shard id (0 to {MaxShards - 1}) "
+                    + "nor a range such as 0-3.");
                 continue;
             }
             var twice = Enumerable.Range(from, to - from + 1).Where(id => !seen.Add(id)).ToList();
