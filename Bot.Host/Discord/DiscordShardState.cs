@@ -25,6 +25,8 @@ internal sealed class DiscordShardState
     public int Id { get; }
     public int Count { get; }
     public DiscordConnectionStatus Status { get { lock (_owner.Sync) return _status; } }
+    /// <summary>When <see cref="Status"/> last changed.</summary>
+    public DateTimeOffset Since { get { lock (_owner.Sync) return _since; } }
     public string? SessionId { get { lock (_owner.Sync) return _sessionId; } }
     public string? LastError { get { lock (_owner.Sync) return _lastError; } }
 

@@ -23,11 +23,18 @@ public sealed class DiscordShardingTests
         var firstShard = Shard(await first.ExpectAsync(2, ct));
         var identifiedAt = bot.Time.GetUtcNow();
 
+        // Move the clock to exactly 5 s and no further: the second shard must connect then, not later.
         var next = peer.AcceptGatewayAsync(ct).AsTask();
-        await bot.AdvanceUntilAsync(next, TimeSpan.FromMilliseconds(250), ct);
-        // Not before 5 s on the fake clock; the upper bound only allows for steps taken while the socket opens.
-        Assert.InRange(bot.Time.GetUtcNow() - identifiedAt, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7));
+        while (bot.Time.GetUtcNow() < identifiedAt + TimeSpan.FromSeconds(5))
+        {
+            bot.Time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.WhenAny(next, Task.Delay(20, ct));
+        }
         var second = await next;
+        // Not before 5 s either: the shard stamped with the fake clock when it went on to connect.
+        var waited = bot.State.Shards.Single(s => s.Id == 1 - firstShard[0]);
+        Assert.Equal(DiscordConnectionStatus.Connecting, waited.Status);
+        Assert.Equal(identifiedAt + TimeSpan.FromSeconds(5), waited.Since);
         await second.SendHelloAsync(ct);
         var secondShard = Shard(await second.ExpectAsync(2, ct));
 
@@ -60,6 +67,7 @@ public sealed class DiscordShardingTests
         Assert.Equal("session-1", (string)resume["d"]!["session_id"]!);
         Assert.Equal(5, (int)resume["d"]!["seq"]!);
         await resumed.SendAsync("""{"op":0,"t":"RESUMED","s":6,"d":{}}""", ct);
+        await Poll.UntilAsync(() => bot.State.Shards[1].Status == DiscordConnectionStatus.Connected, ct); // RESUMED handled
 
         // Shard 0's first connection still answers: it never noticed.
         await shards[0].SendAsync(DirectMessage("sources", "1233227149545177172", sequence: 4), ct);
@@ -71,7 +79,6 @@ public sealed class DiscordShardingTests
         bot.Time.Advance(TimeSpan.FromMilliseconds(45000 * 0.5));
         Assert.Equal(4, (int?)(await shards[0].NextHeartbeatAsync(ct))["d"]);
         Assert.Equal(6, (int?)(await resumed.NextHeartbeatAsync(ct))["d"]);
-        await Poll.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
 
         using var http = new HttpClient { BaseAddress = bot.BaseUri };
         var discord = await DiscordHealthAsync(http, ct, d => d["shards"]!.AsArray().All(s => s!["lastHeartbeatAck"] is not null));
@@ -169,6 +176,26 @@ public sealed class DiscordShardingTests
             + "shard ids run from 0 to 1.", error.Message);
         Assert.Equal(DiscordConnectionStatus.Failed, bot.State.Status);
         Assert.False(peer.HasPendingGatewayConnection);
+    }
+
+    [Fact]
+    public async Task Auto_with_a_rejected_token_stops_with_a_clear_error()
+    {
+        var ct = TestTimeout.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        peer.Script(new ScriptedResponse("GET", "/gateway/bot", 401, JsonHeaders, """{"message":"401: Unauthorized","code":0}"""));
+        await using var bot = DiscordBotHost.Create(peer, Settings(count: "auto"));
+        try { await bot.StartAsync(ct); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The fatal error stopped the host before its listener finished starting.
+        }
+
+        var error = await Assert.ThrowsAsync<DiscordGatewayFatalException>(() => bot.Gateway.ExecuteTask!.WaitAsync(ct));
+
+        Assert.Contains("Discord:Token", error.Message);
+        Assert.Equal(DiscordConnectionStatus.Failed, bot.State.Status);
+        Assert.Empty(bot.State.Shards);
     }
 
     [Fact]
