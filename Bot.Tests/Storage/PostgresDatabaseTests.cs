@@ -67,8 +67,7 @@ public sealed class PostgresDatabaseTests
 
         var error = Assert.Throws<KnowledgeDatabaseException>(() => database.EnsureModule("widgets", TwoSteps));
 
-        Assert.StartsWith($"cannot open the database PostgreSQL {missing.Host}:{missing.Port}/{missing.Database} named by Knowledge:ConnectionString",
-            error.Message);
+        Assert.StartsWith($"cannot reach the PostgreSQL knowledge base at {missing.Host}:{missing.Port}/{missing.Database} (", error.Message);
         Assert.Contains("does not exist", error.Message);
         Assert.DoesNotContain(missing.Password!, error.Message);
     }

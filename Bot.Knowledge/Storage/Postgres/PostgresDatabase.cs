@@ -18,7 +18,7 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
             throw new ArgumentException("Knowledge:ConnectionString must name a PostgreSQL database when Knowledge:Store is postgres.");
         DataSource = NpgsqlDataSource.Create(connectionString);
         var where = new NpgsqlConnectionStringBuilder(connectionString);
-        Name = $"PostgreSQL {where.Host}:{where.Port}/{where.Database}"; // never the password
+        Name = $"{where.Host}:{where.Port}/{where.Database}"; // never the password
     }
 
     /// <summary>Host, port and database, for messages.</summary>
@@ -88,7 +88,8 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         catch (NpgsqlException e)
         {
             throw new KnowledgeDatabaseException(Name,
-                $"cannot open the database {Name} named by Knowledge:ConnectionString: {e.Message}. Check host, port, user, password and database.", e);
+                $"cannot reach the PostgreSQL knowledge base at {Name} ({e.Message}); check that the server runs and that "
+                + "Knowledge:ConnectionString names it, with the right user and password.", e);
         }
     }
 
