@@ -17,7 +17,7 @@ namespace Bot.Tests.Digest.Support;
 /// </summary>
 internal static class DigestServeHost
 {
-    public static WebApplication Build(string databasePath, IDictionary<string, string?> settings, FakeTimeProvider time, ListLoggerProvider logs)
+    public static WebApplication Build(string databasePath, IDictionary<string, string?> settings, FakeTimeProvider time, ListLogger logs)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         BotHostFactory.ConfigureConfiguration(builder.Configuration, databasePath, settings);

@@ -28,7 +28,7 @@ public sealed class SlackWebApiClientTests
     [InlineData("slack_error_invalid_auth.json", "invalid_auth")]
     public async Task Ok_false_is_raised_with_Slacks_error_code(string fixture, string error)
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var clock = new FakeTimeProvider();
         await using var peer = await SlackPeer.StartAsync(clock, ct);
         var (chat, _, _) = Create(peer, clock);
@@ -43,7 +43,7 @@ public sealed class SlackWebApiClientTests
     [Fact]
     public async Task Auth_test_is_asked_once_and_gives_the_bot_ids()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var clock = new FakeTimeProvider();
         await using var peer = await SlackPeer.StartAsync(clock, ct);
         var (_, auth, _) = Create(peer, clock);
@@ -59,7 +59,7 @@ public sealed class SlackWebApiClientTests
     [Fact]
     public async Task Gives_up_with_ratelimited_after_repeated_429s()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var clock = new FakeTimeProvider();
         await using var peer = await SlackPeer.StartAsync(clock, ct);
         var (chat, _, _) = Create(peer, clock);
