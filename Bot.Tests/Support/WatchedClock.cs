@@ -9,7 +9,7 @@ namespace Bot.Tests.Support;
 /// </summary>
 public sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private readonly List<(DateTimeOffset CreatedAt, TimeSpan DueTime)> _timers = [];
+    private readonly List<Sleep> _timers = [];
     private TaskCompletionSource _created = NewSignal();
 
     public WatchedClock() : this(DateTimeOffset.Parse("2026-01-05T10:00:00Z", global::System.Globalization.CultureInfo.InvariantCulture))
@@ -18,19 +18,23 @@ public sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != Timeout.InfiniteTimeSpan)
+        if (dueTime == Timeout.InfiniteTimeSpan) return base.CreateTimer(callback, state, dueTime, period);
+        var sleep = new Sleep(dueTime, OneShot: period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero);
+        // The clock runs due callbacks inside Advance, so a fired one-shot timer is marked before Advance returns.
+        var timer = base.CreateTimer(s =>
         {
-            TaskCompletionSource created;
-            lock (_timers)
-            {
-                _timers.Add((GetUtcNow(), dueTime));
-                created = _created;
-                _created = NewSignal();
-            }
-            created.SetResult();
+            if (sleep.OneShot) sleep.Over = true;
+            callback(s);
+        }, state, dueTime, period);
+        TaskCompletionSource created;
+        lock (_timers)
+        {
+            _timers.Add(sleep);
+            created = _created;
+            _created = NewSignal();
         }
-        return timer;
+        created.SetResult();
+        return new WatchedTimer(timer, sleep);
     }
 
     /// <summary>
@@ -44,8 +48,8 @@ public sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
             Task created;
             lock (_timers)
             {
-                foreach (var (_, due) in _timers)
-                    if (match(due)) return due;
+                foreach (var timer in _timers)
+                    if (match(timer.DueTime)) return timer.DueTime;
                 created = _created.Task;
             }
             await created.WaitAsync(cancellationToken);
@@ -53,8 +57,8 @@ public sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
     }
 
     /// <summary>
-    /// Completes once <paramref name="count"/> timers were created at the current instant, i.e. after the clock last
-    /// moved: that many background loops have seen the new time, done their work and gone back to sleep.
+    /// Completes once <paramref name="count"/> timers are waiting (created, not fired, not disposed): that many background
+    /// loops are asleep on the clock, having done all the work the current time calls for. Call it after moving the clock.
     /// </summary>
     public async Task SleepersAsync(int count, CancellationToken cancellationToken)
     {
@@ -63,8 +67,7 @@ public sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
             Task created;
             lock (_timers)
             {
-                var now = GetUtcNow();
-                if (_timers.Count(t => t.CreatedAt == now) >= count) return;
+                if (_timers.Count(t => !t.Over) >= count) return;
                 created = _created.Task;
             }
             await created.WaitAsync(cancellationToken);
@@ -72,4 +75,27 @@ public sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed record Sleep(TimeSpan DueTime, bool OneShot)
+    {
+        public volatile bool Over;
+    }
+
+    /// <summary>The fake clock's timer, marking its <see cref="Sleep"/> over when disposed (a cancelled delay).</summary>
+    private sealed class WatchedTimer(ITimer inner, Sleep sleep) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(dueTime, period);
+
+        public void Dispose()
+        {
+            sleep.Over = true;
+            inner.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            sleep.Over = true;
+            return inner.DisposeAsync();
+        }
+    }
 }
