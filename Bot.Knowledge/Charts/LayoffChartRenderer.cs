@@ -8,7 +8,7 @@ namespace Bot.Knowledge.Charts;
 /// Renders the two layoff charts as PNG bytes small enough to post in a chat (well under 500 KB):
 /// a company's head counts by month, the top companies of a period, and a period's rounds by day or week.
 /// </summary>
-internal sealed class LayoffChartRenderer
+public sealed class LayoffChartRenderer
 {
     public const int Width = 1000;
     public const int Height = 600;

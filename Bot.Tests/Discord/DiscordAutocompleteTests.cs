@@ -6,6 +6,7 @@ using Bot.Knowledge.Events;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Bot.Host.Hosting;
 
 namespace Bot.Tests.Discord;
 
