@@ -15,7 +15,7 @@ public sealed class DigestSchedulerTests
 
     private static DigestOptions Options(string cron = "0 9 * * *", string zone = "UTC") => new()
     {
-        Cron = cron, TimeZone = zone, DiscordChannelIds = ["111", "222"], SlackChannelIds = ["C0DIGEST"],
+        Cron = cron, TimeZone = zone, Channels = { ["discord"] = ["111", "222"], ["slack"] = ["C0DIGEST"] },
     };
 
     [Fact]
@@ -26,8 +26,8 @@ public sealed class DigestSchedulerTests
         var time = new WatchedClock(Utc("2026-03-07T12:00:00Z"));
         var discord = new RecordingPublisher("discord", time);
         var options = Options(zone: "America/New_York");
-        options.SlackChannelIds = [];
-        options.DiscordChannelIds = ["111"];
+        options.Channels["slack"] = [];
+        options.Channels["discord"] = ["111"];
         await using var rig = new SchedulerRig(database, time, options, discord);
         await rig.StartAsync(ct);
 
@@ -59,8 +59,8 @@ public sealed class DigestSchedulerTests
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var slack = new RecordingPublisher("slack", time);
         var options = Options();
-        options.DiscordChannelIds = [];
-        options.SlackChannelIds = ["C0CONFIG"]; // the witness: its post shows that a fire time was handled
+        options.Channels["discord"] = [];
+        options.Channels["slack"] = ["C0CONFIG"]; // the witness: its post shows that a fire time was handled
         await using var rig = new SchedulerRig(database, time, options, slack);
         await rig.StartAsync(ct);
 
@@ -154,8 +154,8 @@ public sealed class DigestSchedulerTests
         var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var options = Options();
-        options.SlackChannelIds = [];
-        options.DiscordChannelIds = ["111"];
+        options.Channels["slack"] = [];
+        options.Channels["discord"] = ["111"];
 
         using (var database = KnowledgeDatabase.Open(path))
         {
@@ -198,8 +198,8 @@ public sealed class DigestSchedulerTests
         var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
         var time = new WatchedClock(Utc("2026-11-22T10:00:00Z"));
         var options = Options();
-        options.SlackChannelIds = [];
-        options.DiscordChannelIds = ["111"];
+        options.Channels["slack"] = [];
+        options.Channels["discord"] = ["111"];
         using var database = KnowledgeDatabase.Open(path);
         LayoffRowsFile.Import(database.Database, ("Acme", 120, "2026-11-23"), ("Globex", 300, "2026-11-24"), ("Initech", 45, "2026-11-25"), ("Umbrella", 80, "2026-11-26"));
 
@@ -257,8 +257,8 @@ public sealed class DigestSchedulerTests
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var discord = new RecordingPublisher("discord", time) { FailuresLeft = 1 };
         var options = Options();
-        options.SlackChannelIds = [];
-        options.DiscordChannelIds = ["111"];
+        options.Channels["slack"] = [];
+        options.Channels["discord"] = ["111"];
         await using var rig = new SchedulerRig(database, time, options, discord);
         await rig.StartAsync(ct);
 
@@ -285,10 +285,10 @@ public sealed class DigestSchedulerTests
         var posting = new RecordingPublisher("discord", time);
         var skipping = new RecordingPublisher("slack", time);
         var postOptions = Options();
-        postOptions.SlackChannelIds = [];
-        postOptions.DiscordChannelIds = ["111"];
+        postOptions.Channels["slack"] = [];
+        postOptions.Channels["discord"] = ["111"];
         var skipOptions = Options();
-        skipOptions.DiscordChannelIds = [];
+        skipOptions.Channels["discord"] = [];
         skipOptions.SkipEmpty = true;
         await using var a = new SchedulerRig(database, time, postOptions, posting);
         await using var b = new SchedulerRig(database, time, skipOptions, skipping);
