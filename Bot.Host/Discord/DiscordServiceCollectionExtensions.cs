@@ -51,7 +51,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordReplyRenderer>();
         services.AddSingleton<InteractionDeduplicator>();
-        services.AddSingleton<InteractionQueue>();
+        services.AddSingleton(new InboundQueue<InteractionWorkItem>());
+        services.AddSingleton<InteractionIntake>();
         services.AddSingleton<DiscordInteractionHandler>();
         services.AddSingleton<DiscordAutocompleteHandler>();
         services.AddSingleton<DiscordComponentHandler>();

@@ -43,7 +43,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackAppHomeHandler>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackInboundDispatcher>();
-        services.AddSingleton<SlackInboundQueue>();
+        services.AddSingleton(new InboundQueue<SlackInbound>());
         services.AddHostedService<SlackInboundWorker>();
 
         services.AddSingleton<SlackConnectionState>();

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Bot.Host.Discord;
 using Bot.Host.Discord.Gateway;
+using Bot.Host.Discord.Interactions;
 using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord.Gateway;
@@ -262,6 +263,27 @@ public sealed class DiscordGatewayClientTests
         var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         Assert.Contains("Amazon cut about 18,000 roles", (string)edit.Json!["embeds"]![0]!["description"]!);
         await stopping.WaitAsync(ct);
+    }
+
+    [Fact]
+    public async Task Interactions_are_acknowledged_while_every_answer_worker_is_busy()
+    {
+        var ct = Wait.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "100" });
+        bot.Engine.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await bot.StartAsync(ct);
+        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+
+        var count = InteractionWorker.MaxConcurrentAnswers + 2;
+        for (var i = 0; i < count; i++)
+            await gateway.SendAsync(InteractionPayloads.Dispatch("ask", "question", $"Question {i}?", sequence: 10 + i, id: $"90000000000000000{i:D2}"), ct);
+
+        // Every one gets its deferred reply (Discord wants it within 3 s) though no answer can finish yet.
+        for (var i = 0; i < count; i++) await peer.ExpectRequestAsync("POST", "/callback", ct);
+        await Wait.UntilAsync(() => bot.Engine.Requests.Count == InteractionWorker.MaxConcurrentAnswers, ct); // the rest wait for a worker
+        bot.Engine.Gate.SetResult();
+        for (var i = 0; i < count; i++) await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
     }
 
     [Fact]
