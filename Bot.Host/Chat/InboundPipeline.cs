@@ -12,7 +12,8 @@ public sealed class InboundQueue<T>(int capacity = InboundQueue<T>.DefaultCapaci
 {
     public const int DefaultCapacity = 256;
 
-    private readonly Channel<T> _channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<T> _channel =
+        Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
 
     public ChannelReader<T> Reader => _channel.Reader;
 

@@ -54,7 +54,8 @@ internal static class BotHostFactory
         services.AddKnowledge(configuration);
         // The checkout's shared data seeds first (a configured list adds to it, as the binder extends an array), and
         // relative seed paths resolve from the repository root, wherever the command was started.
-        services.PostConfigure<KnowledgeOptions>(o => o.SeedPaths = [.. DefaultSeedPaths.Concat(o.SeedPaths).Select(RepositoryPaths.Resolve)]);
+        services.PostConfigure<KnowledgeOptions>(o =>
+            o.SeedPaths = [.. DefaultSeedPaths.Concat(o.SeedPaths).Select(RepositoryPaths.Resolve)]);
         if (LlmHealthReporter.IsConfigured(configuration)) services.AddSingleton<IHealthReporter, LlmHealthReporter>();
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
         services.AddSingleton<UserRateLimiter>();

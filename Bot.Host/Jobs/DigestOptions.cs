@@ -26,7 +26,8 @@ public sealed class DigestOptions
     {
         if (!Channels.TryGetValue(platform, out var channels)) Channels[platform.ToLowerInvariant()] = channels = [];
         foreach (var value in values)
-            foreach (var channel in (value ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var channel in (value ?? "").Split([',', ';', ' '],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 if (!channels.Contains(channel, StringComparer.Ordinal)) channels.Add(channel);
     }
 }

@@ -43,7 +43,8 @@ internal sealed class DigestChannelsValidator(IEnumerable<DeliveryPlatform> plat
             var platform = platforms.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
             if (platform is null)
             {
-                failures.Add($"Digest:Channels:{key} names no chat platform this bot has ({string.Join(", ", platforms.Select(p => p.Name))}).");
+                var known = string.Join(", ", platforms.Select(p => p.Name));
+                failures.Add($"Digest:Channels:{key} names no chat platform this bot has ({known}).");
                 continue;
             }
             var setting = $"Digest:Channels:{platform.Name} (Digest:{platform.DisplayName}{DigestOptions.LegacyChannelsSuffix})";

@@ -116,7 +116,8 @@ internal sealed class DigestRunner(
         {
             if (!_publishers.TryGetValue(subscription.Platform, out var publisher)) continue;
             if (targets.Any(t => t.Platform == publisher.Platform && t.ChannelId == subscription.ChannelId)) continue;
-            targets.Add(new DigestTarget(publisher.Platform, subscription.ChannelId, new DateTimeOffset(subscription.AddedAt.ToUniversalTime(), TimeSpan.Zero)));
+            var subscribedAt = new DateTimeOffset(subscription.AddedAt.ToUniversalTime(), TimeSpan.Zero);
+            targets.Add(new DigestTarget(publisher.Platform, subscription.ChannelId, subscribedAt));
         }
         return targets;
     }

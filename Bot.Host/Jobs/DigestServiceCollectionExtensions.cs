@@ -66,7 +66,9 @@ public static class DigestServiceCollectionExtensions
         foreach (var setting in section.GetSection(nameof(DigestOptions.Channels)).GetChildren())
             options.AddChannels(setting.Key, [setting.Value]);
         const string suffix = DigestOptions.LegacyChannelsSuffix;
-        foreach (var setting in section.GetChildren().Where(c => c.Key.Length > suffix.Length && c.Key.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)))
+        var legacy = section.GetChildren()
+            .Where(c => c.Key.Length > suffix.Length && c.Key.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+        foreach (var setting in legacy)
             options.AddChannels(setting.Key[..^suffix.Length], setting.GetChildren().Select(c => c.Value).Prepend(setting.Value));
     }
 }

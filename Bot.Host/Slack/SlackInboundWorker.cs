@@ -10,7 +10,8 @@ internal sealed class SlackInboundWorker(
     IOptions<SlackOptions> options,
     ILogger<SlackInboundWorker> logger) : InboundWorker<SlackInbound>(queue, options.Value.AnswerConcurrency)
 {
-    protected override Task HandleAsync(SlackInbound item, CancellationToken cancellationToken) => dispatcher.DispatchAsync(item, cancellationToken);
+    protected override Task HandleAsync(SlackInbound item, CancellationToken cancellationToken) =>
+        dispatcher.DispatchAsync(item, cancellationToken);
 
     protected override void OnFailed(SlackInbound item, Exception exception) => SlackLog.WorkFailed(logger, exception, item.Kind);
 }

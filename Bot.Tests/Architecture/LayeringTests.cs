@@ -26,7 +26,8 @@ public sealed class LayeringTests
     {
         var wrong = Violations(Knowledge, (_, to) => IsIn(to, "Bot.Host") || IsIn(to, "Microsoft.AspNetCore"));
         Assert.Empty(wrong);
-        Assert.DoesNotContain(Knowledge.GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(Knowledge.GetReferencedAssemblies(),
+            a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -57,7 +58,8 @@ public sealed class LayeringTests
         // A new platform namespace must be added to Platforms, or the rules above would not guard it.
         var known = new[] { "Chat", "Cli", "Hosting", "Jobs", "Net", "Benchmarks", "Evaluation", "Platforms" }.Select(n => "Bot.Host." + n)
             .Concat(Platforms).ToList();
-        var unknown = Host.GetTypes().Select(t => t.Namespace).OfType<string>().Where(n => n.StartsWith("Bot.Host.", StringComparison.Ordinal))
+        var unknown = Host.GetTypes().Select(t => t.Namespace).OfType<string>()
+            .Where(n => n.StartsWith("Bot.Host.", StringComparison.Ordinal))
             .Where(n => !known.Any(k => IsIn(n, k))).Distinct().ToList();
         Assert.Empty(unknown);
     }

@@ -30,8 +30,10 @@ public sealed class ListLogger : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._lines.Enqueue(new LogLine(logLevel, category, formatter(state, exception) + (exception is null ? "" : " | " + exception.Message)));
+        public void Log<TState>(
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner._lines.Enqueue(new LogLine(logLevel, category,
+                formatter(state, exception) + (exception is null ? "" : " | " + exception.Message)));
     }
 
     private sealed class Logger<T>(ListLogger owner) : Logger(owner, typeof(T).FullName ?? typeof(T).Name), ILogger<T>;

@@ -7,11 +7,12 @@ namespace Bot.Tests.Support;
 /// Every type a type refers to, read by reflection: its signatures (base type, interfaces, fields, properties,
 /// methods, attributes) and the tokens in its method bodies' IL (calls, allocations, field access, casts,
 /// typeof). Nested and compiler-generated types (lambdas, async state machines) count for their own namespace,
-/// which is their declaring type's.
+/// which is their declaring type's. Constants are copied into the code that uses them, so they leave no reference.
 /// </summary>
 public static class TypeReferences
 {
-    private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+    private const BindingFlags All =
+        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
 

@@ -23,7 +23,8 @@ public static class Wait
     /// Moves the fake clock on in steps until <paramref name="task"/> completes, for waits (Retry-After, backoff,
     /// pacing) whose timer may not exist yet when the test gets here. Returns how much fake time passed.
     /// </summary>
-    public static async Task<TimeSpan> AdvanceUntilAsync(FakeTimeProvider time, Task task, TimeSpan step, CancellationToken cancellationToken)
+    public static async Task<TimeSpan> AdvanceUntilAsync(
+        FakeTimeProvider time, Task task, TimeSpan step, CancellationToken cancellationToken)
     {
         var start = time.GetUtcNow();
         while (!task.IsCompleted)
@@ -41,7 +42,8 @@ public static class Wait
     /// <paramref name="condition"/> holds: a loop that read the clock just before the jump sleeps at most a
     /// one-minute slice, which the nudges run out.
     /// </summary>
-    public static async Task AdvanceToAsync(FakeTimeProvider time, DateTimeOffset target, Func<bool> condition, CancellationToken cancellationToken)
+    public static async Task AdvanceToAsync(
+        FakeTimeProvider time, DateTimeOffset target, Func<bool> condition, CancellationToken cancellationToken)
     {
         if (time.GetUtcNow() < target) time.SetUtcNow(target);
         while (!condition())

@@ -3,7 +3,9 @@ using Bot.Host.Discord.Interactions;
 
 namespace Bot.Host.Discord.Gateway;
 
-/// <summary>INTERACTION_CREATE: hands the interaction to <see cref="InteractionIntake"/> so the read loop never waits on REST or an answer.</summary>
+/// <summary>
+/// INTERACTION_CREATE: hands the interaction to <see cref="InteractionIntake"/> so the read loop never waits on REST or an answer.
+/// </summary>
 internal sealed class InteractionCreateDispatchHandler(InteractionIntake intake) : IGatewayDispatchHandler
 {
     public string EventName => "INTERACTION_CREATE";
