@@ -64,10 +64,8 @@ public sealed class DiscordGatewayClientTests
     public async Task Resumes_on_the_resume_url_with_the_same_session_and_sequence_after_an_abrupt_drop()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
 
         // seq 7 arrives (and is handled) before the network fails.
         await gateway.SendAsync(InteractionPayloads.Dispatch("sources", sequence: 7), ct);
@@ -91,10 +89,8 @@ public sealed class DiscordGatewayClientTests
     public async Task Op7_reconnect_closes_with_a_resumable_code_and_resumes()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
 
         await gateway.SendAsync(DiscordFixtures.Json("gateway_reconnect.json"), ct);
         var closeStatus = await gateway.Closed.WaitAsync(ct);
@@ -114,10 +110,8 @@ public sealed class DiscordGatewayClientTests
     public async Task Op9_not_resumable_identifies_again_on_the_gateway_url_after_a_short_random_wait()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
         var start = bot.Time.GetUtcNow();
 
         await gateway.SendAsync(DiscordFixtures.Json("gateway_invalid_session.json"), ct);
@@ -144,10 +138,8 @@ public sealed class DiscordGatewayClientTests
     public async Task Missing_heartbeat_ack_means_zombie_then_resume()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
         await Wait.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
         gateway.AutoAckHeartbeats = false;
 
@@ -193,10 +185,8 @@ public sealed class DiscordGatewayClientTests
     public async Task A_heartbeat_request_is_answered_at_once_and_unreadable_frames_are_skipped()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
 
         await gateway.SendAsync("this is not json", ct);
         await gateway.SendAsync("""{"op":1,"d":null}""", ct);
@@ -231,10 +221,8 @@ public sealed class DiscordGatewayClientTests
     public async Task Shutdown_closes_the_gateway_with_1000_so_discord_ends_the_session_cleanly()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
         await Wait.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
 
         await bot.App.StopAsync(ct);
@@ -368,10 +356,8 @@ public sealed class DiscordGatewayClientTests
     public async Task An_interaction_delivered_twice_is_answered_once()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
         var ask = InteractionPayloads.Dispatch("ask", "question", "Who cut jobs?", sequence: 2);
 
         await gateway.SendAsync(ask, ct);
