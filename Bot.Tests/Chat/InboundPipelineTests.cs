@@ -50,13 +50,15 @@ public sealed class InboundPipelineTests
         await worker.StartAsync(ct);
         Assert.True(queue.TryEnqueue(1));
         Assert.True(queue.TryEnqueue(2));
+        await worker.Started(1).WaitAsync(ct); // the one worker holds 1; 2 is still queued
+
+        var stopping = worker.StopAsync(ct); // closes the queue, then waits for what it holds
+        Assert.False(queue.TryEnqueue(3));
         worker.Release(1);
         worker.Release(2);
-
-        await worker.StopAsync(ct); // closes the queue, then waits for what it holds
+        await stopping;
         Assert.Equal([1], worker.Failed);
         Assert.Equal([2], worker.Done);
-        Assert.False(queue.TryEnqueue(3));
     }
 
     /// <summary>Each item waits for the test to release it; records what started, finished and failed.</summary>
