@@ -8,8 +8,6 @@ using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Bot.Tests.Slack.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -126,7 +124,7 @@ public sealed class DigestServeTests
         Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s is DigestSchedulerService);
 
         await Wait.UntilAsync(() => feeds.RequestsFor("down").Count >= 1, ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LoopbackServer.AddressOf(app).ToString();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         JsonNode? feed = null;
         HttpStatusCode status = default;

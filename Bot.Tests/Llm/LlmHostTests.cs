@@ -7,8 +7,6 @@ using Bot.Knowledge.Answering;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
 using Bot.Tests.Llm.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -169,7 +167,7 @@ public sealed class LlmHostTests : IAsyncLifetime
         _server.Script = (_, _) => ScriptedReply.Error(500, "upstream exploded");
         await using var app = ServeCommand.BuildApp(DatabasePath, "http://127.0.0.1:0", LlmTestKnowledge.OpenAICompatible(_server));
         await app.StartAsync(Wait.Token(30));
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LoopbackServer.AddressOf(app).ToString();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
 
         using (var before = await http.GetAsync("/health", Wait.Token(30)))

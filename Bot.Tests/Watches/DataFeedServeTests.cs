@@ -8,8 +8,6 @@ using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Bot.Tests.Slack.Support;
 using LiteDB;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -62,7 +60,7 @@ public sealed class DataFeedServeTests
         // A cut-off download: refused whole, shown on /health, the stored rows and the watch untouched.
         tables.SetTable("layoffs", LayoffRowsFile.Csv(("Acme", 300, "2026-11-25")) + "Globex,SF Bay Area,500.0,2026-11-26");
         var runner = app.Services.GetRequiredService<WatchAlertRunner>();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LoopbackServer.AddressOf(app).ToString();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         JsonNode? feed = null;
         HttpStatusCode status = default;

@@ -68,12 +68,7 @@ public sealed class SlackWebApiClientTests
             peer.RespondOnce("chat.postMessage", HttpStatusCode.TooManyRequests, new Dictionary<string, string> { ["Retry-After"] = "1" }, limited["body"]!.DeepClone());
 
         var post = chat.PostMessageAsync(Message, ct);
-        while (!post.IsCompleted)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.WhenAny(post, Task.Delay(15, ct));
-        }
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => post);
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Wait.AdvanceUntilAsync(clock, post, TimeSpan.FromMilliseconds(250), ct));
         Assert.Equal("ratelimited", ex.Error);
     }
 }
