@@ -43,6 +43,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<LiteDB.ILiteDatabase>(sp => sp.GetRequiredService<KnowledgeDatabase>().Database);
         services.TryAddSingleton<DocumentStore>();
         services.AddLayoffData();
+        services.TryAddSingleton<Charts.LayoffChartRenderer>();
         services.AddSingleton<IDataFileImporter, DataFileIngestAdapter>();
         services.AddSingleton<IDataRowVerifier, DataRowVerifier>();
         services.AddSingleton<IDocumentIndexer, ArticleFigureIndexer>();
@@ -55,8 +56,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddLlmAnswering(configuration); // when Answering:Provider is set, IAnswerEngine is the LLM engine
         services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<ExtractiveAnswerEngine>());
         services.TryAddSingleton<KnowledgeSeeder>();
-        services.TryAddSingleton<Evaluation.EvalGrader>();
-        services.TryAddSingleton<Evaluation.EvalRunner>();
         return services;
     }
 }

@@ -58,7 +58,8 @@ internal static class AnswerFeedback
         NoAnswer = reply.NoAnswer,
         Citations = reply.Quotes.Select(q => new AnswerCitationRecord
         {
-            N = q.N, Quote = q.Text, Title = q.Source.Title, Url = q.Source.Url, Publisher = q.Source.Publisher, Published = q.Source.Published,
+            N = q.N, Quote = q.Text, Title = q.Source.Title, Url = q.Source.Url, Publisher = q.Source.Publisher,
+            Published = q.Source.Published,
         }).ToList(),
         Lines = reply.Lines.ToList(),
         CreatedAt = now,

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Host.Chat;
 
 /// <summary><see cref="IAnswerFeedbackStore"/> in the knowledge base's LiteDB file (one process).</summary>
-public sealed class LiteDbAnswerFeedbackStore(KnowledgeDatabase database, IOptions<ChatOptions> options, TimeProvider time) : IAnswerFeedbackStore
+public sealed class LiteDbAnswerFeedbackStore(KnowledgeDatabase database, IOptions<ChatOptions> options, TimeProvider time)
+    : IAnswerFeedbackStore
 {
     public const string AnswersCollection = "chat_answers";
     public const string VotesCollection = "chat_feedback";
@@ -56,7 +57,8 @@ public sealed class LiteDbAnswerFeedbackStore(KnowledgeDatabase database, IOptio
             var userHash = HashUser(platform, userId);
             var voteId = $"{answerId}:{userHash}";
             var now = time.GetUtcNow().UtcDateTime;
-            if (AnswerFeedback.Apply(answer, Votes.FindById(voteId)?.Helpful, helpful, now) is not { } outcome) return VoteOutcome.Unchanged;
+            if (AnswerFeedback.Apply(answer, Votes.FindById(voteId)?.Helpful, helpful, now) is not { } outcome)
+                return VoteOutcome.Unchanged;
             Votes.Upsert(new FeedbackVoteRecord { Id = voteId, AnswerId = answerId, UserHash = userHash, Helpful = helpful, At = now });
             Answers.Update(answer);
             return outcome;

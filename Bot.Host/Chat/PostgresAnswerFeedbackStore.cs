@@ -42,7 +42,8 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
         """,
     ];
 
-    private const string Columns = "id, platform, question, mode, text, no_answer, citations, lines, created_at, helpful, not_helpful, last_vote_at";
+    private const string Columns =
+        "id, platform, question, mode, text, no_answer, citations, lines, created_at, helpful, not_helpful, last_vote_at";
     private const string HashKeyName = "feedback_user_hash_key";
 
     private readonly NpgsqlDataSource _data;
@@ -104,7 +105,8 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
         if (IsExpired(answer)) return VoteOutcome.Expired;
 
         bool? previous;
-        using (var read = new NpgsqlCommand("SELECT helpful FROM chat_votes WHERE answer_id = @answer AND user_hash = @user", connection, transaction))
+        using (var read = new NpgsqlCommand(
+            "SELECT helpful FROM chat_votes WHERE answer_id = @answer AND user_hash = @user", connection, transaction))
         {
             read.Parameters.AddWithValue("answer", answerId);
             read.Parameters.AddWithValue("user", userHash);
@@ -123,7 +125,8 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
             vote.ExecuteNonQuery();
         }
         using (var tally = new NpgsqlCommand(
-            "UPDATE chat_answers SET helpful = @helpful, not_helpful = @not, last_vote_at = @at WHERE id = @answer", connection, transaction))
+            "UPDATE chat_answers SET helpful = @helpful, not_helpful = @not, last_vote_at = @at WHERE id = @answer",
+            connection, transaction))
         {
             tally.Parameters.AddWithValue("answer", answerId);
             tally.Parameters.AddWithValue("helpful", answer.Helpful);
@@ -137,7 +140,8 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
 
     public IReadOnlyList<AnswerRecord> LatestNotHelpful(int limit)
     {
-        using var command = _data.CreateCommand($"SELECT {Columns} FROM chat_answers WHERE not_helpful > 0 ORDER BY last_vote_at DESC LIMIT @limit");
+        using var command = _data.CreateCommand(
+            $"SELECT {Columns} FROM chat_answers WHERE not_helpful > 0 ORDER BY last_vote_at DESC LIMIT @limit");
         command.Parameters.AddWithValue("limit", Math.Max(1, limit));
         return Read(command);
     }
@@ -145,7 +149,8 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
     public FeedbackCounts Counts()
     {
         using var command = _data.CreateCommand(
-            "SELECT (SELECT count(*) FROM chat_answers), count(*) FILTER (WHERE helpful), count(*) FILTER (WHERE NOT helpful) FROM chat_votes");
+            "SELECT (SELECT count(*) FROM chat_answers), count(*) FILTER (WHERE helpful), count(*) FILTER (WHERE NOT helpful) " +
+            "FROM chat_votes");
         using var reader = command.ExecuteReader();
         reader.Read();
         return new FeedbackCounts((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
@@ -156,7 +161,8 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
     private byte[] LoadHashKey()
     {
         using var command = _data.CreateCommand(
-            "INSERT INTO chat_meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO NOTHING; SELECT value FROM chat_meta WHERE key = @key");
+            "INSERT INTO chat_meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO NOTHING; " +
+            "SELECT value FROM chat_meta WHERE key = @key");
         command.Parameters.AddWithValue("key", HashKeyName);
         command.Parameters.AddWithValue("value", AnswerFeedback.NewHashKey());
         return (byte[])command.ExecuteScalar()!;
@@ -166,7 +172,8 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
 
     private static AnswerRecord? Find(NpgsqlConnection connection, NpgsqlTransaction? transaction, string answerId, bool forUpdate)
     {
-        using var command = new NpgsqlCommand($"SELECT {Columns} FROM chat_answers WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")}", connection, transaction);
+        using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM chat_answers WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")}", connection, transaction);
         command.Parameters.AddWithValue("id", answerId);
         return Read(command).SingleOrDefault();
     }

@@ -59,7 +59,8 @@ public sealed class PostgresConversationMemory : IConversationMemory
         var now = _time.GetUtcNow();
         var key = Key(platform, channelId, threadId);
         using var batch = _data.CreateBatch();
-        var insert = new NpgsqlBatchCommand("INSERT INTO conversation_turns (thread_key, question, answer, at) VALUES (@thread, @question, @answer, @at)");
+        var insert = new NpgsqlBatchCommand(
+            "INSERT INTO conversation_turns (thread_key, question, answer, at) VALUES (@thread, @question, @answer, @at)");
         insert.Parameters.AddWithValue("thread", key);
         insert.Parameters.AddWithValue("question", turn.Question);
         insert.Parameters.AddWithValue("answer", turn.Answer);

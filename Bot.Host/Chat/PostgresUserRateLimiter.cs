@@ -52,7 +52,8 @@ public sealed class PostgresUserRateLimiter : IUserRateLimiter
             gate.Parameters.AddWithValue("cutoff", (now - IUserRateLimiter.Window).UtcDateTime);
             gate.ExecuteNonQuery();
         }
-        using (var count = new NpgsqlCommand("SELECT count(*), min(at) FROM rate_limit_hits WHERE user_key = @key", connection, transaction))
+        using (var count = new NpgsqlCommand(
+            "SELECT count(*), min(at) FROM rate_limit_hits WHERE user_key = @key", connection, transaction))
         {
             count.Parameters.AddWithValue("key", key);
             using var reader = count.ExecuteReader();
@@ -77,6 +78,7 @@ public sealed class PostgresUserRateLimiter : IUserRateLimiter
     private bool PruneDue(DateTimeOffset now)
     {
         var last = Interlocked.Read(ref _lastPrunedTicks);
-        return now.UtcTicks - last >= TimeSpan.TicksPerHour && Interlocked.CompareExchange(ref _lastPrunedTicks, now.UtcTicks, last) == last;
+        return now.UtcTicks - last >= TimeSpan.TicksPerHour
+            && Interlocked.CompareExchange(ref _lastPrunedTicks, now.UtcTicks, last) == last;
     }
 }

@@ -17,7 +17,6 @@ internal static class EventsDatabase
     {
         if (EventCollections.RowsOf(services.GetRequiredService<ILiteDatabase>()).Count() > 0) return;
         var files = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.SeedPaths
-            .Select(RepositoryPaths.Resolve)
             .Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
             .ToList();
         if (files.Count == 0)

@@ -20,7 +20,9 @@ public sealed class DigestLedger(IDeliveryLedger ledger)
     public static string IdOf(string platform, string channelId, DateTimeOffset periodEnd) =>
         $"{platform}:{channelId}:{periodEnd.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
 
-    /// <summary>True when this caller now owns the digest for (platform, channel, period end); false when someone already claimed it.</summary>
+    /// <summary>
+    /// True when this caller now owns the digest for (platform, channel, period end); false when someone already claimed it.
+    /// </summary>
     public bool TryClaim(string platform, string channelId, DigestPeriod period, string owner) =>
         ledger.TryClaim(IdOf(platform, channelId, period.To), platform, channelId, period.From, period.To, owner);
 
@@ -37,7 +39,8 @@ public sealed class DigestLedger(IDeliveryLedger ledger)
     public bool Release(string platform, string channelId, DigestPeriod period) => ledger.Release(IdOf(platform, channelId, period.To));
 
     /// <inheritdoc cref="IDeliveryLedger.AbandonStaleClaims"/>
-    public IReadOnlyList<DeliveryLedgerEntry> AbandonStaleClaims(string owner, DateTimeOffset startedAt) => ledger.AbandonStaleClaims(owner, startedAt);
+    public IReadOnlyList<DeliveryLedgerEntry> AbandonStaleClaims(string owner, DateTimeOffset startedAt) =>
+        ledger.AbandonStaleClaims(owner, startedAt);
 
     /// <summary>The end of the last period handled for the channel in any way (sent, skipped, failed, abandoned or in flight).</summary>
     public DateTimeOffset? LastCoveredEnd(string platform, string channelId) =>
@@ -46,7 +49,8 @@ public sealed class DigestLedger(IDeliveryLedger ledger)
     /// <summary>The most recent digest that was posted somewhere.</summary>
     public DeliveryLedgerEntry? LatestSent() => ledger.InState(DigestDeliveryState.Sent).MaxBy(e => e.PeriodEnd);
 
-    public DeliveryLedgerEntry? Get(string platform, string channelId, DateTimeOffset periodEnd) => ledger.Get(IdOf(platform, channelId, periodEnd));
+    public DeliveryLedgerEntry? Get(string platform, string channelId, DateTimeOffset periodEnd) =>
+        ledger.Get(IdOf(platform, channelId, periodEnd));
 
     public IReadOnlyList<DeliveryLedgerEntry> All() => ledger.All();
 }

@@ -42,7 +42,8 @@ public sealed class PostgresDeliveryLedger : IDeliveryLedger
         """,
     ];
 
-    private const string Columns = "id, platform, channel_id, period_start, period_end, state, owner, claimed_at, completed_at, message_id, note";
+    private const string Columns =
+        "id, platform, channel_id, period_start, period_end, state, owner, claimed_at, completed_at, message_id, note";
 
     private readonly NpgsqlDataSource _data;
     private readonly TimeProvider _time;
@@ -75,7 +76,8 @@ public sealed class PostgresDeliveryLedger : IDeliveryLedger
     public void Complete(string id, DigestDeliveryState state, string? messageId, string? note)
     {
         using var command = Command(
-            "UPDATE delivery_claims SET state = @state, message_id = @message, note = @note, completed_at = @now WHERE ledger = @ledger AND id = @id");
+            "UPDATE delivery_claims SET state = @state, message_id = @message, note = @note, completed_at = @now " +
+            "WHERE ledger = @ledger AND id = @id");
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("state", state.ToString());
         command.Parameters.AddWithValue("message", (object?)messageId ?? DBNull.Value);
@@ -95,7 +97,8 @@ public sealed class PostgresDeliveryLedger : IDeliveryLedger
     {
         // One statement: two instances starting at once each abandon a given claim at most once between them.
         using var command = Command(
-            $"UPDATE delivery_claims SET state = @abandoned, completed_at = @now, note = @note WHERE ledger = @ledger AND state = @claimed " +
+            "UPDATE delivery_claims SET state = @abandoned, completed_at = @now, note = @note " +
+            "WHERE ledger = @ledger AND state = @claimed " +
             $"AND owner <> @owner AND claimed_at < @before RETURNING {Columns}");
         command.Parameters.AddWithValue("abandoned", nameof(DigestDeliveryState.Abandoned));
         command.Parameters.AddWithValue("claimed", nameof(DigestDeliveryState.Claimed));
@@ -108,7 +111,8 @@ public sealed class PostgresDeliveryLedger : IDeliveryLedger
 
     public IReadOnlyList<DeliveryLedgerEntry> ForChannel(string platform, string channelId)
     {
-        using var command = Command($"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger AND platform = @platform AND channel_id = @channel");
+        using var command = Command(
+            $"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger AND platform = @platform AND channel_id = @channel");
         command.Parameters.AddWithValue("platform", platform);
         command.Parameters.AddWithValue("channel", channelId);
         return Read(command);
@@ -151,7 +155,8 @@ public sealed class PostgresDeliveryLedger : IDeliveryLedger
             {
                 Id = reader.GetString(0), Platform = reader.GetString(1), ChannelId = reader.GetString(2),
                 PeriodStart = reader.GetDateTime(3), PeriodEnd = reader.GetDateTime(4),
-                State = Enum.Parse<DigestDeliveryState>(reader.GetString(5)), Owner = reader.GetString(6), ClaimedAt = reader.GetDateTime(7),
+                State = Enum.Parse<DigestDeliveryState>(reader.GetString(5)), Owner = reader.GetString(6),
+                ClaimedAt = reader.GetDateTime(7),
                 CompletedAt = reader.IsDBNull(8) ? null : reader.GetDateTime(8),
                 MessageId = reader.IsDBNull(9) ? null : reader.GetString(9), Note = reader.IsDBNull(10) ? null : reader.GetString(10),
             });

@@ -52,7 +52,8 @@ public sealed class PostgresDigestSubscriptionStore : IDigestSubscriptionStore
 
     public IReadOnlyList<DigestSubscription> All()
     {
-        using var command = _data.CreateCommand("SELECT platform, channel_id, added_by, added_at FROM digest_subscriptions ORDER BY added_at, platform, channel_id");
+        using var command = _data.CreateCommand(
+            "SELECT platform, channel_id, added_by, added_at FROM digest_subscriptions ORDER BY added_at, platform, channel_id");
         using var reader = command.ExecuteReader();
         var all = new List<DigestSubscription>();
         while (reader.Read())

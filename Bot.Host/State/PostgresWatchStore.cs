@@ -41,7 +41,8 @@ public sealed class PostgresWatchStore : IWatchStore
     public bool TryAdd(CompanyWatch watch)
     {
         using var command = _data.CreateCommand(
-            $"INSERT INTO watches ({Columns}) VALUES (@id, @platform, @channel, @company, @key, @by, @at, @known) ON CONFLICT (id) DO NOTHING");
+            $"INSERT INTO watches ({Columns}) VALUES (@id, @platform, @channel, @company, @key, @by, @at, @known) " +
+            "ON CONFLICT (id) DO NOTHING");
         command.Parameters.AddWithValue("id", watch.Id);
         command.Parameters.AddWithValue("platform", watch.Platform);
         command.Parameters.AddWithValue("channel", watch.ChannelId);

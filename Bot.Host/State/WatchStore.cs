@@ -17,6 +17,8 @@ public interface IWatchStore
 
     IReadOnlyList<CompanyWatch> All();
 
-    /// <summary>Records a round's sources as known to the watch (alerted, or claimed by another instance); nothing when it was removed.</summary>
+    /// <summary>
+    /// Records a round's sources as known to the watch (alerted, or claimed by another instance); nothing when it was removed.
+    /// </summary>
     void MarkKnown(string watchId, IEnumerable<string> sourceKeys);
 }

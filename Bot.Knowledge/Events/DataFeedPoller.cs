@@ -14,7 +14,7 @@ public sealed class DataFeedPoller : IUrlPoller
     public const string CollectionName = "data_feed_state";
     private readonly FeedPoller _poller;
 
-    internal DataFeedPoller(SafeHttpFetcher fetcher, DataFileImporter importer, KnowledgeDatabase database, TimeProvider time, ILogger<DataFeedPoller> logger) =>
+    public DataFeedPoller(SafeHttpFetcher fetcher, DataFileImporter importer, KnowledgeDatabase database, TimeProvider time, ILogger<DataFeedPoller> logger) =>
         _poller = new FeedPoller(fetcher, new DataTableContent(importer), database, time, logger, CollectionName);
 
     public Task<IReadOnlyList<FeedPollResult>> PollDueAsync(IReadOnlyList<string> urls, TimeSpan interval, CancellationToken cancellationToken) =>

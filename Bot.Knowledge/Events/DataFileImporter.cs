@@ -7,7 +7,7 @@ namespace Bot.Knowledge.Events;
 /// Entry point for <c>ingest</c> on .csv files: recognises a layoffs.fyi or WARN register file by its header and
 /// runs the matching importer.
 /// </summary>
-internal sealed class DataFileImporter(ILiteDatabase database, ILoggerFactory? loggerFactory = null)
+public sealed class DataFileImporter(ILiteDatabase database, ILoggerFactory? loggerFactory = null)
 {
     /// <summary>Imports the file when its header is a known layout; null when it is some other CSV.</summary>
     public ImportReport? TryImport(string path, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,3 @@
-using Bot.Knowledge.Charts;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +13,6 @@ internal static class LayoffDataServiceCollectionExtensions
         services.AddSingleton(sp => new LayoffEventQueries(sp.GetRequiredService<ILiteDatabase>(), sp.GetRequiredService<LayoffEventGroupingOptions>()));
         services.AddSingleton(sp => new ArticleFigureStore(sp.GetRequiredService<ILiteDatabase>()));
         services.AddSingleton(sp => new DataFileImporter(sp.GetRequiredService<ILiteDatabase>(), sp.GetService<ILoggerFactory>()));
-        services.AddSingleton<LayoffChartRenderer>();
         return services;
     }
 }

@@ -56,7 +56,7 @@ public sealed class KnowledgeSeeder(DocumentStore store, IngestionPipeline pipel
         var paths = new List<string>();
         foreach (var configured in options.Value.SeedPaths)
         {
-            var path = RepositoryPaths.Resolve(configured);
+            var path = Path.GetFullPath(configured);
             if (Directory.Exists(path) || File.Exists(path)) paths.Add(path);
             else say($"Seed path not found, skipped: {configured} (resolved to {path})");
         }

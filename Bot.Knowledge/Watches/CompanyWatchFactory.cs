@@ -3,7 +3,7 @@ using Bot.Knowledge.Events;
 namespace Bot.Knowledge.Watches;
 
 /// <summary>A new watch: the company's name as the data writes it, and today's rounds as known (only later rounds alert).</summary>
-internal sealed class CompanyWatchFactory(LayoffEventQueries queries, TimeProvider time)
+public sealed class CompanyWatchFactory(LayoffEventQueries queries, TimeProvider time)
 {
     public CompanyWatch Create(string platform, string channelId, string company, string userId)
     {
@@ -13,7 +13,8 @@ internal sealed class CompanyWatchFactory(LayoffEventQueries queries, TimeProvid
             ?? EmployerNameNormalizer.Canonical(company);
         return new CompanyWatch
         {
-            Id = CompanyWatch.IdOf(platform, channelId, key), Platform = platform, ChannelId = channelId, Company = canonical, CompanyKey = key,
+            Id = CompanyWatch.IdOf(platform, channelId, key), Platform = platform, ChannelId = channelId, Company = canonical,
+            CompanyKey = key,
             AddedBy = userId, AddedAt = time.GetUtcNow().UtcDateTime,
             KnownSources = queries.Timeline(canonical, includeWarn: false).SelectMany(RoundSources.Keys).Distinct().ToList(),
         };

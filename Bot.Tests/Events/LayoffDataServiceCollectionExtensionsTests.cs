@@ -1,4 +1,3 @@
-using Bot.Knowledge.Charts;
 using Bot.Knowledge.Events;
 using Bot.Tests.Events.Support;
 using LiteDB;
@@ -20,6 +19,5 @@ public sealed class LayoffDataServiceCollectionExtensionsTests
         var convergys = Assert.Single(provider.GetRequiredService<LayoffEventQueries>().WarnByState("Convergys"));
         Assert.Equal(("UT", 13), (convergys.State, convergys.Notices));
         Assert.NotNull(provider.GetRequiredService<ArticleFigureStore>());
-        Assert.NotNull(provider.GetRequiredService<LayoffChartRenderer>());
     }
 }

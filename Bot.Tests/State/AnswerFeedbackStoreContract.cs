@@ -16,11 +16,13 @@ public abstract class AnswerFeedbackStoreContract : StateContract
 
     private IAnswerFeedbackStore Store => _store ??= Backend.Feedback(Settings, Time);
 
-    private static string Answer(IAnswerFeedbackStore store, string question = "How many roles did Amazon cut?") => store.Record("discord", question, new ChatReply
+    private static string Answer(IAnswerFeedbackStore store, string question = "How many roles did Amazon cut?") =>
+        store.Record("discord", question, new ChatReply
     {
         Text = "Amazon cut about 18,000 roles.",
         Mode = "extractive",
-        Quotes = [new ChatQuote(1, "just over 18,000 roles", new ChatSource("Update from Andy Jassy", "https://example.com/a", "Amazon", "2023-01-04"))],
+        Quotes = [new ChatQuote(1, "just over 18,000 roles",
+            new ChatSource("Update from Andy Jassy", "https://example.com/a", "Amazon", "2023-01-04"))],
     });
 
     private string Answer(string question = "How many roles did Amazon cut?") => Answer(Store, question);
@@ -50,7 +52,8 @@ public abstract class AnswerFeedbackStoreContract : StateContract
         Assert.Equal(VoteOutcome.Recorded, Store.Vote(id, "discord", "395786107780071424", helpful: false));
 
         var answer = Assert.Single(Store.LatestNotHelpful(10));
-        Assert.Equal(("How many roles did Amazon cut?", "extractive", 1, 0), (answer.Question, answer.Mode, answer.NotHelpful, answer.Helpful));
+        Assert.Equal(("How many roles did Amazon cut?", "extractive", 1, 0),
+            (answer.Question, answer.Mode, answer.NotHelpful, answer.Helpful));
         Assert.Equal("just over 18,000 roles", Assert.Single(answer.Citations).Quote);
         Assert.Equal(new FeedbackCounts(1, 0, 1), Store.Counts());
     }
@@ -190,6 +193,7 @@ public sealed class PostgresAnswerFeedbackStoreTests : AnswerFeedbackStoreContra
         store.Vote(id, "discord", "395786107780071424", helpful: true);
 
         await using var dump = database.DataSource.CreateCommand("SELECT concat_ws(' ', answer_id, user_hash) FROM chat_votes");
-        Assert.Equal($"{id} {store.HashUser("discord", "395786107780071424")}", await dump.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        Assert.Equal($"{id} {store.HashUser("discord", "395786107780071424")}",
+            await dump.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 }

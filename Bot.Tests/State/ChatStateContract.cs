@@ -50,7 +50,8 @@ public abstract class ChatStateContract : StateContract
         var options = new ChatOptions { QuestionsPerMinute = 5 };
         var instances = new[] { Backend.RateLimiter(options, Time), Backend.RateLimiter(options, Time) };
 
-        var granted = await RaceAsync(Enumerable.Range(0, 12).Select(i => (Func<bool>)(() => instances[i % 2].TryAcquire("discord", "42", out _))).ToList());
+        var granted = await RaceAsync(Enumerable.Range(0, 12)
+            .Select(i => (Func<bool>)(() => instances[i % 2].TryAcquire("discord", "42", out _))).ToList());
 
         Assert.Equal(5, granted.Count(g => g));
     }
@@ -81,7 +82,8 @@ public abstract class ChatStateContract : StateContract
         for (var round = 0; round < 25; round++)
         {
             var id = $"Ev{round}";
-            var firsts = await RaceAsync(Enumerable.Range(0, 4).Select(i => (Func<bool>)(() => instances[i % 2].TryMarkFirst("slack", id))).ToList());
+            var firsts = await RaceAsync(Enumerable.Range(0, 4)
+                .Select(i => (Func<bool>)(() => instances[i % 2].TryMarkFirst("slack", id))).ToList());
             Assert.Equal(1, firsts.Count(f => f));
         }
     }

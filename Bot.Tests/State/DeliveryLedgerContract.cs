@@ -39,7 +39,8 @@ public abstract class DeliveryLedgerContract : StateContract
 
         Assert.True(ledger.TryClaim("slack", "C1", Week, "b"));
         Assert.False(ledger.TryClaim("slack", "C1", later, "b"));
-        Assert.Equal(("channel_not_found", DigestDeliveryState.Failed), (ledger.Get("slack", "C1", later.To)!.Note, ledger.Get("slack", "C1", later.To)!.State));
+        var failed = ledger.Get("slack", "C1", later.To)!;
+        Assert.Equal(("channel_not_found", DigestDeliveryState.Failed), (failed.Note, failed.State));
     }
 
     [Fact]
@@ -86,7 +87,8 @@ public abstract class DeliveryLedgerContract : StateContract
         for (var week = 0; week < 20; week++)
         {
             var period = new DigestPeriod(Week.From.AddDays(7 * week), Week.To.AddDays(7 * week));
-            var wins = await RaceAsync(ledgers.Select((l, i) => (Func<bool>)(() => l.TryClaim("discord", "111", period, $"instance-{i}"))).ToList());
+            var wins = await RaceAsync(ledgers
+                .Select((l, i) => (Func<bool>)(() => l.TryClaim("discord", "111", period, $"instance-{i}"))).ToList());
             Assert.Equal(1, wins.Count(w => w));
         }
         Assert.Equal(20, ledgers[0].All().Count);

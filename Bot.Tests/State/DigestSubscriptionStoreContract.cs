@@ -16,7 +16,8 @@ public abstract class DigestSubscriptionStoreContract : StateContract
         Assert.True(other.Subscribe("discord", "C1", "U2"));
 
         var slack = Assert.Single(one.All(), s => s.Platform == "slack");
-        Assert.Equal(("slack:C1", "C1", "U1", Start), (slack.Id, slack.ChannelId, slack.AddedBy, new DateTimeOffset(slack.AddedAt.ToUniversalTime(), TimeSpan.Zero)));
+        Assert.Equal(("slack:C1", "C1", "U1", Start),
+            (slack.Id, slack.ChannelId, slack.AddedBy, new DateTimeOffset(slack.AddedAt.ToUniversalTime(), TimeSpan.Zero)));
         Assert.True(one.Unsubscribe("discord", "C1"));
         Assert.False(other.Unsubscribe("discord", "C1"));
         Assert.Equal(["slack:C1"], other.All().Select(s => s.Id));

@@ -50,7 +50,8 @@ public abstract class StateBackend : IAsyncDisposable
         public override IAnswerFeedbackStore Feedback(ChatOptions options, TimeProvider time) =>
             _feedback ??= new LiteDbAnswerFeedbackStore(_database, Options.Create(options), time);
         public override IConversationMemory Memory(TimeProvider time) => _memory ??= new InMemoryConversationMemory();
-        public override IUserRateLimiter RateLimiter(ChatOptions options, TimeProvider time) => _limiter ??= new InMemoryUserRateLimiter(Options.Create(options), time);
+        public override IUserRateLimiter RateLimiter(ChatOptions options, TimeProvider time) =>
+            _limiter ??= new InMemoryUserRateLimiter(Options.Create(options), time);
         public override IInboundDeduplicator Deduplicator(TimeProvider time) => _deduplicator ??= new InMemoryInboundDeduplicator(time);
 
         public override ValueTask DisposeAsync()
@@ -69,9 +70,11 @@ public abstract class StateBackend : IAsyncDisposable
         public override IDeliveryLedger DeliveryLedger(TimeProvider time, string name) => new PostgresDeliveryLedger(Open(), time, name);
         public override IDigestSubscriptionStore Subscriptions(TimeProvider time) => new PostgresDigestSubscriptionStore(Open(), time);
         public override IWatchStore Watches() => new PostgresWatchStore(Open());
-        public override IAnswerFeedbackStore Feedback(ChatOptions options, TimeProvider time) => new PostgresAnswerFeedbackStore(Open(), Options.Create(options), time);
+        public override IAnswerFeedbackStore Feedback(ChatOptions options, TimeProvider time) =>
+            new PostgresAnswerFeedbackStore(Open(), Options.Create(options), time);
         public override IConversationMemory Memory(TimeProvider time) => new PostgresConversationMemory(Open(), time);
-        public override IUserRateLimiter RateLimiter(ChatOptions options, TimeProvider time) => new PostgresUserRateLimiter(Open(), Options.Create(options), time);
+        public override IUserRateLimiter RateLimiter(ChatOptions options, TimeProvider time) =>
+            new PostgresUserRateLimiter(Open(), Options.Create(options), time);
         public override IInboundDeduplicator Deduplicator(TimeProvider time) => new PostgresInboundDeduplicator(Open(), time);
 
         /// <summary>A second process's view of the database: a data source (and pool) of its own.</summary>
@@ -95,7 +98,8 @@ public abstract class StateContract : IAsyncLifetime
 {
     private StateBackend? _backend;
 
-    protected static DateTimeOffset Start { get; } = DateTimeOffset.Parse("2026-11-30T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+    protected static DateTimeOffset Start { get; } =
+        DateTimeOffset.Parse("2026-11-30T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
     protected Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new(Start);
 

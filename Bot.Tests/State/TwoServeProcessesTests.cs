@@ -134,7 +134,8 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         /// <summary>Takes every request already received.</summary>
         public void Drain()
         {
-            while (slack.HasPending("chat.postMessage")) Take(slack.ExpectAsync("chat.postMessage", CancellationToken.None).GetAwaiter().GetResult());
+            while (slack.HasPending("chat.postMessage"))
+                Take(slack.ExpectAsync("chat.postMessage", CancellationToken.None).GetAwaiter().GetResult());
         }
 
         private void Take(RecordedRequest post)

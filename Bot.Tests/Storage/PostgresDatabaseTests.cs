@@ -67,7 +67,8 @@ public sealed class PostgresDatabaseTests
 
         var error = Assert.Throws<KnowledgeDatabaseException>(() => database.EnsureModule("widgets", TwoSteps));
 
-        Assert.StartsWith($"cannot reach the PostgreSQL knowledge base at {missing.Host}:{missing.Port}/{missing.Database} (", error.Message);
+        Assert.StartsWith($"cannot reach the PostgreSQL knowledge base at {missing.Host}:{missing.Port}/{missing.Database} (",
+            error.Message);
         Assert.Contains("does not exist", error.Message);
         Assert.DoesNotContain(missing.Password!, error.Message);
     }

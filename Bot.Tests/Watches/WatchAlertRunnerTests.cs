@@ -19,14 +19,15 @@ public sealed class WatchAlertRunnerTests : IDisposable
     private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-    private WatchAlertRunner Runner(RecordingPublisher publisher, IWatchStore watches, LayoffEventQueries queries, WatchAlertLedger? ledger = null) =>
+    private WatchAlertRunner Runner(
+        RecordingPublisher publisher, IWatchStore watches, LayoffEventQueries queries, WatchAlertLedger? ledger = null) =>
         new([publisher], watches, new WatchAlertFinder(queries), ledger ?? new WatchAlertLedger(_database, _time),
             new WatchAlertRenderer(new DocumentStore(_database, _time)), NullLogger<WatchAlertRunner>.Instance);
 
     [Fact]
     public async Task Two_instances_on_one_PostgreSQL_database_post_each_new_round_once_per_channel()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var pg = await PostgresTestDatabase.CreateAsync();
         await using var one = new PostgresDatabase(pg.ConnectionString);
         await using var other = new PostgresDatabase(pg.ConnectionString); // the second instance's own data source
@@ -40,7 +41,8 @@ public sealed class WatchAlertRunnerTests : IDisposable
         var slackOther = new RecordingPublisher("slack", _time);
         var runners = new[]
         {
-            Runner(slackOne, watches, queries, new WatchAlertLedger(new PostgresDeliveryLedger(one, _time, WatchAlertLedger.CollectionName))),
+            Runner(slackOne, watches, queries,
+                new WatchAlertLedger(new PostgresDeliveryLedger(one, _time, WatchAlertLedger.CollectionName))),
             Runner(slackOther, new PostgresWatchStore(other), queries,
                 new WatchAlertLedger(new PostgresDeliveryLedger(other, _time, WatchAlertLedger.CollectionName))),
         };
@@ -58,7 +60,7 @@ public sealed class WatchAlertRunnerTests : IDisposable
     [Fact]
     public async Task An_alert_claimed_by_a_process_that_died_is_abandoned_not_repeated_and_a_failed_post_is_retried()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         var queries = new LayoffEventQueries(_database.Database);
         var watches = new LiteDbWatchStore(_database);
         var newWatch = new CompanyWatchFactory(queries, _time);

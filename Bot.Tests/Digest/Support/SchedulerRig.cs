@@ -24,12 +24,14 @@ internal sealed class SchedulerRig : IAsyncDisposable
     {
     }
 
-    /// <summary>A rig whose ledger and subscriptions live elsewhere (PostgreSQL); the digest's content still comes from <paramref name="database"/>.</summary>
+    /// <summary>
+    /// A rig whose ledger and subscriptions live elsewhere (PostgreSQL); the digest's content still comes from <paramref name="database"/>.
+    /// </summary>
     public SchedulerRig(KnowledgeDatabase database, FakeTimeProvider time, DigestOptions options, DigestLedger ledger,
         IDigestSubscriptionStore subscriptions, params RecordingPublisher[] publishers)
     {
         Time = time;
-        Logs = new ListLoggerProvider();
+        Logs = new ListLogger();
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         Ledger = ledger;
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
@@ -40,7 +42,7 @@ internal sealed class SchedulerRig : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; }
-    public ListLoggerProvider Logs { get; }
+    public ListLogger Logs { get; }
     public DigestLedger Ledger { get; }
     public IDigestSubscriptionStore Subscriptions { get; }
     public DigestRunner Runner { get; }
