@@ -1,7 +1,5 @@
 using Bot.Host.Chat;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
