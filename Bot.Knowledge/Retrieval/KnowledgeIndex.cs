@@ -1,167 +1,178 @@
 using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
-/// An immutable in-memory snapshot of the stored passages for fast search: one contiguous matrix of
-/// embeddings quantised to int8 with a scale per passage (<see cref="Int8Vectors"/>: a quarter of
-/// float32's memory, and an integer dot product for the exhaustive scan) and a BM25 index. Built from the database; rebuilt when its revision changes.
+/// An immutable in-memory view of the stored passages for fast search, made of <see cref="IndexSegment"/>s:
+/// a full build is one; <see cref="Apply"/> adds a small one for changed documents and marks their
+/// old versions removed, without touching the rest (a rebuild takes seconds at 50k documents), and
+/// <see cref="Compacted"/> folds segments back together. Passages and documents are numbered across
+/// the segments; <see cref="Documents"/> lists the live documents in id order, as a fresh build does,
+/// and searches give the same results as a fresh build of the same documents.
 /// </summary>
 public sealed class KnowledgeIndex
 {
+    /// <summary>Small segments beyond this many are merged (each search visits every segment).</summary>
+    internal const int MaxSmallSegments = 8;
+
     public long Revision { get; }
     public IReadOnlyList<DocumentRecord> Documents { get; }
     public IReadOnlyDictionary<string, DocumentRecord> DocumentsById { get; }
     private readonly Dictionary<string, int> _documentIndex;
+    internal IReadOnlyList<IndexSegment> Segments { get; }
+    /// <summary>Per segment, which of its documents were removed or replaced since it was built (null: none).</summary>
+    internal bool[]?[] Removed { get; }
+    internal DeadPassages[] RemovedPassages { get; }
+    /// <summary>Where each segment's passages start in the index's numbering; one extra entry closes the last.</summary>
+    internal int[] SegmentStart { get; }
+    /// <summary>Each passage's live document (index into <see cref="Documents"/>), or -1 when the document was removed or replaced.</summary>
     internal int[] PassageDocument { get; }
     internal int[] PassageIndex { get; }
     internal int[] PassageStart { get; }
     internal int[] PassageEnd { get; }
-    internal sbyte[] Vectors { get; }
-    /// <summary>1-bit sign codes of the vectors, <see cref="VectorSearch.WordsPerCode"/> words a passage, for the first search pass.</summary>
-    internal ulong[] SignCodes { get; }
-    /// <summary>The first passage of each document (passages are sorted by document); one extra entry closes the last range.</summary>
+    /// <summary>Each live document's passages, in the index's numbering: [start, end).</summary>
     internal int[] DocumentPassageStart { get; }
-    internal float[] Scales { get; }
+    internal int[] DocumentPassageEnd { get; }
+    private readonly (int Segment, int Local)[] _documentAt;
+    private readonly byte[]? _passageSegment;
     internal int Dimensions { get; }
-    internal Bm25Index Lexical { get; }
-    /// <summary>Years each document mentions, for documents without a published date.</summary>
+    internal LexicalSearch Lexical { get; }
+    /// <summary>Years each live document mentions, for documents without a published date.</summary>
     internal HashSet<int>[] DocumentYears { get; }
-    private static readonly HashSet<int> NoYears = [];
 
-    public int PassageCount => PassageDocument.Length;
+    /// <summary>Live passages.</summary>
+    public int PassageCount { get; }
 
-    /// <summary>
-    /// Streams the passages (one record alive at a time: a list of all of them, text and embedding
-    /// bytes included, was most of the peak memory), then sorts them by document and position in place.
-    /// </summary>
-    private KnowledgeIndex(long revision, List<DocumentRecord> documents, int expectedPassages, IEnumerable<PassageRecord> passages, int dimensions)
+    internal KnowledgeIndex(long revision, IReadOnlyList<IndexSegment> segments, bool[]?[] removed, DeadPassages[] removedPassages, int dimensions)
     {
-        Revision = revision;
-        Documents = documents;
-        DocumentsById = documents.ToDictionary(d => d.Id);
-        var docIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        _documentIndex = docIndex;
-        Dimensions = dimensions;
+        if (segments.Count > byte.MaxValue) throw new ArgumentException("too many segments", nameof(segments));
+        (Revision, Segments, Removed, RemovedPassages, Dimensions) = (revision, segments, removed, removedPassages, dimensions);
+        SegmentStart = new int[segments.Count + 1];
+        for (var s = 0; s < segments.Count; s++) SegmentStart[s + 1] = SegmentStart[s] + segments[s].PassageCount;
 
-        var capacity = Math.Max(expectedPassages, 16);
-        var passageDocument = new int[capacity];
-        var passageIndex = new int[capacity];
-        var passageStart = new int[capacity];
-        var passageEnd = new int[capacity];
-        var vectors = new sbyte[capacity * dimensions];
-        var scales = new float[capacity];
-        var count = 0;
-        foreach (var p in passages)
+        // The live documents of all segments merged in id order (each segment's are sorted; there are few segments).
+        var at = new int[segments.Count];
+        var documentAt = new List<(int, int)>(segments[0].Documents.Count);
+        while (true)
         {
-            if (!docIndex.TryGetValue(p.DocumentId, out var d)) continue;
-            if (count == capacity)
+            var best = -1;
+            for (var s = 0; s < segments.Count; s++)
             {
-                capacity *= 2;
-                Array.Resize(ref passageDocument, capacity);
-                Array.Resize(ref passageIndex, capacity);
-                Array.Resize(ref passageStart, capacity);
-                Array.Resize(ref passageEnd, capacity);
-                Array.Resize(ref vectors, capacity * dimensions);
-                Array.Resize(ref scales, capacity);
+                while (at[s] < segments[s].Documents.Count && removed[s] is { } r && r[at[s]]) at[s]++;
+                if (at[s] < segments[s].Documents.Count
+                    && (best < 0 || string.CompareOrdinal(segments[s].Documents[at[s]].Id, segments[best].Documents[at[best]].Id) < 0)) best = s;
             }
-            passageDocument[count] = d;
-            passageIndex[count] = p.Index;
-            passageStart[count] = p.Start;
-            passageEnd[count] = p.End;
-            var vector = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(p.Embedding);
-            if (vector.Length == dimensions) scales[count] = Int8Vectors.Quantize(vector, vectors.AsSpan(count * dimensions, dimensions));
-            count++;
+            if (best < 0) break;
+            documentAt.Add((best, at[best]++));
         }
-
-        // Document order, then position in the document (search breaks ties by this order).
-        var order = new int[count];
-        for (var i = 0; i < count; i++) order[i] = i;
-        var keys = new long[count];
-        for (var i = 0; i < count; i++) keys[i] = ((long)passageDocument[i] << 32) | (uint)passageIndex[i];
-        Array.Sort(keys, order);
-        PassageDocument = Permuted(passageDocument, order);
-        PassageIndex = Permuted(passageIndex, order);
-        PassageStart = Permuted(passageStart, order);
-        PassageEnd = Permuted(passageEnd, order);
-        if (vectors.Length != count * dimensions) Array.Resize(ref vectors, count * dimensions);
-        PermuteRowsInPlace(vectors, dimensions, order);
-        Vectors = vectors;
-        SignCodes = new ulong[count * VectorSearch.WordsPerCode];
-        for (var i = 0; i < count; i++)
-            VectorSearch.Encode(vectors.AsSpan(i * dimensions, dimensions), SignCodes.AsSpan(i * VectorSearch.WordsPerCode, VectorSearch.WordsPerCode));
-        DocumentPassageStart = new int[documents.Count + 1];
-        for (int d = 0, p = 0; d <= documents.Count; d++)
+        _documentAt = documentAt.ToArray();
+        var live = _documentAt.Length;
+        var documents = new DocumentRecord[live];
+        _documentIndex = new Dictionary<string, int>(live, StringComparer.Ordinal);
+        var byId = new Dictionary<string, DocumentRecord>(live, StringComparer.Ordinal);
+        (DocumentPassageStart, DocumentPassageEnd, DocumentYears) = (new int[live], new int[live], new HashSet<int>[live]);
+        var livePosition = segments.Select(s => new int[s.Documents.Count]).ToArray();
+        foreach (var positions in livePosition) Array.Fill(positions, -1);
+        for (var d = 0; d < live; d++)
         {
-            while (p < count && PassageDocument[p] < d) p++;
-            DocumentPassageStart[d] = p;
+            var (s, local) = _documentAt[d];
+            var segment = segments[s];
+            documents[d] = segment.Documents[local];
+            _documentIndex[documents[d].Id] = d;
+            byId[documents[d].Id] = documents[d];
+            DocumentPassageStart[d] = SegmentStart[s] + segment.DocumentPassageStart[local];
+            DocumentPassageEnd[d] = SegmentStart[s] + segment.DocumentPassageStart[local + 1];
+            DocumentYears[d] = segment.DocumentYears[local];
+            livePosition[s][local] = d;
+            PassageCount += DocumentPassageEnd[d] - DocumentPassageStart[d];
         }
-        Scales = new float[count];
-        for (var i = 0; i < count; i++) Scales[i] = scales[order[i]];
+        Documents = documents;
+        DocumentsById = byId;
 
-        // Passage text is the document text between the offsets, so BM25 needs no second copy of it.
-        Lexical = new Bm25Index();
-        for (var i = 0; i < count; i++)
+        var total = SegmentStart[^1];
+        (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (new int[total], new int[total], new int[total], new int[total]);
+        _passageSegment = segments.Count > 1 ? new byte[total] : null;
+        for (var s = 0; s < segments.Count; s++)
         {
-            var document = documents[PassageDocument[i]];
-            Lexical.Add(Bm25Index.Tokens(document.Title, document.Text[PassageStart[i]..PassageEnd[i]]));
+            var segment = segments[s];
+            var start = SegmentStart[s];
+            for (var p = 0; p < segment.PassageCount; p++) PassageDocument[start + p] = livePosition[s][segment.PassageDocument[p]];
+            segment.PassageIndex.CopyTo(PassageIndex, start);
+            segment.PassageStart.CopyTo(PassageStart, start);
+            segment.PassageEnd.CopyTo(PassageEnd, start);
+            _passageSegment?.AsSpan(start, segment.PassageCount).Fill((byte)s);
         }
-        Lexical.Seal();
-        // Only undated documents are matched to a period by the years their text names; scanning the
-        // text of dated ones would cost seconds at 50k documents for nothing.
-        DocumentYears = documents.Select(d => d.Published is not null ? NoYears
-            : DateExpressions.Find(d.Text).Where(m => m.Year is not null).Select(m => m.Year!.Value).ToHashSet()).ToArray();
+        Lexical = new LexicalSearch(segments.Select((g, s) => (g.Lexical, SegmentStart[s], (DeadPassages?)removedPassages[s])).ToArray(),
+            PassageDocument, PassageIndex);
     }
 
-    /// <summary>An index from its parts as a snapshot stored them (<see cref="KnowledgeIndexSnapshot"/>).</summary>
-    internal KnowledgeIndex(long revision, List<DocumentRecord> documents, int dimensions, int[] passageDocument, int[] passageIndex, int[] passageStart,
-        int[] passageEnd, sbyte[] vectors, float[] scales, ulong[] signCodes, int[] documentPassageStart, Bm25Index lexical, HashSet<int>[] documentYears)
+    /// <summary>An index of one segment with nothing removed.</summary>
+    internal KnowledgeIndex(long revision, IndexSegment segment) : this(revision, [segment], [null], [DeadPassages.None], segment.Dimensions)
     {
-        Revision = revision;
-        Documents = documents;
-        DocumentsById = documents.ToDictionary(d => d.Id);
-        _documentIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        Dimensions = dimensions;
-        (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (passageDocument, passageIndex, passageStart, passageEnd);
-        (Vectors, Scales, SignCodes, DocumentPassageStart) = (vectors, scales, signCodes, documentPassageStart);
-        (Lexical, DocumentYears) = (lexical, documentYears);
     }
 
     public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions)
     {
         var revision = db.Revision;
         var documents = db.Documents.FindAll().ToList();
-        return new KnowledgeIndex(revision, documents, db.Passages.Count(), db.Passages.FindAll(), dimensions);
+        return new KnowledgeIndex(revision, IndexSegment.Build(documents, db.Passages.Count(), db.Passages.FindAll(), dimensions));
     }
 
-    private static int[] Permuted(int[] values, int[] order)
+    /// <summary>
+    /// This index brought to <paramref name="revision"/>: the documents named in <paramref name="changed"/> are
+    /// removed, and <paramref name="documents"/> (their current versions, those that still exist) with
+    /// their <paramref name="passages"/> are added as a new segment. Costs in proportion to the change,
+    /// plus copying the passage maps.
+    /// </summary>
+    public KnowledgeIndex Apply(long revision, IReadOnlyCollection<string> changed, IReadOnlyList<DocumentRecord> documents, IEnumerable<PassageRecord> passages)
     {
-        var result = new int[order.Length];
-        for (var i = 0; i < order.Length; i++) result[i] = values[order[i]];
-        return result;
-    }
-
-    /// <summary>Row i receives the row that was at order[i], following cycles with one spare row (the matrix is the largest allocation).</summary>
-    private static void PermuteRowsInPlace<T>(T[] rows, int width, int[] order)
-    {
-        var done = new bool[order.Length];
-        var spare = new T[width];
-        for (var start = 0; start < order.Length; start++)
+        var removed = (bool[]?[])Removed.Clone();
+        var removedPassages = (DeadPassages[])RemovedPassages.Clone();
+        var dying = new Dictionary<int, List<int>>();
+        foreach (var id in changed)
         {
-            if (done[start] || order[start] == start) { done[start] = true; continue; }
-            rows.AsSpan(start * width, width).CopyTo(spare);
-            var at = start;
-            while (order[at] != start)
-            {
-                rows.AsSpan(order[at] * width, width).CopyTo(rows.AsSpan(at * width, width));
-                done[at] = true;
-                at = order[at];
-            }
-            spare.CopyTo(rows.AsSpan(at * width, width));
-            done[at] = true;
+            if (!_documentIndex.TryGetValue(id, out var d)) continue;
+            var (s, local) = _documentAt[d];
+            if (ReferenceEquals(removed[s], Removed[s])) removed[s] = Removed[s] is { } r ? (bool[])r.Clone() : new bool[Segments[s].Documents.Count];
+            removed[s]![local] = true;
+            if (!dying.TryGetValue(s, out var list)) dying[s] = list = [];
+            for (var p = Segments[s].DocumentPassageStart[local]; p < Segments[s].DocumentPassageStart[local + 1]; p++) list.Add(p);
         }
+        foreach (var (s, list) in dying) removedPassages[s] = removedPassages[s].With(Segments[s], list);
+        if (documents.Count == 0) return new KnowledgeIndex(revision, Segments, removed, removedPassages, Dimensions);
+        var added = IndexSegment.Build(documents, 16, passages, Dimensions);
+        return new KnowledgeIndex(revision, [.. Segments, added], [.. removed, null], [.. removedPassages, DeadPassages.None], Dimensions);
+    }
+
+    /// <summary>
+    /// This index brought to the revision the change feed reported, the changed documents and their passages read
+    /// from the database. A document saved again between the two reads is named again by the feed's next revision.
+    /// </summary>
+    public KnowledgeIndex ApplyFrom(KnowledgeDatabase db, KnowledgeChanges changes)
+    {
+        var documents = changes.DocumentIds.Select(id => db.Documents.FindById(id)).OfType<DocumentRecord>().ToList();
+        return Apply(changes.Revision, changes.DocumentIds, documents, documents.SelectMany(d => db.Passages.Find(p => p.DocumentId == d.Id)));
+    }
+
+    /// <summary>
+    /// The first segment worth merging with all after it, or -1: everything (0) once the small segments and the
+    /// removed passages reach an eighth of the main segment (searches then spend more on them than a merge costs),
+    /// the small segments (1) once there are more than <see cref="MaxSmallSegments"/>.
+    /// </summary>
+    internal int CompactionFrom()
+    {
+        long extra = SegmentStart[^1] - Segments[0].PassageCount + RemovedPassages.Sum(r => (long)r.Passages);
+        if (extra > 0 && extra * 8 >= Math.Max(Segments[0].PassageCount, 1024)) return 0;
+        return Segments.Count - 1 > MaxSmallSegments ? 1 : -1;
+    }
+
+    /// <summary>The same documents with segments <paramref name="from"/> onward merged into one (removed documents dropped).</summary>
+    internal KnowledgeIndex Compacted(int from)
+    {
+        var merged = IndexSegment.Merge(Enumerable.Range(from, Segments.Count - from).Select(s => (Segments[s], Removed[s])).ToList());
+        return new KnowledgeIndex(Revision, [.. Segments.Take(from), merged], [.. Removed.Take(from), null],
+            [.. RemovedPassages.Take(from), DeadPassages.None], Dimensions);
     }
 
     /// <summary>Bytes the index holds per passage, by structure (for the benchmark's memory report; document records not counted).</summary>
@@ -170,16 +181,30 @@ public sealed class KnowledgeIndex
         var n = Math.Max(1, PassageCount);
         return new Dictionary<string, double>
         {
-            ["int8 vectors"] = (double)Vectors.Length / n,
-            ["sign codes"] = SignCodes.Length * 8.0 / n,
-            ["scales"] = Scales.Length * 4.0 / n,
-            ["passage maps"] = (PassageDocument.Length + PassageIndex.Length + PassageStart.Length + PassageEnd.Length) * 4.0 / n
-                               + DocumentPassageStart.Length * 4.0 / n,
-            ["BM25 postings and lengths"] = Lexical.ApproximateBytes() / n,
+            ["int8 vectors"] = Segments.Sum(s => (double)s.Vectors.Length) / n,
+            ["sign codes"] = Segments.Sum(s => s.SignCodes.Length * 8.0) / n,
+            ["scales"] = Segments.Sum(s => s.Scales.Length * 4.0) / n,
+            ["passage maps"] = (PassageDocument.Length * 4 + Segments.Sum(s => s.PassageCount + s.DocumentPassageStart.Length)) * 4.0 / n
+                               + DocumentPassageStart.Length * 8.0 / n,
+            ["BM25 postings and lengths"] = Segments.Sum(s => s.Lexical.ApproximateBytes()) / n,
         };
     }
 
-    internal ReadOnlySpan<sbyte> Vector(int passage) => Vectors.AsSpan(passage * Dimensions, Dimensions);
+    /// <summary>The segment holding a passage, and the passage's number in it.</summary>
+    internal (IndexSegment Segment, int Local) Locate(int passage)
+    {
+        var s = _passageSegment is null ? 0 : _passageSegment[passage];
+        return (Segments[s], passage - SegmentStart[s]);
+    }
+
+    /// <summary>The segment number holding a passage.</summary>
+    internal int SegmentOf(int passage) => _passageSegment is null ? 0 : _passageSegment[passage];
+
+    internal ReadOnlySpan<sbyte> Vector(int passage)
+    {
+        var (segment, local) = Locate(passage);
+        return segment.Vector(local);
+    }
 
     /// <summary>A query vector quantised once per search.</summary>
     internal (sbyte[] Values, float Scale) Quantize(ReadOnlySpan<float> query)
@@ -189,8 +214,11 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>Approximate cosine of a quantised query with a stored passage vector.</summary>
-    internal float Cosine((sbyte[] Values, float Scale) query, int passage) =>
-        Int8Vectors.Dot(query.Values, Vector(passage)) * query.Scale * Scales[passage];
+    internal float Cosine((sbyte[] Values, float Scale) query, int passage)
+    {
+        var (segment, local) = Locate(passage);
+        return Int8Vectors.Dot(query.Values, segment.Vector(local)) * query.Scale * segment.Scales[local];
+    }
 
     /// <summary>Which documents a filter lets through.</summary>
     internal bool[] Allowed(RetrievalFilter filter)
