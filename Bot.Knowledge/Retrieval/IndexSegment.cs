@@ -32,6 +32,23 @@ internal sealed class IndexSegment
 
     public int PassageCount => PassageDocument.Length;
 
+    private Dictionary<string, int>? _documentIndex;
+
+    /// <summary>The id map when the builder already has it.</summary>
+    private Dictionary<string, int>? DocumentIndex { init => _documentIndex = value; }
+
+    /// <summary>A document's number in this segment (by id), or null; the map is made at the first question and kept.</summary>
+    public int? LocalOf(string id)
+    {
+        var map = LazyInitializer.EnsureInitialized(ref _documentIndex, () =>
+        {
+            var built = new Dictionary<string, int>(Documents.Count, StringComparer.Ordinal);
+            for (var i = 0; i < Documents.Count; i++) built[Documents[i].Id] = i;
+            return built;
+        });
+        return map.TryGetValue(id, out var local) ? local : null;
+    }
+
     public ReadOnlySpan<sbyte> Vector(int passage) => Vectors.AsSpan(passage * Dimensions, Dimensions);
 
     /// <summary>The passage's text as BM25 indexed it (with its document's title).</summary>
@@ -171,7 +188,7 @@ internal sealed class IndexSegment
             {
                 Documents = _documents, Dimensions = _dimensions, PassageDocument = passageDocument, PassageIndex = Permuted(_passageIndex, order),
                 PassageStart = passageStart, PassageEnd = passageEnd, Vectors = vectors, Scales = Permuted(_scales, order), SignCodes = signCodes,
-                DocumentPassageStart = documentPassageStart, Lexical = lexical,
+                DocumentPassageStart = documentPassageStart, Lexical = lexical, DocumentIndex = _documentIndex,
                 // Only undated documents are matched to a period by the years their text names; scanning the
                 // text of dated ones would cost seconds at 50k documents for nothing.
                 DocumentYears = _documents.Select(d => d.Published is not null ? NoYears

@@ -19,7 +19,8 @@ public sealed class KnowledgeIndex
     public long Revision { get; }
     public IReadOnlyList<DocumentRecord> Documents { get; }
     public IReadOnlyDictionary<string, DocumentRecord> DocumentsById { get; }
-    private readonly Dictionary<string, int> _documentIndex;
+    /// <summary>Per segment, each document's place in <see cref="Documents"/>, or -1 when removed.</summary>
+    private readonly int[][] _livePosition;
     internal IReadOnlyList<IndexSegment> Segments { get; }
     /// <summary>Per segment, which of its documents were removed or replaced since it was built (null: none).</summary>
     internal bool[]?[] Removed { get; }
@@ -51,44 +52,25 @@ public sealed class KnowledgeIndex
         SegmentStart = new int[segments.Count + 1];
         for (var s = 0; s < segments.Count; s++) SegmentStart[s + 1] = SegmentStart[s] + segments[s].PassageCount;
 
-        // The live documents of all segments merged in id order (each segment's are sorted; there are few segments).
-        var at = new int[segments.Count];
-        var documentAt = new List<(int, int)>(segments[0].Documents.Count);
-        while (true)
-        {
-            var best = -1;
-            for (var s = 0; s < segments.Count; s++)
-            {
-                while (at[s] < segments[s].Documents.Count && removed[s] is { } r && r[at[s]]) at[s]++;
-                if (at[s] < segments[s].Documents.Count
-                    && (best < 0 || string.CompareOrdinal(segments[s].Documents[at[s]].Id, segments[best].Documents[at[best]].Id) < 0)) best = s;
-            }
-            if (best < 0) break;
-            documentAt.Add((best, at[best]++));
-        }
-        _documentAt = documentAt.ToArray();
+        _documentAt = LiveInIdOrder(segments, removed);
         var live = _documentAt.Length;
         var documents = new DocumentRecord[live];
-        _documentIndex = new Dictionary<string, int>(live, StringComparer.Ordinal);
-        var byId = new Dictionary<string, DocumentRecord>(live, StringComparer.Ordinal);
         (DocumentPassageStart, DocumentPassageEnd, DocumentYears) = (new int[live], new int[live], new HashSet<int>[live]);
-        var livePosition = segments.Select(s => new int[s.Documents.Count]).ToArray();
-        foreach (var positions in livePosition) Array.Fill(positions, -1);
+        _livePosition = segments.Select(s => new int[s.Documents.Count]).ToArray();
+        foreach (var positions in _livePosition) Array.Fill(positions, -1);
         for (var d = 0; d < live; d++)
         {
             var (s, local) = _documentAt[d];
             var segment = segments[s];
             documents[d] = segment.Documents[local];
-            _documentIndex[documents[d].Id] = d;
-            byId[documents[d].Id] = documents[d];
             DocumentPassageStart[d] = SegmentStart[s] + segment.DocumentPassageStart[local];
             DocumentPassageEnd[d] = SegmentStart[s] + segment.DocumentPassageStart[local + 1];
             DocumentYears[d] = segment.DocumentYears[local];
-            livePosition[s][local] = d;
+            _livePosition[s][local] = d;
             PassageCount += DocumentPassageEnd[d] - DocumentPassageStart[d];
         }
         Documents = documents;
-        DocumentsById = byId;
+        DocumentsById = new LiveDocuments(this);
 
         var total = SegmentStart[^1];
         (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (new int[total], new int[total], new int[total], new int[total]);
@@ -97,7 +79,7 @@ public sealed class KnowledgeIndex
         {
             var segment = segments[s];
             var start = SegmentStart[s];
-            for (var p = 0; p < segment.PassageCount; p++) PassageDocument[start + p] = livePosition[s][segment.PassageDocument[p]];
+            for (var p = 0; p < segment.PassageCount; p++) PassageDocument[start + p] = _livePosition[s][segment.PassageDocument[p]];
             segment.PassageIndex.CopyTo(PassageIndex, start);
             segment.PassageStart.CopyTo(PassageStart, start);
             segment.PassageEnd.CopyTo(PassageEnd, start);
@@ -107,17 +89,87 @@ public sealed class KnowledgeIndex
             PassageDocument, PassageIndex);
     }
 
+    /// <summary>
+    /// The live documents of all segments in id order: the small segments' few documents are placed into the
+    /// main segment's sorted list by binary search, so the cost is one pass of integer work, not a string
+    /// comparison per document (a dictionary or a merge by comparison took most of an update at 50k documents).
+    /// </summary>
+    private static (int Segment, int Local)[] LiveInIdOrder(IReadOnlyList<IndexSegment> segments, bool[]?[] removed)
+    {
+        bool Live(int s, int local) => removed[s] is not { } r || !r[local];
+        var small = new List<(string Id, int Segment, int Local)>();
+        for (var s = 1; s < segments.Count; s++)
+            for (var local = 0; local < segments[s].Documents.Count; local++)
+                if (Live(s, local)) small.Add((segments[s].Documents[local].Id, s, local));
+        small.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var main = segments[0].Documents;
+        var result = new List<(int, int)>(main.Count + small.Count);
+        var next = 0;
+        for (var h = 0; h <= small.Count; h++)
+        {
+            var insertAt = h < small.Count ? LowerBound(main, small[h].Id) : main.Count;
+            for (; next < insertAt; next++)
+                if (Live(0, next)) result.Add((0, next));
+            if (h < small.Count) result.Add((small[h].Segment, small[h].Local));
+        }
+        return [.. result];
+    }
+
+    /// <summary>The first document of <paramref name="sorted"/> whose id is not below <paramref name="id"/> (ordinal).</summary>
+    private static int LowerBound(List<DocumentRecord> sorted, string id)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (string.CompareOrdinal(sorted[mid].Id, id) < 0) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+
+    /// <summary>A live document's place in <see cref="Documents"/> (newest segment first: an older one may hold its removed version).</summary>
+    private bool TryFind(string id, out int position)
+    {
+        for (var s = Segments.Count - 1; s >= 0; s--)
+            if (Segments[s].LocalOf(id) is { } local && _livePosition[s][local] >= 0)
+            {
+                position = _livePosition[s][local];
+                return true;
+            }
+        position = -1;
+        return false;
+    }
+
+    /// <summary>The live documents by id, answered from the segments' own id maps (built once each), so an update builds no dictionary.</summary>
+    private sealed class LiveDocuments(KnowledgeIndex index) : IReadOnlyDictionary<string, DocumentRecord>
+    {
+        public DocumentRecord this[string key] => TryGetValue(key, out var d) ? d : throw new KeyNotFoundException(key);
+        public IEnumerable<string> Keys => index.Documents.Select(d => d.Id);
+        public IEnumerable<DocumentRecord> Values => index.Documents;
+        public int Count => index.Documents.Count;
+        public bool ContainsKey(string key) => index.TryFind(key, out _);
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out DocumentRecord value)
+        {
+            value = index.TryFind(key, out var d) ? index.Documents[d] : null;
+            return value is not null;
+        }
+        public IEnumerator<KeyValuePair<string, DocumentRecord>> GetEnumerator() =>
+            index.Documents.Select(d => KeyValuePair.Create(d.Id, d)).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     /// <summary>An index of one segment with nothing removed.</summary>
     internal KnowledgeIndex(long revision, IndexSegment segment) : this(revision, [segment], [null], [DeadPassages.None], segment.Dimensions)
     {
     }
 
-    public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions)
-    {
-        var revision = db.Revision;
-        var documents = db.Documents.FindAll().ToList();
-        return new KnowledgeIndex(revision, IndexSegment.Build(documents, db.Passages.Count(), db.Passages.FindAll(), dimensions));
-    }
+    public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions) =>
+        Build(db.Revision, db.Documents.FindAll().ToList(), db.Passages.Count(), db.Passages.FindAll(), dimensions);
+
+    /// <summary>An index of <paramref name="documents"/> from their passages, streamed (passages of other documents are skipped).</summary>
+    public static KnowledgeIndex Build(long revision, IReadOnlyList<DocumentRecord> documents, int expectedPassages, IEnumerable<PassageRecord> passages,
+        int dimensions) => new(revision, IndexSegment.Build(documents, expectedPassages, passages, dimensions));
 
     /// <summary>
     /// This index brought to <paramref name="revision"/>: the documents named in <paramref name="changed"/> are
@@ -132,7 +184,7 @@ public sealed class KnowledgeIndex
         var dying = new Dictionary<int, List<int>>();
         foreach (var id in changed)
         {
-            if (!_documentIndex.TryGetValue(id, out var d)) continue;
+            if (!TryFind(id, out var d)) continue;
             var (s, local) = _documentAt[d];
             if (ReferenceEquals(removed[s], Removed[s])) removed[s] = Removed[s] is { } r ? (bool[])r.Clone() : new bool[Segments[s].Documents.Count];
             removed[s]![local] = true;
@@ -230,7 +282,7 @@ public sealed class KnowledgeIndex
 
     /// <summary>Whether a document of this snapshot passes a filter.</summary>
     public bool Matches(DocumentRecord document, RetrievalFilter filter) =>
-        _documentIndex.TryGetValue(document.Id, out var i) && Matches(i, filter);
+        TryFind(document.Id, out var i) && Matches(i, filter);
 
     private bool Matches(int i, RetrievalFilter filter)
     {
