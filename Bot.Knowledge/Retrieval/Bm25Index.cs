@@ -36,6 +36,9 @@ public sealed class Bm25Index
 
     internal int Length(int passage) => _lengths[passage];
 
+    /// <summary>Every passage's token count (read-only once sealed).</summary>
+    internal ReadOnlySpan<int> Lengths => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_lengths);
+
     /// <summary>Whether <paramref name="passage"/> contains <paramref name="term"/> is known only to the postings: how many of <paramref name="passages"/> hold each term.</summary>
     internal Dictionary<string, int> TermCounts(Func<int, bool> passages)
     {

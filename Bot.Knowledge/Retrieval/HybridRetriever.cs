@@ -103,9 +103,7 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         var index = Index;
         if (index.PassageCount == 0) return [];
         var allowedDocs = index.Allowed(filter);
-        bool Allowed(int p) => allowedDocs[index.PassageDocument[p]];
-
-        var lexical = index.Lexical.Top(Bm25Index.Tokens("", query), Allowed, ListDepth);
+        var lexical = index.Lexical.Top(Bm25Index.Tokens("", query), allowedDocs, ListDepth);
 
         var cosines = new Dictionary<int, double>();
         var quantized = index.Quantize(queryVector);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
@@ -60,10 +62,12 @@ internal sealed class LexicalSearch
     /// <summary>
     /// Adds each query term's score to every live allowed passage holding it (in query-term order, so a
     /// passage's sum does not depend on the split), into a dense array; <paramref name="touched"/> lists
-    /// the passages scored, in the order first scored.
+    /// the passages scored, in the order first scored. The loop over a term's postings is the cost of a
+    /// common word, so it reads spans and arrays, not a delegate per posting.
     /// </summary>
-    private void Accumulate(IEnumerable<string> queryTokens, Func<int, bool> allowed, double[] scores, List<int> touched)
+    private void Accumulate(IEnumerable<string> queryTokens, Func<int, bool>? allowed, bool[]? allowedDocuments, double[] scores, List<int> touched)
     {
+        var documents = _passageDocument;
         foreach (var term in queryTokens.Distinct())
         {
             var df = DocumentFrequency(term);
@@ -71,14 +75,15 @@ internal sealed class LexicalSearch
             var idf = Math.Log(1 + (Count - df + 0.5) / (df + 0.5));
             foreach (var (index, start, _) in _parts)
             {
-                if (index.Postings(term) is not { } postings) continue;
-                foreach (var (local, tf) in postings)
+                if (index.Postings(term) is not { } list) continue;
+                var lengths = index.Lengths;
+                foreach (var (local, tf) in CollectionsMarshal.AsSpan(list))
                 {
                     var passage = start + local;
-                    if (!Live(passage) || !allowed(passage)) continue;
-                    var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * index.Length(local) / _averageLength));
+                    if (documents is not null && (documents[passage] is var d && d < 0 || allowedDocuments is not null && !allowedDocuments[d])) continue;
+                    if (allowed is not null && !allowed(passage)) continue;
                     if (scores[passage] == 0) touched.Add(passage); // every term adds a positive score
-                    scores[passage] += idf * norm;
+                    scores[passage] += idf * Norm(tf, lengths[local]);
                 }
             }
         }
@@ -86,36 +91,157 @@ internal sealed class LexicalSearch
 
     /// <summary>Scores every live passage allowed by <paramref name="allowed"/> that shares a term with the query.</summary>
     public Dictionary<int, double> Score(IEnumerable<string> queryTokens, Func<int, bool> allowed) =>
-        Scored(queryTokens, allowed, (scores, touched) => touched.ToDictionary(p => p, p => scores[p]));
+        Scored(queryTokens, allowed, null, (scores, touched) => touched.ToDictionary(p => p, p => scores[p]));
+
+    /// <summary>The <paramref name="depth"/> best-scoring passages allowed by <paramref name="allowed"/>, best first.</summary>
+    public List<int> Top(IEnumerable<string> queryTokens, Func<int, bool> allowed, int depth) => MaxScore(queryTokens, allowed, null, depth);
 
     /// <summary>
-    /// The <paramref name="depth"/> best-scoring allowed passages, best first. Scores into a pooled dense
-    /// array and keeps a bounded heap: at 10k documents a term like "layoff" matches most passages, and a
-    /// dictionary of them plus a full sort was most of the search time.
+    /// The <paramref name="depth"/> best-scoring passages of the allowed documents (indexed as <see cref="KnowledgeIndex.Documents"/>; null: all),
+    /// best first, ties to the earlier passage in <see cref="Order"/>.
     /// </summary>
-    public List<int> Top(IEnumerable<string> queryTokens, Func<int, bool> allowed, int depth) => Scored(queryTokens, allowed, (scores, touched) =>
+    public List<int> Top(IEnumerable<string> queryTokens, bool[]? allowedDocuments, int depth) => MaxScore(queryTokens, null, allowedDocuments, depth);
+
+    /// <summary>
+    /// Top-k by MaxScore (Turtle and Flood, 1995), a passage at a time: a term adds at most idf x (k1 + 1) to a
+    /// passage, so once the heap is full the terms whose bounds together stay under its worst score cannot bring
+    /// a passage in on their own; only the other terms' postings are walked, and the bounded ones are looked up
+    /// (galloping) for those passages alone. The common words ("layoffs", "jobs") match most passages and have
+    /// the smallest bounds, so their long lists are mostly skipped. Exact: a passage is dropped only when its
+    /// bound is below the worst kept score, and a kept score is summed in query-term order, as scoring every
+    /// passage does.
+    /// </summary>
+    private List<int> MaxScore(IEnumerable<string> queryTokens, Func<int, bool>? allowed, bool[]? allowedDocuments, int depth)
     {
-        var heap = new PriorityQueue<int, (double Score, long Order)>(WorstFirst.Instance);
-        foreach (var p in touched)
+        var terms = new List<(string Term, double Idf, double Bound)>();
+        foreach (var term in queryTokens.Distinct())
         {
-            var key = (scores[p], Order(p));
-            if (heap.Count < depth) heap.Enqueue(p, key);
-            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0) heap.EnqueueDequeue(p, key);
+            var df = DocumentFrequency(term);
+            if (df <= 0) continue;
+            var idf = Math.Log(1 + (Count - df + 0.5) / (df + 0.5));
+            terms.Add((term, idf, idf * (K1 + 1)));
         }
+        var heap = new PriorityQueue<int, (double Score, long Order)>(WorstFirst.Instance);
+        if (terms.Count == 0 || depth <= 0) return [];
+        // Term numbers by bound, smallest first, and the sums of the bounds below each.
+        var byBound = Enumerable.Range(0, terms.Count).OrderBy(t => terms[t].Bound).ToArray();
+        var boundBelow = new double[terms.Count + 1];
+        for (var i = 0; i < terms.Count; i++) boundBelow[i + 1] = boundBelow[i] + terms[byBound[i]].Bound;
+        var contribution = new double[terms.Count];
+        var present = new bool[terms.Count];
+        var documents = _passageDocument;
+        foreach (var (index, start, _) in _parts)
+        {
+            var lists = terms.Select(t => index.Postings(t.Term)).ToArray();
+            var at = new int[terms.Count];
+            var lengths = index.Lengths;
+            while (true)
+            {
+                // The terms byBound[..essentialFrom] cannot reach the heap's worst score together: not walked.
+                var threshold = heap.Count == depth && heap.TryPeek(out _, out var worst) ? worst.Score : double.NegativeInfinity;
+                var floor = threshold - 1e-9 * Math.Max(1, Math.Abs(threshold)); // sums in another order may differ in the last bits
+                var essentialFrom = 0;
+                while (essentialFrom < terms.Count && boundBelow[essentialFrom + 1] < floor) essentialFrom++;
+                var candidate = int.MaxValue;
+                for (var i = essentialFrom; i < terms.Count; i++)
+                    if (lists[byBound[i]] is { } l && at[byBound[i]] < l.Count) candidate = Math.Min(candidate, l[at[byBound[i]]].Passage);
+                if (candidate == int.MaxValue) break;
+                var passage = start + candidate;
+                var eligible = (documents is null || documents[passage] is var d && d >= 0 && (allowedDocuments is null || allowedDocuments[d]))
+                               && (allowed is null || allowed(passage));
+                Array.Clear(present);
+                var upper = boundBelow[essentialFrom];
+                for (var i = essentialFrom; i < terms.Count; i++)
+                {
+                    var t = byBound[i];
+                    if (lists[t] is not { } l || at[t] >= l.Count || l[at[t]].Passage != candidate) continue;
+                    if (eligible)
+                    {
+                        contribution[t] = terms[t].Idf * Norm(l[at[t]].Tf, lengths[candidate]);
+                        present[t] = true;
+                        upper += contribution[t];
+                    }
+                    at[t]++;
+                }
+                if (!eligible || upper < floor) continue;
+                // The bounded terms, largest bound first, looked up until the passage can no longer make it.
+                for (var i = essentialFrom - 1; i >= 0 && upper >= floor; i--)
+                {
+                    var t = byBound[i];
+                    upper -= terms[t].Bound;
+                    if (lists[t] is not { } l) continue;
+                    at[t] = Seek(l, at[t], candidate);
+                    if (at[t] >= l.Count || l[at[t]].Passage != candidate) continue;
+                    contribution[t] = terms[t].Idf * Norm(l[at[t]].Tf, lengths[candidate]);
+                    present[t] = true;
+                    upper += contribution[t];
+                }
+                if (upper < floor) continue;
+                var score = 0.0;
+                for (var t = 0; t < terms.Count; t++)
+                    if (present[t]) score += contribution[t];
+                Offer(heap, depth, passage, (score, Order(passage)));
+            }
+        }
+        return BestFirst(heap);
+    }
+
+    /// <summary>Keeps <paramref name="passage"/> when the heap has room or it beats the worst kept.</summary>
+    private static void Offer(PriorityQueue<int, (double Score, long Order)> heap, int depth, int passage, (double Score, long Order) key)
+    {
+        if (heap.Count < depth) heap.Enqueue(passage, key);
+        else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0) heap.EnqueueDequeue(passage, key);
+    }
+
+    private static List<int> BestFirst(PriorityQueue<int, (double Score, long Order)> heap)
+    {
         var best = new List<int>(heap.Count);
         while (heap.TryDequeue(out var passage, out _)) best.Add(passage);
         best.Reverse();
         return best;
-    });
+    }
 
-    private T Scored<T>(IEnumerable<string> queryTokens, Func<int, bool> allowed, Func<double[], List<int>, T> read)
+    private double Norm(int tf, int length) => tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / _averageLength));
+
+    /// <summary>The first posting from <paramref name="from"/> on whose passage is at least <paramref name="passage"/> (galloping, then binary search).</summary>
+    private static int Seek(List<(int Passage, int Tf)> postings, int from, int passage)
+    {
+        var span = CollectionsMarshal.AsSpan(postings);
+        if (from >= span.Length || span[from].Passage >= passage) return from;
+        var (low, step) = (from, 1); // span[low] < passage throughout
+        while (low + step < span.Length && span[low + step].Passage < passage)
+        {
+            low += step;
+            step *= 2;
+        }
+        var high = Math.Min(span.Length, low + step);
+        low++;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (span[mid].Passage < passage) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+
+    /// <summary>The same list as <see cref="Top(IEnumerable{string}, bool[], int)"/> by scoring every passage the terms hold (the reference for tests and the benchmark).</summary>
+    internal List<int> TopByScoringAll(IEnumerable<string> queryTokens, bool[]? allowedDocuments, int depth) =>
+        Scored(queryTokens, null, allowedDocuments, (scores, touched) =>
+        {
+            var heap = new PriorityQueue<int, (double Score, long Order)>(WorstFirst.Instance);
+            foreach (var p in touched) Offer(heap, depth, p, (scores[p], Order(p)));
+            return BestFirst(heap);
+        });
+
+    private T Scored<T>(IEnumerable<string> queryTokens, Func<int, bool>? allowed, bool[]? allowedDocuments, Func<double[], List<int>, T> read)
     {
         var scores = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(_span, 1));
         Array.Clear(scores, 0, _span); // pooled arrays come back dirty from other renters (LINQ's sort keys, ...)
         try
         {
             var touched = new List<int>();
-            Accumulate(queryTokens, allowed, scores, touched);
+            Accumulate(queryTokens, allowed, allowedDocuments, scores, touched);
             return read(scores, touched);
         }
         finally

@@ -105,6 +105,7 @@ public sealed class IncrementalIndexTests : IDisposable
         {
             var tokens = Bm25Index.Tokens("", q);
             var scores = index.Lexical.Score(tokens, _ => true);
+            Assert.Equal(index.Lexical.TopByScoringAll(tokens, null, 10), index.Lexical.Top(tokens, (bool[]?)null, 10));
             var lexical = index.Lexical.Top(tokens, _ => true, 10).Select(p => $"bm25|{Key(index, p)}|{scores[p]:R}");
             var vector = VectorSearch.Top(index, index.Quantize(_embedder.Embed(q)), all, 6, exactScanLimit: 0).Select(r => $"vec|{Key(index, r.Passage)}|{r.Score:R}");
             return lexical.Concat(vector);
