@@ -80,7 +80,8 @@ internal static class IncrementalUpdateBenchmark
         }
         var watch = Stopwatch.StartNew();
         var index = KnowledgeIndex.Build(1, records, documents * PassagesPerDocument, records.SelectMany(r => PassagesOf(r.Id)), Dimensions);
-        say($"{documents} generated documents, {index.PassageCount} passages: index built in memory in {watch.Elapsed.TotalSeconds:F1} s");
+        say($"{documents} generated documents, {index.PassageCount} passages: index built in memory in {watch.Elapsed.TotalSeconds:F1} s, " +
+            $"{index.BytesPerPassageByStructure().Values.Sum():F0} bytes a passage");
         // BM25 alone over the long postings of the common words, as a search without filter asks it (50 deep).
         var queries = Enumerable.Range(0, 200).Select(_ => Bm25Index.Tokens("", string.Join(' ', Enumerable.Range(0, 3 + random.Next(4)).Select(_ => Word())))).ToList();
         // Interleaved in one run, so the machine's other load falls on both alike: MaxScore against scoring every

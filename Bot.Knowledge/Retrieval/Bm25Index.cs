@@ -52,8 +52,16 @@ public sealed class Bm25Index
         return counts;
     }
 
-    /// <summary>Ends adding; the postings are read-only from here on.</summary>
-    public void Seal() => TotalLength = _lengths.Sum(l => (long)l);
+    /// <summary>
+    /// Ends adding; the postings are read-only from here on. Lists grown by doubling are trimmed to their length
+    /// (up to half of a built index's postings were spare capacity; a loaded one has none).
+    /// </summary>
+    public void Seal()
+    {
+        TotalLength = _lengths.Sum(l => (long)l);
+        foreach (var postings in _postings.Values) postings.TrimExcess();
+        _lengths.TrimExcess();
+    }
 
     /// <summary>Scores every passage allowed by <paramref name="allowed"/> that shares a term with the query (this index alone).</summary>
     public Dictionary<int, double> Score(IEnumerable<string> queryTokens, Func<int, bool> allowed) => LexicalSearch.Over(this).Score(queryTokens, allowed);

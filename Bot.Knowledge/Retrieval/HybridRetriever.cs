@@ -74,24 +74,30 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         }
     }
 
-    /// <summary>Starts merging segments in the background when <see cref="KnowledgeIndex.CompactionFrom"/> says so (called under the lock).</summary>
+    /// <summary>
+    /// Starts merging segments in the background when <see cref="KnowledgeIndex.CompactionFrom"/> says so (called under
+    /// the lock); the merge goes on while the merged index still wants one (a full merge may be due once a small one ends).
+    /// </summary>
     private void CompactIfWorthIt(KnowledgeIndex index)
     {
-        if (!_compaction.IsCompleted || index.CompactionFrom() is var from && from < 0) return;
+        if (!_compaction.IsCompleted || index.CompactionFrom() < 0) return;
         _compaction = Task.Run(() =>
         {
-            var compacted = index.Compacted(from);
-            lock (_buildLock)
+            for (var source = index; source.CompactionFrom() is var from && from >= 0;)
             {
-                // Updates applied meanwhile are applied again to the merged index.
-                if (_index != index)
+                var compacted = source.Compacted(from);
+                lock (_buildLock)
                 {
-                    if (_changes.ChangesSince(index.Revision) is not { } changes) return;
-                    compacted = compacted.ApplyFrom(db, changes);
+                    // Updates applied meanwhile are applied again to the merged index.
+                    if (_index != source)
+                    {
+                        if (_changes.ChangesSince(source.Revision) is not { } changes) return;
+                        compacted = compacted.ApplyFrom(db, changes);
+                    }
+                    _index = source = compacted;
                 }
-                _index = compacted;
+                if (from == 0) Save(compacted);
             }
-            if (from == 0) Save(compacted);
         });
     }
 

@@ -231,6 +231,34 @@ public sealed class IncrementalIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Once_the_updates_reach_an_eighth_of_the_index_everything_is_merged_and_the_snapshot_saved()
+    {
+        var db = NewDatabase("merge.db");
+        for (var n = 0; n < 60; n++) Save(db, Generate(n));
+        var retriever = new HybridRetriever(db, _embedder);
+        _ = retriever.Index;
+        var path = KnowledgeIndexSnapshot.PathFor(db.FilePath!);
+        var built = File.ReadAllBytes(path);
+        var versions = Enumerable.Range(0, 60).ToDictionary(n => n, _ => 0);
+        for (var step = 60; retriever.Index.CompactionFrom() != 0 && step < 400; step++)
+        {
+            Assert.Equal(built, File.ReadAllBytes(path)); // updates alone never write it
+            var (n, version) = step % 2 == 0 ? (step / 2, 1) : (step, 0); // replace an older document, or add one
+            Save(db, Generate(n, version));
+            versions[n] = version;
+        }
+        _ = retriever.Index;
+        await retriever.Compaction.WaitAsync(TestContext.Current.CancellationToken);
+        var merged = retriever.Index;
+        Assert.Single(merged.Segments);
+        Assert.NotEqual(built, File.ReadAllBytes(path));
+        var fresh = Fresh(versions.Select(kv => (kv.Key, kv.Value)));
+        Assert.Equal(Layers(fresh.Index), Layers(merged));
+        // The saved merge is a snapshot the next start can use.
+        Assert.Equal(Layers(fresh.Index), Layers(KnowledgeIndexSnapshot.TryLoad(db, path, _embedder.Dimensions, new LiteKnowledgeChangeFeed(db))!));
+    }
+
+    [Fact]
     public void A_snapshot_missing_a_document_the_feed_does_not_name_is_not_trusted()
     {
         var db = NewDatabase("gap.db");
