@@ -8,7 +8,7 @@ namespace Bot.Knowledge.Retrieval;
 /// </summary>
 public sealed class Bm25Index
 {
-    private readonly Dictionary<string, List<(int Passage, int Tf)>> _postings = new();
+    private readonly Dictionary<string, List<Posting>> _postings = new();
     private readonly List<int> _lengths = [];
 
     public int Count => _lengths.Count;
@@ -24,7 +24,7 @@ public sealed class Bm25Index
         foreach (var group in tokens.GroupBy(t => t))
         {
             if (!_postings.TryGetValue(group.Key, out var list)) _postings[group.Key] = list = [];
-            list.Add((id, group.Count()));
+            list.Add(new Posting(id, group.Count()));
         }
     }
 
@@ -32,7 +32,7 @@ public sealed class Bm25Index
     public IEnumerable<int> PassagesWith(string term) =>
         _postings.TryGetValue(term, out var postings) ? postings.Select(p => p.Passage) : [];
 
-    internal List<(int Passage, int Tf)>? Postings(string term) => _postings.GetValueOrDefault(term);
+    internal List<Posting>? Postings(string term) => _postings.GetValueOrDefault(term);
 
     internal int Length(int passage) => _lengths[passage];
 
@@ -71,8 +71,8 @@ public sealed class Bm25Index
 
     public static List<string> Tokens(string title, string passage) => Tokenizer.Tokenize(title + " " + passage);
 
-    /// <summary>Memory of the postings (8 bytes an entry plus list and dictionary overhead, estimated) and lengths.</summary>
-    internal double ApproximateBytes() => _lengths.Count * 4.0 + _postings.Sum(p => 8.0 * p.Value.Capacity + 32 + 2 * p.Key.Length + 24 + 24);
+    /// <summary>Memory of the postings (4 bytes an entry plus list and dictionary overhead, estimated) and lengths.</summary>
+    internal double ApproximateBytes() => _lengths.Count * 4.0 + _postings.Sum(p => 4.0 * p.Value.Capacity + 32 + 2 * p.Key.Length + 24 + 24);
 
     /// <summary>Writes the postings and lengths (for <see cref="KnowledgeIndexSnapshot"/>): each list as one block of bytes.</summary>
     internal void Write(BinaryWriter writer)
@@ -100,7 +100,7 @@ public sealed class Bm25Index
         for (var t = 0; t < terms; t++)
         {
             var term = reader.ReadString();
-            var postings = new List<(int, int)>();
+            var postings = new List<Posting>();
             ReadList(reader, postings, reader.ReadInt32(), remainingBytes);
             index._postings[term] = postings;
         }
@@ -114,4 +114,24 @@ public sealed class Bm25Index
         System.Runtime.InteropServices.CollectionsMarshal.SetCount(list, count);
         reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)));
     }
+}
+
+/// <summary>
+/// A passage holding a term and how many times, in 4 bytes (half of an (int, int) pair: postings are most of
+/// BM25's memory). A segment holds at most 2^24 passages; a count above 255 is kept as 255 (a passage is a few sentences).
+/// </summary>
+internal readonly record struct Posting
+{
+    private readonly uint _packed;
+
+    public Posting(int passage, int tf)
+    {
+        if ((uint)passage >= 1u << 24) throw new InvalidOperationException($"A segment holds at most {1 << 24} passages.");
+        _packed = (uint)passage << 8 | (uint)Math.Clamp(tf, 0, 255);
+    }
+
+    public int Passage => (int)(_packed >> 8);
+    public int Tf => (int)(_packed & 0xFF);
+
+    public void Deconstruct(out int passage, out int tf) => (passage, tf) = (Passage, Tf);
 }

@@ -15,7 +15,7 @@ namespace Bot.Knowledge.Retrieval;
 public static class KnowledgeIndexSnapshot
 {
     private const string Magic = "LBIX";
-    private const int FormatVersion = 2; // 2: segments
+    private const int FormatVersion = 3; // 2: segments; 3: 4-byte postings
     private const int HashLength = 32;
 
     public static string PathFor(string databasePath) => databasePath + ".index";

@@ -204,7 +204,7 @@ internal sealed class LexicalSearch
     private double Norm(int tf, int length) => tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / _averageLength));
 
     /// <summary>The first posting from <paramref name="from"/> on whose passage is at least <paramref name="passage"/> (galloping, then binary search).</summary>
-    private static int Seek(List<(int Passage, int Tf)> postings, int from, int passage)
+    private static int Seek(List<Posting> postings, int from, int passage)
     {
         var span = CollectionsMarshal.AsSpan(postings);
         if (from >= span.Length || span[from].Passage >= passage) return from;
