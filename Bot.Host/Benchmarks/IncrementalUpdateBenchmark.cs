@@ -29,11 +29,14 @@ internal static class IncrementalUpdateBenchmark
             var id = i % 2 == 0 ? $"bench-update-{i}" : source.Id;
             var document = new DocumentRecord
             {
-                Id = id, Title = source.Title, Text = source.Text, SourceKey = "bench:" + id, ContentHash = source.ContentHash, Companies = source.Companies,
-                Published = source.Published, PublishedPrecision = source.PublishedPrecision, Url = source.Url, Publisher = source.Publisher,
+                Id = id, Title = source.Title, Text = source.Text, SourceKey = "bench:" + id, ContentHash = source.ContentHash,
+                Companies = source.Companies, Published = source.Published, PublishedPrecision = source.PublishedPrecision,
+                Url = source.Url, Publisher = source.Publisher,
             };
             var passages = passagesOf(source.Id).Select(p => new PassageRecord
-                { Id = $"{id}:{p.Index}", DocumentId = id, Index = p.Index, Start = p.Start, End = p.End, Embedding = p.Embedding }).ToList();
+                {
+                    Id = $"{id}:{p.Index}", DocumentId = id, Index = p.Index, Start = p.Start, End = p.End, Embedding = p.Embedding,
+                }).ToList();
             watch.Restart();
             current = current.Apply(current.Revision + 1, [id], [document], passages);
             times.Add(watch.Elapsed.TotalMilliseconds);
@@ -58,7 +61,8 @@ internal static class IncrementalUpdateBenchmark
         for (var d = 0; d < documents; d++)
         {
             var id = $"gen{d:000000}";
-            var texts = Enumerable.Range(0, PassagesPerDocument).Select(_ => string.Join(' ', Enumerable.Range(0, WordsPerPassage).Select(_ => Word())) + ".").ToList();
+            var texts = Enumerable.Range(0, PassagesPerDocument)
+                .Select(_ => string.Join(' ', Enumerable.Range(0, WordsPerPassage).Select(_ => Word())) + ".").ToList();
             records.Add(new DocumentRecord { Id = id, Title = "Generated " + d, Text = string.Join(' ', texts), ContentHash = id,
                 Published = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
             lengths[id] = texts.Select(t => t.Length).ToArray();
@@ -73,17 +77,23 @@ internal static class IncrementalUpdateBenchmark
                 var vector = new float[Dimensions];
                 for (var k = 0; k < Dimensions; k++) vector[k] = (float)(vectors.NextDouble() - 0.5);
                 VectorMath.Normalize(vector);
-                var p = new PassageRecord { Id = $"{id}:{i}", DocumentId = id, Index = i, Start = at, End = at + length, Embedding = VectorMath.ToBytes(vector) };
+                var p = new PassageRecord
+                {
+                    Id = $"{id}:{i}", DocumentId = id, Index = i, Start = at, End = at + length, Embedding = VectorMath.ToBytes(vector),
+                };
                 at += length + 1;
                 return p;
             }).ToList();
         }
         var watch = Stopwatch.StartNew();
-        var index = KnowledgeIndex.Build(1, records, documents * PassagesPerDocument, records.SelectMany(r => PassagesOf(r.Id)), Dimensions);
-        say($"{documents} generated documents, {index.PassageCount} passages: index built in memory in {watch.Elapsed.TotalSeconds:F1} s, " +
+        var index = KnowledgeIndex.Build(1, records, documents * PassagesPerDocument, records.SelectMany(r => PassagesOf(r.Id)),
+            Dimensions);
+        say($"{documents} generated documents, {index.PassageCount} passages: " +
+            $"index built in memory in {watch.Elapsed.TotalSeconds:F1} s, " +
             $"{index.BytesPerPassageByStructure().Values.Sum():F0} bytes a passage");
         // BM25 alone over the long postings of the common words, as a search without filter asks it (50 deep).
-        var queries = Enumerable.Range(0, 200).Select(_ => Bm25Index.Tokens("", string.Join(' ', Enumerable.Range(0, 3 + random.Next(4)).Select(_ => Word())))).ToList();
+        var queries = Enumerable.Range(0, 200)
+            .Select(_ => Bm25Index.Tokens("", string.Join(' ', Enumerable.Range(0, 3 + random.Next(4)).Select(_ => Word())))).ToList();
         // Interleaved in one run, so the machine's other load falls on both alike: MaxScore against scoring every
         // posting of the query's terms (as BM25 did before).
         foreach (var q in queries.Take(20)) index.Lexical.Top(q, (bool[]?)null, 50);
@@ -107,7 +117,8 @@ internal static class IncrementalUpdateBenchmark
         var update = Measure(index, PassagesOf, updates);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         say($"incremental update, one article ({update.Samples} updates, half new, half replacing): median {update.MedianMs:F1} ms, " +
-            $"p95 {update.P95Ms:F1} ms, max {update.MaxMs:F1} ms; process CPU time {cpu.TotalMilliseconds / update.Samples:F1} ms an update " +
+            $"p95 {update.P95Ms:F1} ms, max {update.MaxMs:F1} ms; " +
+            $"process CPU time {cpu.TotalMilliseconds / update.Samples:F1} ms an update " +
             $"(all threads), {GC.CollectionCount(2) - gen2} full collections");
     }
 }

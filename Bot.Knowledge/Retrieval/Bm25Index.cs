@@ -39,7 +39,10 @@ public sealed class Bm25Index
     /// <summary>Every passage's token count (read-only once sealed).</summary>
     internal ReadOnlySpan<int> Lengths => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_lengths);
 
-    /// <summary>Whether <paramref name="passage"/> contains <paramref name="term"/> is known only to the postings: how many of <paramref name="passages"/> hold each term.</summary>
+    /// <summary>
+    /// Whether <paramref name="passage"/> contains <paramref name="term"/> is known only to the postings: how many of <paramref
+    /// name="passages"/> hold each term.
+    /// </summary>
     internal Dictionary<string, int> TermCounts(Func<int, bool> passages)
     {
         var counts = new Dictionary<string, int>();
@@ -64,15 +67,18 @@ public sealed class Bm25Index
     }
 
     /// <summary>Scores every passage allowed by <paramref name="allowed"/> that shares a term with the query (this index alone).</summary>
-    public Dictionary<int, double> Score(IEnumerable<string> queryTokens, Func<int, bool> allowed) => LexicalSearch.Over(this).Score(queryTokens, allowed);
+    public Dictionary<int, double> Score(IEnumerable<string> queryTokens, Func<int, bool> allowed) =>
+        LexicalSearch.Over(this).Score(queryTokens, allowed);
 
     /// <summary>The <paramref name="depth"/> best-scoring allowed passages, best first, ties in passage order (this index alone).</summary>
-    public List<int> Top(IEnumerable<string> queryTokens, Func<int, bool> allowed, int depth) => LexicalSearch.Over(this).Top(queryTokens, allowed, depth);
+    public List<int> Top(IEnumerable<string> queryTokens, Func<int, bool> allowed, int depth) =>
+        LexicalSearch.Over(this).Top(queryTokens, allowed, depth);
 
     public static List<string> Tokens(string title, string passage) => Tokenizer.Tokenize(title + " " + passage);
 
     /// <summary>Memory of the postings (4 bytes an entry plus list and dictionary overhead, estimated) and lengths.</summary>
-    internal double ApproximateBytes() => _lengths.Count * 4.0 + _postings.Sum(p => 4.0 * p.Value.Capacity + 32 + 2 * p.Key.Length + 24 + 24);
+    internal double ApproximateBytes() =>
+        _lengths.Count * 4.0 + _postings.Sum(p => 4.0 * p.Value.Capacity + 32 + 2 * p.Key.Length + 24 + 24);
 
     /// <summary>Writes the postings and lengths (for <see cref="KnowledgeIndexSnapshot"/>): each list as one block of bytes.</summary>
     internal void Write(BinaryWriter writer)

@@ -33,7 +33,8 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
             lock (_buildLock)
             {
                 if (_index is null) _index = Load();
-                else if (_index.Revision != db.Revision) _index = _changes.ChangesSince(_index.Revision) is { } changes ? _index.ApplyFrom(db, changes) : Rebuild();
+                else if (_index.Revision != db.Revision)
+                    _index = _changes.ChangesSince(_index.Revision) is { } changes ? _index.ApplyFrom(db, changes) : Rebuild();
                 CompactIfWorthIt(_index);
                 return _index;
             }
@@ -47,7 +48,9 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
     /// (start-up in a fraction of a rebuild); a rebuild when there is none or it cannot be trusted.
     /// </summary>
     private KnowledgeIndex Load() =>
-        SnapshotPath is { } path && KnowledgeIndexSnapshot.TryLoad(db, path, embedder.Dimensions, _changes) is { } loaded ? loaded : Rebuild();
+        SnapshotPath is { } path && KnowledgeIndexSnapshot.TryLoad(db, path, embedder.Dimensions, _changes) is { } loaded
+            ? loaded
+            : Rebuild();
 
     /// <summary>A build from the whole database, saved for the next start.</summary>
     private KnowledgeIndex Rebuild()

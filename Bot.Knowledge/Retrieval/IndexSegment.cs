@@ -65,7 +65,8 @@ internal sealed class IndexSegment
     /// (a list of all of them, text and embedding bytes included, was most of the peak memory at 50k documents);
     /// passages of other documents are skipped.
     /// </summary>
-    public static IndexSegment Build(IReadOnlyList<DocumentRecord> documents, int expectedPassages, IEnumerable<PassageRecord> passages, int dimensions)
+    public static IndexSegment Build(IReadOnlyList<DocumentRecord> documents, int expectedPassages, IEnumerable<PassageRecord> passages,
+        int dimensions)
     {
         var builder = new Builder(documents, expectedPassages, dimensions);
         foreach (var p in passages)
@@ -74,7 +75,9 @@ internal sealed class IndexSegment
         return builder.Build();
     }
 
-    /// <summary>One segment holding the live documents of <paramref name="parts"/> (vectors copied as they are, text indexed again).</summary>
+    /// <summary>
+    /// One segment holding the live documents of <paramref name="parts"/> (vectors copied as they are, text indexed again).
+    /// </summary>
     public static IndexSegment Merge(IReadOnlyList<(IndexSegment Segment, bool[]? Dead)> parts)
     {
         var documents = new List<DocumentRecord>();
@@ -92,7 +95,8 @@ internal sealed class IndexSegment
             {
                 var d = segment.PassageDocument[p];
                 if (dead is not null && dead[d]) continue;
-                builder.Add(builder.DocumentOf(segment.Documents[d].Id)!.Value, segment.PassageIndex[p], segment.PassageStart[p], segment.PassageEnd[p],
+                builder.Add(builder.DocumentOf(segment.Documents[d].Id)!.Value, segment.PassageIndex[p], segment.PassageStart[p],
+                    segment.PassageEnd[p],
                     segment.Vector(p), segment.Scales[p]);
             }
         return builder.Build();
@@ -116,7 +120,8 @@ internal sealed class IndexSegment
             for (var i = 0; i < _documents.Count; i++) _documentIndex[_documents[i].Id] = i;
             _dimensions = dimensions;
             _capacity = Math.Max(expectedPassages, 16);
-            (_passageDocument, _passageIndex, _passageStart, _passageEnd) = (new int[_capacity], new int[_capacity], new int[_capacity], new int[_capacity]);
+            (_passageDocument, _passageIndex) = (new int[_capacity], new int[_capacity]);
+            (_passageStart, _passageEnd) = (new int[_capacity], new int[_capacity]);
             _vectors = new sbyte[_capacity * dimensions];
             _scales = new float[_capacity];
         }
@@ -167,7 +172,8 @@ internal sealed class IndexSegment
             var passageDocument = Permuted(_passageDocument, order);
             var signCodes = new ulong[count * VectorSearch.WordsPerCode];
             for (var i = 0; i < count; i++)
-                VectorSearch.Encode(vectors.AsSpan(i * _dimensions, _dimensions), signCodes.AsSpan(i * VectorSearch.WordsPerCode, VectorSearch.WordsPerCode));
+                VectorSearch.Encode(vectors.AsSpan(i * _dimensions, _dimensions),
+                    signCodes.AsSpan(i * VectorSearch.WordsPerCode, VectorSearch.WordsPerCode));
             var documentPassageStart = new int[_documents.Count + 1];
             for (int d = 0, p = 0; d <= _documents.Count; d++)
             {
@@ -186,8 +192,9 @@ internal sealed class IndexSegment
             lexical.Seal();
             return new IndexSegment
             {
-                Documents = _documents, Dimensions = _dimensions, PassageDocument = passageDocument, PassageIndex = Permuted(_passageIndex, order),
-                PassageStart = passageStart, PassageEnd = passageEnd, Vectors = vectors, Scales = Permuted(_scales, order), SignCodes = signCodes,
+                Documents = _documents, Dimensions = _dimensions, PassageDocument = passageDocument,
+                PassageIndex = Permuted(_passageIndex, order), PassageStart = passageStart, PassageEnd = passageEnd, Vectors = vectors,
+                Scales = Permuted(_scales, order), SignCodes = signCodes,
                 DocumentPassageStart = documentPassageStart, Lexical = lexical, DocumentIndex = _documentIndex,
                 // Only undated documents are matched to a period by the years their text names; scanning the
                 // text of dated ones would cost seconds at 50k documents for nothing.
@@ -203,7 +210,9 @@ internal sealed class IndexSegment
             return result;
         }
 
-        /// <summary>Row i receives the row that was at order[i], following cycles with one spare row (the matrix is the largest allocation).</summary>
+        /// <summary>
+        /// Row i receives the row that was at order[i], following cycles with one spare row (the matrix is the largest allocation).
+        /// </summary>
         private static void PermuteRowsInPlace<T>(T[] rows, int width, int[] order)
         {
             var done = new bool[order.Length];

@@ -27,7 +27,9 @@ public sealed class KnowledgeIndex
     internal DeadPassages[] RemovedPassages { get; }
     /// <summary>Where each segment's passages start in the index's numbering; one extra entry closes the last.</summary>
     internal int[] SegmentStart { get; }
-    /// <summary>Each passage's live document (index into <see cref="Documents"/>), or -1 when the document was removed or replaced.</summary>
+    /// <summary>
+    /// Each passage's live document (index into <see cref="Documents"/>), or -1 when the document was removed or replaced.
+    /// </summary>
     internal int[] PassageDocument { get; }
     internal int[] PassageIndex { get; }
     internal int[] PassageStart { get; }
@@ -45,7 +47,8 @@ public sealed class KnowledgeIndex
     /// <summary>Live passages.</summary>
     public int PassageCount { get; }
 
-    internal KnowledgeIndex(long revision, IReadOnlyList<IndexSegment> segments, bool[]?[] removed, DeadPassages[] removedPassages, int dimensions)
+    internal KnowledgeIndex(long revision, IReadOnlyList<IndexSegment> segments, bool[]?[] removed, DeadPassages[] removedPassages,
+        int dimensions)
     {
         if (segments.Count > byte.MaxValue) throw new ArgumentException("too many segments", nameof(segments));
         (Revision, Segments, Removed, RemovedPassages, Dimensions) = (revision, segments, removed, removedPassages, dimensions);
@@ -128,7 +131,9 @@ public sealed class KnowledgeIndex
         return low;
     }
 
-    /// <summary>A live document's place in <see cref="Documents"/> (newest segment first: an older one may hold its removed version).</summary>
+    /// <summary>
+    /// A live document's place in <see cref="Documents"/> (newest segment first: an older one may hold its removed version).
+    /// </summary>
     private bool TryFind(string id, out int position)
     {
         for (var s = Segments.Count - 1; s >= 0; s--)
@@ -141,7 +146,9 @@ public sealed class KnowledgeIndex
         return false;
     }
 
-    /// <summary>The live documents by id, answered from the segments' own id maps (built once each), so an update builds no dictionary.</summary>
+    /// <summary>
+    /// The live documents by id, answered from the segments' own id maps (built once each), so an update builds no dictionary.
+    /// </summary>
     private sealed class LiveDocuments(KnowledgeIndex index) : IReadOnlyDictionary<string, DocumentRecord>
     {
         public DocumentRecord this[string key] => TryGetValue(key, out var d) ? d : throw new KeyNotFoundException(key);
@@ -160,7 +167,8 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>An index of one segment with nothing removed.</summary>
-    internal KnowledgeIndex(long revision, IndexSegment segment) : this(revision, [segment], [null], [DeadPassages.None], segment.Dimensions)
+    internal KnowledgeIndex(long revision, IndexSegment segment)
+        : this(revision, [segment], [null], [DeadPassages.None], segment.Dimensions)
     {
     }
 
@@ -168,8 +176,9 @@ public sealed class KnowledgeIndex
         Build(db.Revision, db.Documents.FindAll().ToList(), db.Passages.Count(), db.Passages.FindAll(), dimensions);
 
     /// <summary>An index of <paramref name="documents"/> from their passages, streamed (passages of other documents are skipped).</summary>
-    public static KnowledgeIndex Build(long revision, IReadOnlyList<DocumentRecord> documents, int expectedPassages, IEnumerable<PassageRecord> passages,
-        int dimensions) => new(revision, IndexSegment.Build(documents, expectedPassages, passages, dimensions));
+    public static KnowledgeIndex Build(long revision, IReadOnlyList<DocumentRecord> documents, int expectedPassages,
+        IEnumerable<PassageRecord> passages, int dimensions) =>
+        new(revision, IndexSegment.Build(documents, expectedPassages, passages, dimensions));
 
     /// <summary>
     /// This index brought to <paramref name="revision"/>: the documents named in <paramref name="changed"/> are
@@ -177,7 +186,8 @@ public sealed class KnowledgeIndex
     /// their <paramref name="passages"/> are added as a new segment. Costs in proportion to the change,
     /// plus copying the passage maps.
     /// </summary>
-    public KnowledgeIndex Apply(long revision, IReadOnlyCollection<string> changed, IReadOnlyList<DocumentRecord> documents, IEnumerable<PassageRecord> passages)
+    public KnowledgeIndex Apply(long revision, IReadOnlyCollection<string> changed, IReadOnlyList<DocumentRecord> documents,
+        IEnumerable<PassageRecord> passages)
     {
         var removed = (bool[]?[])Removed.Clone();
         var removedPassages = (DeadPassages[])RemovedPassages.Clone();
@@ -186,7 +196,8 @@ public sealed class KnowledgeIndex
         {
             if (!TryFind(id, out var d)) continue;
             var (s, local) = _documentAt[d];
-            if (ReferenceEquals(removed[s], Removed[s])) removed[s] = Removed[s] is { } r ? (bool[])r.Clone() : new bool[Segments[s].Documents.Count];
+            if (ReferenceEquals(removed[s], Removed[s]))
+                removed[s] = Removed[s] is { } r ? (bool[])r.Clone() : new bool[Segments[s].Documents.Count]; // indexes share these
             removed[s]![local] = true;
             if (!dying.TryGetValue(s, out var list)) dying[s] = list = [];
             for (var p = Segments[s].DocumentPassageStart[local]; p < Segments[s].DocumentPassageStart[local + 1]; p++) list.Add(p);
@@ -204,7 +215,8 @@ public sealed class KnowledgeIndex
     public KnowledgeIndex ApplyFrom(KnowledgeDatabase db, KnowledgeChanges changes)
     {
         var documents = changes.DocumentIds.Select(id => db.Documents.FindById(id)).OfType<DocumentRecord>().ToList();
-        return Apply(changes.Revision, changes.DocumentIds, documents, documents.SelectMany(d => db.Passages.Find(p => p.DocumentId == d.Id)));
+        var passages = documents.SelectMany(d => db.Passages.Find(p => p.DocumentId == d.Id));
+        return Apply(changes.Revision, changes.DocumentIds, documents, passages);
     }
 
     /// <summary>
@@ -227,7 +239,9 @@ public sealed class KnowledgeIndex
             [.. RemovedPassages.Take(from), DeadPassages.None], Dimensions);
     }
 
-    /// <summary>Bytes the index holds per passage, by structure (for the benchmark's memory report; document records not counted).</summary>
+    /// <summary>
+    /// Bytes the index holds per passage, by structure (for the benchmark's memory report; document records not counted).
+    /// </summary>
     public IReadOnlyDictionary<string, double> BytesPerPassageByStructure()
     {
         var n = Math.Max(1, PassageCount);

@@ -45,7 +45,8 @@ public static class KnowledgeIndexSnapshot
                 writer.Write(index.Revision);
                 writer.Write(index.Dimensions);
                 writer.Write(index.Segments.Count);
-                for (var i = 0; i < index.Segments.Count; i++) WriteSegment(writer, index.Segments[i], index.Removed[i], index.RemovedPassages[i]);
+                for (var i = 0; i < index.Segments.Count; i++)
+                    WriteSegment(writer, index.Segments[i], index.Removed[i], index.RemovedPassages[i]);
             }
             stream.Write(hashing.Hash());
         }
@@ -102,9 +103,11 @@ public static class KnowledgeIndexSnapshot
                     var (id, hash) = (keys[i][..at], keys[i][(at + 1)..]);
                     if (gone[i] || changed.Contains(id))
                     {
-                        if (!gone[i]) for (var p = segment.DocumentPassageStart[i]; p < segment.DocumentPassageStart[i + 1]; p++) stale.Add(p);
+                        if (!gone[i])
+                            for (var p = segment.DocumentPassageStart[i]; p < segment.DocumentPassageStart[i + 1]; p++) stale.Add(p);
                         gone[i] = true;
-                        segment.Documents.Add(new DocumentRecord { Id = id, ContentHash = hash }); // never read again: its passages are removed
+                        // Never read again: its passages are removed.
+                        segment.Documents.Add(new DocumentRecord { Id = id, ContentHash = hash });
                         continue;
                     }
                     if (!byId.TryGetValue(id, out var d) || d.ContentHash != hash) return null;
@@ -120,7 +123,8 @@ public static class KnowledgeIndexSnapshot
             var loaded = new KnowledgeIndex(revision, segments, [.. removed], [.. dead], dimensions);
             return changes.Revision == revision ? loaded : loaded.ApplyFrom(db, changes);
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or InvalidOperationException
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException
+                                      or InvalidOperationException
                                       or UnauthorizedAccessException or IndexOutOfRangeException)
         {
             return null; // damaged or unreadable: rebuilt by the caller
@@ -160,7 +164,8 @@ public static class KnowledgeIndexSnapshot
     }
 
     /// <summary>A segment as written, its documents still to be filled in (from the database) in the order of its keys.</summary>
-    private static (string[] Keys, bool[] Removed, IndexSegment Segment, DeadPassages Dead) ReadSegment(BinaryReader reader, HashingReadStream content, int dimensions)
+    private static (string[] Keys, bool[] Removed, IndexSegment Segment, DeadPassages Dead) ReadSegment(BinaryReader reader,
+        HashingReadStream content, int dimensions)
     {
         var count = reader.ReadInt32();
         if (count < 0 || count > content.Remaining) throw new FormatException("bad document count");
@@ -194,7 +199,8 @@ public static class KnowledgeIndexSnapshot
             throw new FormatException("inconsistent segment");
         var segment = new IndexSegment
         {
-            Documents = new List<DocumentRecord>(count), Dimensions = dimensions, PassageDocument = passageDocument, PassageIndex = passageIndex,
+            Documents = new List<DocumentRecord>(count), Dimensions = dimensions, PassageDocument = passageDocument,
+            PassageIndex = passageIndex,
             PassageStart = passageStart, PassageEnd = passageEnd, Vectors = vectors, Scales = scales, SignCodes = signCodes,
             DocumentPassageStart = documentPassageStart, Lexical = lexical, DocumentYears = years,
         };

@@ -13,7 +13,9 @@ internal sealed class LexicalSearch
 {
     private const double K1 = 1.2, B = 0.75;
     private readonly (Bm25Index Postings, int Base, DeadPassages? Dead)[] _parts;
-    /// <summary>Each passage's document in the index's live order (negative when removed), or null when every passage is live and in order.</summary>
+    /// <summary>
+    /// Each passage's document in the index's live order (negative when removed), or null when every passage is live and in order.
+    /// </summary>
     private readonly int[]? _passageDocument;
     private readonly int[]? _passageIndex;
     private readonly int _span;
@@ -41,7 +43,8 @@ internal sealed class LexicalSearch
     private bool Live(int passage) => _passageDocument is null || _passageDocument[passage] >= 0;
 
     /// <summary>Ties are broken by document (in the index's id order), then position in it.</summary>
-    private long Order(int passage) => _passageDocument is null ? passage : ((long)_passageDocument[passage] << 32) | (uint)_passageIndex![passage];
+    private long Order(int passage) =>
+        _passageDocument is null ? passage : ((long)_passageDocument[passage] << 32) | (uint)_passageIndex![passage];
 
     /// <summary>The live passages containing a (stemmed) term.</summary>
     public IEnumerable<int> PassagesWith(string term)
@@ -65,7 +68,8 @@ internal sealed class LexicalSearch
     /// the passages scored, in the order first scored. The loop over a term's postings is the cost of a
     /// common word, so it reads spans and arrays, not a delegate per posting.
     /// </summary>
-    private void Accumulate(IEnumerable<string> queryTokens, Func<int, bool>? allowed, bool[]? allowedDocuments, double[] scores, List<int> touched)
+    private void Accumulate(IEnumerable<string> queryTokens, Func<int, bool>? allowed, bool[]? allowedDocuments, double[] scores,
+        List<int> touched)
     {
         var documents = _passageDocument;
         foreach (var term in queryTokens.Distinct())
@@ -80,7 +84,8 @@ internal sealed class LexicalSearch
                 foreach (var (local, tf) in CollectionsMarshal.AsSpan(list))
                 {
                     var passage = start + local;
-                    if (documents is not null && (documents[passage] is var d && d < 0 || allowedDocuments is not null && !allowedDocuments[d])) continue;
+                    if (documents is not null
+                        && (documents[passage] is var d && d < 0 || allowedDocuments is not null && !allowedDocuments[d])) continue;
                     if (allowed is not null && !allowed(passage)) continue;
                     if (scores[passage] == 0) touched.Add(passage); // every term adds a positive score
                     scores[passage] += idf * Norm(tf, lengths[local]);
@@ -94,13 +99,16 @@ internal sealed class LexicalSearch
         Scored(queryTokens, allowed, null, (scores, touched) => touched.ToDictionary(p => p, p => scores[p]));
 
     /// <summary>The <paramref name="depth"/> best-scoring passages allowed by <paramref name="allowed"/>, best first.</summary>
-    public List<int> Top(IEnumerable<string> queryTokens, Func<int, bool> allowed, int depth) => MaxScore(queryTokens, allowed, null, depth);
+    public List<int> Top(IEnumerable<string> queryTokens, Func<int, bool> allowed, int depth) =>
+        MaxScore(queryTokens, allowed, null, depth);
 
     /// <summary>
-    /// The <paramref name="depth"/> best-scoring passages of the allowed documents (indexed as <see cref="KnowledgeIndex.Documents"/>; null: all),
+    /// The <paramref name="depth"/> best-scoring passages of the allowed documents (indexed as <see cref="KnowledgeIndex.Documents"/>;
+    /// null: all),
     /// best first, ties to the earlier passage in <see cref="Order"/>.
     /// </summary>
-    public List<int> Top(IEnumerable<string> queryTokens, bool[]? allowedDocuments, int depth) => MaxScore(queryTokens, null, allowedDocuments, depth);
+    public List<int> Top(IEnumerable<string> queryTokens, bool[]? allowedDocuments, int depth) =>
+        MaxScore(queryTokens, null, allowedDocuments, depth);
 
     /// <summary>
     /// Top-k by MaxScore (Turtle and Flood, 1995), a passage at a time: a term adds at most idf x (k1 + 1) to a
@@ -147,7 +155,8 @@ internal sealed class LexicalSearch
                     if (lists[byBound[i]] is { } l && at[byBound[i]] < l.Count) candidate = Math.Min(candidate, l[at[byBound[i]]].Passage);
                 if (candidate == int.MaxValue) break;
                 var passage = start + candidate;
-                var eligible = (documents is null || documents[passage] is var d && d >= 0 && (allowedDocuments is null || allowedDocuments[d]))
+                var eligible = (documents is null
+                                || documents[passage] is var d && d >= 0 && (allowedDocuments is null || allowedDocuments[d]))
                                && (allowed is null || allowed(passage));
                 Array.Clear(present);
                 var upper = boundBelow[essentialFrom];
@@ -203,7 +212,10 @@ internal sealed class LexicalSearch
 
     private double Norm(int tf, int length) => tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / _averageLength));
 
-    /// <summary>The first posting from <paramref name="from"/> on whose passage is at least <paramref name="passage"/> (galloping, then binary search).</summary>
+    /// <summary>
+    /// The first posting from <paramref name="from"/> on whose passage is at least <paramref name="passage"/> (galloping, then binary
+    /// search).
+    /// </summary>
     private static int Seek(List<Posting> postings, int from, int passage)
     {
         var span = CollectionsMarshal.AsSpan(postings);
@@ -225,7 +237,10 @@ internal sealed class LexicalSearch
         return low;
     }
 
-    /// <summary>The same list as <see cref="Top(IEnumerable{string}, bool[], int)"/> by scoring every passage the terms hold (the reference for tests and the benchmark).</summary>
+    /// <summary>
+    /// The same list as <see cref="Top(IEnumerable{string}, bool[], int)"/> by scoring every passage the terms hold (the reference for
+    /// tests and the benchmark).
+    /// </summary>
     internal List<int> TopByScoringAll(IEnumerable<string> queryTokens, bool[]? allowedDocuments, int depth) =>
         Scored(queryTokens, null, allowedDocuments, (scores, touched) =>
         {
@@ -234,7 +249,8 @@ internal sealed class LexicalSearch
             return BestFirst(heap);
         });
 
-    private T Scored<T>(IEnumerable<string> queryTokens, Func<int, bool>? allowed, bool[]? allowedDocuments, Func<double[], List<int>, T> read)
+    private T Scored<T>(IEnumerable<string> queryTokens, Func<int, bool>? allowed, bool[]? allowedDocuments,
+        Func<double[], List<int>, T> read)
     {
         var scores = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(_span, 1));
         Array.Clear(scores, 0, _span); // pooled arrays come back dirty from other renters (LINQ's sort keys, ...)
@@ -266,7 +282,9 @@ internal sealed record DeadPassages(int Passages, long Length, Dictionary<string
 {
     public static readonly DeadPassages None = new(0, 0, []);
 
-    /// <summary>These counts plus <paramref name="passages"/> of <paramref name="segment"/>, counted from their text (a copy: indexes share these).</summary>
+    /// <summary>
+    /// These counts plus <paramref name="passages"/> of <paramref name="segment"/>, counted from their text (a copy: indexes share these).
+    /// </summary>
     public DeadPassages With(IndexSegment segment, IEnumerable<int> passages)
     {
         var terms = new Dictionary<string, int>(Terms);
@@ -281,7 +299,9 @@ internal sealed record DeadPassages(int Passages, long Length, Dictionary<string
         return new DeadPassages(count, length, terms);
     }
 
-    /// <summary>These counts plus <paramref name="passages"/> of <paramref name="segment"/>, counted from its postings (when their text is gone).</summary>
+    /// <summary>
+    /// These counts plus <paramref name="passages"/> of <paramref name="segment"/>, counted from its postings (when their text is gone).
+    /// </summary>
     public DeadPassages WithPostingsOf(IndexSegment segment, IReadOnlyCollection<int> passages)
     {
         var dying = new bool[segment.PassageCount];

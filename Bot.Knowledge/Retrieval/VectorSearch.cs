@@ -29,8 +29,8 @@ internal static class VectorSearch
     }
 
     /// <summary>The top <paramref name="depth"/> passages by approximate cosine among those in the allowed documents, best first.</summary>
-    public static List<(int Passage, float Score)> Top(KnowledgeIndex index, (sbyte[] Values, float Scale) query, bool[] allowedDocuments, int depth,
-        int exactScanLimit = ExactScanLimit)
+    public static List<(int Passage, float Score)> Top(KnowledgeIndex index, (sbyte[] Values, float Scale) query, bool[] allowedDocuments,
+        int depth, int exactScanLimit = ExactScanLimit)
     {
         var ranges = new List<(int Start, int End)>();
         var allowedPassages = 0;
@@ -40,7 +40,8 @@ internal static class VectorSearch
             var (start, end) = (index.DocumentPassageStart[d], index.DocumentPassageEnd[d]);
             if (end <= start) continue;
             // A range stays inside one segment: the first pass reads that segment's codes.
-            if (ranges.Count > 0 && ranges[^1].End == start && index.SegmentOf(ranges[^1].Start) == index.SegmentOf(start)) ranges[^1] = (ranges[^1].Start, end);
+            if (ranges.Count > 0 && ranges[^1].End == start && index.SegmentOf(ranges[^1].Start) == index.SegmentOf(start))
+                ranges[^1] = (ranges[^1].Start, end);
             else ranges.Add((start, end));
             allowedPassages += end - start;
         }
@@ -83,7 +84,9 @@ internal static class VectorSearch
         return result;
     }
 
-    /// <summary>The best <paramref name="depth"/> by cosine; equal cosines go to the earlier passage in document-id and position order.</summary>
+    /// <summary>
+    /// The best <paramref name="depth"/> by cosine; equal cosines go to the earlier passage in document-id and position order.
+    /// </summary>
     private static List<(int Passage, float Score)> Exact(KnowledgeIndex index, (sbyte[] Values, float Scale) query, IEnumerable<int> passages, int depth)
     {
         var top = new PriorityQueue<int, (float Score, long Order)>(LexicalSearch.WorstFirst.Instance);
@@ -91,7 +94,8 @@ internal static class VectorSearch
         {
             var key = (index.Cosine(query, p), ((long)index.PassageDocument[p] << 32) | (uint)index.PassageIndex[p]);
             if (top.Count < depth) top.Enqueue(p, key);
-            else if (top.TryPeek(out _, out var lowest) && LexicalSearch.WorstFirst.Instance.Compare(key, lowest) > 0) top.EnqueueDequeue(p, key);
+            else if (top.TryPeek(out _, out var lowest) && LexicalSearch.WorstFirst.Instance.Compare(key, lowest) > 0)
+                top.EnqueueDequeue(p, key);
         }
         var result = new List<(int, float)>(top.Count);
         while (top.TryDequeue(out var p, out var s)) result.Add((p, s.Score));

@@ -13,10 +13,12 @@ namespace Bot.Tests.Retrieval;
 public sealed class IncrementalIndexTests : IDisposable
 {
     private static readonly string[] Words =
-        ["layoffs", "cut", "jobs", "staff", "memo", "engineers", "sales", "cloud", "office", "closing", "hiring", "freeze", "budget", "costs",
+        ["layoffs", "cut", "jobs", "staff", "memo", "engineers", "sales", "cloud", "office", "closing", "hiring", "freeze", "budget",
+         "costs",
          "restructuring", "workforce", "teams", "percent", "quarter", "severance", "remote", "unit", "plant", "ireland", "texas", "chief"];
     private static readonly string[] Companies = ["Acme", "Globex", "Initech", "Umbrella"];
-    private static readonly string[] Queries = ["layoffs cut jobs", "memo from the chief about severance", "cloud unit closing in ireland", "freeze", "hiring"];
+    private static readonly string[] Queries =
+        ["layoffs cut jobs", "memo from the chief about severance", "cloud unit closing in ireland", "freeze", "hiring"];
 
     private readonly HashEmbedder _embedder = new();
     private readonly TestPaths.TempDir _dir = new();
@@ -35,7 +37,9 @@ public sealed class IncrementalIndexTests : IDisposable
         return db;
     }
 
-    /// <summary>A document of a few passages; <paramref name="version"/> changes its text. Some repeat a sentence word for word (ties).</summary>
+    /// <summary>
+    /// A document of a few passages; <paramref name="version"/> changes its text. Some repeat a sentence word for word (ties).
+    /// </summary>
     private (DocumentRecord Document, List<PassageRecord> Passages) Generate(int n, int version = 0)
     {
         var random = new Random(n * 31 + version);
@@ -58,9 +62,10 @@ public sealed class IncrementalIndexTests : IDisposable
         if (n % 4 == 3) text += $"It happened in {2020 + n % 5}.";
         var document = new DocumentRecord
         {
-            Id = id, SourceKey = "k" + id, Title = $"{Companies[n % Companies.Length]} news {n}", Text = text, ContentHash = DocumentRecord.HashOf(text),
-            Companies = [Companies[n % Companies.Length]],
-            Published = n % 4 == 3 ? null : new DateTime(2021 + n % 4, 1 + n % 12, 1, 0, 0, 0, DateTimeKind.Utc), PublishedPrecision = "day",
+            Id = id, SourceKey = "k" + id, Title = $"{Companies[n % Companies.Length]} news {n}", Text = text,
+            ContentHash = DocumentRecord.HashOf(text), Companies = [Companies[n % Companies.Length]],
+            Published = n % 4 == 3 ? null : new DateTime(2021 + n % 4, 1 + n % 12, 1, 0, 0, 0, DateTimeKind.Utc),
+            PublishedPrecision = "day",
         };
         return (document, passages);
     }
@@ -107,12 +112,14 @@ public sealed class IncrementalIndexTests : IDisposable
             var scores = index.Lexical.Score(tokens, _ => true);
             Assert.Equal(index.Lexical.TopByScoringAll(tokens, null, 10), index.Lexical.Top(tokens, (bool[]?)null, 10));
             var lexical = index.Lexical.Top(tokens, _ => true, 10).Select(p => $"bm25|{Key(index, p)}|{scores[p]:R}");
-            var vector = VectorSearch.Top(index, index.Quantize(_embedder.Embed(q)), all, 6, exactScanLimit: 0).Select(r => $"vec|{Key(index, r.Passage)}|{r.Score:R}");
+            var vector = VectorSearch.Top(index, index.Quantize(_embedder.Embed(q)), all, 6, exactScanLimit: 0)
+                .Select(r => $"vec|{Key(index, r.Passage)}|{r.Score:R}");
             return lexical.Concat(vector);
         }).Concat(index.Documents.Select(d => d.Id + "@" + d.ContentHash)).ToList();
     }
 
-    private static string Key(KnowledgeIndex index, int passage) => $"{index.Documents[index.PassageDocument[passage]].Id}:{index.PassageIndex[passage]}";
+    private static string Key(KnowledgeIndex index, int passage) =>
+        $"{index.Documents[index.PassageDocument[passage]].Id}:{index.PassageIndex[passage]}";
 
     [Fact]
     public void Added_replaced_and_removed_documents_search_as_a_fresh_build_of_the_same_documents()
@@ -255,7 +262,8 @@ public sealed class IncrementalIndexTests : IDisposable
         var fresh = Fresh(versions.Select(kv => (kv.Key, kv.Value)));
         Assert.Equal(Layers(fresh.Index), Layers(merged));
         // The saved merge is a snapshot the next start can use.
-        Assert.Equal(Layers(fresh.Index), Layers(KnowledgeIndexSnapshot.TryLoad(db, path, _embedder.Dimensions, new LiteKnowledgeChangeFeed(db))!));
+        var loaded = KnowledgeIndexSnapshot.TryLoad(db, path, _embedder.Dimensions, new LiteKnowledgeChangeFeed(db));
+        Assert.Equal(Layers(fresh.Index), Layers(loaded!));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public sealed class LexicalSearchTests
         var random = new Random(seed);
         // Zipf-like words (a few in most passages, most rare) and many repeated passages, so ties are common.
         string Word() => "w" + (int)(Math.Exp(random.NextDouble() * Math.Log(400)) - 1);
-        var passages = Enumerable.Range(0, 1500).Select(_ => Enumerable.Range(0, 4 + random.Next(30)).Select(_ => Word()).ToList()).ToList();
+        var passages = Enumerable.Range(0, 1500)
+            .Select(_ => Enumerable.Range(0, 4 + random.Next(30)).Select(_ => Word()).ToList()).ToList();
         for (var i = 0; i < 200; i++) passages[random.Next(passages.Count)] = passages[random.Next(passages.Count)];
         var index = new Bm25Index();
         foreach (var p in passages) index.Add(p);
@@ -25,7 +26,8 @@ public sealed class LexicalSearchTests
             var query = Enumerable.Range(0, 1 + random.Next(6)).Select(_ => Word()).ToList();
             foreach (var allowed in filters)
             {
-                var expected = index.Score(query, allowed).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(depth).Select(kv => kv.Key);
+                var expected = index.Score(query, allowed).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key)
+                    .Take(depth).Select(kv => kv.Key);
                 Assert.Equal(expected, index.Top(query, allowed, depth));
             }
         }

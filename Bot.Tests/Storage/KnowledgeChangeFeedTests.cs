@@ -19,7 +19,10 @@ public sealed class KnowledgeChangeFeedTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private void Save(string id, string text) =>
-        _store.Save(new DocumentRecord { Id = id, SourceKey = "k-" + id, Title = id, Text = text, ContentHash = DocumentRecord.HashOf(text) },
+        _store.Save(new DocumentRecord
+            {
+                Id = id, SourceKey = "k-" + id, Title = id, Text = text, ContentHash = DocumentRecord.HashOf(text),
+            },
             [new PassageRecord { Id = id + ":0", DocumentId = id, Index = 0, Start = 0, End = text.Length, Text = text }]);
 
     [Fact]
