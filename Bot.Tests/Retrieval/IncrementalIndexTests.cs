@@ -267,6 +267,34 @@ public sealed class IncrementalIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Searches_while_documents_are_applied_see_whole_indexes()
+    {
+        var (db, retriever) = Built(100);
+        var writing = true;
+        var searches = Task.Run(() =>
+        {
+            var count = 0;
+            while (Volatile.Read(ref writing) || count < 20)
+            {
+                var index = retriever.Index;
+                // An index is immutable: its documents and passages agree whatever is applied meanwhile.
+                Assert.Equal(index.Documents.Count, index.Documents.Select(d => d.Id).Distinct().Count());
+                Assert.All(retriever.Search(Queries[count % Queries.Length], Filters[count % Filters.Length], 8),
+                    r => Assert.Equal(r.Document.Text[r.Start..r.End], r.Text));
+                count++;
+            }
+            return count;
+        }, TestContext.Current.CancellationToken);
+        for (var n = 100; n < 140; n++) Save(db, Generate(n % 2 == 0 ? n : n - 90, n % 2 == 0 ? 0 : 1));
+        Volatile.Write(ref writing, false);
+        Assert.True(await searches >= 20);
+        await retriever.Compaction.WaitAsync(TestContext.Current.CancellationToken);
+        var fresh = Fresh(Enumerable.Range(0, 140).Where(n => n < 100 || n % 2 == 0)
+            .Select(n => (n, n is >= 11 and < 50 && n % 2 == 1 ? 1 : 0)));
+        Assert.Equal(Layers(fresh.Index), Layers(retriever.Index));
+    }
+
+    [Fact]
     public void A_snapshot_missing_a_document_the_feed_does_not_name_is_not_trusted()
     {
         var db = NewDatabase("gap.db");
