@@ -10,7 +10,7 @@ namespace Bot.Knowledge.Answering;
 /// kept quote or a verified data row (else the sentence stating it is removed); words the answer puts
 /// in quotation marks must be in a kept quote too. Removals are logged.
 /// </summary>
-public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDataRowVerifier> rowVerifiers, ILogger<AnswerVerifier> logger)
+public sealed partial class AnswerVerifier(IDocumentStore store, IEnumerable<IDataRowVerifier> rowVerifiers, ILogger<AnswerVerifier> logger)
 {
     public Answer Verify(Answer answer)
     {

@@ -7,7 +7,7 @@ namespace Bot.Knowledge.Retrieval;
 /// Lexical (BM25) and vector (MiniLM cosine) rankings over the same passages, fused with reciprocal
 /// rank fusion, after company/date filters. Holds the current <see cref="KnowledgeIndex"/> snapshot.
 /// </summary>
-public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder)
+public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder)
 {
     private const int RrfK = 60;
     private const int ListDepth = 50;
@@ -19,30 +19,32 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
     {
         get
         {
-            var revision = db.Revision;
+            var revision = store.Revision;
             var index = _index;
             if (index is not null && index.Revision == revision) return index;
             lock (_buildLock)
             {
-                if (_index is null || _index.Revision != db.Revision) _index = LoadOrBuild(first: _index is null);
+                if (_index is null || _index.Revision != store.Revision) _index = LoadOrBuild(first: _index is null);
                 return _index;
             }
         }
     }
 
     /// <summary>
-    /// At the first use, the snapshot saved beside the database file when it is current (start-up in a
-    /// fraction of a rebuild); otherwise a build from the database, saved for the next start.
+    /// At the first use, the snapshot saved beside the LiteDB file when it is current (start-up in a
+    /// fraction of a rebuild); otherwise a build from the store, saved for the next start. A PostgreSQL
+    /// store has no snapshot: instances share no disk, and each builds its index from the database.
     /// </summary>
     private KnowledgeIndex LoadOrBuild(bool first)
     {
-        var snapshot = db.FilePath is null ? null : KnowledgeIndexSnapshot.PathFor(db.FilePath);
-        if (first && snapshot is not null && KnowledgeIndexSnapshot.TryLoad(db, snapshot, embedder.Dimensions) is { } loaded) return loaded;
-        var built = KnowledgeIndex.Build(db, embedder.Dimensions);
+        var db = (store as DocumentStore)?.Database;
+        var snapshot = db?.FilePath is { } file ? KnowledgeIndexSnapshot.PathFor(file) : null;
+        if (first && snapshot is not null && KnowledgeIndexSnapshot.TryLoad(db!, snapshot, embedder.Dimensions) is { } loaded) return loaded;
+        var built = KnowledgeIndex.Build(store, embedder.Dimensions);
         if (snapshot is null) return built;
         try
         {
-            KnowledgeIndexSnapshot.Save(built, db, snapshot);
+            KnowledgeIndexSnapshot.Save(built, db!, snapshot);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -129,12 +129,10 @@ public sealed class KnowledgeIndex
         (Lexical, DocumentYears) = (lexical, documentYears);
     }
 
-    public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions)
-    {
-        var revision = db.Revision;
-        var documents = db.Documents.FindAll().ToList();
-        return new KnowledgeIndex(revision, documents, db.Passages.Count(), db.Passages.FindAll(), dimensions);
-    }
+    public static KnowledgeIndex Build(IDocumentStore store, int dimensions) =>
+        store.ReadCorpus(corpus => new KnowledgeIndex(corpus.Revision, corpus.Documents, corpus.PassageCount, corpus.Passages, dimensions));
+
+    public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions) => Build(new DocumentStore(db, TimeProvider.System), dimensions);
 
     private static int[] Permuted(int[] values, int[] order)
     {

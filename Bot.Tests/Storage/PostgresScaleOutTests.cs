@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Bot.Host.Cli;
+using Bot.Host.Hosting;
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Storage;
+using Bot.Tests.Knowledge.Support;
+using Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>Two <c>serve</c> hosts (separate containers, each its own in-memory index) on one PostgreSQL knowledge base.</summary>
+public sealed class PostgresScaleOutTests
+{
+    private static readonly TimeSpan Reach = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task An_article_ingested_through_one_instance_is_cited_by_the_other_within_two_seconds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var pg = await PostgresTestDatabase.CreateAsync();
+        using var dir = new TestPaths.TempDir();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Knowledge:Store"] = "postgres", ["Knowledge:ConnectionString"] = pg.ConnectionString, ["Knowledge:SeedOnServe"] = "false",
+            ["Knowledge:DatabasePath"] = dir.File("unused.db"),
+        };
+        await using var first = ServeCommand.BuildApp(null, "http://127.0.0.1:0", settings);
+        await using var second = ServeCommand.BuildApp(null, "http://127.0.0.1:0", settings);
+        var follower = second.Services.GetRequiredService<KnowledgeChangeFollower>();
+        await first.StartAsync(ct);
+        await second.StartAsync(ct);
+        await Until(() => follower.Listening && follower.IndexRevision == 0, TimeSpan.FromSeconds(60), "the second instance listening");
+        var question = new AnswerRequest("How many jobs did Dell cut in February 2023?");
+        var engine = second.Services.GetRequiredService<IAnswerEngine>();
+        var before = await engine.AnswerAsync(question, ct); // also loads the model, so the timed ask below is warm
+
+        var report = await first.Services.GetRequiredService<IngestionPipeline>()
+            .IngestAsync([Path.Combine(TestPaths.Articles, "dell-2023-02-clarke-6650-crn.md")], null, ct);
+        var committed = Stopwatch.StartNew();
+        var documentId = Assert.Single(report.Items, i => i.Outcome == IngestOutcome.Added).DocumentId;
+        var revision = first.Services.GetRequiredService<IDocumentStore>().Revision;
+        await Until(() => follower.IndexRevision >= revision, Reach, "the second instance's index at the new revision");
+        var after = await engine.AnswerAsync(question, ct);
+        committed.Stop();
+
+        Assert.True(before.NoAnswer, before.Text);
+        Assert.Contains(after.Citations, c => c.DocumentId == documentId && c.Quote.Contains("6,650"));
+        Assert.True(committed.Elapsed < Reach, $"cited after {committed.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.False(File.Exists(dir.File("unused.db")), "the LiteDB file was opened although the store is PostgreSQL");
+        await second.StopAsync(ct);
+        await first.StopAsync(ct);
+    }
+
+    /// <summary>Polls a condition every few milliseconds, failing once <paramref name="limit"/> has passed.</summary>
+    private static async Task Until(Func<bool> condition, TimeSpan limit, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > limit) Assert.Fail($"waited {limit.TotalSeconds:F0} s for {what}");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+    }
+}
