@@ -1,3 +1,4 @@
+using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
 using Bot.Tests.Support;
 
@@ -16,6 +17,31 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreContract
         var documents = new PostgresDocumentStore(_database, Time);
         var data = new PostgresLayoffDataStore(_database);
         return new KnowledgeStoreSet(documents, documents, data, data, data, new PostgresFeedStateStore(_database));
+    }
+
+    [Fact]
+    public async Task Another_instance_sees_a_document_only_once_committed_and_then_hears_its_revision()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var other = new PostgresDatabase(_server!.ConnectionString);
+        var otherStore = new PostgresDocumentStore(other, Time);
+        var heard = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var listen = new PostgresChangeListener(other).ListenAsync(() => listening.TrySetResult(), r => heard.TrySetResult(r), stop.Token);
+        await listening.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        var text = "Acme cuts 300 jobs.";
+        var document = new DocumentRecord { Id = "a1", Title = "Acme", SourceKey = "k", SourceKind = "text", ContentHash = DocumentRecord.HashOf(text), Text = text };
+        PassageRecord[] passages = [new() { Id = "a1:0", DocumentId = "a1", Start = 0, End = text.Length, Text = text, Embedding = [0, 0, 128, 63] }];
+
+        (DocumentRecord?, int, long) midway = default;
+        Stores.Documents.Save(document, passages, _ => midway = (otherStore.Get("a1"), otherStore.PassageCount, otherStore.Revision));
+
+        Assert.Equal((null, 0, 0L), midway);
+        Assert.Equal(1L, await heard.Task.WaitAsync(TimeSpan.FromSeconds(30), ct));
+        Assert.Equal((text, 1, 1L), (otherStore.Get("a1")?.Text, otherStore.PassageCount, otherStore.Revision));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listen);
     }
 
     public override async ValueTask DisposeAsync()

@@ -53,6 +53,43 @@ public sealed class PostgresScaleOutTests
         await first.StopAsync(ct);
     }
 
+    [Fact]
+    public async Task After_its_connection_is_cut_an_instance_reconnects_and_catches_up()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var pg = await PostgresTestDatabase.CreateAsync();
+        using var dir = new TestPaths.TempDir();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Knowledge:Store"] = "postgres", ["Knowledge:ConnectionString"] = pg.ConnectionString, ["Knowledge:SeedOnServe"] = "false",
+            ["Knowledge:DatabasePath"] = dir.File("unused.db"),
+        };
+        await using var first = ServeCommand.BuildApp(null, "http://127.0.0.1:0", settings);
+        await using var second = ServeCommand.BuildApp(null, "http://127.0.0.1:0", settings);
+        var follower = second.Services.GetRequiredService<KnowledgeChangeFollower>();
+        await first.StartAsync(ct);
+        await second.StartAsync(ct);
+        await Until(() => follower.Listening && follower.IndexRevision == 0, TimeSpan.FromSeconds(60), "the second instance listening");
+
+        await using (var admin = new Npgsql.NpgsqlConnection(pg.ConnectionString))
+        {
+            await admin.OpenAsync(ct);
+            await using var cut = new Npgsql.NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'", admin);
+            Assert.Equal(2L, await cut.ExecuteScalarAsync(ct)); // one listening connection per instance
+        }
+        await Until(() => !follower.Listening, TimeSpan.FromSeconds(30), "the second instance to notice the cut");
+        var report = await first.Services.GetRequiredService<IngestionPipeline>()
+            .IngestAsync([Path.Combine(TestPaths.Articles, "dell-2023-02-clarke-6650-crn.md")], null, ct);
+        var revision = first.Services.GetRequiredService<IDocumentStore>().Revision;
+
+        // Reconnecting after a one-second back-off; the change may have been committed while nobody listened.
+        await Until(() => follower.Listening && follower.IndexRevision >= revision, TimeSpan.FromSeconds(30), "the second instance to catch up");
+        Assert.Equal(IngestOutcome.Added, Assert.Single(report.Items).Outcome);
+        await second.StopAsync(ct);
+        await first.StopAsync(ct);
+    }
+
     /// <summary>Polls a condition every few milliseconds, failing once <paramref name="limit"/> has passed.</summary>
     private static async Task Until(Func<bool> condition, TimeSpan limit, string what)
     {
