@@ -28,6 +28,22 @@ public sealed class PostgresCliTests
         Assert.False(File.Exists(dir.File("unused.db")), "the LiteDB file was opened although the store is PostgreSQL");
     }
 
+    [Fact]
+    public async Task An_unreachable_server_stops_a_command_with_one_line()
+    {
+        using var dir = new TestPaths.TempDir();
+        var (code, output, errors) = await RunAsync(["--db", dir.File("unused.db"), "ask", "How many jobs did Dell cut?"], new Dictionary<string, string>
+        {
+            ["Knowledge__Store"] = "postgres", ["Knowledge__ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret-value;Timeout=3",
+        }, "");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: cannot reach the PostgreSQL knowledge base", errors);
+        Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("secret-value", errors);
+    }
+
     /// <summary>Each answer as its text and its citations (quote, document, offsets): what must not depend on the store.</summary>
     private static async Task<List<string>> IngestAndAskAsync(string[] global, Dictionary<string, string> environment, string[] articles)
     {

@@ -6,6 +6,7 @@ using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
 using Bot.Tests.Support;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Storage;
@@ -21,17 +22,9 @@ public sealed class PostgresScaleOutTests
         var ct = TestContext.Current.CancellationToken;
         await using var pg = await PostgresTestDatabase.CreateAsync();
         using var dir = new TestPaths.TempDir();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Knowledge:Store"] = "postgres", ["Knowledge:ConnectionString"] = pg.ConnectionString, ["Knowledge:SeedOnServe"] = "false",
-            ["Knowledge:DatabasePath"] = dir.File("unused.db"),
-        };
-        await using var first = ServeCommand.BuildApp(null, "http://127.0.0.1:0", settings);
-        await using var second = ServeCommand.BuildApp(null, "http://127.0.0.1:0", settings);
-        var follower = second.Services.GetRequiredService<KnowledgeChangeFollower>();
-        await first.StartAsync(ct);
-        await second.StartAsync(ct);
-        await Until(() => follower.Listening && follower.IndexRevision == 0, TimeSpan.FromSeconds(60), "the second instance listening");
+        await using var first = Instance(pg, dir);
+        await using var second = Instance(pg, dir);
+        var follower = await StartBothAsync(first, second);
         var question = new AnswerRequest("How many jobs did Dell cut in February 2023?");
         var engine = second.Services.GetRequiredService<IAnswerEngine>();
         var before = await engine.AnswerAsync(question, ct); // also loads the model, so the timed ask below is warm
@@ -59,17 +52,9 @@ public sealed class PostgresScaleOutTests
         var ct = TestContext.Current.CancellationToken;
         await using var pg = await PostgresTestDatabase.CreateAsync();
         using var dir = new TestPaths.TempDir();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Knowledge:Store"] = "postgres", ["Knowledge:ConnectionString"] = pg.ConnectionString, ["Knowledge:SeedOnServe"] = "false",
-            ["Knowledge:DatabasePath"] = dir.File("unused.db"),
-        };
-        await using var first = ServeCommand.BuildApp(null, "http://127.0.0.1:0", settings);
-        await using var second = ServeCommand.BuildApp(null, "http://127.0.0.1:0", settings);
-        var follower = second.Services.GetRequiredService<KnowledgeChangeFollower>();
-        await first.StartAsync(ct);
-        await second.StartAsync(ct);
-        await Until(() => follower.Listening && follower.IndexRevision == 0, TimeSpan.FromSeconds(60), "the second instance listening");
+        await using var first = Instance(pg, dir);
+        await using var second = Instance(pg, dir);
+        var follower = await StartBothAsync(first, second);
 
         await using (var admin = new Npgsql.NpgsqlConnection(pg.ConnectionString))
         {
@@ -88,6 +73,24 @@ public sealed class PostgresScaleOutTests
         Assert.Equal(IngestOutcome.Added, Assert.Single(report.Items).Outcome);
         await second.StopAsync(ct);
         await first.StopAsync(ct);
+    }
+
+    /// <summary>A <c>serve</c> host over the test's PostgreSQL database; the LiteDB path it is given must stay unopened.</summary>
+    private static WebApplication Instance(PostgresTestDatabase pg, TestPaths.TempDir dir) =>
+        ServeCommand.BuildApp(null, "http://127.0.0.1:0", new Dictionary<string, string?>
+        {
+            ["Knowledge:Store"] = "postgres", ["Knowledge:ConnectionString"] = pg.ConnectionString, ["Knowledge:SeedOnServe"] = "false",
+            ["Knowledge:DatabasePath"] = dir.File("unused.db"),
+        });
+
+    /// <summary>Starts both hosts; returns the second's follower once it listens and its index is built.</summary>
+    private static async Task<KnowledgeChangeFollower> StartBothAsync(WebApplication first, WebApplication second)
+    {
+        var follower = second.Services.GetRequiredService<KnowledgeChangeFollower>();
+        await first.StartAsync(TestContext.Current.CancellationToken);
+        await second.StartAsync(TestContext.Current.CancellationToken);
+        await Until(() => follower.Listening && follower.IndexRevision == 0, TimeSpan.FromSeconds(60), "the second instance listening");
+        return follower;
     }
 
     /// <summary>Polls a condition every few milliseconds, failing once <paramref name="limit"/> has passed.</summary>
