@@ -10,8 +10,8 @@ namespace Bot.Host.Hosting;
 /// for committed revisions and brings the index up to date at once, rather than at the next question; after a lost
 /// connection it reconnects (backing off) and catches up, since changes committed meanwhile were not heard.
 /// </summary>
-internal sealed class KnowledgeChangeFollower(
-    PostgresChangeListener listener, HybridRetriever retriever, TimeProvider time, ILogger<KnowledgeChangeFollower> logger) : BackgroundService
+internal sealed class KnowledgeChangeFollower(PostgresChangeListener listener, PostgresDocumentStore store, HybridRetriever retriever, TimeProvider time,
+    ILogger<KnowledgeChangeFollower> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -40,16 +40,23 @@ internal sealed class KnowledgeChangeFollower(
                 await listener.ListenAsync(() =>
                 {
                     failures = 0;
+                    store.StartFollowing(); // changes committed while nobody listened are caught up here
                     Listening = true;
                     _stale.Writer.TryWrite(true);
-                }, revision => { if (revision != IndexRevision) _stale.Writer.TryWrite(true); }, stoppingToken);
+                }, revision =>
+                {
+                    store.Heard(revision);
+                    if (revision != IndexRevision) _stale.Writer.TryWrite(true);
+                }, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                store.StopFollowing();
                 return;
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
+                store.StopFollowing();
                 Listening = false;
                 failures++;
                 var delay = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));

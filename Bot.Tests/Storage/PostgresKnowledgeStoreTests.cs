@@ -44,6 +44,30 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreContract
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listen);
     }
 
+    [Fact]
+    public void A_following_store_knows_the_revision_from_what_it_heard_and_committed_and_asks_again_when_it_stops()
+    {
+        using var other = new PostgresDatabase(_server!.ConnectionString);
+        var following = new PostgresDocumentStore(other, Time);
+        following.StartFollowing();
+        var text = "Acme cuts 300 jobs.";
+        DocumentRecord Document(string id) =>
+            new() { Id = id, Title = "Acme", SourceKey = id, SourceKind = "text", ContentHash = DocumentRecord.HashOf(text + id), Text = text };
+
+        Stores.Documents.Save(Document("a1"), []); // another instance commits revision 1
+        var beforeHearing = following.Revision;
+        following.Heard(1);
+        var afterHearing = following.Revision;
+        following.Heard(0); // a late, older notification
+        following.Save(Document("b2"), []); // its own commit: revision 2
+        var afterOwnCommit = following.Revision;
+        Stores.Documents.Save(Document("c3"), []); // revision 3, not heard
+        following.StopFollowing();
+
+        Assert.Equal((0L, 1L, 2L), (beforeHearing, afterHearing, afterOwnCommit));
+        Assert.Equal(3L, following.Revision);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (_database is not null) await _database.DisposeAsync();

@@ -10,7 +10,7 @@ namespace Bot.Knowledge.Storage.Postgres;
 public sealed class PostgresChangeListener(PostgresDatabase database)
 {
     /// <summary>How long the connection may stay silent before it is probed, so a connection lost without a word is noticed.</summary>
-    public static readonly TimeSpan ProbeAfter = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ProbeAfter = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Listens until cancelled: <paramref name="onListening"/> once the LISTEN is in place (a change committed after it is heard),

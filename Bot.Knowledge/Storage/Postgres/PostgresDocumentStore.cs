@@ -48,6 +48,10 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _time;
 
+    // While an instance follows the change notifications, the newest revision it heard of (or committed); -1 when it does not,
+    // and every read of the revision asks the database. Questions read it several times each.
+    private long _followed = -1;
+
     public PostgresDocumentStore(PostgresDatabase database, TimeProvider time)
     {
         _database = database;
@@ -59,7 +63,25 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
 
     public string Location { get; }
 
-    public long Revision => Run(c => c.Scalar<long>("SELECT revision FROM knowledge_revision WHERE id = 1"));
+    public long Revision => Volatile.Read(ref _followed) is >= 0 and var followed ? followed : ReadRevision();
+
+    /// <summary>
+    /// From now on the revision is what <see cref="Heard"/> reports, not a query per read. Call it once the LISTEN is in place,
+    /// so no commit falls between the revision read here and the first notification.
+    /// </summary>
+    public void StartFollowing() => Interlocked.Exchange(ref _followed, ReadRevision());
+
+    /// <summary>A revision a notification reported (ignored unless following).</summary>
+    public void Heard(long revision)
+    {
+        for (var known = Volatile.Read(ref _followed); known >= 0 && revision > known; known = Volatile.Read(ref _followed))
+            if (Interlocked.CompareExchange(ref _followed, revision, known) == known) return;
+    }
+
+    /// <summary>The notifications stopped (a lost connection): the revision is read from the database again.</summary>
+    public void StopFollowing() => Interlocked.Exchange(ref _followed, -1);
+
+    private long ReadRevision() => Run(c => c.Scalar<long>("SELECT revision FROM knowledge_revision WHERE id = 1"));
 
     public DocumentRecord? Get(string id) => FindDocuments("WHERE id = @id", ("id", id)).FirstOrDefault();
 
@@ -103,7 +125,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
         document.SourceKey = IndexKeys.Bounded(document.SourceKey);
         document.Companies = document.Companies.Select(IndexKeys.Bounded).ToList();
         document.IngestedAt = _time.GetUtcNow().UtcDateTime;
-        return PostgresSession.InTransaction(_database, connection =>
+        var (outcome, revision) = PostgresSession.InTransaction(_database, connection =>
         {
             bool added;
             using (var upsert = connection.Command(
@@ -130,9 +152,10 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
             connection.Execute("DELETE FROM passages WHERE document_id = @id", ("id", document.Id));
             WritePassages(connection, passages);
             inTransaction?.Invoke(document);
-            BumpRevision(connection);
-            return added ? SaveOutcome.Added : SaveOutcome.Updated;
+            return (added ? SaveOutcome.Added : SaveOutcome.Updated, BumpRevision(connection));
         });
+        Heard(revision); // this instance's own commit, before its notification comes back
+        return outcome;
     }
 
     public void Log(string source, string outcome, string? reason = null, string? documentId = null) =>
