@@ -40,6 +40,7 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time) : IDo
     public int DocumentCount => db.Documents.Count();
     public int PassageCount => db.Passages.Count();
     public IEnumerable<PassageRecord> AllPassages() => db.Passages.FindAll();
+    public IReadOnlyList<PassageRecord> PassagesOf(string documentId) => db.Passages.Find(p => p.DocumentId == documentId).OrderBy(p => p.Index).ToList();
 
     // One process writes the file (WriterLock), and writes happen between reads, as they always did.
     public T ReadCorpus<T>(Func<StoredCorpus, T> read) =>

@@ -30,6 +30,9 @@ public interface IDocumentStore
     int PassageCount { get; }
     IEnumerable<PassageRecord> AllPassages();
 
+    /// <summary>One document's passages, in order.</summary>
+    IReadOnlyList<PassageRecord> PassagesOf(string documentId);
+
     /// <summary>Reads the revision, the documents and their passages as one consistent view and hands them to <paramref name="read"/>.</summary>
     T ReadCorpus<T>(Func<StoredCorpus, T> read);
 

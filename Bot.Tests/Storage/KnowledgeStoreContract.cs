@@ -68,6 +68,8 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         var stored = Documents.Get("a1")!;
         Assert.Equal(("Acme cuts 400 jobs.", 2), (stored.Text, stored.Version));
         Assert.Equal(["a1:0"], Documents.AllPassages().Select(p => p.Id));
+        Assert.Equal([("a1:0", "Acme cuts 400 jobs.")], Documents.PassagesOf("a1").Select(p => (p.Id, p.Text)));
+        Assert.Empty(Documents.PassagesOf("missing"));
         Assert.Equal(1, Documents.DocumentCount);
         Assert.Equal(revision + 1, Documents.Revision);
         Assert.Null(Documents.FindByContentHash(first.ContentHash));

@@ -39,11 +39,21 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
             id bigserial PRIMARY KEY, at timestamptz NOT NULL, source text NOT NULL, outcome text NOT NULL, reason text, document_id text);
         CREATE INDEX ingest_log_at ON ingest_log (at);
         """,
+        // Which document each revision wrote, in the same transaction: instances apply those documents instead of rebuilding.
+        """
+        CREATE TABLE document_changes (revision bigint PRIMARY KEY, document_id text COLLATE "C" NOT NULL);
+        """,
     ];
 
     private const string DocumentColumns =
         "id, title, url, source_key, publisher, published_raw, published, published_precision, companies, source_kind, content_hash, " +
         "source_path, text, ingested_at, version";
+
+    /// <summary>How far back the change log reaches; an index older than this rebuilds.</summary>
+    public const int KeptRevisions = 10_000;
+
+    // Trimmed once in this many revisions, so a save does not pay for it every time.
+    private const int TrimEvery = 256;
 
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _time;
@@ -107,6 +117,10 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
     public IEnumerable<PassageRecord> AllPassages() =>
         Run(c => c.Query("SELECT id, document_id, idx, start_offset, end_offset, text, embedding FROM passages ORDER BY id", ReadPassage));
 
+    public IReadOnlyList<PassageRecord> PassagesOf(string documentId) =>
+        Run(c => c.Query("SELECT id, document_id, idx, start_offset, end_offset, text, embedding FROM passages WHERE document_id = @id ORDER BY idx",
+            ReadPassage, ("id", documentId)));
+
     public T ReadCorpus<T>(Func<StoredCorpus, T> read)
     {
         using var connection = _database.DataSource.OpenConnection();
@@ -152,7 +166,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
             connection.Execute("DELETE FROM passages WHERE document_id = @id", ("id", document.Id));
             WritePassages(connection, passages);
             inTransaction?.Invoke(document);
-            return (added ? SaveOutcome.Added : SaveOutcome.Updated, BumpRevision(connection));
+            return (added ? SaveOutcome.Added : SaveOutcome.Updated, BumpRevision(connection, document.Id));
         });
         Heard(revision); // this instance's own commit, before its notification comes back
         return outcome;
@@ -177,10 +191,15 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
         Run(c => c.Execute("INSERT INTO knowledge_meta (key, value) VALUES ('seed', @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             ("value", JsonSerializer.Serialize(progress))));
 
-    /// <summary>Counts one more committed change, and tells the listening instances when the transaction commits.</summary>
-    private static long BumpRevision(NpgsqlConnection connection)
+    /// <summary>
+    /// Counts one more committed change, records which document it wrote, and tells the listening instances when the
+    /// transaction commits. The change log keeps <see cref="KeptRevisions"/> revisions.
+    /// </summary>
+    private static long BumpRevision(NpgsqlConnection connection, string documentId)
     {
         var revision = connection.Scalar<long>("UPDATE knowledge_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision");
+        connection.Execute("INSERT INTO document_changes (revision, document_id) VALUES (@revision, @id)", ("revision", revision), ("id", documentId));
+        if (revision % TrimEvery == 0) connection.Execute("DELETE FROM document_changes WHERE revision <= @oldest", ("oldest", revision - KeptRevisions));
         connection.Execute("SELECT pg_notify(@channel, @payload)", ("channel", ChangeChannel), ("payload", revision.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return revision;
     }
