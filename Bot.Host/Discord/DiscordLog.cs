@@ -20,38 +20,45 @@ internal static partial class DiscordLog
     [LoggerMessage(LogLevel.Error, "Handling the {Event} dispatch failed")]
     public static partial void DispatchFailed(ILogger logger, string @event, Exception exception);
 
-    [LoggerMessage(LogLevel.Warning, "Discord gateway connection failed")]
-    public static partial void GatewayConnectionFailed(ILogger logger, Exception exception);
+    [LoggerMessage(LogLevel.Warning, "Discord gateway shard {Shard}: connection failed")]
+    public static partial void GatewayConnectionFailed(ILogger logger, int shard, Exception exception);
 
-    [LoggerMessage(LogLevel.Information, "Discord gateway disconnected ({Disconnect}); next: {Action} in {Seconds:0.##} s")]
-    public static partial void GatewayReconnecting(ILogger logger, string disconnect, string action, double seconds);
+    [LoggerMessage(LogLevel.Information, "Discord gateway shard {Shard} disconnected ({Disconnect}); next: {Action} in {Seconds:0.##} s")]
+    public static partial void GatewayReconnecting(ILogger logger, int shard, string disconnect, string action, double seconds);
+
+    [LoggerMessage(LogLevel.Information, "Discord gateway: {Count} shards in all, this instance runs {Ids}")]
+    public static partial void GatewayShards(ILogger logger, int count, string ids);
+
+    [LoggerMessage(LogLevel.Warning, "Discord:ShardCount=auto: GET /gateway/bot failed; retrying in {Seconds:0.#} s")]
+    public static partial void ShardCountLookupFailed(ILogger logger, Exception exception, double seconds);
 
     [LoggerMessage(LogLevel.Critical, "{Message}")]
     public static partial void GatewayFatal(ILogger logger, string message);
 
-    [LoggerMessage(LogLevel.Information, "Discord gateway closed with 1000 on shutdown (session ended cleanly)")]
-    public static partial void GatewayClosedOnShutdown(ILogger logger);
+    [LoggerMessage(LogLevel.Information, "Discord gateway shard {Shard} closed with 1000 on shutdown (session ended cleanly)")]
+    public static partial void GatewayClosedOnShutdown(ILogger logger, int shard);
 
-    [LoggerMessage(LogLevel.Warning, "Discord IDENTIFY budget ({Total} a day) is used up; waiting {Seconds:0} s")]
-    public static partial void SessionStartLimitReached(ILogger logger, int total, double seconds);
+    [LoggerMessage(LogLevel.Warning, "Discord IDENTIFY budget ({Total} a day) is used up; shard {Shard} waits {Seconds:0} s")]
+    public static partial void SessionStartLimitReached(ILogger logger, int shard, int total, double seconds);
 
-    [LoggerMessage(LogLevel.Information, "Discord gateway: resuming session {SessionId} at seq {Seq}")]
-    public static partial void GatewayResuming(ILogger logger, string sessionId, int seq);
+    [LoggerMessage(LogLevel.Information, "Discord gateway shard {Shard}: resuming session {SessionId} at seq {Seq}")]
+    public static partial void GatewayResuming(ILogger logger, int shard, string sessionId, int seq);
 
-    [LoggerMessage(LogLevel.Information, "Discord gateway: identifying with intents {Intents}")]
-    public static partial void GatewayIdentifying(ILogger logger, int intents);
+    [LoggerMessage(LogLevel.Information, "Discord gateway shard {Shard} of {Count}: identifying with intents {Intents}")]
+    public static partial void GatewayIdentifying(ILogger logger, int shard, int count, int intents);
 
-    [LoggerMessage(LogLevel.Warning, "Discord gateway: no heartbeat ACK within {IntervalMs} ms; treating the connection as zombied")]
-    public static partial void GatewayZombied(ILogger logger, int intervalMs);
+    [LoggerMessage(LogLevel.Warning,
+        "Discord gateway shard {Shard}: no heartbeat ACK within {IntervalMs} ms; treating the connection as zombied")]
+    public static partial void GatewayZombied(ILogger logger, int shard, int intervalMs);
 
-    [LoggerMessage(LogLevel.Information, "Discord gateway READY: session {SessionId}, application {ApplicationId}")]
-    public static partial void GatewayReady(ILogger logger, string sessionId, string? applicationId);
+    [LoggerMessage(LogLevel.Information, "Discord gateway shard {Shard} READY: session {SessionId}, application {ApplicationId}")]
+    public static partial void GatewayReady(ILogger logger, int shard, string sessionId, string? applicationId);
 
-    [LoggerMessage(LogLevel.Information, "Discord gateway RESUMED session {SessionId} at seq {Seq}")]
-    public static partial void GatewayResumed(ILogger logger, string? sessionId, int? seq);
+    [LoggerMessage(LogLevel.Information, "Discord gateway shard {Shard} RESUMED session {SessionId} at seq {Seq}")]
+    public static partial void GatewayResumed(ILogger logger, int shard, string? sessionId, int? seq);
 
-    [LoggerMessage(LogLevel.Warning, "Discord gateway sent an unreadable payload: {Reason}")]
-    public static partial void GatewayUnreadablePayload(ILogger logger, string reason);
+    [LoggerMessage(LogLevel.Warning, "Discord gateway shard {Shard} sent an unreadable payload: {Reason}")]
+    public static partial void GatewayUnreadablePayload(ILogger logger, int shard, string reason);
 
     [LoggerMessage(LogLevel.Debug, "Interaction {InteractionId} of type {Type} ignored (only slash commands are handled)")]
     public static partial void InteractionIgnored(ILogger logger, string interactionId, int type);

@@ -19,5 +19,13 @@ public sealed class DiscordOptions
     /// <summary><c>gateway</c> (default, no public URL needed) or <c>http</c> (interactions endpoint).</summary>
     public string Mode { get; set; } = GatewayMode;
 
+    /// <summary>
+    /// Gateway shards across all instances: a whole number (default 1) or <c>auto</c> (the <c>shards</c> that
+    /// <c>GET /gateway/bot</c> recommends). Every instance of one bot must use the same count.
+    /// </summary>
+    public string ShardCount { get; set; } = "1";
+    /// <summary>The shard ids this instance runs (numbers or ranges such as <c>0-3</c>); empty means all of them.</summary>
+    public List<string> ShardIds { get; set; } = [];
+
     public bool IsHttpMode => string.Equals(Mode, HttpMode, StringComparison.OrdinalIgnoreCase);
 }

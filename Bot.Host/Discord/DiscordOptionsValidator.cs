@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Host.Discord.Gateway;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Discord;
@@ -31,6 +32,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:PublicKey is required in http mode: the application's public key, 64 hex characters.");
         else if (!string.IsNullOrWhiteSpace(options.PublicKey) && !IsHexKey(options.PublicKey))
             failures.Add("Discord:PublicKey must be 64 hex characters.");
+
+        var shards = ShardSettings.Parse(options, failures);
+        if (options.IsHttpMode && (shards.Count != 1 || shards.Ids is not null))
+            failures.Add("Discord:ShardCount and Discord:ShardIds apply to the gateway only: in http mode Discord sends every "
+                + "interaction to the one endpoint (remove them, or use Mode=gateway).");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

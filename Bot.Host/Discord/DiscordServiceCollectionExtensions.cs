@@ -25,8 +25,11 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<DiscordOptions>()
             .Bind(section)
             // Also accept one comma-separated value (Discord__GuildIds=1,2), which the binder skips for a list.
-            .PostConfigure(options => options.GuildIds.AddRange(
-                (section[nameof(DiscordOptions.GuildIds)] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            .PostConfigure(options =>
+            {
+                options.GuildIds.AddRange(SplitList(section[nameof(DiscordOptions.GuildIds)]));
+                options.ShardIds.AddRange(SplitList(section[nameof(DiscordOptions.ShardIds)]));
+            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -64,8 +67,8 @@ public static class DiscordServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<GatewaySession>();
             services.AddSingleton(GatewayReconnectPolicy.Default);
+            services.AddSingleton<GatewayIdentifyGate>();
             services.AddSingleton<IGatewayDispatchHandler, InteractionCreateDispatchHandler>();
             services.AddSingleton<DispatchRouter>();
             services.AddSingleton<DiscordGatewayClient>();
@@ -73,4 +76,7 @@ public static class DiscordServiceCollectionExtensions
         }
         return services;
     }
+
+    private static string[] SplitList(string? value) =>
+        (value ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

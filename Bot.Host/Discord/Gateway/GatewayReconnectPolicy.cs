@@ -17,8 +17,8 @@ internal sealed class GatewayReconnectPolicy(ExponentialBackoff backoff, Func<do
     public static string? FatalReason(int? closeCode) => closeCode switch
     {
         4004 => "authentication failed: Discord:Token is invalid or was reset",
-        4010 => "invalid shard",
-        4011 => "sharding required: the bot is in too many guilds for one connection",
+        4010 => "invalid shard: check Discord:ShardCount and Discord:ShardIds",
+        4011 => "sharding required: the bot is in too many guilds for one connection; set Discord:ShardCount (a number or auto)",
         4012 => "invalid API version",
         4013 => "invalid intents",
         4014 => "disallowed intents: enable them in the Developer Portal or stop requesting them",

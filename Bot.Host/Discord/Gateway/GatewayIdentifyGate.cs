@@ -1,0 +1,96 @@
+using Bot.Host.Discord.Gateway.Protocol;
+
+namespace Bot.Host.Discord.Gateway;
+
+/// <summary>
+/// Discord's IDENTIFY limits, shared by every shard of this process: shards with the same
+/// <c>id % max_concurrency</c> (one "bucket") identify one at a time and at least 5 s apart, and no shard
+/// identifies while <c>session_start_limit.remaining</c> is used up (a new session waits for <c>reset_after</c>).
+/// RESUME is not limited and never passes through here.
+/// </summary>
+internal sealed class GatewayIdentifyGate(TimeProvider time)
+{
+    public static readonly TimeSpan BucketInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<int, IdentifyBucket> _buckets = [];
+    private int? _remaining;
+    private int _total;
+    private DateTimeOffset _resetAt;
+
+    /// <summary>
+    /// A fresh <c>session_start_limit</c>. Within one reset window the lower of Discord's count and ours is kept:
+    /// Discord's may include other instances' identifies, ours those not yet counted when it answered.
+    /// </summary>
+    public void Observe(SessionStartLimit limit)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            _remaining = _remaining is { } ours && now < _resetAt ? Math.Min(ours, limit.Remaining) : limit.Remaining;
+            _total = limit.Total;
+            _resetAt = now + TimeSpan.FromMilliseconds(Math.Max(0, limit.ResetAfter));
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="shardId"/> may identify and reserves one IDENTIFY of the budget. The turn holds the
+    /// bucket until disposed; call <see cref="IdentifyTurn.Sent"/> once IDENTIFY is on the wire.
+    /// </summary>
+    /// <param name="onBudgetWait">Told how long the wait is when the daily budget is used up (for health and logs).</param>
+    public async Task<IdentifyTurn> WaitTurnAsync(
+        int shardId, int maxConcurrency, Action<TimeSpan> onBudgetWait, CancellationToken cancellationToken)
+    {
+        IdentifyBucket bucket;
+        lock (_lock)
+        {
+            var key = shardId % Math.Max(1, maxConcurrency);
+            if (!_buckets.TryGetValue(key, out bucket!)) _buckets[key] = bucket = new IdentifyBucket();
+        }
+        await bucket.Turn.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                var forBudget = false;
+                lock (_lock)
+                {
+                    var now = time.GetUtcNow();
+                    if (_remaining <= 0 && _resetAt > now)
+                    {
+                        wait = _resetAt - now;
+                        forBudget = true;
+                    }
+                    else if (bucket.LastIdentify + BucketInterval > now)
+                        wait = bucket.LastIdentify + BucketInterval - now;
+                    else
+                    {
+                        // The reset has passed when the count is still at zero: the day's budget is whole again.
+                        _remaining = _remaining <= 0 ? _total - 1 : _remaining - 1;
+                        return new IdentifyTurn(this, bucket);
+                    }
+                }
+                if (forBudget) onBudgetWait(wait);
+                await Task.Delay(wait, time, cancellationToken);
+            }
+        }
+        catch
+        {
+            bucket.Turn.Release();
+            throw;
+        }
+    }
+
+    internal void Sent(IdentifyBucket bucket)
+    {
+        lock (_lock) bucket.LastIdentify = time.GetUtcNow();
+    }
+
+    /// <summary>The connection ended before IDENTIFY was sent: the reserved IDENTIFY goes back to the budget.</summary>
+    internal void Unused()
+    {
+        lock (_lock)
+            if (_remaining is { } remaining) _remaining = remaining + 1;
+    }
+}
