@@ -11,7 +11,7 @@ namespace Bot.Host.Hosting;
 /// connection it reconnects (backing off) and catches up, since changes committed meanwhile were not heard.
 /// </summary>
 internal sealed class KnowledgeChangeFollower(PostgresChangeListener listener, PostgresDocumentStore store, HybridRetriever retriever, TimeProvider time,
-    ILogger<KnowledgeChangeFollower> logger) : BackgroundService
+    ILogger<KnowledgeChangeFollower> logger) : BackgroundService, IHealthReporter
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -26,6 +26,13 @@ internal sealed class KnowledgeChangeFollower(PostgresChangeListener listener, P
 
     /// <summary>True while the LISTEN connection is up.</summary>
     public bool Listening { get; private set; }
+
+    public string Name => "knowledgeChanges";
+
+    /// <summary>Degraded while not listening: this instance may answer from an index that misses other instances' articles.</summary>
+    public bool IsHealthy => Listening;
+
+    public object Describe() => new { listening = Listening, indexRevision = IndexRevision };
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Task.Run(() => ListenAsync(stoppingToken), stoppingToken), Task.Run(() => RefreshAsync(stoppingToken), stoppingToken));

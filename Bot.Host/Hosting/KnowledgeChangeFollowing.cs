@@ -12,6 +12,7 @@ internal static class KnowledgeChangeFollowing
         services.AddSingleton<PostgresChangeListener>();
         services.AddSingleton<KnowledgeChangeFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgeChangeFollower>());
+        services.AddSingleton<IHealthReporter>(sp => sp.GetRequiredService<KnowledgeChangeFollower>());
         return services;
     }
 }

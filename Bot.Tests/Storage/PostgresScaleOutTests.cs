@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Bot.Host.Cli;
 using Bot.Host.Hosting;
 using Bot.Knowledge.Answering;
@@ -7,6 +8,8 @@ using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
 using Bot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Storage;
@@ -42,6 +45,12 @@ public sealed class PostgresScaleOutTests
         Assert.Contains(after.Citations, c => c.DocumentId == documentId && c.Quote.Contains("6,650"));
         Assert.True(committed.Elapsed < Reach, $"cited after {committed.Elapsed.TotalMilliseconds:F0} ms");
         Assert.False(File.Exists(dir.File("unused.db")), "the LiteDB file was opened although the store is PostgreSQL");
+        using var http = new HttpClient();
+        var url = second.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var health = JsonDocument.Parse(await http.GetStringAsync(url + "/health", ct));
+        var changes = health.RootElement.GetProperty("components").GetProperty("knowledgeChanges");
+        Assert.True(changes.GetProperty("healthy").GetBoolean());
+        Assert.Equal(revision, changes.GetProperty("detail").GetProperty("indexRevision").GetInt64());
         await second.StopAsync(ct);
         await first.StopAsync(ct);
     }
