@@ -76,7 +76,9 @@ internal static class BenchmarkMarkdown
         return sb.ToString();
     }
 
-    /// <summary>PostgreSQL next to LiteDB: ingestion, and per size the start-up and the warm ask latency (the index is in memory on both).</summary>
+    /// <summary>
+    /// PostgreSQL next to LiteDB: ingestion, and per size the start-up and the warm ask latency (the index is in memory on both).
+    /// </summary>
     private static void RenderPostgres(StringBuilder sb, PostgresBenchmarkResult postgres, IReadOnlyList<SizeResult> liteDb)
     {
         var i = postgres.Ingestion;
@@ -84,16 +86,23 @@ internal static class BenchmarkMarkdown
         sb.AppendLine("## PostgreSQL (Knowledge:Store = postgres) next to LiteDB");
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"Ingestion of the real articles: {i.Documents} documents at {i.PipelineDocumentsPerSecond:F2} docs/s ({i.PipelinePassagesPerSecond:F1} passages/s, {i.ShareOfEncoderThroughput:P0} of the raw encoder).");
+            $"Ingestion of the real articles: {i.Documents} documents at {i.PipelineDocumentsPerSecond:F2} docs/s "
+            + $"({i.PipelinePassagesPerSecond:F1} passages/s, {i.ShareOfEncoderThroughput:P0} of the raw encoder).");
         sb.AppendLine();
-        sb.AppendLine("| documents | write (synthetic, a transaction per document) | index build at start | start-up to first answer | ask median | ask p95 | ask p99 | LiteDB ask p95 | p95 PostgreSQL / LiteDB |");
+        sb.AppendLine("| documents | write (synthetic, a transaction per document) | index build at start | start-up to first answer "
+            + "| ask median | ask p95 | ask p99 | LiteDB ask p95 | p95 PostgreSQL / LiteDB |");
         sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in postgres.Sizes)
         {
             var m = s.Measurement;
             var lite = liteDb.FirstOrDefault(l => l.Measurement.Documents == m.Documents)?.Measurement;
+            var write = s.SyntheticDocuments == 0 ? "-"
+                : $"{s.SyntheticWriteSeconds:F1} s ({s.SyntheticPassagesWritten / Math.Max(s.SyntheticWriteSeconds, 1e-9):F0} passages/s)";
+            var (liteP95, ratio) = lite is null ? ("-", "-") : ($"{lite.Ask.P95Ms:F1} ms", $"{m.Ask.P95Ms / lite.Ask.P95Ms:F2}x");
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {m.Documents} ({m.SyntheticDocuments}) | {(s.SyntheticDocuments == 0 ? "-" : $"{s.SyntheticWriteSeconds:F1} s ({s.SyntheticPassagesWritten / Math.Max(s.SyntheticWriteSeconds, 1e-9):F0} passages/s)")} | {m.IndexBuildMs / 1000:F2} s | {m.StartupToFirstAnswerMs / 1000:F2} s | {m.Ask.MedianMs:F1} ms | {m.Ask.P95Ms:F1} ms | {m.Ask.P99Ms:F1} ms | {(lite is null ? "-" : $"{lite.Ask.P95Ms:F1} ms")} | {(lite is null ? "-" : $"{m.Ask.P95Ms / lite.Ask.P95Ms:F2}x")} |");
+                $"| {m.Documents} ({m.SyntheticDocuments}) | {write} | {m.IndexBuildMs / 1000:F2} s "
+                + $"| {m.StartupToFirstAnswerMs / 1000:F2} s | {m.Ask.MedianMs:F1} ms | {m.Ask.P95Ms:F1} ms | {m.Ask.P99Ms:F1} ms "
+                + $"| {liteP95} | {ratio} |");
         }
     }
 

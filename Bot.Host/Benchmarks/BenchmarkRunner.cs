@@ -60,7 +60,8 @@ internal static class BenchmarkRunner
 
         var sizes = new List<SizeResult>();
         say($"Measuring the real corpus ({ingestion.Documents} documents) ...");
-        sizes.Add(new SizeResult(ingestion.Documents, 0, 0, 0, ingestion.DatabaseBytes, await MeasureInChildAsync(realDb, options, LiteDbEnvironment, cancellationToken)));
+        sizes.Add(new SizeResult(ingestion.Documents, 0, 0, 0, ingestion.DatabaseBytes,
+            await MeasureInChildAsync(realDb, options, LiteDbEnvironment, cancellationToken)));
         foreach (var size in options.Sizes.Order())
         {
             var synthetic = size - ingestion.Documents;
@@ -84,12 +85,17 @@ internal static class BenchmarkRunner
             var write = watch.Elapsed.TotalSeconds - snapshotBuild;
             var bytes = DatabaseBytes(db);
             say($"  {passages} passages written in {write:F1} s ({BenchmarkTargets.Mb(bytes)}); index built and saved in {snapshotBuild:F1} s; measuring ...");
-            sizes.Add(new SizeResult(size, synthetic, passages, write, bytes, await MeasureInChildAsync(db, options, LiteDbEnvironment, cancellationToken)) { IndexSnapshotBuildSeconds = snapshotBuild });
+            var measured = await MeasureInChildAsync(db, options, LiteDbEnvironment, cancellationToken);
+            sizes.Add(new SizeResult(size, synthetic, passages, write, bytes, measured)
+            {
+                IndexSnapshotBuildSeconds = snapshotBuild,
+            });
             DeleteDatabase(db);
         }
         DeleteDatabase(realDb);
         var postgres = options.PostgresServer is null ? null : await PostgresBenchmark.RunAsync(options, generator, cache,
-            (name, environment) => MeasureInChildAsync(Path.Combine(options.WorkFolder, name + ".unused.db"), options, environment, cancellationToken),
+            (name, environment) =>
+                MeasureInChildAsync(Path.Combine(options.WorkFolder, name + ".unused.db"), options, environment, cancellationToken),
             say, cancellationToken);
         if (Directory.Exists(Path.Combine(options.WorkFolder, "lucene"))) Directory.Delete(Path.Combine(options.WorkFolder, "lucene"), recursive: true);
         File.Delete(Path.Combine(options.WorkFolder, "measurement.json"));
@@ -98,13 +104,14 @@ internal static class BenchmarkRunner
         {
             Command = command, StartedAt = started, Options = options,
             Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}",
-            Ingestion = ingestion, EmbeddingPool = pool, Sizes = sizes, Postgres = postgres, Targets = BenchmarkTargets.Check(ingestion, sizes),
+            Ingestion = ingestion, EmbeddingPool = pool, Sizes = sizes, Postgres = postgres,
+            Targets = BenchmarkTargets.Check(ingestion, sizes),
         };
     }
 
     /// <summary>Runs <c>bench --measure-db</c> in a new process of this program and reads its result file.</summary>
-    private static async Task<CorpusMeasurement> MeasureInChildAsync(string db, BenchmarkOptions options, IReadOnlyDictionary<string, string> environment,
-        CancellationToken cancellationToken)
+    private static async Task<CorpusMeasurement> MeasureInChildAsync(
+        string db, BenchmarkOptions options, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var resultPath = Path.Combine(options.WorkFolder, "measurement.json");
         File.Delete(resultPath);

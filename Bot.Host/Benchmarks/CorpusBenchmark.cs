@@ -29,7 +29,8 @@ internal static class CorpusBenchmark
         var collector = services.GetRequiredService<EvidenceCollector>();
         var questions = EvalRunner.Load(questionsPath);
         // As serve on PostgreSQL does while it listens for changes (nothing else writes during the measurement).
-        (services.GetRequiredService<Bot.Knowledge.Storage.IDocumentStore>() as Bot.Knowledge.Storage.Postgres.PostgresDocumentStore)?.StartFollowing();
+        var store = services.GetRequiredService<Bot.Knowledge.Storage.IDocumentStore>();
+        (store as Bot.Knowledge.Storage.Postgres.PostgresDocumentStore)?.StartFollowing();
 
         var watch = Stopwatch.StartNew();
         embedder.Embed("warm-up");

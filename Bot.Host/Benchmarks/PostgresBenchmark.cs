@@ -15,8 +15,10 @@ internal sealed record PostgresBenchmarkResult(IngestionMeasurement Ingestion, I
 /// </summary>
 internal static class PostgresBenchmark
 {
-    public static async Task<PostgresBenchmarkResult> RunAsync(BenchmarkOptions options, SyntheticCorpusGenerator? generator, EmbeddingCache? cache,
-        Func<string, IReadOnlyDictionary<string, string>, Task<CorpusMeasurement>> measure, Action<string> say, CancellationToken cancellationToken)
+    public static async Task<PostgresBenchmarkResult> RunAsync(
+        BenchmarkOptions options, SyntheticCorpusGenerator? generator, EmbeddingCache? cache,
+        Func<string, IReadOnlyDictionary<string, string>, Task<CorpusMeasurement>> measure, Action<string> say,
+        CancellationToken cancellationToken)
     {
         var server = new NpgsqlConnectionStringBuilder(options.PostgresServer) { Pooling = false };
         var name = "layoffbot_bench_" + Guid.NewGuid().ToString("N")[..12];
@@ -24,8 +26,14 @@ internal static class PostgresBenchmark
         try
         {
             var database = new NpgsqlConnectionStringBuilder(options.PostgresServer) { Database = name }.ConnectionString;
-            var settings = new Dictionary<string, string?>(BenchmarkRunner.Quiet) { ["Knowledge:Store"] = "postgres", ["Knowledge:ConnectionString"] = database };
-            var environment = new Dictionary<string, string> { ["Knowledge__Store"] = "postgres", ["Knowledge__ConnectionString"] = database };
+            var settings = new Dictionary<string, string?>(BenchmarkRunner.Quiet)
+            {
+                ["Knowledge:Store"] = "postgres", ["Knowledge:ConnectionString"] = database,
+            };
+            var environment = new Dictionary<string, string>
+            {
+                ["Knowledge__Store"] = "postgres", ["Knowledge__ConnectionString"] = database,
+            };
             say($"PostgreSQL (scratch database {name} on {server.Host}): the shared articles through the pipeline ...");
             using var host = BotHostFactory.CreateCliHost(null, settings);
             var ingestion = await IngestionBenchmark.RunAsync(host.Services, options.ArticlesFolder, say, cancellationToken);

@@ -59,9 +59,11 @@ internal static class BenchCommand
             Hosting.BotHostFactory.ConfigureConfiguration(settings, null);
             var storeName = parse.GetValue(store) ?? settings["Knowledge:Store"] ?? KnowledgeStores.LiteDb;
             var server = parse.GetValue(connection) ?? settings["Knowledge:ConnectionString"];
-            if (storeName is not (KnowledgeStores.LiteDb or KnowledgeStores.Postgres) || (storeName == KnowledgeStores.Postgres && string.IsNullOrWhiteSpace(server)))
+            if (storeName is not (KnowledgeStores.LiteDb or KnowledgeStores.Postgres)
+                || (storeName == KnowledgeStores.Postgres && string.IsNullOrWhiteSpace(server)))
             {
-                await Console.Error.WriteLineAsync("--store must be 'litedb' or 'postgres', and 'postgres' needs --connection (or Knowledge:ConnectionString).");
+                await Console.Error.WriteLineAsync(
+                    "--store must be 'litedb' or 'postgres', and 'postgres' needs --connection (or Knowledge:ConnectionString).");
                 return 2;
             }
             var work = Path.GetFullPath(parse.GetValue(workDir) ?? Path.Combine(Path.GetTempPath(), "layoffbot-bench"));

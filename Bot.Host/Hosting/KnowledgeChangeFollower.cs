@@ -10,13 +10,16 @@ namespace Bot.Host.Hosting;
 /// for committed revisions and brings the index up to date at once, rather than at the next question; after a lost
 /// connection it reconnects (backing off) and catches up, since changes committed meanwhile were not heard.
 /// </summary>
-internal sealed class KnowledgeChangeFollower(PostgresChangeListener listener, PostgresDocumentStore store, HybridRetriever retriever, TimeProvider time,
-    ILogger<KnowledgeChangeFollower> logger) : BackgroundService, IHealthReporter
+internal sealed class KnowledgeChangeFollower(
+    PostgresChangeListener listener, PostgresDocumentStore store, HybridRetriever retriever, TimeProvider time,
+    ILogger<KnowledgeChangeFollower> logger)
+    : BackgroundService, IHealthReporter
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     // Capacity one, newest kept: a burst of revisions costs one refresh.
-    private readonly Channel<bool> _stale = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _stale =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>The revision the index reflects after the latest refresh (-1 before the first).</summary>
     public long IndexRevision { get; private set; } = -1;

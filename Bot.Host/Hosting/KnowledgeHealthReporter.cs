@@ -14,7 +14,11 @@ internal sealed class KnowledgeHealthReporter(IDocumentStore store) : IHealthRep
     {
         try
         {
-            var described = new { status = "ok", documents = store.DocumentCount, passages = store.PassageCount, revision = store.Revision, file = store.Location };
+            var described = new
+            {
+                status = "ok", documents = store.DocumentCount, passages = store.PassageCount, revision = store.Revision,
+                file = store.Location,
+            };
             _error = null;
             return described;
         }

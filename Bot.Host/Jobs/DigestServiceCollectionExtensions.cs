@@ -73,7 +73,8 @@ public static class DigestServiceCollectionExtensions
         if (HasValues(configuration.GetSection("Knowledge:DataFeeds")))
         {
             services.TryAddSingleton(sp => new DataFeedPoller(sp.GetRequiredService<SafeHttpFetcher>(), sp.GetRequiredService<DataFileImporter>(),
-                sp.GetRequiredService<IFeedStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DataFeedPoller>>()));
+                sp.GetRequiredService<IFeedStateStore>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<DataFeedPoller>>()));
             AddPolling(services, "dataFeeds", sp => sp.GetRequiredService<DataFeedPoller>(), o => o.DataFeeds);
         }
 

@@ -19,8 +19,10 @@ internal sealed class DataFileImporter(ILayoffRowStore rows, IWarnNoticeStore no
     public ImportReport? TryImport(string path, CancellationToken cancellationToken = default) =>
         Detect(path) switch
         {
-            DataFileKind.LayoffsFyi => new LayoffsFyiImporter(rows, loggerFactory?.CreateLogger<LayoffsFyiImporter>()).Import(path, cancellationToken),
-            DataFileKind.WarnNotices => new WarnNoticeImporter(notices, loggerFactory?.CreateLogger<WarnNoticeImporter>()).Import(path, cancellationToken),
+            DataFileKind.LayoffsFyi =>
+                new LayoffsFyiImporter(rows, loggerFactory?.CreateLogger<LayoffsFyiImporter>()).Import(path, cancellationToken),
+            DataFileKind.WarnNotices =>
+                new WarnNoticeImporter(notices, loggerFactory?.CreateLogger<WarnNoticeImporter>()).Import(path, cancellationToken),
             _ => null,
         };
 

@@ -36,11 +36,13 @@ public sealed class LiteLayoffRowStore(ILiteDatabase database) : ILayoffRowStore
     public int Count() => Rows.Count();
     public IReadOnlyList<LayoffRow> OfCompany(string companyKey) => Rows.Find(x => x.CompanyKey == companyKey).ToList();
     public IReadOnlyList<LayoffRow> OfDataset(string dataset) => Rows.Find(x => x.Dataset == dataset).ToList();
-    public IReadOnlyList<LayoffRow> Between(string fromIso, string toIso) => Rows.Find(Query.Between(nameof(LayoffRow.Date), fromIso, toIso)).ToList();
+    public IReadOnlyList<LayoffRow> Between(string fromIso, string toIso) =>
+        Rows.Find(Query.Between(nameof(LayoffRow.Date), fromIso, toIso)).ToList();
 
     public IReadOnlyList<LayoffRow> Latest(string untilIso, int limit) =>
         Rows.Find(Query.LTE(nameof(LayoffRow.Date), untilIso))
-            .OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.Count ?? -1).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.Count ?? -1)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
             .Take(limit).ToList();
 
     public IReadOnlyList<LayoffRow> At(string file, int line) => Rows.Find(x => x.Line == line && x.File == file).ToList();

@@ -10,10 +10,11 @@ internal static class LayoffDataServiceCollectionExtensions
     public static IServiceCollection AddLayoffData(this IServiceCollection services)
     {
         services.AddSingleton(new LayoffEventGroupingOptions());
-        services.AddSingleton(sp => new LayoffEventQueries(sp.GetRequiredService<ILayoffRowStore>(), sp.GetRequiredService<IWarnNoticeStore>(),
-            sp.GetRequiredService<IArticleFigureStore>(), sp.GetRequiredService<LayoffEventGroupingOptions>()));
-        services.AddSingleton(sp => new DataFileImporter(sp.GetRequiredService<ILayoffRowStore>(), sp.GetRequiredService<IWarnNoticeStore>(),
-            sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => new LayoffEventQueries(sp.GetRequiredService<ILayoffRowStore>(),
+            sp.GetRequiredService<IWarnNoticeStore>(), sp.GetRequiredService<IArticleFigureStore>(),
+            sp.GetRequiredService<LayoffEventGroupingOptions>()));
+        services.AddSingleton(sp => new DataFileImporter(sp.GetRequiredService<ILayoffRowStore>(),
+            sp.GetRequiredService<IWarnNoticeStore>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton<LayoffChartRenderer>();
         return services;
     }

@@ -15,7 +15,8 @@ internal sealed class LayoffEventQueries
     private readonly IArticleFigureStore figures;
     private readonly LayoffEventGrouper grouper;
 
-    public LayoffEventQueries(ILayoffRowStore rows, IWarnNoticeStore notices, IArticleFigureStore figures, LayoffEventGroupingOptions? groupingOptions = null)
+    public LayoffEventQueries(ILayoffRowStore rows, IWarnNoticeStore notices, IArticleFigureStore figures,
+        LayoffEventGroupingOptions? groupingOptions = null)
     {
         (this.rows, this.notices, this.figures) = (rows, notices, figures);
         grouper = new LayoffEventGrouper(groupingOptions);

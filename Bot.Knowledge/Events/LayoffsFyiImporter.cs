@@ -18,7 +18,8 @@ internal sealed class LayoffsFyiImporter(ILayoffRowStore store, ILogger<LayoffsF
     private readonly ILogger logger = logger ?? NullLogger<LayoffsFyiImporter>.Instance;
 
     /// <summary>Into the LiteDB collection of <paramref name="database"/>.</summary>
-    public LayoffsFyiImporter(ILiteDatabase database, ILogger<LayoffsFyiImporter>? logger = null) : this(new LiteLayoffRowStore(database), logger)
+    public LayoffsFyiImporter(ILiteDatabase database, ILogger<LayoffsFyiImporter>? logger = null)
+        : this(new LiteLayoffRowStore(database), logger)
     {
     }
 

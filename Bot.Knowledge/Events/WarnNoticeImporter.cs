@@ -17,7 +17,8 @@ internal sealed class WarnNoticeImporter(IWarnNoticeStore store, ILogger<WarnNot
     private readonly ILogger logger = logger ?? NullLogger<WarnNoticeImporter>.Instance;
 
     /// <summary>Into the LiteDB collection of <paramref name="database"/>.</summary>
-    public WarnNoticeImporter(ILiteDatabase database, ILogger<WarnNoticeImporter>? logger = null) : this(new LiteWarnNoticeStore(database), logger)
+    public WarnNoticeImporter(ILiteDatabase database, ILogger<WarnNoticeImporter>? logger = null)
+        : this(new LiteWarnNoticeStore(database), logger)
     {
     }
 

@@ -19,13 +19,15 @@ public sealed class FeedPoller : IUrlPoller
     private readonly IFeedStateStore _states;
     private readonly string _kind;
 
-    public FeedPoller(SafeHttpFetcher fetcher, IngestionPipeline pipeline, IFeedStateStore states, TimeProvider time, ILogger<FeedPoller> logger)
+    public FeedPoller(SafeHttpFetcher fetcher, IngestionPipeline pipeline, IFeedStateStore states, TimeProvider time,
+        ILogger<FeedPoller> logger)
         : this(fetcher, new RssFeedContent(pipeline), states, time, logger, CollectionName)
     {
     }
 
     /// <summary>A poller of other content (data tables), keeping its state apart under <paramref name="kind"/>.</summary>
-    internal FeedPoller(SafeHttpFetcher fetcher, IPolledContent content, IFeedStateStore states, TimeProvider time, ILogger logger, string kind)
+    internal FeedPoller(SafeHttpFetcher fetcher, IPolledContent content, IFeedStateStore states, TimeProvider time, ILogger logger,
+        string kind)
     {
         _fetcher = fetcher;
         _content = content;

@@ -9,7 +9,8 @@ namespace Bot.Knowledge.Ingestion;
 /// interrupted (Ctrl+C, a killed process) is completed by the next command instead of leaving a
 /// partial base that answers as if it were whole. A database filled by hand is never seeded.
 /// </summary>
-public sealed class KnowledgeSeeder(IDocumentStore store, IKnowledgeMeta meta, IngestionPipeline pipeline, IOptions<KnowledgeOptions> options)
+public sealed class KnowledgeSeeder(
+    IDocumentStore store, IKnowledgeMeta meta, IngestionPipeline pipeline, IOptions<KnowledgeOptions> options)
 {
     public bool IsEmpty => store.DocumentCount == 0;
 

@@ -39,7 +39,8 @@ public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder
     {
         var db = (store as DocumentStore)?.Database;
         var snapshot = db?.FilePath is { } file ? KnowledgeIndexSnapshot.PathFor(file) : null;
-        if (first && snapshot is not null && KnowledgeIndexSnapshot.TryLoad(db!, snapshot, embedder.Dimensions) is { } loaded) return loaded;
+        if (first && snapshot is not null && KnowledgeIndexSnapshot.TryLoad(db!, snapshot, embedder.Dimensions) is { } loaded)
+            return loaded;
         var built = KnowledgeIndex.Build(store, embedder.Dimensions);
         if (snapshot is null) return built;
         try

@@ -132,7 +132,8 @@ public sealed class KnowledgeIndex
     public static KnowledgeIndex Build(IDocumentStore store, int dimensions) =>
         store.ReadCorpus(corpus => new KnowledgeIndex(corpus.Revision, corpus.Documents, corpus.PassageCount, corpus.Passages, dimensions));
 
-    public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions) => Build(new DocumentStore(db, TimeProvider.System), dimensions);
+    public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions) =>
+        Build(new DocumentStore(db, TimeProvider.System), dimensions);
 
     private static int[] Permuted(int[] values, int[] order)
     {

@@ -24,10 +24,13 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time) : IDo
 
     public IReadOnlyList<DocumentRecord> ListDocuments() => db.Documents.FindAll().ToList();
 
-    public IReadOnlyList<DocumentRecord> IngestedOrPublished(DateTime ingestedFrom, DateTime ingestedTo, DateTime publishedFrom, DateTime publishedTo)
+    public IReadOnlyList<DocumentRecord> IngestedOrPublished(
+        DateTime ingestedFrom, DateTime ingestedTo, DateTime publishedFrom, DateTime publishedTo)
     {
-        var ingested = Query.And(Query.GTE(nameof(DocumentRecord.IngestedAt), ingestedFrom), Query.LT(nameof(DocumentRecord.IngestedAt), ingestedTo));
-        var published = Query.And(Query.GTE(nameof(DocumentRecord.Published), publishedFrom), Query.LT(nameof(DocumentRecord.Published), publishedTo));
+        var ingested = Query.And(Query.GTE(nameof(DocumentRecord.IngestedAt), ingestedFrom),
+            Query.LT(nameof(DocumentRecord.IngestedAt), ingestedTo));
+        var published = Query.And(Query.GTE(nameof(DocumentRecord.Published), publishedFrom),
+            Query.LT(nameof(DocumentRecord.Published), publishedTo));
         return db.Documents.Find(Query.Or(ingested, published)).ToList();
     }
 
@@ -40,7 +43,8 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time) : IDo
     public int DocumentCount => db.Documents.Count();
     public int PassageCount => db.Passages.Count();
     public IEnumerable<PassageRecord> AllPassages() => db.Passages.FindAll();
-    public IReadOnlyList<PassageRecord> PassagesOf(string documentId) => db.Passages.Find(p => p.DocumentId == documentId).OrderBy(p => p.Index).ToList();
+    public IReadOnlyList<PassageRecord> PassagesOf(string documentId) =>
+        db.Passages.Find(p => p.DocumentId == documentId).OrderBy(p => p.Index).ToList();
 
     // One process writes the file (WriterLock), and writes happen between reads, as they always did.
     public T ReadCorpus<T>(Func<StoredCorpus, T> read) =>

@@ -21,7 +21,8 @@ public interface IDocumentStore
     IReadOnlyList<DocumentRecord> ListDocuments();
 
     /// <summary>Documents ingested in [ingestedFrom, ingestedTo) or published in [publishedFrom, publishedTo).</summary>
-    IReadOnlyList<DocumentRecord> IngestedOrPublished(DateTime ingestedFrom, DateTime ingestedTo, DateTime publishedFrom, DateTime publishedTo);
+    IReadOnlyList<DocumentRecord> IngestedOrPublished(
+        DateTime ingestedFrom, DateTime ingestedTo, DateTime publishedFrom, DateTime publishedTo);
 
     /// <summary>Every company every document names (one entry per mention), without reading the documents' text.</summary>
     IEnumerable<string> DocumentCompanies();
@@ -33,7 +34,9 @@ public interface IDocumentStore
     /// <summary>One document's passages, in order.</summary>
     IReadOnlyList<PassageRecord> PassagesOf(string documentId);
 
-    /// <summary>Reads the revision, the documents and their passages as one consistent view and hands them to <paramref name="read"/>.</summary>
+    /// <summary>
+    /// Reads the revision, the documents and their passages as one consistent view and hands them to <paramref name="read"/>.
+    /// </summary>
     T ReadCorpus<T>(Func<StoredCorpus, T> read);
 
     /// <summary>

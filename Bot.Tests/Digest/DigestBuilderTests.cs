@@ -37,8 +37,8 @@ public sealed class DigestBuilderTests : IDisposable
     };
 
     private DigestBuilder Builder() =>
-        new(new DocumentStore(_database, TimeProvider.System), new LiteLayoffRowStore(_database.Database), new LayoffEventQueries(_database.Database),
-            new LayoffChartRenderer());
+        new(new DocumentStore(_database, TimeProvider.System), new LiteLayoffRowStore(_database.Database),
+            new LayoffEventQueries(_database.Database), new LayoffChartRenderer());
 
     [Fact]
     public void Events_are_the_rows_dated_in_the_period_each_with_a_verbatim_reason_about_its_own_company()

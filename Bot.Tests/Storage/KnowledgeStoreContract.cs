@@ -10,7 +10,8 @@ namespace Bot.Tests.Storage;
 
 /// <summary>The knowledge content's stores, as one implementation (LiteDB or PostgreSQL) provides them.</summary>
 public sealed record KnowledgeStoreSet(
-    IDocumentStore Documents, IKnowledgeMeta Meta, ILayoffRowStore Rows, IWarnNoticeStore Notices, IArticleFigureStore Figures, IFeedStateStore Feeds);
+    IDocumentStore Documents, IKnowledgeMeta Meta, ILayoffRowStore Rows, IWarnNoticeStore Notices, IArticleFigureStore Figures,
+    IFeedStateStore Feeds);
 
 /// <summary>
 /// What every knowledge store promises, run against LiteDB and PostgreSQL alike (<see cref="LiteDbKnowledgeStoreTests"/>,
@@ -19,7 +20,7 @@ public sealed record KnowledgeStoreSet(
 /// </summary>
 public abstract class KnowledgeStoreContract : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
     protected KnowledgeStoreSet Stores { get; private set; } = null!;
     protected FakeTimeProvider Time { get; } = new(Now);
@@ -43,7 +44,8 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
 
         Assert.Equal(before + 1, Documents.Revision);
         var stored = Documents.Get("a1")!;
-        Assert.Equal((document.Title, document.Text, document.ContentHash, 1), (stored.Title, stored.Text, stored.ContentHash, stored.Version));
+        Assert.Equal((document.Title, document.Text, document.ContentHash, 1),
+            (stored.Title, stored.Text, stored.ContentHash, stored.Version));
         Assert.Equal(["Acme", "Beta"], stored.Companies);
         Assert.Equal(new DateTime(2026, 11, 2), stored.Published!.Value.ToUniversalTime().Date);
         Assert.Equal("a1", Documents.FindBySourceKey("https://example.com/a1")!.Id);
@@ -89,7 +91,8 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
             throw new InvalidOperationException("indexer failed");
         }));
         var (fresh, freshPassages) = Article("b2", "https://example.com/b2", "Beta cuts 50 jobs.", "Beta");
-        Assert.Throws<InvalidOperationException>(() => Documents.Save(fresh, freshPassages, _ => throw new InvalidOperationException("indexer failed")));
+        Assert.Throws<InvalidOperationException>(() =>
+            Documents.Save(fresh, freshPassages, _ => throw new InvalidOperationException("indexer failed")));
 
         Assert.Equal("indexer failed", failure.Message);
         Assert.Equal(("Acme cuts 300 jobs. The cuts hit sales.", 1), (Documents.Get("a1")!.Text, Documents.Get("a1")!.Version));
@@ -103,11 +106,13 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
     public void Figures_written_in_a_save_are_replaced_with_the_document_and_listed_by_company()
     {
         var (document, passages) = Article("a1", "https://example.com/a1", "Acme cuts 300 jobs. The cuts hit sales.", "Acme");
-        Documents.Save(document, passages, saved => Stores.Figures.ReplaceDocument(saved.Id, [Figure(saved.Id, 300), Figure(saved.Id, 20, start: 20)]));
+        Documents.Save(document, passages, saved =>
+            Stores.Figures.ReplaceDocument(saved.Id, [Figure(saved.Id, 300), Figure(saved.Id, 20, start: 20)]));
         Documents.Save(document, passages, saved => Stores.Figures.ReplaceDocument(saved.Id, [Figure(saved.Id, 310)]));
 
         var figure = Assert.Single(Stores.Figures.ForCompany("acme"));
-        Assert.Equal((310, "a1", new DateOnly(2026, 11, 2), "Example News"), (figure.Count, figure.DocumentId, figure.Date, figure.Claimant));
+        Assert.Equal((310, "a1", new DateOnly(2026, 11, 2), "Example News"),
+            (figure.Count, figure.DocumentId, figure.Date, figure.Claimant));
         Assert.Equal(["Acme"], Stores.Figures.Companies());
         Assert.Single(Stores.Figures.All());
         Assert.Empty(Stores.Figures.ForCompany("Beta"));
@@ -165,7 +170,8 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         var january = Assert.Single(Stores.Rows.At("layoffs_fyi.csv", 2600)); // "Amazon,...,8000,01-04-2023,0.02"
         Assert.Equal(("Amazon", "2023-01-04", 8000, 0.02), (january.Company, january.Date, january.Count, january.Percentage));
         Assert.Contains(Stores.Rows.OfCompany(january.CompanyKey), r => r.Id == january.Id);
-        Assert.All(Stores.Rows.Between("2023-01-01", "2023-01-31"), r => Assert.InRange(string.CompareOrdinal(r.Date, "2023-01-01"), 0, int.MaxValue));
+        Assert.All(Stores.Rows.Between("2023-01-01", "2023-01-31"),
+            r => Assert.InRange(r.Date, "2023-01-01", "2023-01-31", StringComparer.Ordinal));
         Assert.Contains(Stores.Rows.Between("2023-01-04", "2023-01-04"), r => r.Id == january.Id);
     }
 
@@ -178,8 +184,9 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         var latest = Stores.Rows.Latest("2023-01-04", 20);
         Assert.Equal(20, latest.Count);
         Assert.All(latest, r => Assert.True(string.CompareOrdinal(r.Date, "2023-01-04") <= 0));
-        Assert.Equal(latest.OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.Count ?? -1).ThenBy(r => r.Id, StringComparer.Ordinal),
-            latest);
+        var ordered = latest.OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.Count ?? -1)
+            .ThenBy(r => r.Id, StringComparer.Ordinal);
+        Assert.Equal(ordered, latest);
         var amazon = queries.Rows("Amazon", new DateOnly(2022, 1, 1), new DateOnly(2023, 12, 31));
         Assert.Contains(amazon, r => r.Row.Count == 8000);
         Assert.All(amazon, r => Assert.True(queries.VerifyRow(r.Citation)));
@@ -240,7 +247,8 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         Assert.Equal(["/a"], seeding.Done);
     }
 
-    private (DocumentRecord, IReadOnlyList<PassageRecord>) Article(string id, string url, string text, string company, HashEmbedder? embedder = null)
+    private static (DocumentRecord, IReadOnlyList<PassageRecord>) Article(
+        string id, string url, string text, string company, HashEmbedder? embedder = null)
     {
         var document = new DocumentRecord
         {
@@ -257,7 +265,8 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
             passages.Add(new PassageRecord
             {
                 Id = $"{id}:{passages.Count}", DocumentId = id, Index = passages.Count, Start = start, End = start + length,
-                Text = text.Substring(start, length), Embedding = System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray(),
+                Text = text.Substring(start, length),
+                Embedding = System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray(),
             });
             start += length + 1;
         }

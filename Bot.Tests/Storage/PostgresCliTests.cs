@@ -8,14 +8,18 @@ namespace Bot.Tests.Storage;
 public sealed class PostgresCliTests
 {
     private static readonly string[] Articles = ["dell-2023-02-clarke-6650-crn.md", "amazon-2023-01-jassy-18000-variety.md"];
-    private static readonly string[] Questions = ["How many jobs did Dell cut in February 2023?", "How many roles did Amazon cut in January 2023 and why?"];
+    private static readonly string[] Questions =
+        ["How many jobs did Dell cut in February 2023?", "How many roles did Amazon cut in January 2023 and why?"];
 
     [Fact]
     public async Task Ingest_and_ask_answer_the_same_on_postgres_as_on_litedb()
     {
         await using var pg = await PostgresTestDatabase.CreateAsync();
         using var dir = new TestPaths.TempDir();
-        var postgres = new Dictionary<string, string> { ["Knowledge__Store"] = "postgres", ["Knowledge__ConnectionString"] = pg.ConnectionString };
+        var postgres = new Dictionary<string, string>
+        {
+            ["Knowledge__Store"] = "postgres", ["Knowledge__ConnectionString"] = pg.ConnectionString,
+        };
         var lite = new Dictionary<string, string>();
         var articles = Articles.Select(TestPaths.Article).ToArray();
 
@@ -32,10 +36,12 @@ public sealed class PostgresCliTests
     public async Task An_unreachable_server_stops_a_command_with_one_line()
     {
         using var dir = new TestPaths.TempDir();
-        var (code, output, errors) = await RunAsync(["--db", dir.File("unused.db"), "ask", "How many jobs did Dell cut?"], new Dictionary<string, string>
+        var unreachable = new Dictionary<string, string>
         {
-            ["Knowledge__Store"] = "postgres", ["Knowledge__ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret-value;Timeout=3",
-        }, "");
+            ["Knowledge__Store"] = "postgres",
+            ["Knowledge__ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret-value;Timeout=3",
+        };
+        var (code, output, errors) = await RunAsync(["--db", dir.File("unused.db"), "ask", "How many jobs did Dell cut?"], unreachable, "");
 
         Assert.Equal(1, code);
         Assert.Equal("", output);
@@ -62,7 +68,8 @@ public sealed class PostgresCliTests
         }).ToList();
     }
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(string[] args, Dictionary<string, string> environment, string input)
+    private static async Task<(int Code, string Output, string Errors)> RunAsync(
+        string[] args, Dictionary<string, string> environment, string input)
     {
         using var process = HostProcess.Start(args, environment, redirectInput: true);
         var limit = HostProcess.Within(TimeSpan.FromMinutes(3));

@@ -69,7 +69,8 @@ public sealed class PostgresScaleOutTests
         {
             await admin.OpenAsync(ct);
             await using var cut = new Npgsql.NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'", admin);
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity " +
+                "WHERE datname = current_database() AND query LIKE 'LISTEN%'", admin);
             Assert.Equal(2L, await cut.ExecuteScalarAsync(ct)); // one listening connection per instance
         }
         await Until(() => !follower.Listening, TimeSpan.FromSeconds(30), "the second instance to notice the cut");
@@ -78,7 +79,8 @@ public sealed class PostgresScaleOutTests
         var revision = first.Services.GetRequiredService<IDocumentStore>().Revision;
 
         // Reconnecting after a one-second back-off; the change may have been committed while nobody listened.
-        await Until(() => follower.Listening && follower.IndexRevision >= revision, TimeSpan.FromSeconds(30), "the second instance to catch up");
+        await Until(() => follower.Listening && follower.IndexRevision >= revision, TimeSpan.FromSeconds(30),
+            "the second instance to catch up");
         Assert.Equal(IngestOutcome.Added, Assert.Single(report.Items).Outcome);
         await second.StopAsync(ct);
         await first.StopAsync(ct);

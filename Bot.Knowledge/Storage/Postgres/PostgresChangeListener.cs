@@ -21,7 +21,8 @@ public sealed class PostgresChangeListener(PostgresDatabase database)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         connection.Notification += (_, e) =>
         {
-            if (e.Channel == PostgresDocumentStore.ChangeChannel && long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var revision))
+            if (e.Channel == PostgresDocumentStore.ChangeChannel
+                && long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var revision))
                 onChange(revision);
         };
         await using (var listen = new NpgsqlCommand($"LISTEN {PostgresDocumentStore.ChangeChannel}", connection))

@@ -103,7 +103,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
 
     public IReadOnlyList<DocumentRecord> ListDocuments() => FindDocuments("ORDER BY id");
 
-    public IReadOnlyList<DocumentRecord> IngestedOrPublished(DateTime ingestedFrom, DateTime ingestedTo, DateTime publishedFrom, DateTime publishedTo) =>
+    public IReadOnlyList<DocumentRecord> IngestedOrPublished(
+        DateTime ingestedFrom, DateTime ingestedTo, DateTime publishedFrom, DateTime publishedTo) =>
         FindDocuments("WHERE (ingested_at >= @if AND ingested_at < @it) OR (published >= @pf AND published < @pt) ORDER BY id",
             ("if", PostgresSession.Utc(ingestedFrom)), ("it", PostgresSession.Utc(ingestedTo)),
             ("pf", PostgresSession.Utc(publishedFrom)), ("pt", PostgresSession.Utc(publishedTo)));
@@ -118,7 +119,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
         Run(c => c.Query("SELECT id, document_id, idx, start_offset, end_offset, text, embedding FROM passages ORDER BY id", ReadPassage));
 
     public IReadOnlyList<PassageRecord> PassagesOf(string documentId) =>
-        Run(c => c.Query("SELECT id, document_id, idx, start_offset, end_offset, text, embedding FROM passages WHERE document_id = @id ORDER BY idx",
+        Run(c => c.Query(
+            "SELECT id, document_id, idx, start_offset, end_offset, text, embedding FROM passages WHERE document_id = @id ORDER BY idx",
             ReadPassage, ("id", documentId)));
 
     public T ReadCorpus<T>(Func<StoredCorpus, T> read)
@@ -143,7 +145,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
         {
             bool added;
             using (var upsert = connection.Command(
-                $"INSERT INTO documents ({DocumentColumns}) VALUES (@id, @title, @url, @source_key, @publisher, @published_raw, @published, " +
+                $"INSERT INTO documents ({DocumentColumns}) " +
+                "VALUES (@id, @title, @url, @source_key, @publisher, @published_raw, @published, " +
                 "@published_precision, @companies, @source_kind, @content_hash, @source_path, @text, @ingested_at, 1) " +
                 "ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, source_key = excluded.source_key, " +
                 "publisher = excluded.publisher, published_raw = excluded.published_raw, published = excluded.published, " +
@@ -173,12 +176,14 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
     }
 
     public void Log(string source, string outcome, string? reason = null, string? documentId = null) =>
-        Run(c => c.Execute("INSERT INTO ingest_log (at, source, outcome, reason, document_id) VALUES (@at, @source, @outcome, @reason, @document)",
+        Run(c => c.Execute(
+            "INSERT INTO ingest_log (at, source, outcome, reason, document_id) VALUES (@at, @source, @outcome, @reason, @document)",
             ("at", _time.GetUtcNow().UtcDateTime), ("source", source), ("outcome", outcome), ("reason", reason), ("document", documentId)));
 
     public string DatabaseId() => Run(c =>
     {
-        c.Execute("INSERT INTO knowledge_meta (key, value) VALUES ('instance', @id) ON CONFLICT (key) DO NOTHING", ("id", Guid.NewGuid().ToString("N")));
+        c.Execute("INSERT INTO knowledge_meta (key, value) VALUES ('instance', @id) ON CONFLICT (key) DO NOTHING",
+            ("id", Guid.NewGuid().ToString("N")));
         return c.Scalar<string>("SELECT value FROM knowledge_meta WHERE key = 'instance'")!;
     });
 
@@ -188,7 +193,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
             : null;
 
     public void WriteSeeding(SeedingProgress progress) =>
-        Run(c => c.Execute("INSERT INTO knowledge_meta (key, value) VALUES ('seed', @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        Run(c => c.Execute(
+            "INSERT INTO knowledge_meta (key, value) VALUES ('seed', @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             ("value", JsonSerializer.Serialize(progress))));
 
     /// <summary>
@@ -198,9 +204,12 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
     private static long BumpRevision(NpgsqlConnection connection, string documentId)
     {
         var revision = connection.Scalar<long>("UPDATE knowledge_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision");
-        connection.Execute("INSERT INTO document_changes (revision, document_id) VALUES (@revision, @id)", ("revision", revision), ("id", documentId));
-        if (revision % TrimEvery == 0) connection.Execute("DELETE FROM document_changes WHERE revision <= @oldest", ("oldest", revision - KeptRevisions));
-        connection.Execute("SELECT pg_notify(@channel, @payload)", ("channel", ChangeChannel), ("payload", revision.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        connection.Execute("INSERT INTO document_changes (revision, document_id) VALUES (@revision, @id)",
+            ("revision", revision), ("id", documentId));
+        if (revision % TrimEvery == 0)
+            connection.Execute("DELETE FROM document_changes WHERE revision <= @oldest", ("oldest", revision - KeptRevisions));
+        connection.Execute("SELECT pg_notify(@channel, @payload)",
+            ("channel", ChangeChannel), ("payload", revision.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return revision;
     }
 
@@ -226,7 +235,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
     private static IEnumerable<PassageRecord> StreamPassages(NpgsqlConnection connection)
     {
         // Not text: the index reads offsets and vectors, and the text is the document's between the offsets.
-        using var command = connection.Command("SELECT id, document_id, idx, start_offset, end_offset, '' AS text, embedding FROM passages");
+        using var command = connection.Command(
+            "SELECT id, document_id, idx, start_offset, end_offset, '' AS text, embedding FROM passages");
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return ReadPassage(reader);
     }
@@ -240,7 +250,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
     {
         Id = r.GetString(0), Title = r.GetString(1), Url = Nullable(r, 2), SourceKey = r.GetString(3), Publisher = Nullable(r, 4),
         PublishedRaw = Nullable(r, 5), Published = r.IsDBNull(6) ? null : r.GetFieldValue<DateTime>(6), PublishedPrecision = Nullable(r, 7),
-        Companies = [.. r.GetFieldValue<string[]>(8)], SourceKind = r.GetString(9), ContentHash = r.GetString(10), SourcePath = Nullable(r, 11),
+        Companies = [.. r.GetFieldValue<string[]>(8)], SourceKind = r.GetString(9), ContentHash = r.GetString(10),
+        SourcePath = Nullable(r, 11),
         Text = r.GetString(12), IngestedAt = r.GetFieldValue<DateTime>(13), Version = r.GetInt32(14),
     };
 

@@ -9,7 +9,8 @@ public sealed class PostgresFeedStateStore : IFeedStateStore
 
     private static readonly string[] Migrations =
     [
-        "CREATE TABLE feed_states (kind text COLLATE \"C\" NOT NULL, url text COLLATE \"C\" NOT NULL, state jsonb NOT NULL, PRIMARY KEY (kind, url))",
+        "CREATE TABLE feed_states (" +
+        "kind text COLLATE \"C\" NOT NULL, url text COLLATE \"C\" NOT NULL, state jsonb NOT NULL, PRIMARY KEY (kind, url))",
     ];
 
     private readonly PostgresDatabase _database;

@@ -49,7 +49,8 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
         Rows("WHERE date >= @from AND date <= @to ORDER BY date, id", ("from", fromIso), ("to", toIso));
     public IReadOnlyList<LayoffRow> Latest(string untilIso, int limit) =>
         Rows("WHERE date <= @until ORDER BY date DESC, coalesce(count, -1) DESC, id LIMIT @limit", ("until", untilIso), ("limit", limit));
-    IReadOnlyList<LayoffRow> ILayoffRowStore.At(string file, int line) => Rows("WHERE line = @line AND file = @file", ("line", line), ("file", file));
+    IReadOnlyList<LayoffRow> ILayoffRowStore.At(string file, int line) =>
+        Rows("WHERE line = @line AND file = @file", ("line", line), ("file", file));
     IEnumerable<string> ILayoffRowStore.Companies() => Run(c => c.Query("SELECT company FROM layoff_rows", r => r.GetString(0)));
 
     public void Write(IReadOnlyCollection<string> deleted, IReadOnlyCollection<LayoffRow> upserted)
@@ -63,14 +64,17 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
                 "VALUES (@id, @dataset, @key, @company, @date, @count, @file, @line, @record::jsonb) ON CONFLICT (id) DO UPDATE SET " +
                 "dataset = excluded.dataset, company_key = excluded.company_key, company = excluded.company, date = excluded.date, " +
                 "count = excluded.count, file = excluded.file, line = excluded.line, record = excluded.record",
-                upserted, row => [("id", row.Id), ("dataset", row.Dataset), ("key", row.CompanyKey), ("company", row.Company), ("date", row.Date),
-                    ("count", row.Count), ("file", row.File), ("line", row.Line), ("record", PostgresSession.ToJson(row))]);
+                upserted, row => [("id", row.Id), ("dataset", row.Dataset), ("key", row.CompanyKey), ("company", row.Company),
+                    ("date", row.Date), ("count", row.Count), ("file", row.File), ("line", row.Line),
+                    ("record", PostgresSession.ToJson(row))]);
         });
     }
 
     int IWarnNoticeStore.Count() => Count("warn_notices");
-    IReadOnlyList<WarnNotice> IWarnNoticeStore.OfCompany(string companyKey) => Notices("WHERE company_key = @key ORDER BY id", ("key", companyKey));
-    IReadOnlyList<WarnNotice> IWarnNoticeStore.At(string file, int line) => Notices("WHERE line = @line AND file = @file", ("line", line), ("file", file));
+    IReadOnlyList<WarnNotice> IWarnNoticeStore.OfCompany(string companyKey) =>
+        Notices("WHERE company_key = @key ORDER BY id", ("key", companyKey));
+    IReadOnlyList<WarnNotice> IWarnNoticeStore.At(string file, int line) =>
+        Notices("WHERE line = @line AND file = @file", ("line", line), ("file", file));
 
     public IReadOnlyDictionary<string, WarnNotice> Find(IReadOnlyCollection<string> ids) =>
         Notices("WHERE id = ANY(@ids)", ("ids", ids.ToArray())).ToDictionary(n => n.Id, StringComparer.Ordinal);
@@ -82,9 +86,10 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
         {
             connection.ExecuteMany(
                 "INSERT INTO warn_notices (id, company_key, file, line, record) VALUES (@id, @key, @file, @line, @record::jsonb) " +
-                "ON CONFLICT (id) DO UPDATE SET company_key = excluded.company_key, file = excluded.file, line = excluded.line, record = excluded.record",
-                inserted.Concat(updated), notice => [("id", notice.Id), ("key", notice.CompanyKey), ("file", notice.File), ("line", notice.Line),
-                    ("record", PostgresSession.ToJson(notice))]);
+                "ON CONFLICT (id) DO UPDATE SET company_key = excluded.company_key, file = excluded.file, line = excluded.line, " +
+                "record = excluded.record",
+                inserted.Concat(updated), notice => [("id", notice.Id), ("key", notice.CompanyKey), ("file", notice.File),
+                    ("line", notice.Line), ("record", PostgresSession.ToJson(notice))]);
         });
     }
 
@@ -93,11 +98,12 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
         {
             connection.Execute("DELETE FROM article_figures WHERE document_id = @id", ("id", documentId));
             connection.ExecuteMany(
-                "INSERT INTO article_figures (id, document_id, company_key, company, record) VALUES (@id, @document, @key, @company, @record::jsonb) " +
+                "INSERT INTO article_figures (id, document_id, company_key, company, record) " +
+                "VALUES (@id, @document, @key, @company, @record::jsonb) " +
                 "ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, company_key = excluded.company_key, " +
                 "company = excluded.company, record = excluded.record",
-                figures.Select(ArticleFigureRecord.From), record => [("id", record.Id), ("document", record.DocumentId), ("key", record.CompanyKey),
-                    ("company", record.Company), ("record", PostgresSession.ToJson(record))]);
+                figures.Select(ArticleFigureRecord.From), record => [("id", record.Id), ("document", record.DocumentId),
+                    ("key", record.CompanyKey), ("company", record.Company), ("record", PostgresSession.ToJson(record))]);
         });
 
     public IReadOnlyList<ArticleFigure> ForCompany(string company) =>
@@ -116,7 +122,8 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
         Run(c => c.Query($"SELECT record FROM warn_notices {where}", r => PostgresSession.FromJson<WarnNotice>(r, 0), parameters));
 
     private List<ArticleFigure> Figures(string where, params (string, object?)[] parameters) =>
-        Run(c => c.Query($"SELECT record FROM article_figures {where}", r => PostgresSession.FromJson<ArticleFigureRecord>(r, 0).ToFigure(), parameters));
+        Run(c => c.Query($"SELECT record FROM article_figures {where}",
+            r => PostgresSession.FromJson<ArticleFigureRecord>(r, 0).ToFigure(), parameters));
 
     private T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(_database, work);
 }

@@ -13,7 +13,10 @@ internal static class PostgresSession
 
     private sealed record Ambient(PostgresDatabase Database, NpgsqlConnection Connection, NpgsqlTransaction Transaction);
 
-    /// <summary>Runs <paramref name="work"/> in the transaction open on this thread for <paramref name="database"/>, else on a connection of its own.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in the transaction open on this thread for <paramref name="database"/>, else on a connection
+    /// of its own.
+    /// </summary>
     public static T Run<T>(PostgresDatabase database, Func<NpgsqlConnection, T> work)
     {
         if (t_ambient is { } ambient && ambient.Database == database) return work(ambient.Connection);
@@ -63,7 +66,8 @@ internal static class PostgresSession
     }
 
     /// <summary>One statement for each item, sent in batches (one round trip per batch: an import writes thousands of rows).</summary>
-    public static void ExecuteMany<T>(this NpgsqlConnection connection, string sql, IEnumerable<T> items, Func<T, (string Name, object? Value)[]> parameters)
+    public static void ExecuteMany<T>(
+        this NpgsqlConnection connection, string sql, IEnumerable<T> items, Func<T, (string Name, object? Value)[]> parameters)
     {
         foreach (var chunk in items.Chunk(500))
         {
@@ -85,7 +89,8 @@ internal static class PostgresSession
     }
 
     /// <summary>Every row of a query, read by <paramref name="map"/>.</summary>
-    public static List<T> Query<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters)
+    public static List<T> Query<T>(
+        this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
         using var command = connection.Command(sql, parameters);
         using var reader = command.ExecuteReader();
