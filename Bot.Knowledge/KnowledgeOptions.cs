@@ -23,8 +23,11 @@ public sealed class KnowledgeOptions
     /// </summary>
     public int WriterWaitSeconds { get; set; } = 60;
 
-    /// <summary>Ingested by <c>ask</c> when the database is empty. Relative paths resolve from the repository root.</summary>
-    public string[] SeedPaths { get; set; } = ["../shared/data/articles", "../shared/data/layoffs_fyi.csv", "../shared/data/layoffs_fyi_2025_2026_recent.csv", "../shared/data/warn_notices"];
+    /// <summary>
+    /// Ingested by <c>ask</c> when the database is empty; relative paths resolve from the working directory. The host
+    /// puts its defaults first and resolves relative paths where it finds its data (the bot: the checkout's shared data).
+    /// </summary>
+    public string[] SeedPaths { get; set; } = [];
 
     /// <summary><c>serve</c> ingests the seed paths in the background when the database is empty.</summary>
     public bool SeedOnServe { get; set; } = true;

@@ -47,6 +47,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<DocumentStore>();
         services.AddKnowledgeStores(configuration);
         services.AddLayoffData();
+        services.TryAddSingleton<Charts.LayoffChartRenderer>();
         services.AddSingleton<IDataFileImporter, DataFileIngestAdapter>();
         services.AddSingleton<IDataRowVerifier, DataRowVerifier>();
         services.AddSingleton<IDocumentIndexer, ArticleFigureIndexer>();
@@ -59,8 +60,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddLlmAnswering(configuration); // when Answering:Provider is set, IAnswerEngine is the LLM engine
         services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<ExtractiveAnswerEngine>());
         services.TryAddSingleton<KnowledgeSeeder>();
-        services.TryAddSingleton<Evaluation.EvalGrader>();
-        services.TryAddSingleton<Evaluation.EvalRunner>();
         return services;
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Bot.Host.Hosting;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Evaluation;
+using Bot.Host.Evaluation;
 using Bot.Knowledge.Retrieval;
 
 namespace Bot.Host.Benchmarks;

@@ -34,3 +34,6 @@ public static class ChatAnswerButtons
     public static bool IsLong(ChatReply reply) =>
         reply.Quotes.Count > LongQuoteCount || reply.Quotes.Sum(q => q.Text.Length) > LongQuoteCharacters;
 }
+
+/// <summary>A button under an answer, in neutral terms; each platform renders it as its own component.</summary>
+public sealed record ChatButton(string Label, ChatAction Action);

@@ -6,6 +6,12 @@ using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Chat;
 
+/// <summary>Runs one platform-neutral command and returns the reply the platform edge renders.</summary>
+public interface IChatCommandHandler
+{
+    Task<ChatReply> HandleAsync(ChatCommand command, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The slash commands every platform offers, answered once here: ask, layoffs, sources, ingest
 /// (admin only), digest and watch. Platforms translate their payloads into a <see cref="ChatCommand"/> and

@@ -13,7 +13,7 @@ internal sealed class DigestSubscriptionCommand(DigestSubscriptionStore subscrip
     public ChatReply Handle(ChatCommand command, bool subscribe)
     {
         var request = command.Request;
-        var configured = (request.Platform == "discord" ? options.Value.DiscordChannelIds : options.Value.SlackChannelIds).Contains(request.ChannelId);
+        var configured = options.Value.ChannelsOf(request.Platform).Contains(request.ChannelId);
         if (subscribe)
         {
             if (configured || !subscriptions.Subscribe(request.Platform, request.ChannelId, request.UserId))
@@ -24,7 +24,7 @@ internal sealed class DigestSubscriptionCommand(DigestSubscriptionStore subscrip
             };
         }
         if (configured)
-            return ChatReply.Error("This channel gets the digest because the bot's settings name it (Digest:DiscordChannelIds / Digest:SlackChannelIds); ask the operator to remove it there.");
+            return ChatReply.Error("This channel gets the digest because the bot's settings name it (Digest:Channels); ask the operator to remove it there.");
         return subscriptions.Unsubscribe(request.Platform, request.ChannelId)
             ? new ChatReply { Text = "This channel will no longer get the layoff digest." }
             : ChatReply.Error("This channel is not subscribed to the digest.");

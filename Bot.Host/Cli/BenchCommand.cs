@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bot.Host.Benchmarks;
 using Bot.Knowledge;
+using Bot.Host.Hosting;
 
 namespace Bot.Host.Cli;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Bot.Host.Hosting;
-using Bot.Knowledge.Evaluation;
+using Bot.Host.Evaluation;
 using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
@@ -29,7 +29,7 @@ internal static class EvalCommand
                 + "and data answers can turn an 'unanswerable' question into a cited answer. For comparable figures use an articles-only database: "
                 + "--db /tmp/articles.db ingest ../shared/data/articles, then --db /tmp/articles.db eval ...");
         var runner = host.Services.GetRequiredService<EvalRunner>();
-        var questions = EvalRunner.Load(Knowledge.RepositoryPaths.UserPath(file));
+        var questions = EvalRunner.Load(RepositoryPaths.UserPath(file));
         // One warm-up so the latency figures are warm (model loaded, index built).
         await runner.RunAsync(questions.Take(1).ToList(), cancellationToken);
         var results = await runner.RunAsync(questions, cancellationToken);

@@ -16,7 +16,6 @@ internal static class EventsDatabase
     {
         if (services.GetRequiredService<ILayoffRowStore>().Count() > 0) return;
         var files = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.SeedPaths
-            .Select(RepositoryPaths.Resolve)
             .Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
             .ToList();
         if (files.Count == 0)

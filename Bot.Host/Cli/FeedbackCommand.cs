@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bot.Host.Chat;
 using Bot.Host.Hosting;
-using Bot.Knowledge.Evaluation;
+using Bot.Host.Evaluation;
 
 namespace Bot.Host.Cli;
 

@@ -28,7 +28,7 @@ internal static class IngestCommand
                 var task = ctx.AddTask("ingesting", maxValue: double.MaxValue);
                 task.IsIndeterminate = true;
                 var progress = new Progress<IngestItemResult>(r => task.Description = $"{Label(r.Outcome)}: {Markup.Escape(Short(r.Title ?? r.Source))}{(r.Outcome == IngestOutcome.InProgress ? $" ({r.Reason})" : "")}");
-                var result = await pipeline.IngestAsync(sources.Select(Knowledge.RepositoryPaths.UserPath), progress, cancellationToken);
+                var result = await pipeline.IngestAsync(sources.Select(RepositoryPaths.UserPath), progress, cancellationToken);
                 task.StopTask();
                 return result;
             });
@@ -38,7 +38,7 @@ internal static class IngestCommand
         else
         {
             var lines = new SynchronousProgress<IngestItemResult>(r => output.WriteLine($"{Label(r.Outcome)}: {r.Title ?? r.Source}{(r.Reason is null ? "" : $" ({r.Reason})")}"));
-            report = await pipeline.IngestAsync(sources.Select(Knowledge.RepositoryPaths.UserPath), lines, cancellationToken);
+            report = await pipeline.IngestAsync(sources.Select(RepositoryPaths.UserPath), lines, cancellationToken);
         }
         await output.WriteLineAsync($"added {report.Count(IngestOutcome.Added)}, unchanged {report.Count(IngestOutcome.Unchanged)}, updated {report.Count(IngestOutcome.Updated)}, failed {report.Count(IngestOutcome.Failed)}, skipped {report.Count(IngestOutcome.Skipped)}");
         return report.AllFailed ? 1 : 0;

@@ -1,8 +1,7 @@
+using Bot.Host.Platforms;
 using System.CommandLine;
-using Bot.Host.Discord;
 using Bot.Host.Hosting;
 using Bot.Host.Jobs;
-using Bot.Host.Slack;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
@@ -41,9 +40,9 @@ internal static class ServeCommand
         builder.Services.AddHostedService<KnowledgeSeedingService>();
         builder.Services.AddKnowledgeChangeFollowing(builder.Configuration);
         // Platforms and jobs register here, each only when its settings are present.
-        builder.Services.AddDiscord(builder.Configuration);
-        builder.Services.AddSlack(builder.Configuration);
-        builder.Services.AddDigest(builder.Configuration);
+        builder.Services.AddChatPlatforms(builder.Configuration);
+        builder.Services.AddDigest(builder.Configuration); // after the platforms: it runs when one can post
+        builder.Services.AddFeedPolling(builder.Configuration);
 
         var app = builder.Build();
         HealthEndpoint.Map(app);

@@ -12,7 +12,9 @@ namespace Bot.Host.Discord;
 /// </summary>
 internal sealed class DiscordChannelPublisher(DiscordRestClient rest, DiscordReplyRenderer renderer) : IChannelPublisher
 {
-    public string Platform => "discord";
+    public const string PlatformName = "discord";
+
+    public string Platform => PlatformName;
 
     public async Task<string?> PostAsync(string channelId, ChatReply reply, CancellationToken cancellationToken)
     {

@@ -186,3 +186,6 @@ internal sealed class DiscordReplyRenderer
     private static bool FitsTotal(int footerLength, int descriptionLength, int sourcesCost) =>
         footerLength + descriptionLength + sourcesCost <= EmbedTotalLimit;
 }
+
+/// <summary>A reply in Discord's shape: the message body and, when there is a chart, the file sent with it.</summary>
+internal sealed record DiscordRenderedReply(DiscordMessage Message, ChatImage? File);

@@ -4,6 +4,8 @@ using Bot.Host.Discord.Gateway;
 using Bot.Host.Discord.Interactions;
 using Bot.Host.Discord.Rest;
 using Bot.Host.Hosting;
+using Bot.Host.Jobs;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +21,10 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(DiscordOptions.SectionName);
-        if (string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)])) return services;
+        var configured = !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]);
+        services.AddSingleton(new DeliveryPlatform(DiscordChannelPublisher.PlatformName, "Discord", "Discord:Token", configured,
+            id => ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _), "a numeric Discord channel ID"));
+        if (!configured) return services;
         var httpMode = string.Equals(section[nameof(DiscordOptions.Mode)], DiscordOptions.HttpMode, StringComparison.OrdinalIgnoreCase);
 
         services.AddOptions<DiscordOptions>()
@@ -49,11 +54,13 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordReplyRenderer>();
         services.AddSingleton<InteractionDeduplicator>();
-        services.AddSingleton<InteractionQueue>();
+        services.AddSingleton(new InboundQueue<InteractionWorkItem>());
+        services.AddSingleton<InteractionIntake>();
         services.AddSingleton<DiscordInteractionHandler>();
         services.AddSingleton<DiscordAutocompleteHandler>();
         services.AddSingleton<DiscordComponentHandler>();
         services.AddSingleton<DiscordInteractionResponder>();
+        services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
 
         // Hosted services stop in reverse order: the gateway stops taking interactions first,
         // then the worker drains the ones in flight.

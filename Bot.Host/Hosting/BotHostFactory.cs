@@ -10,6 +10,10 @@ namespace Bot.Host.Hosting;
 /// </summary>
 internal static class BotHostFactory
 {
+    /// <summary>What <c>ask</c> ingests into an empty knowledge base before any configured <c>Knowledge:SeedPaths</c>.</summary>
+    public static readonly string[] DefaultSeedPaths =
+        ["../shared/data/articles", "../shared/data/layoffs_fyi.csv", "../shared/data/layoffs_fyi_2025_2026_recent.csv", "../shared/data/warn_notices"];
+
     /// <summary>appsettings.json (next to the binary, then the working directory), environment variables, then overrides.</summary>
     public static void ConfigureConfiguration(IConfigurationManager configuration, string? dbPath, IDictionary<string, string?>? overrides = null)
     {
@@ -48,6 +52,10 @@ internal static class BotHostFactory
     {
         services.AddSingleton(TimeProvider.System);
         services.AddKnowledge(configuration);
+        // The checkout's shared data seeds first (a configured list adds to it, as the binder extends an array), and
+        // relative seed paths resolve from the repository root, wherever the command was started.
+        services.PostConfigure<KnowledgeOptions>(o =>
+            o.SeedPaths = [.. DefaultSeedPaths.Concat(o.SeedPaths).Select(RepositoryPaths.Resolve)]);
         if (LlmHealthReporter.IsConfigured(configuration)) services.AddSingleton<IHealthReporter, LlmHealthReporter>();
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
         services.AddSingleton<UserRateLimiter>();
@@ -61,6 +69,8 @@ internal static class BotHostFactory
         services.AddSingleton<ChatActionHandler>();
         services.AddSingleton<IHealthReporter, FeedbackHealthReporter>();
         services.AddDigestContent(configuration);
+        services.AddSingleton<Evaluation.EvalGrader>();
+        services.AddSingleton<Evaluation.EvalRunner>();
         return services;
     }
 }

@@ -1,11 +1,10 @@
-using System.Globalization;
 using Bot.Knowledge.Digest;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Jobs;
 
-/// <summary>Checks the <c>Digest</c> section at start; each failure names the setting.</summary>
-internal sealed class DigestOptionsValidator(bool discordConfigured, bool slackConfigured) : IValidateOptions<DigestOptions>
+/// <summary>Checks the schedule of the <c>Digest</c> section at start; each failure names the setting.</summary>
+internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
 {
     public ValidateOptionsResult Validate(string? name, DigestOptions options)
     {
@@ -26,16 +25,34 @@ internal sealed class DigestOptionsValidator(bool discordConfigured, bool slackC
         {
             failures.Add($"Digest:TimeZone '{options.TimeZone}' is not a known IANA time zone id (e.g. \"UTC\", \"Europe/Paris\", \"America/New_York\").");
         }
-        foreach (var channel in options.DiscordChannelIds)
-            if (!ulong.TryParse(channel, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                failures.Add($"Digest:DiscordChannelIds contains '{channel}', which is not a numeric Discord channel ID.");
-        foreach (var channel in options.SlackChannelIds)
-            if (string.IsNullOrWhiteSpace(channel) || !channel.All(char.IsAsciiLetterOrDigit))
-                failures.Add($"Digest:SlackChannelIds contains '{channel}', which is not a Slack channel ID (e.g. C0123456789).");
-        if (options.DiscordChannelIds.Count > 0 && !discordConfigured)
-            failures.Add("Digest:DiscordChannelIds is set but Discord is not configured (Discord:Token is empty).");
-        if (options.SlackChannelIds.Count > 0 && !slackConfigured)
-            failures.Add("Digest:SlackChannelIds is set but Slack is not configured (Slack:BotToken is empty).");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>
+/// Checks the digest's channel lists when <c>serve</c> posts them: each names a platform the bot has, that platform is
+/// configured, and each ID has the platform's shape. Failures name the setting both ways it may be spelled.
+/// </summary>
+internal sealed class DigestChannelsValidator(IEnumerable<DeliveryPlatform> platforms) : IValidateOptions<DigestOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DigestOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (key, channels) in options.Channels.Where(c => c.Value.Count > 0))
+        {
+            var platform = platforms.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
+            if (platform is null)
+            {
+                var known = string.Join(", ", platforms.Select(p => p.Name));
+                failures.Add($"Digest:Channels:{key} names no chat platform this bot has ({known}).");
+                continue;
+            }
+            var setting = $"Digest:Channels:{platform.Name} (Digest:{platform.DisplayName}{DigestOptions.LegacyChannelsSuffix})";
+            foreach (var channel in channels.Where(c => !platform.IsChannelId(c)))
+                failures.Add($"{setting} contains '{channel}', which is not {platform.ChannelIdShape}.");
+            if (!platform.Configured)
+                failures.Add($"{setting} is set but {platform.DisplayName} is not configured ({platform.RequiredSetting} is empty).");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

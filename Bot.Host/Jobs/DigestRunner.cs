@@ -45,7 +45,8 @@ internal sealed class DigestRunner(
         foreach (var target in Targets)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var platform = target.Publisher.Platform;
+            var publisher = _publishers[target.Platform];
+            var platform = publisher.Platform;
             // A channel subscribed later starts at its subscription, as a configured one starts with the scheduler.
             var since = target.SubscribedAt is { } subscribed && subscribed > startedAt ? subscribed : startedAt;
             var period = schedule.Due(ledger.LastCoveredEnd(platform, target.ChannelId), since, now);
@@ -55,7 +56,7 @@ internal sealed class DigestRunner(
                 {
                     JobsLog.AlreadyClaimed(logger, period.To, platform, target.ChannelId);
                 }
-                else if (!await DeliverAsync(target, period, built, cancellationToken))
+                else if (!await DeliverAsync(publisher, target, period, built, cancellationToken))
                 {
                     var retryAt = now + RetryDelay;
                     if (retryAt < wake) wake = retryAt;
@@ -70,9 +71,10 @@ internal sealed class DigestRunner(
     }
 
     /// <summary>False when the digest could not be built or posted in a way worth retrying (the claim was released).</summary>
-    private async Task<bool> DeliverAsync(DigestTarget target, DigestPeriod period, Dictionary<DigestPeriod, DigestContent> built, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(IChannelPublisher publisher, DigestTarget target, DigestPeriod period,
+        Dictionary<DigestPeriod, DigestContent> built, CancellationToken cancellationToken)
     {
-        var platform = target.Publisher.Platform;
+        var platform = publisher.Platform;
         try
         {
             if (!built.TryGetValue(period, out var content)) built[period] = content = builder.Build(period);
@@ -83,7 +85,7 @@ internal sealed class DigestRunner(
                 return true;
             }
             var reply = renderer.Render(content, schedule.Zone);
-            var messageId = await target.Publisher.PostAsync(target.ChannelId, reply, cancellationToken);
+            var messageId = await publisher.PostAsync(target.ChannelId, reply, cancellationToken);
             ledger.MarkSent(platform, target.ChannelId, period, messageId);
             JobsLog.DigestPosted(logger, period.From, period.To, platform, target.ChannelId, messageId);
             return true;
@@ -105,16 +107,17 @@ internal sealed class DigestRunner(
 
     private List<DigestTarget> BuildTargets()
     {
+        // Each target names its platform as its publisher does, so ledger keys do not depend on how a setting was spelled.
         var targets = new List<DigestTarget>();
-        if (_publishers.TryGetValue("discord", out var discord))
-            targets.AddRange(options.Value.DiscordChannelIds.Distinct().Select(c => new DigestTarget(discord, c)));
-        if (_publishers.TryGetValue("slack", out var slack))
-            targets.AddRange(options.Value.SlackChannelIds.Distinct().Select(c => new DigestTarget(slack, c)));
+        foreach (var (platform, channels) in options.Value.Channels)
+            if (_publishers.TryGetValue(platform, out var publisher))
+                targets.AddRange(channels.Distinct().Select(c => new DigestTarget(publisher.Platform, c)));
         foreach (var subscription in subscriptions.All())
         {
             if (!_publishers.TryGetValue(subscription.Platform, out var publisher)) continue;
-            if (targets.Any(t => t.Publisher == publisher && t.ChannelId == subscription.ChannelId)) continue;
-            targets.Add(new DigestTarget(publisher, subscription.ChannelId, new DateTimeOffset(subscription.AddedAt.ToUniversalTime(), TimeSpan.Zero)));
+            if (targets.Any(t => t.Platform == publisher.Platform && t.ChannelId == subscription.ChannelId)) continue;
+            var subscribedAt = new DateTimeOffset(subscription.AddedAt.ToUniversalTime(), TimeSpan.Zero);
+            targets.Add(new DigestTarget(publisher.Platform, subscription.ChannelId, subscribedAt));
         }
         return targets;
     }

@@ -1,13 +1,8 @@
 using Bot.Host.Chat;
-using Bot.Host.Discord;
-using Bot.Host.Slack;
-using Bot.Knowledge;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Events;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
-using Bot.Knowledge.Ingestion;
-using Bot.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -24,15 +19,9 @@ public static class DigestServiceCollectionExtensions
         var section = configuration.GetSection(DigestOptions.SectionName);
         services.AddOptions<DigestOptions>()
             .Bind(section)
-            // Also accept one comma-separated value (Digest__SlackChannelIds=C1,C2), which the binder skips for a list.
-            .PostConfigure(o =>
-            {
-                o.DiscordChannelIds = Split(o.DiscordChannelIds, section[nameof(DigestOptions.DiscordChannelIds)]);
-                o.SlackChannelIds = Split(o.SlackChannelIds, section[nameof(DigestOptions.SlackChannelIds)]);
-            })
+            .PostConfigure(o => ReadChannels(o, section))
             .ValidateOnStart();
-        services.TryAddSingleton<IValidateOptions<DigestOptions>>(new DigestOptionsValidator(
-            !string.IsNullOrWhiteSpace(configuration["Discord:Token"]), !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"])));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>());
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DigestOptions>>().Value;
@@ -51,41 +40,16 @@ public static class DigestServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The scheduled jobs of <c>serve</c>: feed and table polling when <c>Knowledge:Feeds</c> or <c>Knowledge:DataFeeds</c>
-    /// list URLs, and, when a chat platform is configured, the watch alerts and the digest scheduler (for the channels of
-    /// <c>Digest:DiscordChannelIds</c> / <c>Digest:SlackChannelIds</c> and those subscribed by command).
+    /// The delivery jobs of <c>serve</c>, when a chat platform registered a channel publisher (call after the platforms):
+    /// the watch alerts and the digest scheduler, for the channels of <c>Digest:Channels</c> and those subscribed by command.
     /// </summary>
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDigestContent(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, DigestChannelsValidator>());
+        // Watch alerts and the digest run whenever a platform can post: channels can watch or subscribe by command.
+        if (!services.Any(d => d.ServiceType == typeof(IChannelPublisher))) return services;
         services.TryAddSingleton<NewDataSignal>();
-        services.AddOptions<KnowledgeOptions>()
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Knowledge:PollInterval must be a positive time span, e.g. 00:30:00.")
-            .Validate(o => o.Feeds.All(IsHttpUrl), "Knowledge:Feeds must hold absolute http(s) URLs of RSS or Atom feeds.")
-            .Validate(o => o.DataFeeds.All(IsHttpUrl), "Knowledge:DataFeeds must hold absolute http(s) URLs of CSV tables (layoffs.fyi or WARN layout).")
-            .ValidateOnStart();
-
-        if (HasValues(configuration.GetSection("Knowledge:Feeds")))
-        {
-            services.TryAddSingleton<FeedPoller>();
-            AddPolling(services, "feeds", sp => sp.GetRequiredService<FeedPoller>(), o => o.Feeds);
-        }
-        if (HasValues(configuration.GetSection("Knowledge:DataFeeds")))
-        {
-            services.TryAddSingleton(sp => new DataFeedPoller(sp.GetRequiredService<SafeHttpFetcher>(), sp.GetRequiredService<DataFileImporter>(),
-                sp.GetRequiredService<IFeedStateStore>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<DataFeedPoller>>()));
-            AddPolling(services, "dataFeeds", sp => sp.GetRequiredService<DataFeedPoller>(), o => o.DataFeeds);
-        }
-
-        // Publishers for the platforms that are configured (watch alerts go to any channel that watches); the options
-        // validator names a digest channel list without its platform.
-        var discordConfigured = !string.IsNullOrWhiteSpace(configuration["Discord:Token"]);
-        var slackConfigured = !string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
-        if (discordConfigured) services.AddSingleton<IChannelPublisher, DiscordChannelPublisher>();
-        if (slackConfigured) services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
-        // Watch alerts and the digest run whenever a platform is configured: channels can watch or subscribe by command.
-        if (!discordConfigured && !slackConfigured) return services;
         services.TryAddSingleton<WatchAlertRunner>();
         services.AddHostedService<WatchAlertService>();
         services.TryAddSingleton<DigestRunner>();
@@ -93,20 +57,18 @@ public static class DigestServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A polling service and its /health entry for one list of URLs.</summary>
-    private static void AddPolling(IServiceCollection services, string name, Func<IServiceProvider, IUrlPoller> poller, Func<KnowledgeOptions, IEnumerable<string>> urls)
+    /// <summary>
+    /// Digest:Channels:{platform} as one comma-separated value (Digest__Channels__slack=C1,C2), which the binder skips for
+    /// a list, and the older Digest:{Platform}ChannelIds keys (Digest:DiscordChannelIds, Digest:SlackChannelIds), either form.
+    /// </summary>
+    private static void ReadChannels(DigestOptions options, IConfigurationSection section)
     {
-        services.AddSingleton<IHealthReporter>(sp => new FeedHealthReporter(name, poller(sp), urls, sp.GetRequiredService<IOptions<KnowledgeOptions>>()));
-        services.AddSingleton<IHostedService>(sp => new FeedPollingService(poller(sp), urls, sp.GetRequiredService<IOptions<KnowledgeOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FeedPollingService>>(), sp.GetRequiredService<NewDataSignal>()));
+        foreach (var setting in section.GetSection(nameof(DigestOptions.Channels)).GetChildren())
+            options.AddChannels(setting.Key, [setting.Value]);
+        const string suffix = DigestOptions.LegacyChannelsSuffix;
+        var legacy = section.GetChildren()
+            .Where(c => c.Key.Length > suffix.Length && c.Key.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+        foreach (var setting in legacy)
+            options.AddChannels(setting.Key[..^suffix.Length], setting.GetChildren().Select(c => c.Value).Prepend(setting.Value));
     }
-
-    private static bool IsHttpUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https";
-
-    private static bool HasValues(IConfigurationSection section) =>
-        !string.IsNullOrWhiteSpace(section.Value) || section.GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value));
-
-    private static List<string> Split(List<string> bound, string? scalar) =>
-        bound.Concat((scalar ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -104,3 +104,6 @@ internal sealed class SlackBlockRenderer
         return text.ToString();
     }
 }
+
+/// <summary>A rendered reply: Block Kit blocks plus the plain-text fallback used in notifications.</summary>
+internal sealed record SlackMessageContent(string Text, IReadOnlyList<SlackBlock> Blocks);

@@ -14,7 +14,9 @@ internal sealed class SlackChannelPublisher(ChatApi chat, FilesApi files, SlackB
 {
     private static readonly HashSet<string> ChannelErrors = ["channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "restricted_action", "ekm_access_denied"];
 
-    public string Platform => "slack";
+    public const string PlatformName = "slack";
+
+    public string Platform => PlatformName;
 
     public async Task<string?> PostAsync(string channelId, ChatReply reply, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Bot.Host.Chat;
 using Bot.Host.Hosting;
+using Bot.Host.Jobs;
 using Bot.Host.Slack.Events;
 using Bot.Host.Slack.SocketMode;
 using Bot.Host.Slack.WebApi;
@@ -17,7 +18,10 @@ public static class SlackServiceCollectionExtensions
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SlackOptions.SectionName);
-        if (string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)])) return services;
+        var configured = !string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]);
+        services.AddSingleton(new DeliveryPlatform(SlackChannelPublisher.PlatformName, "Slack", "Slack:BotToken", configured,
+            id => !string.IsNullOrWhiteSpace(id) && id.All(char.IsAsciiLetterOrDigit), "a Slack channel ID (e.g. C0123456789)"));
+        if (!configured) return services;
 
         services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
@@ -32,13 +36,14 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ViewsApi>();
 
         services.AddSingleton<SlackBlockRenderer>();
+        services.AddSingleton<IChannelPublisher, SlackChannelPublisher>();
         services.AddSingleton<SlackMessageHandler>();
         services.AddSingleton<SlackSlashCommandHandler>();
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackAppHomeHandler>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackInboundDispatcher>();
-        services.AddSingleton<SlackInboundQueue>();
+        services.AddSingleton(new InboundQueue<SlackInbound>());
         services.AddHostedService<SlackInboundWorker>();
 
         services.AddSingleton<SlackConnectionState>();

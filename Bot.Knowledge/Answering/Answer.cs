@@ -1,15 +1,16 @@
+using Bot.Knowledge.Events;
+
 namespace Bot.Knowledge.Answering;
 
 /// <summary>
-/// The answer to one question, in the shape of the public <c>ask --json</c> contract.
+/// The answer to one question, in the shape of the public <c>ask --json</c> contract (the CLI names the JSON fields).
 /// Every answer engine (extractive or LLM) produces this shape and every answer passes through
 /// <see cref="AnswerVerifier"/> before it is shown.
 /// </summary>
 public sealed record Answer
 {
     public required string Question { get; init; }
-    /// <summary>The direct answer: one or two sentences; figures only from kept quotes. "answer" in the JSON contract.</summary>
-    [System.Text.Json.Serialization.JsonPropertyName("answer")]
+    /// <summary>The direct answer: one or two sentences; figures only from kept quotes.</summary>
     public required string Text { get; init; }
     /// <summary><c>extractive</c> or <c>llm</c>.</summary>
     public required string Mode { get; init; }
@@ -32,19 +33,6 @@ public sealed record Citation
     public string? Published { get; init; }
     public int Start { get; init; }
     public int End { get; init; }
-    public bool Verified { get; init; }
-}
-
-/// <summary>A structured data row cited as rendered text plus where it came from.</summary>
-public sealed record DataCitation
-{
-    public int N { get; init; }
-    /// <summary>The row rendered for people, e.g. "Amazon | 2023-01-04 | 8,000 | Seattle".</summary>
-    public required string Row { get; init; }
-    public required string Dataset { get; init; }
-    public string? Url { get; init; }
-    public required string File { get; init; }
-    public int Line { get; init; }
     public bool Verified { get; init; }
 }
 

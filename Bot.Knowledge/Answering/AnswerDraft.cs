@@ -1,5 +1,6 @@
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
+using Bot.Knowledge.Events;
 
 namespace Bot.Knowledge.Answering;
 

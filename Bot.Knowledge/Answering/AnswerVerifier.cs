@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Storage;
 using Microsoft.Extensions.Logging;
+using Bot.Knowledge.Events;
 
 namespace Bot.Knowledge.Answering;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Storage;
+using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Answering;
 

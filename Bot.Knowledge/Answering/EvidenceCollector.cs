@@ -22,7 +22,7 @@ public sealed record EventGroup(string Company, DateTime? Month, IReadOnlyList<D
 /// Retrieves passages for a parsed question, narrows them to the layoff round that fits best (the
 /// period asked, or the round most sources discuss), and splits them into candidate sentences.
 /// </summary>
-internal sealed partial class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies, Events.LayoffEventQueries rounds)
+public sealed partial class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies, Events.LayoffEventQueries rounds)
 {
     public const int PassageCount = 16;
 

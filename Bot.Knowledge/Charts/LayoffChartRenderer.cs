@@ -8,7 +8,7 @@ namespace Bot.Knowledge.Charts;
 /// Renders the two layoff charts as PNG bytes small enough to post in a chat (well under 500 KB):
 /// a company's head counts by month, the top companies of a period, and a period's rounds by day or week.
 /// </summary>
-internal sealed class LayoffChartRenderer
+public sealed class LayoffChartRenderer
 {
     public const int Width = 1000;
     public const int Height = 600;
@@ -143,3 +143,10 @@ internal sealed class LayoffChartRenderer
 
     private static byte[] Png(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
 }
+
+/// <summary>
+/// One bar of the rounds-over-time chart: a day or a week starting at <see cref="Start"/>, the roles its layoffs.fyi
+/// rows cut, how many rows (rounds) it holds, and the names to print over it (the period's top companies whose
+/// largest round falls in it).
+/// </summary>
+public sealed record RoundsBucket(DateOnly Start, int Roles, int Rounds, IReadOnlyList<string> Labels);

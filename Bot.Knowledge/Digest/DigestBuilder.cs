@@ -10,7 +10,7 @@ namespace Bot.Knowledge.Digest;
 /// a one-line reason quoted from an article of the same round, see <see cref="RoundReasonFinder"/>), the articles ingested in it
 /// grouped by company, the period's totals and a chart of its rounds (<see cref="DigestChart"/>).
 /// </summary>
-internal sealed class DigestBuilder(
+public sealed class DigestBuilder(
     IDocumentStore documentStore, ILayoffRowStore rowStore, LayoffEventQueries queries, LayoffChartRenderer charts)
 {
     private const string OtherCompany = "Other";

@@ -9,7 +9,7 @@ namespace Bot.Knowledge.Digest;
 /// still has context), by day up to two months and by week beyond, the top companies named over their largest round.
 /// The chart stops at the newest row and says so ("data to 21 Aug 2026") when the period runs past the data.
 /// </summary>
-internal static class DigestChart
+public static class DigestChart
 {
     public const int MinDays = 30;
     public const int MaxDailyBars = 62;

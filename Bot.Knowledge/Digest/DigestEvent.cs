@@ -1,4 +1,5 @@
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Events;
 
 namespace Bot.Knowledge.Digest;
 

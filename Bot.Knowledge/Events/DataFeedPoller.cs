@@ -13,7 +13,7 @@ public sealed class DataFeedPoller : IUrlPoller
     public const string CollectionName = "data_feed_state";
     private readonly FeedPoller _poller;
 
-    internal DataFeedPoller(SafeHttpFetcher fetcher, DataFileImporter importer, IFeedStateStore states, TimeProvider time,
+    public DataFeedPoller(SafeHttpFetcher fetcher, DataFileImporter importer, IFeedStateStore states, TimeProvider time,
         ILogger<DataFeedPoller> logger) =>
         _poller = new FeedPoller(fetcher, new DataTableContent(importer), states, time, logger, CollectionName);
 

@@ -7,7 +7,7 @@ namespace Bot.Knowledge.Events;
 /// Entry point for <c>ingest</c> on .csv files: recognises a layoffs.fyi or WARN register file by its header and
 /// runs the matching importer.
 /// </summary>
-internal sealed class DataFileImporter(ILayoffRowStore rows, IWarnNoticeStore notices, ILoggerFactory? loggerFactory = null)
+public sealed class DataFileImporter(ILayoffRowStore rows, IWarnNoticeStore notices, ILoggerFactory? loggerFactory = null)
 {
     /// <summary>Into the LiteDB collections of <paramref name="database"/>.</summary>
     public DataFileImporter(ILiteDatabase database, ILoggerFactory? loggerFactory = null)

@@ -1,13 +1,25 @@
 using System.Globalization;
-using Bot.Knowledge.Answering;
 
 namespace Bot.Knowledge.Events;
+
+/// <summary>A structured data row cited as rendered text plus where it came from.</summary>
+public sealed record DataCitation
+{
+    public int N { get; init; }
+    /// <summary>The row rendered for people, e.g. "Amazon | 2023-01-04 | 8,000 | Seattle".</summary>
+    public required string Row { get; init; }
+    public required string Dataset { get; init; }
+    public string? Url { get; init; }
+    public required string File { get; init; }
+    public int Line { get; init; }
+    public bool Verified { get; init; }
+}
 
 /// <summary>
 /// Renders a stored row as the one-line text a citation shows, and builds the <see cref="DataCitation"/>.
 /// The same rendering re-run on the stored row is how <see cref="LayoffEventQueries.VerifyRow"/> checks a citation.
 /// </summary>
-internal static class DataRowRenderer
+public static class DataRowRenderer
 {
     private const string NotReported = "n/a";
 

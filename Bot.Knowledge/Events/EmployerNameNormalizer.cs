@@ -10,7 +10,7 @@ namespace Bot.Knowledge.Events;
 /// "Meta", "Sage Therapeutics"), so layoffs.fyi rows and WARN notices of the same company meet.
 /// Pure: a small built-in alias table for big tech plus suffix and site-code stripping.
 /// </summary>
-internal static partial class EmployerNameNormalizer
+public static partial class EmployerNameNormalizer
 {
     private static Dictionary<string, string> BuildAliases()
     {

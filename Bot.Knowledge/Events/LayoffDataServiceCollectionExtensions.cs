@@ -1,4 +1,3 @@
-using Bot.Knowledge.Charts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +14,6 @@ internal static class LayoffDataServiceCollectionExtensions
             sp.GetRequiredService<LayoffEventGroupingOptions>()));
         services.AddSingleton(sp => new DataFileImporter(sp.GetRequiredService<ILayoffRowStore>(),
             sp.GetRequiredService<IWarnNoticeStore>(), sp.GetService<ILoggerFactory>()));
-        services.AddSingleton<LayoffChartRenderer>();
         return services;
     }
 }

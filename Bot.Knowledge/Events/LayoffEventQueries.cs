@@ -8,7 +8,7 @@ namespace Bot.Knowledge.Events;
 /// for a period, WARN notices by company and state. Every row result carries its <see cref="DataCitation"/>;
 /// <see cref="VerifyRow"/> checks a citation against the stored row.
 /// </summary>
-internal sealed class LayoffEventQueries
+public sealed class LayoffEventQueries
 {
     private readonly ILayoffRowStore rows;
     private readonly IWarnNoticeStore notices;

@@ -7,7 +7,7 @@ namespace Bot.Knowledge.Events;
 /// Plain-text rendering of events and totals, one source per line with its own figure and where it comes from.
 /// Used by the CLI; chat replies can reuse it.
 /// </summary>
-internal static class LayoffEventTextFormatter
+public static class LayoffEventTextFormatter
 {
     public static string Event(LayoffEvent layoffEvent)
     {

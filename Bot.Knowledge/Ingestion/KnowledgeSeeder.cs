@@ -54,7 +54,7 @@ public sealed class KnowledgeSeeder(
         var paths = new List<string>();
         foreach (var configured in options.Value.SeedPaths)
         {
-            var path = RepositoryPaths.Resolve(configured);
+            var path = Path.GetFullPath(configured);
             if (Directory.Exists(path) || File.Exists(path)) paths.Add(path);
             else say($"Seed path not found, skipped: {configured} (resolved to {path})");
         }

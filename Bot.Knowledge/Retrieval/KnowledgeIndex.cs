@@ -15,10 +15,10 @@ public sealed class KnowledgeIndex
     public IReadOnlyList<DocumentRecord> Documents { get; }
     public IReadOnlyDictionary<string, DocumentRecord> DocumentsById { get; }
     private readonly Dictionary<string, int> _documentIndex;
-    internal int[] PassageDocument { get; }
+    public int[] PassageDocument { get; }
     internal int[] PassageIndex { get; }
-    internal int[] PassageStart { get; }
-    internal int[] PassageEnd { get; }
+    public int[] PassageStart { get; }
+    public int[] PassageEnd { get; }
     internal sbyte[] Vectors { get; }
     /// <summary>1-bit sign codes of the vectors, <see cref="VectorSearch.WordsPerCode"/> words a passage, for the first search pass.</summary>
     internal ulong[] SignCodes { get; }
@@ -181,14 +181,14 @@ public sealed class KnowledgeIndex
     internal ReadOnlySpan<sbyte> Vector(int passage) => Vectors.AsSpan(passage * Dimensions, Dimensions);
 
     /// <summary>A query vector quantised once per search.</summary>
-    internal (sbyte[] Values, float Scale) Quantize(ReadOnlySpan<float> query)
+    public (sbyte[] Values, float Scale) Quantize(ReadOnlySpan<float> query)
     {
         var values = new sbyte[Dimensions];
         return (values, Int8Vectors.Quantize(query, values));
     }
 
     /// <summary>Approximate cosine of a quantised query with a stored passage vector.</summary>
-    internal float Cosine((sbyte[] Values, float Scale) query, int passage) =>
+    public float Cosine((sbyte[] Values, float Scale) query, int passage) =>
         Int8Vectors.Dot(query.Values, Vector(passage)) * query.Scale * Scales[passage];
 
     /// <summary>Which documents a filter lets through.</summary>

@@ -65,7 +65,7 @@ public sealed class KnowledgeDatabase : IDisposable
     /// <summary>Increases on every committed change so in-memory indexes know when to rebuild.</summary>
     public long Revision => Meta.FindById("revision")?["value"].AsInt64 ?? 0;
 
-    internal void BumpRevision()
+    public void BumpRevision()
     {
         var next = Revision + 1;
         Meta.Upsert(new BsonDocument { ["_id"] = "revision", ["value"] = next });

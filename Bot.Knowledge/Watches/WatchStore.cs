@@ -13,7 +13,7 @@ public sealed class WatchStore
     private readonly LayoffEventQueries _queries;
     private readonly TimeProvider _time;
 
-    internal WatchStore(KnowledgeDatabase database, LayoffEventQueries queries, TimeProvider time)
+    public WatchStore(KnowledgeDatabase database, LayoffEventQueries queries, TimeProvider time)
     {
         _queries = queries;
         _time = time;

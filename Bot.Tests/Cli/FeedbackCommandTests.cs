@@ -2,7 +2,7 @@ using System.CommandLine;
 using Bot.Host.Chat;
 using Bot.Host.Cli;
 using Bot.Host.Hosting;
-using Bot.Knowledge.Evaluation;
+using Bot.Host.Evaluation;
 using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -31,7 +31,7 @@ public sealed class DigestCommandTests : IDisposable
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var code = await DigestCommand.RunAsync(_path, preview, since, until, chart, output, errors, new FakeTimeProvider(Utc("2026-11-28T08:00:00Z")), TestTimeout.Token());
+        var code = await DigestCommand.RunAsync(_path, preview, since, until, chart, output, errors, new FakeTimeProvider(Utc("2026-11-28T08:00:00Z")), Wait.Token());
         return (code, output.ToString(), errors.ToString());
     }
 

@@ -1,4 +1,5 @@
 using Bot.Knowledge.Digest;
+using Bot.Host.Jobs;
 
 namespace Bot.Tests.Digest;
 

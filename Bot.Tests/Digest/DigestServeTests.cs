@@ -8,8 +8,6 @@ using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Bot.Tests.Slack.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,31 +37,25 @@ public sealed class DigestServeTests
     [Fact]
     public async Task Serve_posts_the_digest_with_its_chart_to_Discord_and_Slack_at_nine_Paris_time_and_skips_unreachable_channels()
     {
-        var ct = TestTimeout.Token(15);
+        var ct = Wait.Token(15);
         var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
         var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
         using (var database = KnowledgeDatabase.Open(path))
             LayoffRowsFile.Import(database.Database, ("Acme", 120, "2026-11-26"), ("Globex", 300, "2026-11-20"));
 
-        await using var discord = await DiscordPeer.StartAsync(ct);
+        await using var discord = await DiscordPeer.StartAsync(time, ct);
         await using var slack = await SlackPeer.StartAsync(time, ct);
         discord.Script(new ScriptedResponse("POST", $"/channels/{DiscordChannel}/messages", 200, new Dictionary<string, string>(), DiscordFixtures.Text("message_object_example.json")));
         slack.RespondOnce("chat.postMessage", HttpStatusCode.OK, new Dictionary<string, string>(), new JsonObject { ["ok"] = false, ["error"] = "channel_not_found" });
-        var logs = new ListLoggerProvider();
+        var logs = new ListLogger();
         await using var app = DigestServeHost.Build(path, Settings(discord, slack), time, logs);
         await app.StartAsync(ct);
-
-        // Nothing before 09:00 in Paris (08:00 UTC in November).
-        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T07:59:00Z"), () => true, ct);
-        await FakeClock.SettleAsync(ct);
-        Assert.DoesNotContain(discord.AllRequests, r => r.Path.Contains("/channels/", StringComparison.Ordinal));
-        Assert.False(slack.HasPending("chat.postMessage"));
 
         var discordPost = discord.ExpectRequestAsync("POST", $"/channels/{DiscordChannel}/messages", ct);
         var slackGone = slack.ExpectAsync("chat.postMessage", ct);
         var slackPost = slackGone.ContinueWith(_ => slack.ExpectAsync("chat.postMessage", ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
         var uploadComplete = slack.ExpectAsync("files.completeUploadExternal", ct);
-        await FakeClock.AdvanceToAsync(time, Utc("2026-11-27T08:00:00Z"), () => discordPost.IsCompleted && slackPost.IsCompleted && uploadComplete.IsCompleted, ct);
+        await Wait.AdvanceToAsync(time, Utc("2026-11-27T08:00:00Z"), () => discordPost.IsCompleted && slackPost.IsCompleted && uploadComplete.IsCompleted, ct);
 
         // Discord: POST /channels/{id}/messages, multipart: payload_json with the embed, files[0] the PNG chart.
         var post = await discordPost;
@@ -80,6 +72,11 @@ public sealed class DigestServeTests
         Assert.Equal("image/png", file.ContentType);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], file.Data.Take(4));
 
+        // Nothing before 09:00 in Paris (08:00 UTC in November): the peers stamp each request with the fake clock.
+        Assert.All(discord.AllRequests.Where(r => r.Path.Contains("/channels/", StringComparison.Ordinal)),
+            r => Assert.True(r.At >= Utc("2026-11-27T08:00:00Z"), $"posted at {r.At:O}"));
+        Assert.True((await slackGone).At >= Utc("2026-11-27T08:00:00Z"));
+
         // Slack: chat.postMessage with Block Kit, then the upload flow into the same channel.
         Assert.Equal("CGONE0001", (string)(await slackGone).Json["channel"]!);
         var message = (await slackPost).Json;
@@ -93,7 +90,7 @@ public sealed class DigestServeTests
 
         // The unreachable channels were logged and skipped; the ledger says what happened to each.
         var ledger = app.Services.GetRequiredService<DigestLedger>();
-        await Poll.UntilAsync(() => ledger.All().Count(e => e.State != DigestDeliveryState.Claimed) == 4, ct);
+        await Wait.UntilAsync(() => ledger.All().Count(e => e.State != DigestDeliveryState.Claimed) == 4, ct);
         var states = ledger.All().ToDictionary(e => e.ChannelId, e => e.State);
         Assert.Equal(DigestDeliveryState.Sent, states[DiscordChannel]);
         Assert.Equal(DigestDeliveryState.Failed, states[GoneDiscordChannel]);
@@ -112,11 +109,11 @@ public sealed class DigestServeTests
     [Fact]
     public async Task Serve_polls_configured_feeds_and_health_reports_a_failing_feed_with_its_error()
     {
-        var ct = TestTimeout.Token(15);
+        var ct = Wait.Token(15);
         var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
         await using var feeds = await FeedServer.StartAsync(ct);
         feeds.Fail("down", 1000);
-        var logs = new ListLoggerProvider();
+        var logs = new ListLogger();
         await using var app = DigestServeHost.Build(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), new Dictionary<string, string?>
         {
             ["Knowledge:Feeds:0"] = feeds.FeedUrl("down"),
@@ -126,8 +123,8 @@ public sealed class DigestServeTests
         Assert.Contains(app.Services.GetServices<IHostedService>(), s => s is FeedPollingService);
         Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s is DigestSchedulerService);
 
-        await Poll.UntilAsync(() => feeds.RequestsFor("down").Count >= 1, ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await Wait.UntilAsync(() => feeds.RequestsFor("down").Count >= 1, ct);
+        var address = LoopbackServer.AddressOf(app).ToString();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         JsonNode? feed = null;
         HttpStatusCode status = default;
@@ -159,7 +156,7 @@ public sealed class DigestServeTests
     [InlineData("Digest:SlackChannelIds", "C0DIGEST1", "Slack is not configured")]
     public async Task A_bad_digest_setting_stops_serve_with_a_message_naming_it(string key, string value, string expected)
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>
         {
             ["Discord:Token"] = "discord-test-token",

@@ -36,7 +36,7 @@ public sealed class FeedPollerTests : IDisposable
     [Fact]
     public async Task New_items_are_ingested_then_a_304_brings_nothing_and_a_failing_feed_backs_off_without_stopping_the_other()
     {
-        var ct = TestTimeout.Token(20);
+        var ct = Wait.Token(20);
         await using var server = await FeedServer.StartAsync(ct);
         AddArticles(server);
         server.Fail("biz", 2);
@@ -86,7 +86,7 @@ public sealed class FeedPollerTests : IDisposable
     [Fact]
     public async Task An_item_whose_page_failed_is_retried_at_the_next_poll_instead_of_hidden_behind_a_304()
     {
-        var ct = TestTimeout.Token(20);
+        var ct = Wait.Token(20);
         await using var server = await FeedServer.StartAsync(ct);
         AddArticles(server);
         server.BrokenArticles["globex-cuts"] = true;
@@ -109,7 +109,7 @@ public sealed class FeedPollerTests : IDisposable
     [Fact]
     public async Task The_polling_service_keeps_polling_and_health_lists_each_feed_with_its_last_error()
     {
-        var ct = TestTimeout.Token(20);
+        var ct = Wait.Token(20);
         await using var server = await FeedServer.StartAsync(ct);
         AddArticles(server);
         server.Fail("biz", 1000);
@@ -119,7 +119,7 @@ public sealed class FeedPollerTests : IDisposable
         using var service = new FeedPollingService(poller, o => o.Feeds, options, _time, NullLogger<FeedPollingService>.Instance);
         await service.StartAsync(ct);
 
-        await FakeClock.AdvanceToAsync(_time, _time.GetUtcNow(), () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 1 && _database.Documents.Count() == 2, ct);
+        await Wait.AdvanceToAsync(_time, _time.GetUtcNow(), () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 1 && _database.Documents.Count() == 2, ct);
         Assert.False(health.IsHealthy);
         var described = System.Text.Json.JsonSerializer.Serialize(health.Describe());
         Assert.Contains("\"status\":\"new\"", described);
@@ -127,9 +127,9 @@ public sealed class FeedPollerTests : IDisposable
         Assert.Contains("HTTP 500", described);
 
         // The failing feed is retried on its backoff (1, 2, 4 minutes ...) while the other waits its interval.
-        await FakeClock.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(8), () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 4, ct);
+        await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(8), () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 4, ct);
         Assert.Single(server.RequestsFor("tech"));
-        await FakeClock.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(30), () => server.RequestsFor("tech").Count == 2, ct);
+        await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(30), () => server.RequestsFor("tech").Count == 2, ct);
         await service.StopAsync(ct);
     }
 

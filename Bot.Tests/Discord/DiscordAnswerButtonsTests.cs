@@ -12,7 +12,7 @@ public sealed class DiscordAnswerButtonsTests
     [Fact]
     public async Task Votes_are_acknowledged_privately_changeable_once_per_user_and_counted_on_health()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         var buttons = await AskAsync(discord, ct);
         Assert.Equal(["Helpful", "Not helpful"], buttons.Select(b => (string)b!["label"]!));
@@ -38,7 +38,7 @@ public sealed class DiscordAnswerButtonsTests
     [Fact]
     public async Task A_replayed_click_interaction_is_answered_once()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         var customId = (string)(await AskAsync(discord, ct))[0]!["custom_id"]!;
 
@@ -54,7 +54,7 @@ public sealed class DiscordAnswerButtonsTests
     [Fact]
     public async Task A_long_answer_can_hide_and_show_its_sources_in_place()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct, answer: LongAnswer());
         var buttons = await AskAsync(discord, ct);
         Assert.Equal(["Helpful", "Not helpful", "Hide sources"], buttons.Select(b => (string)b!["label"]!));
@@ -76,7 +76,7 @@ public sealed class DiscordAnswerButtonsTests
     [Fact]
     public async Task Clicks_on_an_answer_older_than_the_retention_period_get_a_polite_private_note()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct, answer: LongAnswer());
         var buttons = await AskAsync(discord, ct);
         // The answer is made 31 days old in the database: moving the shared fake clock that far would also
@@ -98,7 +98,7 @@ public sealed class DiscordAnswerButtonsTests
     [Fact]
     public async Task A_click_on_an_unknown_answer_gets_a_private_note()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
 
         var note = await ClickAsync(discord, "feedback:down:0123456789abcdef", "1233227149545177340", ct);
@@ -129,8 +129,8 @@ public sealed class DiscordAnswerButtonsTests
     private static Task<RecordedRequest> ClickAsync(ConnectedDiscordBot discord, string customId, string interactionId, CancellationToken ct, string? userId = null) =>
         discord.InteractAsync(Click(customId, interactionId, userId), ct);
 
-    private static Answer LongAnswer() => FixedAnswerEngine.Sample() with
+    private static Answer LongAnswer() => RecordingAnswerEngine.Sample() with
     {
-        Citations = Enumerable.Range(1, 3).Select(n => FixedAnswerEngine.Sample().Citations[0] with { N = n, Quote = $"quote number {n} about the cuts" }).ToList(),
+        Citations = Enumerable.Range(1, 3).Select(n => RecordingAnswerEngine.Sample().Citations[0] with { N = n, Quote = $"quote number {n} about the cuts" }).ToList(),
     };
 }

@@ -6,6 +6,7 @@ using Bot.Knowledge.Events;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Bot.Host.Hosting;
 
 namespace Bot.Tests.Discord;
 
@@ -20,7 +21,7 @@ public sealed class DiscordAutocompleteTests
     [Fact]
     public async Task Company_autocomplete_offers_prefix_word_and_typo_matches_from_articles_and_layoffs_fyi_at_most_25()
     {
-        var ct = TestTimeout.Token(60);
+        var ct = Wait.Token(60);
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         SeedCompanies(discord.Services);
 
@@ -44,7 +45,7 @@ public sealed class DiscordAutocompleteTests
     public async Task Company_autocomplete_latency_over_200_keystrokes_is_reported()
     {
         // Measured here, asserted nowhere: a wall-clock bound would fail on a busy machine without a bug.
-        var ct = TestTimeout.Token(120);
+        var ct = Wait.Token(120);
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         SeedCompanies(discord.Services);
         var typed = new[] { "a", "am", "ama", "amaz", "m", "me", "met", "g", "go", "goo", "micr", "micrsoft", "sales", "zephy", "lab", "tw", "twit", "uber", "ly", "sh" };

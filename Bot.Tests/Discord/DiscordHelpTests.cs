@@ -9,7 +9,7 @@ public sealed class DiscordHelpTests
     [Fact]
     public async Task Help_lists_every_command_and_three_examples_privately_without_asking_the_engine()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
 
         var callback = await discord.InteractAsync(InteractionPayloads.Dispatch("help"), ct);

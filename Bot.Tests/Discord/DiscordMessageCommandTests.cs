@@ -10,7 +10,7 @@ public sealed class DiscordMessageCommandTests
     [Fact]
     public async Task The_selected_messages_text_is_answered_only_for_the_invoker()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         var command = MessageCommand("Heard Amazon is cutting 14,000 corporate roles, any idea why?");
 
@@ -26,7 +26,7 @@ public sealed class DiscordMessageCommandTests
     [Fact]
     public async Task A_message_without_text_is_refused_privately()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
 
         var refusal = await discord.InteractAsync(MessageCommand(""), ct);
@@ -39,7 +39,7 @@ public sealed class DiscordMessageCommandTests
     [Fact]
     public async Task It_is_registered_as_a_message_command_without_a_description()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
 
         var commands = (await discord.Peer.ExpectRequestAsync("PUT", "/commands", ct)).Json!.AsArray();

@@ -5,8 +5,6 @@ using Bot.Host.Discord.Gateway;
 using Bot.Host.Hosting;
 using Bot.Tests.Discord.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +16,7 @@ public sealed class DiscordServeTests
     [Fact]
     public async Task Serve_with_only_a_token_connects_identifies_and_registers_commands()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         // The API base URL only points the bot at the loopback Discord; everything else is default.
         await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>
@@ -38,7 +36,7 @@ public sealed class DiscordServeTests
         Assert.Equal($"/api/v10/applications/{DiscordPeer.ApplicationId}/commands", registration.Path);
 
         var state = app.Services.GetRequiredService<DiscordConnectionState>();
-        await Poll.UntilAsync(() => state.Status == DiscordConnectionStatus.Connected, ct);
+        await Wait.UntilAsync(() => state.Status == DiscordConnectionStatus.Connected, ct);
         using var http = new HttpClient { BaseAddress = new Uri(Address(app)) };
         var health = await http.GetStringAsync("health", ct);
         Assert.DoesNotContain("serve-token", health);
@@ -59,7 +57,7 @@ public sealed class DiscordServeTests
     [Fact]
     public async Task A_malformed_setting_stops_the_host_at_start_naming_the_setting()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>
         {
             ["Knowledge:SeedOnServe"] = "false",
@@ -96,6 +94,5 @@ public sealed class DiscordServeTests
     public void Defaults_with_a_token_are_valid() =>
         Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { Token = "token" }).Succeeded);
 
-    private static string Address(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+    private static string Address(WebApplication app) => LoopbackServer.AddressOf(app).ToString();
 }

@@ -11,7 +11,7 @@ public sealed class DiscordUserInstallTests
     [Fact]
     public async Task Commands_are_registered_for_server_and_user_installs_in_every_context_except_ingest_and_watch()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
 
         var commands = (await discord.Peer.ExpectRequestAsync("PUT", "/commands", ct)).Json!.AsArray();
@@ -33,7 +33,7 @@ public sealed class DiscordUserInstallTests
     [Fact]
     public async Task Ask_in_a_group_dm_through_a_user_install_is_answered_only_for_the_invoker()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         var ask = DiscordFixtures.Local("interaction_create_user_install_private_channel.json");
         ask["d"]!["data"] = Command("ask", "question", "Why did Meta cut jobs?");
@@ -52,7 +52,7 @@ public sealed class DiscordUserInstallTests
     [InlineData(0, """{"0":"1011977515109187704"}""")]            // a server that installed the bot
     public async Task Ask_where_the_bot_is_installed_is_answered_in_public(int context, string owners)
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         var ask = InteractionPayloads.Dispatch("ask", "question", "Why did Meta cut jobs?");
         ask["d"]!["context"] = context;
@@ -66,7 +66,7 @@ public sealed class DiscordUserInstallTests
     [Fact]
     public async Task Ingest_used_through_a_user_install_is_refused_as_no_one_there_manages_a_server()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         var ingest = DiscordFixtures.Local("interaction_create_user_install_private_channel.json");
         ingest["d"]!["data"] = Command("ingest", "url", "https://example.com/a");
@@ -82,7 +82,7 @@ public sealed class DiscordUserInstallTests
     [InlineData("unsubscribe", "32")] // a server's admin, but the bot is not installed in that server
     public async Task Digest_subscriptions_through_a_user_install_are_refused(string subcommand, string permissions)
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         var digest = DiscordFixtures.Local("interaction_create_user_install_private_channel.json");
         digest["d"]!["data"] = Subcommand("digest", subcommand);
@@ -106,7 +106,7 @@ public sealed class DiscordUserInstallTests
     [Fact]
     public async Task Digest_latest_through_a_user_install_is_answered_only_for_the_invoker()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         var digest = DiscordFixtures.Local("interaction_create_user_install_private_channel.json");
         digest["d"]!["data"] = Subcommand("digest", "latest");

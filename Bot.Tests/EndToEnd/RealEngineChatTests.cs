@@ -19,7 +19,7 @@ public sealed class RealEngineChatTests(ArticlesFixture fixture)
     [Fact]
     public async Task Discord_ask_over_the_gateway_is_answered_by_the_real_engine_with_verified_quotes()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = DiscordBotHost.Create(peer, configure: UseRealEngine);
         await bot.StartAsync(ct);
@@ -42,7 +42,7 @@ public sealed class RealEngineChatTests(ArticlesFixture fixture)
     [Fact]
     public async Task Slack_mention_and_thread_follow_up_are_answered_by_the_real_engine()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T10:00:00Z"));
         await using var peer = await SlackPeer.StartAsync(clock, ct);
         await using var host = await SlackBotHost.StartAsync(SlackBotHost.SocketSettings(peer), clock, ct, UseRealEngine);

@@ -3,6 +3,7 @@ using Bot.Knowledge.Events;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
+using Bot.Host.Hosting;
 
 namespace Bot.Tests.Events;
 

@@ -1,4 +1,3 @@
-using Bot.Knowledge.Charts;
 using Bot.Knowledge.Events;
 using Bot.Tests.Events.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +20,5 @@ public sealed class LayoffDataServiceCollectionExtensionsTests
         var convergys = Assert.Single(provider.GetRequiredService<LayoffEventQueries>().WarnByState("Convergys"));
         Assert.Equal(("UT", 13), (convergys.State, convergys.Notices));
         Assert.NotNull(provider.GetRequiredService<IArticleFigureStore>());
-        Assert.NotNull(provider.GetRequiredService<LayoffChartRenderer>());
     }
 }

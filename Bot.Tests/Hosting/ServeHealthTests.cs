@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Bot.Host.Cli;
 using Bot.Tests.Knowledge.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Hosting;
@@ -16,9 +14,9 @@ public sealed class ServeHealthTests
         var ct = TestContext.Current.CancellationToken;
         await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
         await app.StartAsync(ct);
-        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var url = LoopbackServer.AddressOf(app).ToString();
         using var http = new HttpClient();
-        using var response = await http.GetAsync(url + "/health", ct);
+        using var response = await http.GetAsync(url + "health", ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
         var components = json.RootElement.GetProperty("components");

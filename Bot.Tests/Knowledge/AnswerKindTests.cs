@@ -1,6 +1,6 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Kinds;
-using Bot.Knowledge.Evaluation;
+using Bot.Host.Evaluation;
 using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Time.Testing;
 

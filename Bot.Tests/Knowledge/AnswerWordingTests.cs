@@ -1,4 +1,5 @@
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Text;
 
 namespace Bot.Tests.Knowledge;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Bot.Host.Cli;
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.Evaluation;
+using Bot.Host.Evaluation;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
 
@@ -102,7 +102,8 @@ public sealed class AnsweringTests(ArticlesFixture fixture)
 
     private async Task<(EvalSummary Summary, string Failures)> RunEvalAsync(string path)
     {
-        var results = await fixture.Services.Get<EvalRunner>().RunAsync(EvalRunner.Load(path), TestContext.Current.CancellationToken);
+        var runner = new EvalRunner(fixture.Services.Get<IAnswerEngine>(), new EvalGrader(fixture.Services.Get<DocumentStore>()));
+        var results = await runner.RunAsync(EvalRunner.Load(path), TestContext.Current.CancellationToken);
         var failures = string.Join("\n", results.Where(r => !r.Grade.Pass).Select(r => $"{r.Question.Id}: {string.Join("; ", r.Grade.Reasons)}"));
         return (EvalSummary.From(results.Select(r => r.Grade).ToList()), failures);
     }

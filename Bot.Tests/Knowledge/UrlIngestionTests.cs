@@ -11,7 +11,7 @@ namespace Bot.Tests.Knowledge;
 /// <summary>URL and feed ingestion against a real HTTP server on loopback.</summary>
 public sealed class UrlIngestionTests : IAsyncLifetime
 {
-    private WebApplication _server = null!;
+    private LoopbackServer _server = null!;
     private string _base = "";
 
     private const string Page = """
@@ -26,26 +26,24 @@ public sealed class UrlIngestionTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
-        _server.MapGet("/article", () => Results.Content(Page, "text/html"));
-        _server.MapGet("/second", () => Results.Content(Page.Replace("Acme", "Globex"), "text/html"));
-        _server.MapGet("/feed.xml", (HttpContext ctx) => Results.Content($"""
-            <?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Tech News</title>
-            <item><title>Globex layoffs</title><link>http://{ctx.Request.Host}/second</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
-            <item><title>Broken</title><link>http://{ctx.Request.Host}/missing</link></item>
-            </channel></rss>
-            """, "application/rss+xml"));
-        _server.MapGet("/binary", () => Results.Bytes([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], "application/octet-stream"));
-        _server.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
-        _server.MapGet("/bogus-charset", () => Results.Bytes(System.Text.Encoding.UTF8.GetBytes(Page.Replace("Acme", "Zürich Café")), "text/html; charset=bogus-8"));
-        _server.MapGet("/huge", () => Results.Content("<html><body><p>" + new string('x', 3_000_000) + "</p></body></html>", "text/html"));
-        _server.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(TimeSpan.FromSeconds(30), ct); return Results.Ok(); });
-        _server.MapGet("/redirect-loop", (HttpContext ctx) => Results.Redirect("/redirect-loop"));
-        await _server.StartAsync(TestContext.Current.CancellationToken);
-        _base = _server.Urls.First();
+        _server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/article", () => Results.Content(Page, "text/html"));
+            app.MapGet("/second", () => Results.Content(Page.Replace("Acme", "Globex"), "text/html"));
+            app.MapGet("/feed.xml", (HttpContext ctx) => Results.Content($"""
+                <?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Tech News</title>
+                <item><title>Globex layoffs</title><link>http://{ctx.Request.Host}/second</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
+                <item><title>Broken</title><link>http://{ctx.Request.Host}/missing</link></item>
+                </channel></rss>
+                """, "application/rss+xml"));
+            app.MapGet("/binary", () => Results.Bytes([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], "application/octet-stream"));
+            app.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
+            app.MapGet("/bogus-charset", () => Results.Bytes(System.Text.Encoding.UTF8.GetBytes(Page.Replace("Acme", "Zürich Café")), "text/html; charset=bogus-8"));
+            app.MapGet("/huge", () => Results.Content("<html><body><p>" + new string('x', 3_000_000) + "</p></body></html>", "text/html"));
+            app.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(TimeSpan.FromSeconds(30), ct); return Results.Ok(); });
+            app.MapGet("/redirect-loop", (HttpContext ctx) => Results.Redirect("/redirect-loop"));
+        }, TestContext.Current.CancellationToken);
+        _base = _server.BaseUrl.TrimEnd('/');
     }
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
@@ -142,21 +140,16 @@ public sealed class UrlIngestionTests : IAsyncLifetime
     }
 
     /// <summary>A loopback server standing in for a forward proxy: it answers absolute-form requests and records their targets.</summary>
-    private static async Task<(WebApplication Proxy, List<string> Targets)> StartProxyAsync(string redirectTo)
+    private static async Task<(LoopbackServer Proxy, List<string> Targets)> StartProxyAsync(string redirectTo)
     {
         var targets = new List<string>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var proxy = builder.Build();
-        proxy.Run(ctx =>
+        var proxy = await LoopbackServer.StartAsync(app => app.Run(ctx =>
         {
             lock (targets) targets.Add($"{ctx.Request.Host}{ctx.Request.Path}");
             if (ctx.Request.Path == "/redirect") { ctx.Response.Redirect(redirectTo); return Task.CompletedTask; }
             ctx.Response.ContentType = "text/html";
             return ctx.Response.WriteAsync(Page);
-        });
-        await proxy.StartAsync(TestContext.Current.CancellationToken);
+        }), TestContext.Current.CancellationToken);
         return (proxy, targets);
     }
 
@@ -168,7 +161,7 @@ public sealed class UrlIngestionTests : IAsyncLifetime
         using var db = KnowledgeDatabase.InMemory();
         using var services = new KnowledgeServices(db, new Dictionary<string, string?>
         {
-            ["Knowledge:Proxy"] = proxy.Urls.First(),
+            ["Knowledge:Proxy"] = proxy.BaseUrl.TrimEnd('/'),
             ["Knowledge:DownloadTimeoutSeconds"] = "5",
         });
         var pipeline = services.Get<IngestionPipeline>();

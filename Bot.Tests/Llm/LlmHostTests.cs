@@ -7,8 +7,6 @@ using Bot.Knowledge.Answering;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
 using Bot.Tests.Llm.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -23,14 +21,7 @@ public sealed class LlmHostTests : IAsyncLifetime
 
     private string DatabasePath => _dir.File("llm.db");
 
-    private static CancellationToken Bounded()
-    {
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cts.CancelAfter(TimeSpan.FromSeconds(30));
-        return cts.Token;
-    }
-
-    public async ValueTask InitializeAsync() => _server = await LoopbackChatCompletionsServer.StartAsync(Bounded());
+    public async ValueTask InitializeAsync() => _server = await LoopbackChatCompletionsServer.StartAsync(Wait.Token(30));
 
     public async ValueTask DisposeAsync()
     {
@@ -42,7 +33,7 @@ public sealed class LlmHostTests : IAsyncLifetime
     private async Task IngestArticlesAsync()
     {
         var database = KnowledgeDatabase.Open(DatabasePath);
-        using var knowledge = await LlmTestKnowledge.CreateAsync(new Dictionary<string, string?>(), Bounded(), database);
+        using var knowledge = await LlmTestKnowledge.CreateAsync(new Dictionary<string, string?>(), Wait.Token(30), database);
     }
 
     private void ScriptGoodAnswer() => _server.Script = (request, _) =>
@@ -67,7 +58,7 @@ public sealed class LlmHostTests : IAsyncLifetime
         var output = new StringWriter();
         var errors = new StringWriter();
 
-        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: true, output, errors, TextReader.Null, Bounded(),
+        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: true, output, errors, TextReader.Null, Wait.Token(30),
             useLlm: true, settings: LlmTestKnowledge.OpenAICompatible(_server));
 
         Assert.True(exit == 0, errors.ToString());
@@ -87,7 +78,7 @@ public sealed class LlmHostTests : IAsyncLifetime
         ScriptGoodAnswer();
         var output = new StringWriter();
 
-        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: true, output, TextWriter.Null, TextReader.Null, Bounded(),
+        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: true, output, TextWriter.Null, TextReader.Null, Wait.Token(30),
             useLlm: false, settings: LlmTestKnowledge.OpenAICompatible(_server));
 
         Assert.Equal(0, exit);
@@ -101,7 +92,7 @@ public sealed class LlmHostTests : IAsyncLifetime
     {
         var errors = new StringWriter();
 
-        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: false, TextWriter.Null, errors, TextReader.Null, Bounded(), useLlm: true);
+        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: false, TextWriter.Null, errors, TextReader.Null, Wait.Token(30), useLlm: true);
 
         Assert.Equal(2, exit);
         Assert.Contains("--llm needs a model", errors.ToString());
@@ -112,7 +103,7 @@ public sealed class LlmHostTests : IAsyncLifetime
     public async Task Llm_and_no_llm_together_are_refused()
     {
         var errors = new StringWriter();
-        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: false, TextWriter.Null, errors, TextReader.Null, Bounded(), useLlm: true, conflictingLlmFlags: true);
+        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: false, TextWriter.Null, errors, TextReader.Null, Wait.Token(30), useLlm: true, conflictingLlmFlags: true);
         Assert.Equal(2, exit);
         Assert.Contains("cannot be used together", errors.ToString());
     }
@@ -140,7 +131,7 @@ public sealed class LlmHostTests : IAsyncLifetime
         var settings = new Dictionary<string, string?> { ["Answering:Provider"] = "openai-compatible", ["Answering:Model"] = "llama3.1" };
         await using var app = ServeCommand.BuildApp(DatabasePath, "http://127.0.0.1:0", settings);
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(Bounded()));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(Wait.Token(30)));
 
         Assert.Contains("Answering:Endpoint (Answering__Endpoint) is required", error.Message);
     }
@@ -158,8 +149,8 @@ public sealed class LlmHostTests : IAsyncLifetime
         await using var app = ServeCommand.BuildApp(DatabasePath, "http://127.0.0.1:0", LlmTestKnowledge.OpenAICompatible(_server));
         var chat = app.Services.GetRequiredService<ChatService>();
 
-        var first = await chat.AskAsync(new ChatRequest("slack", "U1", "C1", "T1", Question), Bounded());
-        var second = await chat.AskAsync(new ChatRequest("slack", "U1", "C1", "T1", "and why?"), Bounded());
+        var first = await chat.AskAsync(new ChatRequest("slack", "U1", "C1", "T1", Question), Wait.Token(30));
+        var second = await chat.AskAsync(new ChatRequest("slack", "U1", "C1", "T1", "and why?"), Wait.Token(30));
 
         Assert.Equal("llm", first.Mode);
         Assert.Equal("llm", second.Mode);
@@ -175,30 +166,30 @@ public sealed class LlmHostTests : IAsyncLifetime
         await IngestArticlesAsync();
         _server.Script = (_, _) => ScriptedReply.Error(500, "upstream exploded");
         await using var app = ServeCommand.BuildApp(DatabasePath, "http://127.0.0.1:0", LlmTestKnowledge.OpenAICompatible(_server));
-        await app.StartAsync(Bounded());
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await app.StartAsync(Wait.Token(30));
+        var address = LoopbackServer.AddressOf(app).ToString();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
 
-        using (var before = await http.GetAsync("/health", Bounded()))
+        using (var before = await http.GetAsync("/health", Wait.Token(30)))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-            using var json = JsonDocument.Parse(await before.Content.ReadAsStringAsync(Bounded()));
+            using var json = JsonDocument.Parse(await before.Content.ReadAsStringAsync(Wait.Token(30)));
             var llm = json.RootElement.GetProperty("components").GetProperty("llm");
             Assert.Equal("openai-compatible", llm.GetProperty("detail").GetProperty("provider").GetString());
             Assert.Equal("test-model", llm.GetProperty("detail").GetProperty("model").GetString());
         }
 
-        var answer = await app.Services.GetRequiredService<IAnswerEngine>().AnswerAsync(new AnswerRequest(Question), Bounded());
+        var answer = await app.Services.GetRequiredService<IAnswerEngine>().AnswerAsync(new AnswerRequest(Question), Wait.Token(30));
         Assert.Equal("extractive", answer.Mode);
 
-        using var after = await http.GetAsync("/health", Bounded());
-        var body = await after.Content.ReadAsStringAsync(Bounded());
+        using var after = await http.GetAsync("/health", Wait.Token(30));
+        var body = await after.Content.ReadAsStringAsync(Wait.Token(30));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
         using var doc = JsonDocument.Parse(body);
         var detail = doc.RootElement.GetProperty("components").GetProperty("llm").GetProperty("detail");
         Assert.Contains("500", detail.GetProperty("lastError").GetString());
         Assert.Equal(1, detail.GetProperty("fallbacks").GetInt32());
         Assert.DoesNotContain("test-key", body);
-        await app.StopAsync(Bounded());
+        await app.StopAsync(Wait.Token(30));
     }
 }

@@ -11,7 +11,7 @@ public sealed class SlackAnswerButtonsTests
     [Fact]
     public async Task A_vote_is_acked_at_once_and_thanked_only_for_the_clicker_then_a_changed_vote_is_noted()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
         var buttons = await AskAsync(slack, ct);
         Assert.Equal(["Helpful", "Not helpful"], buttons.Select(b => (string?)b!["text"]!["text"]));
@@ -30,7 +30,7 @@ public sealed class SlackAnswerButtonsTests
     [Fact]
     public async Task A_redelivered_click_is_handled_once()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
         var button = (await AskAsync(slack, ct))[0]!;
 
@@ -48,7 +48,7 @@ public sealed class SlackAnswerButtonsTests
     [Fact]
     public async Task A_click_on_an_unknown_answer_gets_a_private_note()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
 
         await slack.Socket.SendAsync(Click(slack, "env-click-1", "trigger-1", "feedback:down:0123456789abcdef", "0123456789abcdef"), ct);
@@ -61,13 +61,13 @@ public sealed class SlackAnswerButtonsTests
     [Fact]
     public async Task Hide_sources_replaces_the_answer_message_without_its_quotes()
     {
-        var ct = Bounded.Token();
-        var longAnswer = Bot.Tests.Discord.Support.FixedAnswerEngine.Sample() with
+        var ct = Wait.Token();
+        var longAnswer = RecordingAnswerEngine.Sample() with
         {
-            Citations = Enumerable.Range(1, 3).Select(n => Bot.Tests.Discord.Support.FixedAnswerEngine.Sample().Citations[0] with { N = n, Quote = $"quote number {n}" }).ToList(),
+            Citations = Enumerable.Range(1, 3).Select(n => RecordingAnswerEngine.Sample().Citations[0] with { N = n, Quote = $"quote number {n}" }).ToList(),
         };
         await using var slack = await ConnectedSlackBot.StartAsync(ct,
-            s => s.AddSingleton<IAnswerEngine>(new Bot.Tests.Discord.Support.FixedAnswerEngine(longAnswer)));
+            s => s.AddSingleton<IAnswerEngine>(new RecordingAnswerEngine(longAnswer)));
         var hide = (await AskAsync(slack, ct))[2]!;
         Assert.Equal("Hide sources", (string?)hide["text"]!["text"]);
 

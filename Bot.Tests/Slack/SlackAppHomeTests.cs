@@ -10,7 +10,7 @@ public sealed class SlackAppHomeTests
     [Fact]
     public async Task Opening_the_home_tab_publishes_examples_commands_watches_and_the_latest_digest_summary()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
         var watches = slack.Services.GetRequiredService<Bot.Knowledge.Watches.WatchStore>();
         watches.Add("slack", "C0WATCHING", "Acme", "U061F7AUR");
@@ -38,7 +38,7 @@ public sealed class SlackAppHomeTests
     [Fact]
     public async Task Opening_the_messages_tab_publishes_nothing()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
         var messagesTab = SlackFixtures.Local("socket_events_api_envelope_app_home_opened.json");
         messagesTab["payload"]!["event"]!["tab"] = "messages";

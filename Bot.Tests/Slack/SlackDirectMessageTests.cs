@@ -12,7 +12,7 @@ public sealed class SlackDirectMessageTests
     [Fact]
     public async Task A_direct_message_is_answered_in_its_thread_and_a_reply_in_that_thread_is_a_follow_up()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
 
         await slack.Socket.SendAsync(DirectMessage("env-1", "EvDm1", "how many roles did Amazon cut?", FirstTs), ct);
@@ -38,7 +38,7 @@ public sealed class SlackDirectMessageTests
     [InlineData("channel message")]
     public async Task The_bots_own_messages_other_bots_and_channel_messages_are_not_answered(string sender)
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
         var ignored = DirectMessage("env-1", "EvDm1", "I am an answer, not a question", "1355517523.000001");
         var ev = ignored["payload"]!["event"]!;

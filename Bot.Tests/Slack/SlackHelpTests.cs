@@ -9,7 +9,7 @@ public sealed class SlackHelpTests
     [Fact]
     public async Task Layoffs_help_answers_privately_on_the_response_url_with_the_commands_and_examples()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
         var envelope = SlackFixtures.Json("slack_socket_slash_commands_envelope.json");
         envelope["payload"]!["command"] = "/layoffs";
@@ -29,7 +29,7 @@ public sealed class SlackHelpTests
     [InlineData("<@W23456789>   Help?")]
     public async Task A_mention_saying_only_help_gets_the_help_in_its_thread_only_for_the_asker(string text)
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
 
         await slack.Socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", text, "1610241741.000200"), ct);

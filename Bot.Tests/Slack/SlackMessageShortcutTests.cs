@@ -9,7 +9,7 @@ public sealed class SlackMessageShortcutTests
     [Fact]
     public async Task The_messages_text_is_asked_and_answered_only_for_the_user_on_the_response_url()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
         var shortcut = Shortcut(slack, "Heard Amazon is cutting 14,000 roles &amp; more, any idea why?");
 
@@ -27,7 +27,7 @@ public sealed class SlackMessageShortcutTests
     [Fact]
     public async Task A_message_without_text_gets_a_private_note_and_asks_nothing()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
 
         await slack.Socket.SendAsync(Shortcut(slack, ""), ct);

@@ -45,7 +45,7 @@ public sealed class SlackServiceCollectionExtensionsTests
             [key] = value,
         };
         if (key == "Slack:SigningSecret") settings["Slack:Mode"] = "events";
-        await using var app = SlackBotHost.Build(settings, TimeProvider.System, new RecordingAnswerEngine(), new ListLoggerProvider());
+        await using var app = SlackBotHost.Build(settings, TimeProvider.System, new RecordingAnswerEngine(), new ListLogger());
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
         Assert.Contains(named, ex.Message);

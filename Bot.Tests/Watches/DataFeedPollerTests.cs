@@ -25,7 +25,7 @@ public sealed class DataFeedPollerTests : IDisposable
     [Fact]
     public async Task A_table_is_imported_once_then_a_304_imports_nothing_and_its_rows_are_cited_under_its_own_file_name()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var server = await FeedServer.StartAsync(ct);
         server.SetTable("layoffs", LayoffRowsFile.Csv(("Acme", 120, "2026-09-01"), ("Globex", 300, "2026-09-02")));
         using var services = new KnowledgeServices(_database, new Dictionary<string, string?> { ["Knowledge:AllowPrivateAddresses"] = "true" }, _time);
@@ -48,7 +48,7 @@ public sealed class DataFeedPollerTests : IDisposable
     [Fact]
     public async Task A_loopback_table_is_refused_without_AllowPrivateAddresses_and_a_table_over_the_size_cap_changes_nothing()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var server = await FeedServer.StartAsync(ct);
         server.SetTable("layoffs", LayoffRowsFile.Csv(("Acme", 120, "2026-09-01")));
         string[] urls = [server.TableUrl("layoffs")];

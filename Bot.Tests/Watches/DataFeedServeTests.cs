@@ -8,8 +8,6 @@ using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Bot.Tests.Slack.Support;
 using LiteDB;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,7 +26,7 @@ public sealed class DataFeedServeTests
     [Fact]
     public async Task A_new_row_served_by_a_data_feed_alerts_a_watching_channel_once_and_a_malformed_download_changes_nothing()
     {
-        var ct = TestTimeout.Token(20);
+        var ct = Wait.Token(20);
         var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
         await using var tables = await FeedServer.StartAsync(ct);
         await using var discord = await DiscordPeer.StartAsync(ct);
@@ -39,10 +37,10 @@ public sealed class DataFeedServeTests
         settings["Knowledge:AllowPrivateAddresses"] = "true";
         settings["Knowledge:PollInterval"] = PollInterval.ToString();
         settings["Knowledge:SeedOnServe"] = "false";
-        await using var app = DigestServeHost.Build(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), settings, time, new ListLoggerProvider());
+        await using var app = DigestServeHost.Build(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), settings, time, new ListLogger());
         await app.StartAsync(ct);
         var rows = EventCollections.RowsOf(app.Services.GetRequiredService<ILiteDatabase>());
-        await Poll.UntilAsync(() => rows.Count() == 1, ct);
+        await Wait.UntilAsync(() => rows.Count() == 1, ct);
         var watch = await app.Services.GetRequiredService<IChatCommandHandler>().HandleAsync(new ChatCommand("watch",
             new Dictionary<string, string> { [ChatCommand.SubcommandOption] = "add", [WatchCommand.CompanyOption] = "Acme" },
             new ChatRequest("slack", "U1", SlackChannel, null, "Acme"), IsAdmin: false), ct);
@@ -52,7 +50,7 @@ public sealed class DataFeedServeTests
         tables.SetTable("layoffs", LayoffRowsFile.Csv(("Acme", 300, "2026-11-25"), ("Acme", 120, "2026-09-01")));
         var served = time.GetUtcNow();
         var post = slack.ExpectAsync("chat.postMessage", ct);
-        await FakeClock.AdvanceToAsync(time, served + PollInterval, () => post.IsCompleted, ct);
+        await Wait.AdvanceToAsync(time, served + PollInterval, () => post.IsCompleted, ct);
         Assert.InRange(time.GetUtcNow() - served, TimeSpan.Zero, PollInterval + TimeSpan.FromMinutes(1));
         var message = (await post).Json;
         Assert.Equal(SlackChannel, (string)message["channel"]!);
@@ -62,7 +60,7 @@ public sealed class DataFeedServeTests
         // A cut-off download: refused whole, shown on /health, the stored rows and the watch untouched.
         tables.SetTable("layoffs", LayoffRowsFile.Csv(("Acme", 300, "2026-11-25")) + "Globex,SF Bay Area,500.0,2026-11-26");
         var runner = app.Services.GetRequiredService<WatchAlertRunner>();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LoopbackServer.AddressOf(app).ToString();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         JsonNode? feed = null;
         HttpStatusCode status = default;
@@ -78,7 +76,7 @@ public sealed class DataFeedServeTests
         Assert.Contains("malformed or cut off", (string)feed!["lastError"]!);
         Assert.Equal(["Acme:2026-09-01:120", "Acme:2026-11-25:300"], rows.FindAll().Select(r => $"{r.Company}:{r.Date}:{r.Count}").Order());
         var passes = runner.Passes;
-        await FakeClock.AdvanceToAsync(time, time.GetUtcNow() + PollInterval, () => runner.Passes > passes, ct);
+        await Wait.AdvanceToAsync(time, time.GetUtcNow() + PollInterval, () => runner.Passes > passes, ct);
         Assert.False(slack.HasPending("chat.postMessage"));
         await app.StopAsync(ct);
     }

@@ -24,7 +24,7 @@ public sealed class WatchAlertRunnerTests : IDisposable
     [Fact]
     public async Task An_alert_claimed_by_a_process_that_died_is_abandoned_not_repeated_and_a_failed_post_is_retried()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         var queries = new LayoffEventQueries(_database.Database);
         var watches = new WatchStore(_database, queries, _time);
         var slack = new RecordingPublisher("slack", _time);

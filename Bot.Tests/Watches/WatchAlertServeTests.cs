@@ -44,13 +44,13 @@ public sealed class WatchAlertServeTests
     {
         var runner = app.Services.GetRequiredService<WatchAlertRunner>();
         var done = runner.Passes + 1;
-        await FakeClock.AdvanceToAsync(time, time.GetUtcNow() + PollInterval, () => runner.Passes >= done, ct);
+        await Wait.AdvanceToAsync(time, time.GetUtcNow() + PollInterval, () => runner.Passes >= done, ct);
     }
 
     [Fact]
     public async Task Two_channels_each_get_one_alert_for_a_new_round_within_a_poll_interval_and_none_again_after_a_restart()
     {
-        var ct = TestTimeout.Token(20);
+        var ct = Wait.Token(20);
         var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
         var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
         await using var discord = await DiscordPeer.StartAsync(ct);
@@ -58,7 +58,7 @@ public sealed class WatchAlertServeTests
         for (var i = 0; i < 3; i++)
             discord.Script(new ScriptedResponse("POST", $"/channels/{DiscordChannel}/messages", 200, new Dictionary<string, string>(), DiscordFixtures.Text("message_object_example.json")));
 
-        await using (var app = DigestServeHost.Build(path, Settings(discord, slack), time, new ListLoggerProvider()))
+        await using (var app = DigestServeHost.Build(path, Settings(discord, slack), time, new ListLogger()))
         {
             var rows = app.Services.GetRequiredService<ILiteDatabase>();
             LayoffRowsFile.Import(rows, ("Acme", 120, "2026-09-01"));
@@ -96,7 +96,7 @@ public sealed class WatchAlertServeTests
         }
 
         // A restart over the same database: the alerts are in the ledger and known to the watches.
-        await using (var restarted = DigestServeHost.Build(path, Settings(discord, slack), time, new ListLoggerProvider()))
+        await using (var restarted = DigestServeHost.Build(path, Settings(discord, slack), time, new ListLogger()))
         {
             await restarted.StartAsync(ct);
             await NextPassAsync(restarted, time, ct);

@@ -3,8 +3,10 @@ using Bot.Host.Discord.Interactions;
 
 namespace Bot.Host.Discord.Gateway;
 
-/// <summary>INTERACTION_CREATE: hands the interaction to <see cref="InteractionWorker"/> so the read loop never waits on an answer.</summary>
-internal sealed class InteractionCreateDispatchHandler(InteractionQueue queue, ILogger<InteractionCreateDispatchHandler> logger) : IGatewayDispatchHandler
+/// <summary>
+/// INTERACTION_CREATE: hands the interaction to <see cref="InteractionIntake"/> so the read loop never waits on REST or an answer.
+/// </summary>
+internal sealed class InteractionCreateDispatchHandler(InteractionIntake intake) : IGatewayDispatchHandler
 {
     public string EventName => "INTERACTION_CREATE";
 
@@ -12,8 +14,7 @@ internal sealed class InteractionCreateDispatchHandler(InteractionQueue queue, I
     {
         var interaction = data.Deserialize(DiscordJsonContext.Default.DiscordInteraction)
             ?? throw new InvalidDataException("INTERACTION_CREATE without data.");
-        if (!queue.TryEnqueue(new InteractionWorkItem(interaction, null)))
-            DiscordLog.InteractionDroppedOnShutdown(logger, interaction.Id);
+        intake.Accept(interaction);
         return ValueTask.CompletedTask;
     }
 }

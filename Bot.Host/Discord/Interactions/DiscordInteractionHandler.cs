@@ -122,3 +122,7 @@ internal sealed class DiscordInteractionHandler(
         DiscordLog.InteractionAnswered(logger, interaction.Id, plan.Command.Name, reply.IsError);
     }
 }
+
+/// <summary>An acknowledged (deferred) slash command waiting for its answer.</summary>
+/// <param name="Ephemeral">Whether the deferral was private (the final message inherits it).</param>
+internal sealed record InteractionPlan(DiscordInteraction Interaction, ChatCommand Command, bool Ephemeral);

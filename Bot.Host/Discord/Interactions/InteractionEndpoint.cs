@@ -1,3 +1,4 @@
+using Bot.Host.Chat;
 using System.Text.Json;
 using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Host.Hosting;
@@ -20,7 +21,7 @@ internal sealed class InteractionEndpoint : IEndpointMapper
         HttpContext context,
         InteractionSignatureVerifier verifier,
         DiscordInteractionHandler handler,
-        InteractionQueue queue,
+        InboundQueue<InteractionWorkItem> queue,
         ILogger<InteractionEndpoint> logger)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);

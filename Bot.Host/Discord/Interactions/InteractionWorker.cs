@@ -1,65 +1,71 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Bot.Host.Chat;
+using Bot.Host.Discord.Interactions.Protocol;
+
 namespace Bot.Host.Discord.Interactions;
 
+/// <summary>An acknowledged interaction waiting for its answer.</summary>
+internal sealed record InteractionWorkItem(DiscordInteraction Interaction, InteractionPlan Plan);
+
 /// <summary>
-/// Owns the answering of interactions: acknowledges each promptly, then completes up to
-/// <see cref="MaxConcurrentAnswers"/> at once. On shutdown the queue closes and in-flight answers
-/// finish (each is bounded by the chat answer timeout) unless the host's shutdown timeout ends first.
+/// Acknowledges gateway interactions at once, each on its own (Discord wants the reply within 3 s whatever answers are
+/// in progress, and the gateway's read loop must not wait on REST), then queues the answer. The HTTP endpoint
+/// acknowledges in its response and queues directly.
 /// </summary>
-internal sealed class InteractionWorker(
-    InteractionQueue queue,
+internal sealed class InteractionIntake(
     DiscordInteractionHandler handler,
-    ILogger<InteractionWorker> logger) : BackgroundService
+    InboundQueue<InteractionWorkItem> queue,
+    ILogger<InteractionIntake> logger)
 {
-    public const int MaxConcurrentAnswers = 8;
-    private readonly SemaphoreSlim _answerSlots = new(MaxConcurrentAnswers, MaxConcurrentAnswers);
-    private readonly CancellationTokenSource _abort = new();
+    private readonly ConcurrentDictionary<Task, byte> _acknowledging = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public void Accept(DiscordInteraction interaction)
     {
-        var inFlight = new List<Task>();
-        // Not stoppingToken: reading ends when StopAsync closes the queue, so queued work drains.
-        await foreach (var item in queue.Reader.ReadAllAsync(CancellationToken.None))
-        {
-            inFlight.RemoveAll(t => t.IsCompleted);
-            inFlight.Add(ProcessAsync(item, _abort.Token));
-        }
-        await Task.WhenAll(inFlight);
+        var task = AcknowledgeAsync(interaction);
+        _acknowledging.TryAdd(task, 0);
+        _ = task.ContinueWith(done => _acknowledging.TryRemove(done, out _), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        queue.Complete();
-        // Answers still running when the host's shutdown timeout expires are abandoned.
-        await using var abortOnTimeout = cancellationToken.Register(_abort.Cancel);
-        await base.StopAsync(cancellationToken);
-    }
+    /// <summary>Waits for the acknowledgements in progress (shutdown), so their answers are queued before the queue closes.</summary>
+    public Task DrainAsync(CancellationToken cancellationToken) => Task.WhenAll(_acknowledging.Keys).WaitAsync(cancellationToken);
 
-    public override void Dispose()
+    private async Task AcknowledgeAsync(DiscordInteraction interaction)
     {
-        _abort.Dispose();
-        _answerSlots.Dispose();
-        base.Dispose();
-    }
-
-    private async Task ProcessAsync(InteractionWorkItem item, CancellationToken cancellationToken)
-    {
-        await Task.Yield(); // let the read loop take the next interaction while this one works
+        await Task.Yield(); // the gateway's read loop goes on at once
         try
         {
-            var plan = item.Plan ?? await handler.AcknowledgeAsync(item.Interaction, cancellationToken);
-            if (plan is null) return;
-            await _answerSlots.WaitAsync(cancellationToken);
-            try { await handler.CompleteAsync(plan, cancellationToken); }
-            finally { _answerSlots.Release(); }
+            var plan = await handler.AcknowledgeAsync(interaction, CancellationToken.None);
+            if (plan is not null) await queue.EnqueueAsync(new InteractionWorkItem(interaction, plan), CancellationToken.None);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (ChannelClosedException)
         {
-            DiscordLog.InteractionAbandonedOnShutdown(logger, item.Interaction.Id);
+            DiscordLog.InteractionDroppedOnShutdown(logger, interaction.Id);
         }
         catch (Exception ex)
         {
-            // The boundary for one interaction: logged with its id, the worker carries on.
-            DiscordLog.InteractionFailed(logger, item.Interaction.Id, item.Interaction.Data?.Name, ex);
+            DiscordLog.InteractionFailed(logger, interaction.Id, interaction.Data?.Name, ex);
         }
     }
+}
+
+/// <summary>Answers acknowledged interactions with <see cref="MaxConcurrentAnswers"/> workers.</summary>
+internal sealed class InteractionWorker(
+    InboundQueue<InteractionWorkItem> queue,
+    InteractionIntake intake,
+    DiscordInteractionHandler handler,
+    ILogger<InteractionWorker> logger) : InboundWorker<InteractionWorkItem>(queue, MaxConcurrentAnswers)
+{
+    public const int MaxConcurrentAnswers = 8;
+
+    protected override Task HandleAsync(InteractionWorkItem item, CancellationToken cancellationToken) =>
+        handler.CompleteAsync(item.Plan, cancellationToken);
+
+    protected override void OnFailed(InteractionWorkItem item, Exception exception) =>
+        DiscordLog.InteractionFailed(logger, item.Interaction.Id, item.Interaction.Data?.Name, exception);
+
+    protected override void OnAbandoned(InteractionWorkItem item) => DiscordLog.InteractionAbandonedOnShutdown(logger, item.Interaction.Id);
+
+    protected override Task BeforeCompleteAsync(CancellationToken cancellationToken) => intake.DrainAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Bot.Host.Chat;
 using System.Text.Json;
 using Bot.Host.Hosting;
 using Bot.Host.Slack.Events.Protocol;
@@ -11,7 +12,7 @@ namespace Bot.Host.Slack.Events;
 /// </summary>
 internal sealed class SlackEventsEndpoint(
     SlackSignedRequest signedRequest,
-    SlackInboundQueue queue,
+    InboundQueue<SlackInbound> queue,
     ILogger<SlackEventsEndpoint> logger) : IEndpointMapper
 {
     public const string Path = "/slack/events";

@@ -1,3 +1,4 @@
+using Bot.Host.Chat;
 using System.Text;
 using System.Text.Json;
 using Bot.Host.Hosting;
@@ -13,7 +14,7 @@ namespace Bot.Host.Slack.Events;
 /// </summary>
 internal sealed class SlackInteractivityEndpoint(
     SlackSignedRequest signedRequest,
-    SlackInboundQueue queue,
+    InboundQueue<SlackInbound> queue,
     ILogger<SlackInteractivityEndpoint> logger) : IEndpointMapper
 {
     public const string Path = "/slack/interactions";

@@ -30,3 +30,11 @@ internal sealed class SlackSignatureVerifier(IOptions<SlackOptions> options, Tim
             : SlackSignatureResult.Mismatch;
     }
 }
+
+internal enum SlackSignatureResult
+{
+    Valid,
+    MissingHeaders,
+    StaleTimestamp,
+    Mismatch,
+}

@@ -1,3 +1,4 @@
+using Bot.Host.Chat;
 using System.Text;
 using Bot.Host.Hosting;
 using Bot.Host.Slack.Events.Protocol;
@@ -12,7 +13,7 @@ namespace Bot.Host.Slack.Events;
 /// </summary>
 internal sealed class SlackSlashCommandEndpoint(
     SlackSignedRequest signedRequest,
-    SlackInboundQueue queue,
+    InboundQueue<SlackInbound> queue,
     IOptions<SlackOptions> options,
     ILogger<SlackSlashCommandEndpoint> logger) : IEndpointMapper
 {
@@ -38,7 +39,7 @@ internal sealed class SlackSlashCommandEndpoint(
     }
 
     /// <summary>Shared by HTTP and Socket Mode: the immediate reply to a slash command.</summary>
-    public static IResult Accept(SlashCommandPayload payload, SlackInboundQueue queue, SlackOptions options, ILogger logger)
+    public static IResult Accept(SlashCommandPayload payload, InboundQueue<SlackInbound> queue, SlackOptions options, ILogger logger)
     {
         if (!string.Equals(payload.Command, options.SlashCommand, StringComparison.OrdinalIgnoreCase))
             return Ephemeral($"I only know {options.SlashCommand}.");

@@ -1,3 +1,4 @@
+using Bot.Host.Chat;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -18,7 +19,7 @@ namespace Bot.Host.Slack.SocketMode;
 internal sealed class SlackSocketModeClient(
     AppsApi apps,
     AuthApi auth,
-    SlackInboundQueue queue,
+    InboundQueue<SlackInbound> queue,
     SlackConnectionState state,
     IOptions<SlackOptions> options,
     TimeProvider time,

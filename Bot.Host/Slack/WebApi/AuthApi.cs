@@ -24,3 +24,6 @@ internal sealed class AuthApi(SlackWebApiClient client)
         finally { _gate.Release(); }
     }
 }
+
+/// <summary>The bot's own ids from <c>auth.test</c>: used to strip its mention and ignore its own messages.</summary>
+internal sealed record SlackBotIdentity(string UserId, string? BotId);

@@ -104,3 +104,10 @@ internal sealed class SlackWebApiClient(
         (kind == SlackTokenKind.App ? options.Value.AppToken : options.Value.BotToken)
         ?? throw new InvalidOperationException($"Slack:{kind}Token is not configured.");
 }
+
+/// <summary>Which configured token authorises a call: the bot token, or the app-level token (Socket Mode only).</summary>
+internal enum SlackTokenKind
+{
+    Bot,
+    App,
+}

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using static Bot.Knowledge.Answering.AnswerWording;
+using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Answering.Kinds;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Answering.Kinds;
 

@@ -1,7 +1,6 @@
-using Bot.Host.Discord;
+using Bot.Host.Platforms;
 using Bot.Host.Hosting;
 using Bot.Host.Jobs;
-using Bot.Host.Slack;
 using Bot.Tests.Slack.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,12 +11,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Digest.Support;
 
 /// <summary>
-/// The <c>serve</c> composition (AddBotCore, AddDiscord, AddSlack, AddDigest, as ServeCommand.BuildApp adds them)
+/// The <c>serve</c> composition (AddBotCore, AddChatPlatforms, AddDigest, AddFeedPolling, as ServeCommand.BuildApp adds them)
 /// on a loopback port with a fake clock and a log recorder; the database path is the test's own.
 /// </summary>
 internal static class DigestServeHost
 {
-    public static WebApplication Build(string databasePath, IDictionary<string, string?> settings, FakeTimeProvider time, ListLoggerProvider logs)
+    public static WebApplication Build(string databasePath, IDictionary<string, string?> settings, FakeTimeProvider time, ListLogger logs)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         BotHostFactory.ConfigureConfiguration(builder.Configuration, databasePath, settings);
@@ -25,9 +24,9 @@ internal static class DigestServeHost
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddBotCore(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddDiscord(builder.Configuration);
-        builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddChatPlatforms(builder.Configuration);
         builder.Services.AddDigest(builder.Configuration);
+        builder.Services.AddFeedPolling(builder.Configuration);
         var app = builder.Build();
         HealthEndpoint.Map(app);
         foreach (var mapper in app.Services.GetServices<IEndpointMapper>()) mapper.Map(app);

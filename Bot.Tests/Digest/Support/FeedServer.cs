@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Digest.Support;
 
@@ -16,7 +11,7 @@ namespace Bot.Tests.Digest.Support;
 /// </summary>
 internal sealed class FeedServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private readonly ConcurrentDictionary<string, List<(string Slug, string Title, string Text)>> _feeds = new();
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
     private readonly ConcurrentDictionary<string, string> _tables = new();
@@ -24,23 +19,18 @@ internal sealed class FeedServer : IAsyncDisposable
     /// <summary>Article slugs whose page answers 500 for now.</summary>
     public ConcurrentDictionary<string, bool> BrokenArticles { get; } = new();
 
-    private FeedServer(WebApplication app) => _app = app;
-
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server.BaseUrl;
     public ConcurrentQueue<FeedRequest> FeedRequests { get; } = new();
 
     public static async Task<FeedServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FeedServer(app);
-        app.MapGet("/feeds/{name}.xml", (Func<HttpContext, string, Task>)server.FeedAsync);
-        app.MapGet("/articles/{slug}", (Func<HttpContext, string, Task>)server.ArticleAsync);
-        app.MapGet("/tables/{name}.csv", (Func<HttpContext, string, Task>)server.TableAsync);
-        await app.StartAsync(cancellationToken);
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        var server = new FeedServer();
+        server._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/feeds/{name}.xml", (Func<HttpContext, string, Task>)server.FeedAsync);
+            app.MapGet("/articles/{slug}", (Func<HttpContext, string, Task>)server.ArticleAsync);
+            app.MapGet("/tables/{name}.csv", (Func<HttpContext, string, Task>)server.TableAsync);
+        }, cancellationToken);
         return server;
     }
 
@@ -120,9 +110,5 @@ internal sealed class FeedServer : IAsyncDisposable
         await context.Response.WriteAsync($"<html><head><title>{item.Title}</title></head><body><article><h1>{item.Title}</h1><p>{item.Text}</p></article></body></html>");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

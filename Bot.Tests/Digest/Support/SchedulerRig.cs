@@ -21,7 +21,7 @@ internal sealed class SchedulerRig : IAsyncDisposable
     public SchedulerRig(KnowledgeDatabase database, FakeTimeProvider time, DigestOptions options, params RecordingPublisher[] publishers)
     {
         Time = time;
-        Logs = new ListLoggerProvider();
+        Logs = new ListLogger();
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         Ledger = new DigestLedger(database, time);
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
@@ -33,7 +33,7 @@ internal sealed class SchedulerRig : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; }
-    public ListLoggerProvider Logs { get; }
+    public ListLogger Logs { get; }
     public DigestLedger Ledger { get; }
     public DigestSubscriptionStore Subscriptions { get; }
     public DigestRunner Runner { get; }

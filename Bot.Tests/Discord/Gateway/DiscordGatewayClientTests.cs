@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Bot.Host.Discord;
 using Bot.Host.Discord.Gateway;
+using Bot.Host.Discord.Interactions;
 using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord.Gateway;
@@ -14,7 +15,7 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task Identifies_registers_commands_and_answers_ask_by_deferring_then_editing_the_original()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = DiscordBotHost.Create(peer);
         await bot.StartAsync(ct);
@@ -39,7 +40,7 @@ public sealed class DiscordGatewayClientTests
         Assert.Empty(edit.Json!["allowed_mentions"]!["parse"]!.AsArray());
         Assert.Equal(["How many roles did Amazon cut?"], bot.Engine.Questions);
 
-        await Poll.UntilAsync(() => peer.AllRequests.Any(r => r.Method == "PUT"), ct);
+        await Wait.UntilAsync(() => peer.AllRequests.Any(r => r.Method == "PUT"), ct);
         var registration = peer.AllRequests.Single(r => r.Method == "PUT");
         Assert.Equal($"/api/v10/applications/{DiscordPeer.ApplicationId}/commands", registration.Path);
         Assert.Equal("Bot test-bot-token", registration.Header("Authorization"));
@@ -62,11 +63,9 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task Resumes_on_the_resume_url_with_the_same_session_and_sequence_after_an_abrupt_drop()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        var ct = Wait.Token();
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
 
         // seq 7 arrives (and is handled) before the network fails.
         await gateway.SendAsync(InteractionPayloads.Dispatch("sources", sequence: 7), ct);
@@ -82,18 +81,16 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal(7, (int)resume["d"]!["seq"]!);
 
         await resumed.SendAsync("""{"op":0,"t":"RESUMED","s":8,"d":{}}""", ct);
-        await Poll.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
+        await Wait.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
         Assert.Equal(1, peer.AllRequests.Count(r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal))); // RESUME needs no new session
     }
 
     [Fact]
     public async Task Op7_reconnect_closes_with_a_resumable_code_and_resumes()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        var ct = Wait.Token();
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
 
         await gateway.SendAsync(DiscordFixtures.Json("gateway_reconnect.json"), ct);
         var closeStatus = await gateway.Closed.WaitAsync(ct);
@@ -112,19 +109,18 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task Op9_not_resumable_identifies_again_on_the_gateway_url_after_a_short_random_wait()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        var ct = Wait.Token();
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
         var start = bot.Time.GetUtcNow();
 
         await gateway.SendAsync(DiscordFixtures.Json("gateway_invalid_session.json"), ct);
         await gateway.Closed.WaitAsync(ct);
-        await Poll.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Reconnecting, ct); // set just before it waits
+        await Wait.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Reconnecting, ct); // set just before it waits
         var next = peer.AcceptGatewayAsync(ct).AsTask();
-        await Task.Delay(50, ct);
-        Assert.False(next.IsCompleted); // it waits on the clock before identifying again
+        // It sleeps on the clock (a random 1-5 s) before identifying again; the clock has not moved, so no connection yet.
+        await bot.Time.TimerAsync(d => d >= TimeSpan.FromSeconds(1) && d <= TimeSpan.FromSeconds(5), ct);
+        Assert.False(next.IsCompleted);
 
         await bot.AdvanceUntilAsync(next, TimeSpan.FromMilliseconds(250), ct);
         var waited = bot.Time.GetUtcNow() - start;
@@ -141,17 +137,16 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task Missing_heartbeat_ack_means_zombie_then_resume()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
-        await Poll.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
+        var ct = Wait.Token();
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
+        await Wait.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
         gateway.AutoAckHeartbeats = false;
 
+        // The first beat sleeps on the clock for interval × jitter, so none can go out before that.
+        await bot.Time.TimerAsync(d => d == TimeSpan.FromMilliseconds(45000 * 0.5), ct);
         bot.Time.Advance(TimeSpan.FromMilliseconds(45000 * 0.5 - 1));
-        await Task.Delay(50, ct);
-        Assert.False(gateway.TryTakeHeartbeat(out _)); // not before interval × jitter
+        Assert.False(gateway.TryTakeHeartbeat(out _));
         bot.Time.Advance(TimeSpan.FromMilliseconds(1));
         var heartbeat = await gateway.NextHeartbeatAsync(ct);
         Assert.Equal(1, (int?)heartbeat["d"]); // the last sequence (READY)
@@ -167,7 +162,7 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task Close_4004_stops_the_gateway_with_a_clear_error_and_no_reconnect()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = DiscordBotHost.Create(peer);
         await bot.StartAsync(ct);
@@ -189,11 +184,9 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task A_heartbeat_request_is_answered_at_once_and_unreadable_frames_are_skipped()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        var ct = Wait.Token();
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
 
         await gateway.SendAsync("this is not json", ct);
         await gateway.SendAsync("""{"op":1,"d":null}""", ct);
@@ -207,7 +200,7 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task A_rejected_token_on_get_gateway_bot_stops_with_a_clear_error()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         peer.Script(new ScriptedResponse("GET", "/gateway/bot", 401, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, """{"message":"401: Unauthorized","code":0}"""));
         await using var bot = DiscordBotHost.Create(peer);
@@ -227,12 +220,10 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task Shutdown_closes_the_gateway_with_1000_so_discord_ends_the_session_cleanly()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
-        await Poll.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
+        var ct = Wait.Token();
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
+        await Wait.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
 
         await bot.App.StopAsync(ct);
 
@@ -243,19 +234,19 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task Shutdown_lets_an_answer_in_flight_finish_after_the_gateway_closed()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = DiscordBotHost.Create(peer);
-        bot.Engine.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Engine.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await bot.StartAsync(ct);
         var gateway = await ConnectAndIdentifyAsync(peer, ct);
         await gateway.SendAsync(InteractionPayloads.Dispatch("ask", "question", "Slow one?"), ct);
-        await bot.Engine.Started.Task.WaitAsync(ct);
+        await bot.Engine.FirstCall.WaitAsync(ct);
 
         var stopping = bot.App.StopAsync(ct);
         Assert.Equal(WebSocketCloseStatus.NormalClosure, await gateway.Closed.WaitAsync(ct));
         Assert.False(stopping.IsCompleted); // still waiting for the answer
-        bot.Engine.Hold.SetResult();
+        bot.Engine.Gate.SetResult();
 
         var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         Assert.Contains("Amazon cut about 18,000 roles", (string)edit.Json!["embeds"]![0]!["description"]!);
@@ -263,9 +254,30 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task Interactions_are_acknowledged_while_every_answer_worker_is_busy()
+    {
+        var ct = Wait.Token();
+        await using var peer = await DiscordPeer.StartAsync(ct);
+        await using var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "100" });
+        bot.Engine.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await bot.StartAsync(ct);
+        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+
+        var count = InteractionWorker.MaxConcurrentAnswers + 2;
+        for (var i = 0; i < count; i++)
+            await gateway.SendAsync(InteractionPayloads.Dispatch("ask", "question", $"Question {i}?", sequence: 10 + i, id: $"90000000000000000{i:D2}"), ct);
+
+        // Every one gets its deferred reply (Discord wants it within 3 s) though no answer can finish yet.
+        for (var i = 0; i < count; i++) await peer.ExpectRequestAsync("POST", "/callback", ct);
+        await Wait.UntilAsync(() => bot.Engine.Requests.Count == InteractionWorker.MaxConcurrentAnswers, ct); // the rest wait for a worker
+        bot.Engine.Gate.SetResult();
+        for (var i = 0; i < count; i++) await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+    }
+
+    [Fact]
     public async Task Commands_are_registered_in_each_configured_guild_with_the_configured_application_id()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?>
         {
@@ -275,7 +287,7 @@ public sealed class DiscordGatewayClientTests
         });
         await bot.StartAsync(ct);
 
-        await Poll.UntilAsync(() => bot.State.CommandsRegisteredAt is not null, ct);
+        await Wait.UntilAsync(() => bot.State.CommandsRegisteredAt is not null, ct);
 
         var puts = peer.AllRequests.Where(r => r.Method == "PUT").Select(r => r.Path).Order().ToList();
         Assert.Equal(["/api/v10/applications/42/guilds/1011977515109187704/commands", "/api/v10/applications/42/guilds/290926798626357999/commands"], puts);
@@ -285,7 +297,7 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task Command_registration_is_retried_while_discord_fails_and_not_after_a_refusal()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         // 5 server errors exhaust the REST client's own retries; then the registrar backs off and tries again.
         for (var i = 0; i < 5; i++)
@@ -294,7 +306,7 @@ public sealed class DiscordGatewayClientTests
         await using var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?> { ["Discord:GuildIds"] = "1,2", ["Discord:ApplicationId"] = "42" });
         await bot.StartAsync(ct);
 
-        var done = Poll.UntilAsync(() => bot.State.LastError?.Contains("50001", StringComparison.Ordinal) == true, ct);
+        var done = Wait.UntilAsync(() => bot.State.LastError?.Contains("50001", StringComparison.Ordinal) == true, ct);
         await bot.AdvanceUntilAsync(done, TimeSpan.FromSeconds(1), ct);
 
         Assert.Equal(6, peer.AllRequests.Count(r => r.Path.EndsWith("/guilds/1/commands", StringComparison.Ordinal)));
@@ -305,12 +317,12 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task Guild_ids_may_also_be_one_comma_separated_setting()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?> { ["Discord:GuildIds"] = "11, 22" });
         await bot.StartAsync(ct);
 
-        await Poll.UntilAsync(() => bot.State.CommandsRegisteredAt is not null, ct);
+        await Wait.UntilAsync(() => bot.State.CommandsRegisteredAt is not null, ct);
 
         var puts = peer.AllRequests.Where(r => r.Method == "PUT").Select(r => r.Path).Order().ToList();
         Assert.Equal([$"/api/v10/applications/{DiscordPeer.ApplicationId}/guilds/11/commands", $"/api/v10/applications/{DiscordPeer.ApplicationId}/guilds/22/commands"], puts);
@@ -319,7 +331,7 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task An_exhausted_identify_budget_waits_for_its_reset_before_connecting()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         var info = DiscordFixtures.Json("get_gateway_bot_response.json");
         info["url"] = peer.GatewayUrl;
@@ -330,9 +342,9 @@ public sealed class DiscordGatewayClientTests
         var start = bot.Time.GetUtcNow();
         await bot.StartAsync(ct);
 
-        await Poll.UntilAsync(() => bot.State.LastError?.Contains("IDENTIFY budget", StringComparison.Ordinal) == true, ct); // set just before it waits
+        await Wait.UntilAsync(() => bot.State.LastError?.Contains("IDENTIFY budget", StringComparison.Ordinal) == true, ct); // set just before it waits
         var accept = peer.AcceptGatewayAsync(ct).AsTask();
-        await Task.Delay(50, ct);
+        await bot.Time.TimerAsync(d => d >= TimeSpan.FromSeconds(4) && d <= TimeSpan.FromSeconds(5), ct); // reset_after: 5 s
         Assert.False(accept.IsCompleted);
         await bot.AdvanceUntilAsync(accept, TimeSpan.FromMilliseconds(250), ct);
 
@@ -343,11 +355,9 @@ public sealed class DiscordGatewayClientTests
     [Fact]
     public async Task An_interaction_delivered_twice_is_answered_once()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = DiscordBotHost.Create(peer);
-        await bot.StartAsync(ct);
-        var gateway = await ConnectAndIdentifyAsync(peer, ct);
+        var ct = Wait.Token();
+        await using var discord = await ConnectedDiscordBot.StartAsync(ct);
+        var (peer, bot, gateway) = (discord.Peer, discord.Bot, discord.Gateway);
         var ask = InteractionPayloads.Dispatch("ask", "question", "Who cut jobs?", sequence: 2);
 
         await gateway.SendAsync(ask, ct);

@@ -13,7 +13,7 @@ public sealed class DiscordShardingTests
     [Fact]
     public async Task Two_shards_identify_as_0_and_1_of_2_and_with_max_concurrency_1_the_second_waits_5_s()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = DiscordBotHost.Create(peer, Settings(count: "2"));
         await bot.StartAsync(ct); // the peer's /gateway/bot says max_concurrency 1: both shards share one bucket
@@ -44,7 +44,7 @@ public sealed class DiscordShardingTests
     [Fact]
     public async Task Shards_resume_on_their_own_while_the_others_keep_their_connection_and_health_shows_each()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         ScriptGatewayBot(peer, shards: 2, maxConcurrency: 2, times: 2); // two buckets: both identify at once
         await using var bot = DiscordBotHost.Create(peer, Settings(count: "2"));
@@ -67,7 +67,7 @@ public sealed class DiscordShardingTests
         Assert.Equal("session-1", (string)resume["d"]!["session_id"]!);
         Assert.Equal(5, (int)resume["d"]!["seq"]!);
         await resumed.SendAsync("""{"op":0,"t":"RESUMED","s":6,"d":{}}""", ct);
-        await Poll.UntilAsync(() => bot.State.Shards[1].Status == DiscordConnectionStatus.Connected, ct); // RESUMED handled
+        await Wait.UntilAsync(() => bot.State.Shards[1].Status == DiscordConnectionStatus.Connected, ct); // RESUMED handled
 
         // Shard 0's first connection still answers: it never noticed.
         await shards[0].SendAsync(DirectMessage("sources", "1233227149545177172", sequence: 4), ct);
@@ -94,7 +94,7 @@ public sealed class DiscordShardingTests
     [Fact]
     public async Task A_shard_stopped_for_good_leaves_the_others_answering_and_health_degraded()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         ScriptGatewayBot(peer, shards: 2, maxConcurrency: 2, times: 2);
         await using var bot = DiscordBotHost.Create(peer, Settings(count: "2"));
@@ -102,7 +102,7 @@ public sealed class DiscordShardingTests
         var shards = await ConnectShardsAsync(peer, 2, ct);
 
         await shards[1].CloseAsync(4010, "Invalid shard.", ct);
-        await Poll.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Failed, ct);
+        await Wait.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Failed, ct);
         Assert.Contains("shard 1", bot.State.LastError);
         Assert.Contains("Discord:ShardCount", bot.State.LastError);
 
@@ -119,7 +119,7 @@ public sealed class DiscordShardingTests
     [Fact]
     public async Task Shard_ids_choose_which_shards_this_instance_runs()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         ScriptGatewayBot(peer, shards: 4, maxConcurrency: 4, times: 2);
         // One environment variable with a comma-separated list, as Discord__ShardIds=1,3 gives.
@@ -139,7 +139,7 @@ public sealed class DiscordShardingTests
     [Fact]
     public async Task Auto_takes_the_shard_count_from_get_gateway_bot()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         ScriptGatewayBot(peer, shards: 3, maxConcurrency: 3, times: 4); // the count, then one per shard
         await using var bot = DiscordBotHost.Create(peer, Settings(count: "auto"));
@@ -160,7 +160,7 @@ public sealed class DiscordShardingTests
     [Fact]
     public async Task Auto_with_a_shard_id_beyond_the_recommended_count_stops_with_a_clear_error()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         ScriptGatewayBot(peer, shards: 2, maxConcurrency: 1, times: 1);
         await using var bot = DiscordBotHost.Create(peer, Settings(count: "auto", ids: "1-2"));
@@ -181,7 +181,7 @@ public sealed class DiscordShardingTests
     [Fact]
     public async Task Auto_with_a_rejected_token_stops_with_a_clear_error()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         peer.Script(new ScriptedResponse("GET", "/gateway/bot", 401, JsonHeaders, """{"message":"401: Unauthorized","code":0}"""));
         await using var bot = DiscordBotHost.Create(peer, Settings(count: "auto"));
@@ -201,7 +201,7 @@ public sealed class DiscordShardingTests
     [Fact]
     public async Task A_bad_shard_setting_stops_the_host_at_start_naming_it()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = DiscordBotHost.Create(peer, Settings(count: "2", ids: "0,2"));
 

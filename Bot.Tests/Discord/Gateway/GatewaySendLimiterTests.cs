@@ -1,6 +1,5 @@
 using Bot.Host.Discord.Gateway;
 using Bot.Tests.Discord.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Discord.Gateway;
 
@@ -9,18 +8,15 @@ public sealed class GatewaySendLimiterTests
     [Fact]
     public async Task Ordinary_sends_stop_at_117_a_minute_while_heartbeats_still_go_out()
     {
-        var ct = TestTimeout.Token();
-        var time = new FakeTimeProvider();
-        var limiter = new GatewaySendLimiter(time);
-        for (var i = 0; i < GatewaySendLimiter.Limit - GatewaySendLimiter.ReservedForHeartbeats; i++)
-            await limiter.WaitAsync(heartbeat: false, ct).WaitAsync(ct);
+        var ct = Wait.Token();
+        var (limiter, time) = await FullForOrdinarySendsAsync(ct);
 
         var held = limiter.WaitAsync(heartbeat: false, ct);
-        await Task.Delay(30, ct);
+        // Held on the clock until the first send leaves the 60 s window: nothing else can release it earlier.
+        Assert.Equal(TimeSpan.FromSeconds(60), await time.TimerAsync(_ => true, ct));
         Assert.False(held.IsCompleted);
 
         time.Advance(TimeSpan.FromSeconds(59));
-        await Task.Delay(30, ct);
         Assert.False(held.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
         await held.WaitAsync(ct);
@@ -29,15 +25,23 @@ public sealed class GatewaySendLimiterTests
     [Fact]
     public async Task Heartbeats_use_the_reserved_room_even_while_an_ordinary_send_waits()
     {
-        var ct = TestTimeout.Token();
-        var time = new FakeTimeProvider();
-        var limiter = new GatewaySendLimiter(time);
-        for (var i = 0; i < GatewaySendLimiter.Limit - GatewaySendLimiter.ReservedForHeartbeats; i++)
-            await limiter.WaitAsync(heartbeat: false, ct).WaitAsync(ct);
+        var ct = Wait.Token();
+        var (limiter, time) = await FullForOrdinarySendsAsync(ct);
         var held = limiter.WaitAsync(heartbeat: false, ct);
+        await time.TimerAsync(_ => true, ct);
 
         for (var i = 0; i < GatewaySendLimiter.ReservedForHeartbeats; i++)
             await limiter.WaitAsync(heartbeat: true, ct).WaitAsync(TimeSpan.FromSeconds(1), ct);
         Assert.False(held.IsCompleted);
+    }
+
+    /// <summary>A limiter that has let through every ordinary send of the window (117 of 120).</summary>
+    private static async Task<(GatewaySendLimiter Limiter, WatchedClock Time)> FullForOrdinarySendsAsync(CancellationToken ct)
+    {
+        var time = new WatchedClock();
+        var limiter = new GatewaySendLimiter(time);
+        for (var i = 0; i < GatewaySendLimiter.Limit - GatewaySendLimiter.ReservedForHeartbeats; i++)
+            await limiter.WaitAsync(heartbeat: false, ct).WaitAsync(ct);
+        return (limiter, time);
     }
 }

@@ -1,13 +1,12 @@
 using Bot.Host.Discord.Gateway;
 using Bot.Tests.Discord.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Discord.Gateway;
 
 public sealed class HeartbeatLoopTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(41250);
-    private readonly FakeTimeProvider _time = new();
+    private readonly WatchedClock _time = new();
     private int _sent;
 
     private HeartbeatLoop Create(double jitter) => new(Interval, _time, () => jitter, _ =>
@@ -19,32 +18,34 @@ public sealed class HeartbeatLoopTests
     [Fact]
     public async Task The_first_heartbeat_waits_interval_times_jitter()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         var loop = Create(0.25);
         var run = loop.RunAsync(ct);
 
+        // Sleeping on the clock for interval x jitter: no beat can go out before the test moves it that far.
+        var due = await _time.TimerAsync(_ => true, ct);
+        Assert.InRange(due, Interval * 0.25 - TimeSpan.FromMilliseconds(1), Interval * 0.25); // timers count whole milliseconds
         _time.Advance(Interval * 0.25 - TimeSpan.FromMilliseconds(1));
-        await Task.Delay(30, ct);
         Assert.Equal(0, Volatile.Read(ref _sent));
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await Poll.UntilAsync(() => Volatile.Read(ref _sent) == 1, ct);
+        await Wait.UntilAsync(() => Volatile.Read(ref _sent) == 1, ct);
         Assert.False(run.IsCompleted);
     }
 
     [Fact]
     public async Task Acknowledged_heartbeats_continue_every_interval()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         var loop = Create(0);
         var run = loop.RunAsync(ct);
-        await Poll.UntilAsync(() => Volatile.Read(ref _sent) == 1, ct);
+        await Wait.UntilAsync(() => Volatile.Read(ref _sent) == 1, ct);
 
         for (var beat = 2; beat <= 4; beat++)
         {
             _time.Advance(TimeSpan.FromMilliseconds(20));
             loop.AckReceived();
             _time.Advance(Interval - TimeSpan.FromMilliseconds(20));
-            await Poll.UntilAsync(() => Volatile.Read(ref _sent) == beat, ct);
+            await Wait.UntilAsync(() => Volatile.Read(ref _sent) == beat, ct);
         }
         Assert.False(run.IsCompleted);
         Assert.Equal(TimeSpan.FromMilliseconds(20), loop.Latency);
@@ -53,10 +54,10 @@ public sealed class HeartbeatLoopTests
     [Fact]
     public async Task A_missing_ack_ends_the_loop_as_zombied_instead_of_beating_again()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         var loop = Create(0);
         var run = loop.RunAsync(ct);
-        await Poll.UntilAsync(() => Volatile.Read(ref _sent) == 1, ct);
+        await Wait.UntilAsync(() => Volatile.Read(ref _sent) == 1, ct);
 
         _time.Advance(Interval);
 
@@ -67,7 +68,7 @@ public sealed class HeartbeatLoopTests
     [Fact]
     public async Task A_heartbeat_request_from_the_gateway_is_answered_at_once()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         var loop = Create(0.9);
         _ = loop.RunAsync(ct);
 

@@ -21,7 +21,7 @@ public sealed class InteractionEndpointTests
     [MemberData(nameof(Cases))]
     public async Task Every_fixture_vector_gets_its_expected_answer(string name)
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         var vector = Vectors["cases"]!.AsArray().Single(c => (string)c!["name"]! == name)!;
         var body = (string)vector["raw_body"]!;
@@ -56,7 +56,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task A_replayed_body_with_one_changed_byte_is_refused()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         var vector = Vectors["cases"]![1]!; // the valid APPLICATION_COMMAND
@@ -76,7 +76,7 @@ public sealed class InteractionEndpointTests
     [InlineData(-299, true)]    // a sender clock a little ahead is fine
     public async Task Signed_requests_are_refused_when_their_timestamp_is_more_than_5_minutes_from_now(int secondsAgo, bool accepted)
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
 
@@ -88,7 +88,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task A_request_signed_with_timestamp_0_is_refused()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
 
@@ -101,7 +101,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task Unsigned_requests_are_refused()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         using var http = new HttpClient { BaseAddress = bot.BaseUri };
@@ -114,7 +114,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task A_signed_but_malformed_payload_gets_400()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
 
@@ -126,7 +126,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task Ask_is_deferred_then_the_original_response_is_edited_with_the_answer()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         var body = InteractionPayloads.Body("ask", "question", "Why did Amazon cut jobs?");
@@ -144,7 +144,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task Ingest_without_manage_server_is_refused_privately_on_receipt()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         // SEND_MESSAGES | EMBED_LINKS only: no MANAGE_GUILD (0x20), no ADMINISTRATOR (0x8).
@@ -163,7 +163,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task Ingest_with_manage_server_is_deferred_privately_and_answered_by_the_command_handler()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         var body = InteractionPayloads.Body("ingest", "url", "https://example.com/a", permissions: "32");
@@ -182,7 +182,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task A_private_reply_to_a_public_deferral_becomes_a_private_follow_up()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         var body = InteractionPayloads.Body("sources"); // deferred publicly; the handler's reply is private
@@ -202,7 +202,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task A_user_over_the_question_limit_gets_the_friendly_notice_privately()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct, new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "1" });
         var first = InteractionPayloads.Body("ask", "question", "First?");
@@ -248,7 +248,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task Watch_add_needs_manage_server_and_then_stores_the_watch_for_the_channel()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         var refusedBody = WatchBody("add", "Acme", permissions: "0");
@@ -269,7 +269,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task Digest_subscribe_needs_manage_server_and_then_subscribes_the_channel()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         using (await PostSignedAsync(bot, WatchBody("subscribe", null, permissions: "0", command: "digest").ToJsonString(), ct)) { }
@@ -289,7 +289,7 @@ public sealed class InteractionEndpointTests
     [Fact]
     public async Task The_company_option_completes_with_company_names_from_the_data()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         LayoffRowsFile.Import(bot.Services.GetRequiredService<LiteDB.ILiteDatabase>(), ("Acme", 120, "2026-06-10"), ("Globex", 300, "2026-06-12"), ("Acme", 50, "2026-01-10"));

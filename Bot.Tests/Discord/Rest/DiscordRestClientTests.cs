@@ -19,54 +19,56 @@ public sealed class DiscordRestClientTests
     [Fact]
     public async Task A_429_on_the_patch_is_retried_once_retry_after_has_passed()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        var logger = new ListLogger<DiscordRestClient>();
-        var (rest, time) = Create(peer, logger);
+        var ct = Wait.Token();
+        var time = new WatchedClock();
+        await using var peer = await DiscordPeer.StartAsync(time, ct);
+        var logs = new ListLogger();
+        var rest = Create(peer, time, logs);
         peer.Script(FromFixture("rest_rate_limit_429_user.json", "PATCH", "/messages/@original"));
         var start = time.GetUtcNow();
 
         var edit = rest.EditOriginalResponseAsync(AppId, InteractionToken, new DiscordMessage { Content = "done" }, null, ct);
         await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
-        await Poll.UntilAsync(() => logger.Lines.Any(l => l.Contains("rate limit on PATCH", StringComparison.Ordinal)), ct); // logged just before it waits
-        Assert.Contains("Warning: Discord rate limit on PATCH /webhooks/{application.id}/{interaction.token}/messages/@original: retrying in 64.57 s (global: False, scope: user)", logger.Lines);
-        await Task.Delay(50, ct);
-        Assert.False(edit.IsCompleted); // waiting on the clock, not retrying at once
-        Assert.DoesNotContain(logger.Lines, l => l.Contains(InteractionToken, StringComparison.Ordinal));
+        // It waits on the clock for the body's retry_after (not the 65 s header), logged just before.
+        Assert.InRange(await time.TimerAsync(d => d > TimeSpan.FromSeconds(1), ct), TimeSpan.FromSeconds(64.56), TimeSpan.FromSeconds(64.57));
+        Assert.Contains("Warning: Discord rate limit on PATCH /webhooks/{application.id}/{interaction.token}/messages/@original: " +
+            "retrying in 64.57 s (global: False, scope: user)", logs.Lines.Select(l => l.ToString()));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains(InteractionToken, StringComparison.Ordinal));
 
         var retried = peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
-        await AdvanceUntilAsync(time, retried, TimeSpan.FromSeconds(1), ct);
+        await Wait.AdvanceUntilAsync(time, retried, TimeSpan.FromSeconds(1), ct);
         await edit.WaitAsync(ct);
-        var waited = time.GetUtcNow() - start;
-        Assert.InRange(waited, TimeSpan.FromSeconds(64.57), TimeSpan.FromSeconds(70)); // body retry_after, not the 65 s header
+        Assert.InRange((await retried).At - start, TimeSpan.FromSeconds(64.57), TimeSpan.FromSeconds(70)); // not at once
         Assert.Equal("done", (string)(await retried).Json!["content"]!);
     }
 
     [Fact]
     public async Task A_global_429_pauses_every_route()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        var logger = new ListLogger<DiscordRestClient>();
-        var (rest, time) = Create(peer, logger);
+        var ct = Wait.Token();
+        var time = new WatchedClock();
+        await using var peer = await DiscordPeer.StartAsync(time, ct);
+        var logs = new ListLogger();
+        var rest = Create(peer, time, logs);
         peer.Script(FromFixture("rest_rate_limit_429_global.json", "PUT", "/commands"));
+        var start = time.GetUtcNow();
 
         var register = rest.BulkOverwriteCommandsAsync(AppId, null, [], ct);
-        await Poll.UntilAsync(() => logger.Lines.Any(l => l.Contains("global: True", StringComparison.Ordinal)), ct);
+        await Wait.UntilAsync(() => logs.Lines.Any(l => l.Message.Contains("global: True", StringComparison.Ordinal)), ct);
         var other = rest.GetGatewayBotAsync(ct); // a different route, also held by the global pause
-        await Task.Delay(100, ct);
-        Assert.DoesNotContain(peer.AllRequests, r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal));
 
-        await AdvanceUntilAsync(time, Task.WhenAll(register, other), TimeSpan.FromSeconds(1), ct);
-        Assert.Contains(peer.AllRequests, r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal));
+        await Wait.AdvanceUntilAsync(time, Task.WhenAll(register, other), TimeSpan.FromSeconds(1), ct);
+        var gatewayBot = Assert.Single(peer.AllRequests, r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal));
+        Assert.True(gatewayBot.At - start >= TimeSpan.FromSeconds(64.57), $"sent {gatewayBot.At - start} after the 429");
     }
 
     [Fact]
     public async Task An_exhausted_bucket_holds_the_next_request_until_it_resets()
     {
-        var ct = TestTimeout.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        var (rest, time) = Create(peer);
+        var ct = Wait.Token();
+        var time = new WatchedClock();
+        await using var peer = await DiscordPeer.StartAsync(time, ct);
+        var rest = Create(peer, time);
         var headers = DiscordFixtures.Json("rest_rate_limit_headers_example.json").AsObject()
             .ToDictionary(p => p.Key, p => (string)p.Value!);
         peer.Script(new ScriptedResponse("PATCH", "/messages/@original", 200, headers, DiscordFixtures.Text("message_object_example.json")));
@@ -74,24 +76,24 @@ public sealed class DiscordRestClientTests
         await rest.EditOriginalResponseAsync(AppId, InteractionToken, new DiscordMessage { Content = "first" }, null, ct);
         var start = time.GetUtcNow();
         var second = rest.EditOriginalResponseAsync(AppId, InteractionToken, new DiscordMessage { Content = "second" }, null, ct);
-        await Task.Delay(100, ct);
-        Assert.Single(peer.AllRequests); // remaining 0: the second waits for the window to reset
+        Assert.Equal(TimeSpan.FromSeconds(1), await time.TimerAsync(_ => true, ct)); // remaining 0: it waits for the reset
 
-        await AdvanceUntilAsync(time, second, TimeSpan.FromMilliseconds(100), ct);
-        Assert.InRange(time.GetUtcNow() - start, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5));
+        await Wait.AdvanceUntilAsync(time, second, TimeSpan.FromMilliseconds(100), ct);
         Assert.Equal(2, peer.AllRequests.Count);
+        Assert.InRange(peer.AllRequests.Last().At - start, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5));
     }
 
     [Fact]
     public async Task Server_errors_are_retried_with_backoff()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
-        var (rest, time) = Create(peer);
+        var time = new WatchedClock();
+        var rest = Create(peer, time);
         peer.Script(new ScriptedResponse("GET", "/gateway/bot", 502, new Dictionary<string, string>(), "Bad Gateway"));
 
         var info = rest.GetGatewayBotAsync(ct);
-        await AdvanceUntilAsync(time, info, TimeSpan.FromMilliseconds(200), ct);
+        await Wait.AdvanceUntilAsync(time, info, TimeSpan.FromMilliseconds(200), ct);
         Assert.Equal(peer.GatewayUrl, (await info).Url);
         Assert.Equal(2, peer.AllRequests.Count);
     }
@@ -99,9 +101,9 @@ public sealed class DiscordRestClientTests
     [Fact]
     public async Task An_invalid_request_fails_with_discords_error_code_and_is_not_retried()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
-        var (rest, _) = Create(peer);
+        var rest = Create(peer, new WatchedClock());
         peer.Script(new ScriptedResponse("PUT", "/commands", 400, new Dictionary<string, string> { ["Content-Type"] = "application/json" },
             DiscordFixtures.Text("rest_error_invalid_form_body_request.json")));
 
@@ -116,9 +118,9 @@ public sealed class DiscordRestClientTests
     [Fact]
     public async Task Bot_routes_carry_the_bot_token_and_user_agent_while_webhook_routes_do_not()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
-        var (rest, _) = Create(peer);
+        var rest = Create(peer, new WatchedClock());
 
         await rest.GetGatewayBotAsync(ct);
         await rest.DeleteOriginalResponseAsync(AppId, InteractionToken, ct);
@@ -134,9 +136,9 @@ public sealed class DiscordRestClientTests
     [Fact]
     public async Task A_reply_with_an_image_is_sent_as_multipart_payload_json_and_files_0()
     {
-        var ct = TestTimeout.Token();
+        var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
-        var (rest, _) = Create(peer);
+        var rest = Create(peer, new WatchedClock());
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 };
         var rendered = new DiscordReplyRenderer().Render(new Bot.Host.Chat.ChatReply
         {
@@ -155,14 +157,11 @@ public sealed class DiscordRestClientTests
         Assert.Contains("name=\"files[0]\"; filename=meta.png", body);
     }
 
-    private static (DiscordRestClient Client, FakeTimeProvider Clock) Create(DiscordPeer peer) => Create(peer, new ListLogger<DiscordRestClient>());
-
-    private static (DiscordRestClient Client, FakeTimeProvider Clock) Create(DiscordPeer peer, ListLogger<DiscordRestClient> logger)
+    private static DiscordRestClient Create(DiscordPeer peer, FakeTimeProvider time, ListLogger? logs = null)
     {
-        var time = new FakeTimeProvider();
         var factory = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         var options = Options.Create(new DiscordOptions { Token = "secret-token", ApiBaseUrl = peer.ApiBaseUrl });
-        return (new DiscordRestClient(factory, new BucketRegistry(time), options, time, logger), time);
+        return new DiscordRestClient(factory, new BucketRegistry(time), options, time, (logs ?? new ListLogger()).For<DiscordRestClient>());
     }
 
     /// <summary>A 429 fixture (status, headers, body) as a scripted response.</summary>
@@ -171,16 +170,5 @@ public sealed class DiscordRestClientTests
         var fixture = DiscordFixtures.Json(name);
         var headers = fixture["headers"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
         return new ScriptedResponse(method, path, (int)fixture["status"]!, headers, fixture["body"]!.ToJsonString());
-    }
-
-    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Task condition, TimeSpan step, CancellationToken ct)
-    {
-        while (!condition.IsCompleted)
-        {
-            time.Advance(step);
-            await Task.WhenAny(condition, Task.Delay(20, ct));
-            ct.ThrowIfCancellationRequested();
-        }
-        await condition;
     }
 }

@@ -4,8 +4,6 @@ using Bot.Host.Hosting;
 using Bot.Knowledge.Answering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -18,7 +16,7 @@ namespace Bot.Tests.Discord.Support;
 /// </summary>
 internal sealed class DiscordBotHost : IAsyncDisposable
 {
-    private DiscordBotHost(WebApplication app, FakeTimeProvider time, FixedAnswerEngine engine)
+    private DiscordBotHost(WebApplication app, WatchedClock time, RecordingAnswerEngine engine)
     {
         App = app;
         Time = time;
@@ -26,8 +24,8 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     }
 
     public WebApplication App { get; }
-    public FakeTimeProvider Time { get; }
-    public FixedAnswerEngine Engine { get; }
+    public WatchedClock Time { get; }
+    public RecordingAnswerEngine Engine { get; }
     public Uri BaseUri { get; private set; } = null!;
     public IServiceProvider Services => App.Services;
 
@@ -46,8 +44,8 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddBotCore(builder.Configuration);
-        var time = new FakeTimeProvider(start ?? DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var engine = new FixedAnswerEngine(answer ?? FixedAnswerEngine.Sample());
+        var time = start is { } at ? new WatchedClock(at) : new WatchedClock();
+        var engine = new RecordingAnswerEngine(answer ?? RecordingAnswerEngine.Sample());
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IAnswerEngine>(engine);
         builder.Services.AddDiscord(builder.Configuration);
@@ -64,8 +62,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await App.StartAsync(cancellationToken);
-        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        BaseUri = LoopbackServer.AddressOf(App);
     }
 
     public DiscordGatewayClient Gateway => App.Services.GetRequiredService<DiscordGatewayClient>();
@@ -75,16 +72,8 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     /// Moves the fake clock on in small steps until <paramref name="condition"/> completes, for
     /// waits (backoff, op 9's random pause) whose timer may not exist yet when the test gets here.
     /// </summary>
-    public async Task AdvanceUntilAsync(Task condition, TimeSpan step, CancellationToken cancellationToken)
-    {
-        while (!condition.IsCompleted)
-        {
-            Time.Advance(step);
-            await Task.WhenAny(condition, Task.Delay(20, cancellationToken));
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-        await condition;
-    }
+    public Task<TimeSpan> AdvanceUntilAsync(Task condition, TimeSpan step, CancellationToken cancellationToken) =>
+        Wait.AdvanceUntilAsync(Time, condition, step, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -5,7 +5,7 @@ namespace Bot.Tests.Discord.Support;
 /// <summary>Reads the shared Discord payloads in <c>&lt;repo&gt;/../shared/fixtures/discord</c>.</summary>
 internal static class DiscordFixtures
 {
-    private static readonly string Folder = Bot.Knowledge.RepositoryPaths.Shared("fixtures", "discord");
+    private static readonly string Folder = Bot.Host.Hosting.RepositoryPaths.Shared("fixtures", "discord");
 
     public static string Text(string name) => File.ReadAllText(Path.Combine(Folder, name));
 

@@ -1,14 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Bot.Tests.Discord.Support;
 
@@ -22,33 +16,29 @@ internal sealed class DiscordPeer : IAsyncDisposable
     /// <summary>The application id in the READY fixture.</summary>
     public const string ApplicationId = "1030118727418646629";
 
-    private readonly WebApplication _app;
+    private readonly TimeProvider _time;
+    private LoopbackServer _server = null!;
     private readonly Channel<RecordedRequest> _requests = Channel.CreateUnbounded<RecordedRequest>();
     private readonly Channel<GatewayPeerConnection> _connections = Channel.CreateUnbounded<GatewayPeerConnection>();
     private readonly List<ScriptedResponse> _scripted = [];
     private readonly CancellationTokenSource _stopping = new();
 
-    private DiscordPeer(WebApplication app) => _app = app;
+    private DiscordPeer(TimeProvider time) => _time = time;
 
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _server.BaseUri;
     public string ApiBaseUrl => new Uri(BaseUri, "api/v10").ToString();
-    public string GatewayUrl => new UriBuilder(BaseUri) { Scheme = "ws", Path = "gateway" }.Uri.ToString();
-    public string ResumeUrl => new UriBuilder(BaseUri) { Scheme = "ws", Path = "resume" }.Uri.ToString();
+    public string GatewayUrl => _server.WebSocketUrl("gateway");
+    public string ResumeUrl => _server.WebSocketUrl("resume");
     /// <summary>Every REST request, in arrival order (also those answered by a script).</summary>
     public ConcurrentQueue<RecordedRequest> AllRequests { get; } = new();
 
-    public static async Task<DiscordPeer> StartAsync(CancellationToken cancellationToken)
+    public static Task<DiscordPeer> StartAsync(CancellationToken cancellationToken) => StartAsync(TimeProvider.System, cancellationToken);
+
+    /// <param name="time">Stamps each request's <see cref="RecordedRequest.At"/>: pass the bot's fake clock to check when it came.</param>
+    public static async Task<DiscordPeer> StartAsync(TimeProvider time, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var peer = new DiscordPeer(app);
-        app.UseWebSockets();
-        app.Run(peer.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        peer.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        var peer = new DiscordPeer(time);
+        peer._server = await LoopbackServer.StartAsync(app => app.Run(peer.HandleAsync), cancellationToken);
         return peer;
     }
 
@@ -101,7 +91,8 @@ internal sealed class DiscordPeer : IAsyncDisposable
             context.Request.Path.Value ?? "",
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             context.Request.ContentType ?? "",
-            body.ToArray());
+            body.ToArray(),
+            _time.GetUtcNow());
         AllRequests.Enqueue(recorded);
         await _requests.Writer.WriteAsync(recorded);
 
@@ -160,8 +151,7 @@ internal sealed class DiscordPeer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _stopping.Dispose();
     }
 }

@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace Bot.Tests.Discord.Support;
 
-/// <summary>A REST request the bot made to the loopback Discord peer.</summary>
-internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string ContentType, byte[] Body)
+/// <summary>A REST request the bot made to the loopback Discord peer, with the peer's clock reading when it came.</summary>
+internal sealed record RecordedRequest(
+    string Method, string Path, IReadOnlyDictionary<string, string> Headers, string ContentType, byte[] Body, DateTimeOffset At)
 {
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);

@@ -1,4 +1,5 @@
 using Bot.Knowledge;
+using Bot.Host.Hosting;
 
 namespace Bot.Tests.Knowledge.Support;
 

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Llm.Support;
 
@@ -19,15 +14,13 @@ namespace Bot.Tests.Llm.Support;
 public sealed class LoopbackChatCompletionsServer : IAsyncDisposable
 {
     private static readonly TimeSpan MaxHang = TimeSpan.FromSeconds(10);
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private readonly ConcurrentQueue<ChatCompletionsRequest> _requests = new();
     private readonly SemaphoreSlim _received = new(0);
 
-    private LoopbackChatCompletionsServer(WebApplication app) => _app = app;
-
     public Func<ChatCompletionsRequest, int, ScriptedReply> Script { get; set; } = (_, _) => ScriptedReply.Error(500, "no script");
 
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _server.BaseUri;
 
     /// <summary>The OpenAI-compatible root to configure as <c>Answering:Endpoint</c>.</summary>
     public string OpenAIEndpoint => new Uri(BaseUri, "/v1").ToString();
@@ -36,16 +29,12 @@ public sealed class LoopbackChatCompletionsServer : IAsyncDisposable
 
     public static async Task<LoopbackChatCompletionsServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new LoopbackChatCompletionsServer(app);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        var server = new LoopbackChatCompletionsServer();
+        server._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", server.HandleAsync);
+            app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAsync);
+        }, cancellationToken);
         return server;
     }
 
@@ -77,8 +66,7 @@ public sealed class LoopbackChatCompletionsServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _received.Dispose();
     }
 }

@@ -49,7 +49,7 @@ public sealed class SlackEventsEndpointTests
     [Fact]
     public async Task Url_verification_signed_with_the_secret_returns_the_challenge()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host) = await StartAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -63,7 +63,7 @@ public sealed class SlackEventsEndpointTests
     [Fact]
     public async Task Official_signing_example_is_accepted_on_the_slash_command_endpoint()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host) = await StartAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -80,7 +80,7 @@ public sealed class SlackEventsEndpointTests
     [InlineData(1, "/slack/events")]
     public async Task Changed_body_or_timestamp_is_refused_with_401(int caseIndex, string path)
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host) = await StartAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -93,7 +93,7 @@ public sealed class SlackEventsEndpointTests
     [Fact]
     public async Task Stale_timestamp_is_refused_with_401()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host) = await StartAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -109,7 +109,7 @@ public sealed class SlackEventsEndpointTests
     [InlineData("{\"type\":\"event_callback\"}")]
     public async Task Malformed_payload_with_a_valid_signature_gets_400_and_a_log_line(string body)
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host) = await StartAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -122,7 +122,7 @@ public sealed class SlackEventsEndpointTests
     [Fact]
     public async Task App_mention_is_acknowledged_at_once_answered_in_its_thread_and_a_retry_is_not_answered_again()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host) = await StartAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -152,7 +152,7 @@ public sealed class SlackEventsEndpointTests
     [Fact]
     public async Task Layoffs_slash_command_over_http_is_answered_on_response_url()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host) = await StartAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -175,7 +175,7 @@ public sealed class SlackEventsEndpointTests
     [Fact]
     public async Task Empty_layoffs_command_gets_the_usage_only_for_the_caller()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host) = await StartAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -195,7 +195,7 @@ public sealed class SlackEventsEndpointTests
     [Fact]
     public async Task A_signed_button_click_on_the_interactivity_url_is_acked_and_answered_on_its_response_url()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host) = await StartAsync(ct);
         await using var _ = peer;
         await using var __ = host;

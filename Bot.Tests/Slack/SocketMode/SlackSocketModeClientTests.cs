@@ -30,7 +30,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Mention_is_acked_before_the_answer_and_answered_in_its_thread()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, socket) = await StartConnectedAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -63,7 +63,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Redelivered_event_is_acked_again_but_answered_once()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, socket) = await StartConnectedAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -87,7 +87,7 @@ public sealed class SlackSocketModeClientTests
     [InlineData("slack_socket_disconnect_warning.json")]
     public async Task Disconnect_opens_a_new_connection_and_uses_it(string fixture)
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, first) = await StartConnectedAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -107,7 +107,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Refresh_whose_new_connection_fails_retires_the_old_one_and_retries_after_a_backoff()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, first) = await StartConnectedAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -126,7 +126,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Rejected_token_stops_socket_mode_without_looping()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var clock = new FakeTimeProvider();
         await using var peer = await SlackPeer.StartAsync(clock, ct);
         peer.RespondOnce("auth.test", HttpStatusCode.OK, new Dictionary<string, string>(), SlackFixtures.Json("slack_error_invalid_auth.json"));
@@ -146,7 +146,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Link_disabled_stops_socket_mode_and_reports_it_on_health()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, socket) = await StartConnectedAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -168,7 +168,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Dropped_socket_reconnects_after_a_backoff_on_the_clock()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, socket) = await StartConnectedAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -191,7 +191,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Connection_without_hello_is_abandoned_and_replaced()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, silent) = await StartConnectedAsync(ct, hello: false);
         await using var _ = peer;
         await using var __ = host;
@@ -209,7 +209,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Refusals_such_as_the_rate_limit_go_only_to_the_asker()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, socket) = await StartConnectedAsync(ct, settings: new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "1" });
         await using var _ = peer;
         await using var __ = host;
@@ -228,7 +228,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Rate_limited_post_is_retried_after_Retry_After()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, socket) = await StartConnectedAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -251,7 +251,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Messages_from_bots_from_itself_and_edits_are_ignored()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, socket) = await StartConnectedAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -279,7 +279,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Mention_inside_a_thread_carries_the_earlier_turns()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var (peer, host, socket) = await StartConnectedAsync(ct);
         await using var _ = peer;
         await using var __ = host;
@@ -302,7 +302,7 @@ public sealed class SlackSocketModeClientTests
     [Fact]
     public async Task Slash_command_is_answered_on_response_url_with_the_chart_uploaded()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var commands = new ChartCommandHandler();
         var (peer, host, socket) = await StartConnectedAsync(ct, s => s.AddSingleton<IChatCommandHandler>(commands));
         await using var _ = peer;

@@ -7,8 +7,6 @@ using Microsoft.Extensions.Logging;
 using Bot.Host.Hosting;
 using Bot.Host.Slack;
 using Bot.Knowledge.Answering;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Slack.Support;
@@ -19,7 +17,7 @@ namespace Bot.Tests.Slack.Support;
 /// </summary>
 internal sealed class SlackBotHost : IAsyncDisposable
 {
-    private SlackBotHost(WebApplication app, FakeTimeProvider clock, RecordingAnswerEngine engine, ListLoggerProvider logs)
+    private SlackBotHost(WebApplication app, FakeTimeProvider clock, RecordingAnswerEngine engine, ListLogger logs)
     {
         App = app;
         Clock = clock;
@@ -30,7 +28,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
     public WebApplication App { get; }
     public FakeTimeProvider Clock { get; }
     public RecordingAnswerEngine Engine { get; }
-    public ListLoggerProvider Logs { get; }
+    public ListLogger Logs { get; }
     public HttpClient Http { get; } = new();
     public string BaseUrl { get; private set; } = "";
 
@@ -48,13 +46,12 @@ internal sealed class SlackBotHost : IAsyncDisposable
         Action<IServiceCollection>? configure = null)
     {
         var engine = new RecordingAnswerEngine();
-        var logs = new ListLoggerProvider();
+        var logs = new ListLogger();
         var app = Build(settings, clock, engine, logs, configure);
         await app.StartAsync(cancellationToken);
         var host = new SlackBotHost(app, clock, engine, logs)
         {
-            BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-                .Addresses.First().TrimEnd('/') + "/",
+            BaseUrl = LoopbackServer.AddressOf(app).ToString(),
         };
         return host;
     }
@@ -83,18 +80,8 @@ internal sealed class SlackBotHost : IAsyncDisposable
     /// Advances the fake clock in small steps until <paramref name="task"/> completes, for work that waits
     /// on the clock (Retry-After, backoff, pacing). Returns how much fake time passed.
     /// </summary>
-    public async Task<TimeSpan> AdvanceUntilAsync(Task task, TimeSpan step, CancellationToken cancellationToken)
-    {
-        var start = Clock.GetUtcNow();
-        while (!task.IsCompleted)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Clock.Advance(step);
-            await Task.WhenAny(task, Task.Delay(15, cancellationToken));
-        }
-        await task;
-        return Clock.GetUtcNow() - start;
-    }
+    public Task<TimeSpan> AdvanceUntilAsync(Task task, TimeSpan step, CancellationToken cancellationToken) =>
+        Wait.AdvanceUntilAsync(Clock, task, step, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

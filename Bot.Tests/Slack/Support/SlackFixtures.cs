@@ -5,7 +5,7 @@ namespace Bot.Tests.Slack.Support;
 /// <summary>Reads the shared Slack fixtures (<c>&lt;repo&gt;/../shared/fixtures/slack</c>).</summary>
 internal static class SlackFixtures
 {
-    public static string Directory { get; } = Bot.Knowledge.RepositoryPaths.Shared("fixtures", "slack");
+    public static string Directory { get; } = Bot.Host.Hosting.RepositoryPaths.Shared("fixtures", "slack");
 
     public static string Text(string name) => File.ReadAllText(Path.Combine(Directory, name));
 

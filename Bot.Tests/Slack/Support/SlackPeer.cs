@@ -1,15 +1,10 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Bot.Tests.Slack.Support;
 
@@ -20,8 +15,8 @@ namespace Bot.Tests.Slack.Support;
 /// </summary>
 internal sealed class SlackPeer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly TimeProvider _time;
+    private LoopbackServer _server = null!;
     private readonly ConcurrentDictionary<string, Channel<RecordedRequest>> _requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> _scripted = new();
     private readonly Channel<PeerSocket> _sockets = Channel.CreateUnbounded<PeerSocket>();
@@ -29,31 +24,22 @@ internal sealed class SlackPeer : IAsyncDisposable
     private int _tickets;
     private int _messages;
 
-    private SlackPeer(WebApplication app, TimeProvider time)
-    {
-        _app = app;
-        _time = time;
-    }
+    private SlackPeer(TimeProvider time) => _time = time;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server.BaseUrl;
     public string ApiBaseUrl => BaseUrl + "api/";
     public int ConnectionsOpened => Volatile.Read(ref _tickets);
 
     public static async Task<SlackPeer> StartAsync(TimeProvider time, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var peer = new SlackPeer(app, time);
-        app.UseWebSockets();
-        app.Map("/link", peer.AcceptSocketAsync);
-        app.MapPost("/api/{method}", peer.ApiAsync);
-        app.MapPost("/upload/{id}", ctx => peer.RecordAsync(ctx, "upload", () => ctx.Response.WriteAsync("OK")));
-        app.MapPost("/response/{id}", ctx => peer.RecordAsync(ctx, "response_url", () => ctx.Response.WriteAsync("ok")));
-        await app.StartAsync(cancellationToken);
-        peer.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.First().TrimEnd('/') + "/";
+        var peer = new SlackPeer(time);
+        peer._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.Map("/link", peer.AcceptSocketAsync);
+            app.MapPost("/api/{method}", peer.ApiAsync);
+            app.MapPost("/upload/{id}", ctx => peer.RecordAsync(ctx, "upload", () => ctx.Response.WriteAsync("OK")));
+            app.MapPost("/response/{id}", ctx => peer.RecordAsync(ctx, "response_url", () => ctx.Response.WriteAsync("ok")));
+        }, cancellationToken);
         return peer;
     }
 
@@ -145,7 +131,6 @@ internal sealed class SlackPeer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var socket in _allSockets) socket.Release();
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
     }
 }

@@ -28,7 +28,7 @@ public sealed class SlackWebApiClientTests
     [InlineData("slack_error_invalid_auth.json", "invalid_auth")]
     public async Task Ok_false_is_raised_with_Slacks_error_code(string fixture, string error)
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var clock = new FakeTimeProvider();
         await using var peer = await SlackPeer.StartAsync(clock, ct);
         var (chat, _, _) = Create(peer, clock);
@@ -43,7 +43,7 @@ public sealed class SlackWebApiClientTests
     [Fact]
     public async Task Auth_test_is_asked_once_and_gives_the_bot_ids()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var clock = new FakeTimeProvider();
         await using var peer = await SlackPeer.StartAsync(clock, ct);
         var (_, auth, _) = Create(peer, clock);
@@ -59,7 +59,7 @@ public sealed class SlackWebApiClientTests
     [Fact]
     public async Task Gives_up_with_ratelimited_after_repeated_429s()
     {
-        var ct = Bounded.Token();
+        var ct = Wait.Token();
         var clock = new FakeTimeProvider();
         await using var peer = await SlackPeer.StartAsync(clock, ct);
         var (chat, _, _) = Create(peer, clock);
@@ -68,12 +68,7 @@ public sealed class SlackWebApiClientTests
             peer.RespondOnce("chat.postMessage", HttpStatusCode.TooManyRequests, new Dictionary<string, string> { ["Retry-After"] = "1" }, limited["body"]!.DeepClone());
 
         var post = chat.PostMessageAsync(Message, ct);
-        while (!post.IsCompleted)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.WhenAny(post, Task.Delay(15, ct));
-        }
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => post);
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Wait.AdvanceUntilAsync(clock, post, TimeSpan.FromMilliseconds(250), ct));
         Assert.Equal("ratelimited", ex.Error);
     }
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Storage;
 
-namespace Bot.Knowledge.Evaluation;
+namespace Bot.Host.Evaluation;
 
 /// <summary>
 /// Grades an answer exactly by the rules of ../shared/eval/README.md: case-insensitive substring
@@ -52,7 +52,7 @@ public sealed partial class EvalGrader(IDocumentStore store)
 
     private static string WithoutDates(string text)
     {
-        foreach (var m in Text.DateExpressions.Find(text).Reverse()) text = text.Remove(m.Span.Start, m.Span.Length);
+        foreach (var m in Bot.Knowledge.Text.DateExpressions.Find(text).Reverse()) text = text.Remove(m.Span.Start, m.Span.Length);
         return text;
     }
 

@@ -1,4 +1,4 @@
-namespace Bot.Knowledge;
+namespace Bot.Host.Hosting;
 
 /// <summary>Finds the repository root (the folder holding LayoffBot.sln) so default paths such as "../shared/data" work from any working directory.</summary>
 public static class RepositoryPaths

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Bot.Knowledge.Evaluation;
+namespace Bot.Host.Evaluation;
 
 /// <summary>Totals of an eval run: passes overall and by kind, unverifiable quotes, warm latency percentiles.</summary>
 public sealed record EvalSummary(int Total, int Passed, IReadOnlyDictionary<string, (int Passed, int Total)> ByKind, int UnverifiableQuotes, double MedianMs, double P95Ms)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Bot.Knowledge.Answering;
 
-namespace Bot.Knowledge.Evaluation;
+namespace Bot.Host.Evaluation;
 
 /// <summary>Runs every question of an eval set through an engine and grades the answers.</summary>
 public sealed class EvalRunner(IAnswerEngine engine, EvalGrader grader)

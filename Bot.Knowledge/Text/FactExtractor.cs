@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Bot.Knowledge.Text;
 
-namespace Bot.Knowledge.Answering;
+namespace Bot.Knowledge.Text;
 
 /// <summary>
 /// Reads the facts a layoff sentence states: head counts with their qualifiers ("up to", "about"),

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Knowledge.Evaluation;
+namespace Bot.Host.Evaluation;
 
 /// <summary>One line of an eval set (see ../shared/eval/README.md).</summary>
 public sealed record EvalQuestion(

@@ -1,6 +1,5 @@
-using Bot.Knowledge.Text;
 
-namespace Bot.Knowledge.Answering;
+namespace Bot.Knowledge.Text;
 
 /// <summary>A head count stated in a sentence, e.g. "approximately 14,000 roles". <see cref="Span"/> covers qualifier through noun.</summary>
 public sealed record HeadCount(TextSpan Span, string Text, string NumberText, long Value, string? Qualifier, bool IsLayoff, bool IsTotalWorkforce);

@@ -1,6 +1,7 @@
+using Bot.Knowledge.Digest;
 using Cronos;
 
-namespace Bot.Knowledge.Digest;
+namespace Bot.Host.Jobs;
 
 /// <summary>
 /// When digests fire: a cron expression read in an IANA time zone (Cronos handles daylight-saving changes:

@@ -1,9 +1,0 @@
-namespace Bot.Host.Slack.Events;
-
-internal enum SlackSignatureResult
-{
-    Valid,
-    MissingHeaders,
-    StaleTimestamp,
-    Mismatch,
-}
