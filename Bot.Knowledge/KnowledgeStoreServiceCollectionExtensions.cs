@@ -22,6 +22,7 @@ public static class KnowledgeStoreServiceCollectionExtensions
             services.TryAddSingleton<PostgresDocumentStore>();
             services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<PostgresDocumentStore>());
             services.TryAddSingleton<IKnowledgeMeta>(sp => sp.GetRequiredService<PostgresDocumentStore>());
+            services.TryAddSingleton<IKnowledgeChangeFeed>(sp => sp.GetRequiredService<PostgresDocumentStore>());
             services.TryAddSingleton<PostgresLayoffDataStore>();
             services.TryAddSingleton<ILayoffRowStore>(sp => sp.GetRequiredService<PostgresLayoffDataStore>());
             services.TryAddSingleton<IWarnNoticeStore>(sp => sp.GetRequiredService<PostgresLayoffDataStore>());
@@ -31,6 +32,7 @@ public static class KnowledgeStoreServiceCollectionExtensions
         }
         services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<DocumentStore>());
         services.TryAddSingleton<IKnowledgeMeta>(sp => new LiteKnowledgeMeta(sp.GetRequiredService<KnowledgeDatabase>()));
+        services.TryAddSingleton<IKnowledgeChangeFeed>(sp => new LiteKnowledgeChangeFeed(sp.GetRequiredService<KnowledgeDatabase>()));
         services.TryAddSingleton<ILayoffRowStore>(sp => new LiteLayoffRowStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton<IWarnNoticeStore>(sp => new LiteWarnNoticeStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton<IArticleFigureStore>(sp => new ArticleFigureStore(sp.GetRequiredService<ILiteDatabase>()));

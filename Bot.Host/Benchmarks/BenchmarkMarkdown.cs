@@ -44,6 +44,18 @@ internal static class BenchmarkMarkdown
                 $"| {m.Documents} ({m.SyntheticDocuments}) | {m.Passages} | {Mb(s.DatabaseBytes)} | {(s.SyntheticDocuments == 0 ? "-" : $"{s.SyntheticWriteSeconds:F1} s")} | {(s.SyntheticDocuments == 0 ? "-" : $"{s.IndexSnapshotBuildSeconds:F2} s")} | {m.IndexBuildMs / 1000:F2} s ({(m.IndexFromSnapshot ? "snapshot" : "built")}) | {m.StartupToFirstAnswerMs / 1000:F2} s | {m.Ask.MedianMs:F1} ms | {m.Ask.P95Ms:F1} ms | {m.Ask.P99Ms:F1} ms | {Mb(m.PeakWorkingSetBytes)} ({Mb(m.PeakWorkingSetAfterIndexBytes)}) |");
         }
         sb.AppendLine();
+        sb.AppendLine("Incremental update (one article applied to the loaded index, half new and half replacing; "
+            + "database write and embedding not included):");
+        sb.AppendLine();
+        sb.AppendLine("| documents | updates | median | p95 | max |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|");
+        foreach (var s in report.Sizes.Where(s => s.Measurement.IncrementalUpdate is not null))
+        {
+            var u = s.Measurement.IncrementalUpdate!;
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.Measurement.Documents} | {u.Samples} | {u.MedianMs:F1} ms | {u.P95Ms:F1} ms | {u.MaxMs:F1} ms |");
+        }
+        sb.AppendLine();
         sb.AppendLine("Index memory per passage, by structure (bytes):");
         sb.AppendLine();
         var structures = report.Sizes.SelectMany(s => s.Measurement.IndexBytesPerPassage.Keys).Distinct().ToList();

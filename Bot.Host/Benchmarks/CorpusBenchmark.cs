@@ -80,6 +80,9 @@ internal static class CorpusBenchmark
             null);
         var peak = PeakWorkingSet();
         var heap = GC.GetTotalMemory(forceFullCollection: false);
+        var database = services.GetRequiredService<Bot.Knowledge.Storage.KnowledgeDatabase>();
+        var update = IncrementalUpdateBenchmark.Measure(index, id => database.Passages.Find(p => p.DocumentId == id).ToList(), updates: 20);
+        say($"  incremental update, one article: median {update.MedianMs:F1} ms, max {update.MaxMs:F1} ms");
 
         watch.Restart();
         if (Directory.Exists(luceneFolder)) Directory.Delete(luceneFolder, recursive: true);
@@ -102,7 +105,7 @@ internal static class CorpusBenchmark
             ModelLoadMs = modelLoad, IndexBuildMs = indexBuild, FirstAnswerMs = firstAnswer, StartupToFirstAnswerMs = startup,
             Ask = ask, PeakWorkingSetAfterIndexBytes = peakAfterIndex, PeakWorkingSetBytes = peak, MaxSampledWorkingSetBytes = maxSampled, ManagedHeapBytes = heap,
             Hybrid = hybrid, HybridAsAsked = asAsked, CosineOnly = cosineOnly, Lucene = luceneResult, LuceneBuildMs = luceneBuild,
-            IndexBytesPerPassage = index.BytesPerPassageByStructure(), IndexFromSnapshot = fromSnapshot,
+            IndexBytesPerPassage = index.BytesPerPassageByStructure(), IndexFromSnapshot = fromSnapshot, IncrementalUpdate = update,
         };
     }
 

@@ -28,6 +28,10 @@ internal sealed record CorpusMeasurement
     public double LuceneBuildMs { get; init; }
     /// <summary>Bytes the in-memory index holds per passage, by structure.</summary>
     public IReadOnlyDictionary<string, double> IndexBytesPerPassage { get; init; } = new Dictionary<string, double>();
+    /// <summary>
+    /// One article applied to the loaded index (<see cref="IncrementalUpdateBenchmark"/>), null in results of older runs.
+    /// </summary>
+    public LatencySummary? IncrementalUpdate { get; init; }
     /// <summary>True when the index came from its snapshot at start-up (else it was built from the database).</summary>
     public bool IndexFromSnapshot { get; init; }
 }

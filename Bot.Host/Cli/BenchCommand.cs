@@ -39,12 +39,22 @@ internal static class BenchCommand
         // Internal: one measuring process per corpus size (start-up and peak memory belong to that size alone).
         var measureDb = new Option<string?>("--measure-db") { Hidden = true };
         var result = new Option<string?>("--result") { Hidden = true };
+        var incrementalAt = new Option<int?>("--incremental-only")
+        {
+            Description = "Only time incremental index updates, on an index of this many generated documents built in memory.",
+        };
         var command = new Command("bench", "Benchmark ingestion, ask latency, memory and retrieval quality (vs Lucene.Net BM25) on real and synthetic corpora.")
         {
             sizes, quick, json, variants, repeat, workDir, cachePath, articles, questions, store, connection, measureDb, result,
+            incrementalAt,
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(incrementalAt) is { } generated)
+            {
+                IncrementalUpdateBenchmark.MeasureGenerated(generated, updates: 20, line => Console.Error.WriteLine(line));
+                return 0;
+            }
             IReadOnlyList<int> sizeList;
             var isQuick = parse.GetValue(quick);
             try

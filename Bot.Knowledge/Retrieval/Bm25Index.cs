@@ -2,24 +2,29 @@ using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Retrieval;
 
-/// <summary>An in-memory BM25 (k1 = 1.2, b = 0.75) inverted index over passages.</summary>
+/// <summary>
+/// BM25 postings and passage lengths of one <see cref="IndexSegment"/>; <see cref="LexicalSearch"/> scores
+/// them (k1 = 1.2, b = 0.75) with statistics taken over every live passage of the index.
+/// </summary>
 public sealed class Bm25Index
 {
-    private const double K1 = 1.2, B = 0.75;
-    private readonly Dictionary<string, List<(int Passage, int Tf)>> _postings = new();
+    private readonly Dictionary<string, List<Posting>> _postings = new();
     private readonly List<int> _lengths = [];
-    private double _averageLength;
 
     public int Count => _lengths.Count;
+
+    /// <summary>The sum of the passages' token counts (for the average length).</summary>
+    public long TotalLength { get; private set; }
 
     public void Add(IReadOnlyList<string> tokens)
     {
         var id = _lengths.Count;
         _lengths.Add(tokens.Count);
+        TotalLength += tokens.Count;
         foreach (var group in tokens.GroupBy(t => t))
         {
             if (!_postings.TryGetValue(group.Key, out var list)) _postings[group.Key] = list = [];
-            list.Add((id, group.Count()));
+            list.Add(new Posting(id, group.Count()));
         }
     }
 
@@ -27,83 +32,53 @@ public sealed class Bm25Index
     public IEnumerable<int> PassagesWith(string term) =>
         _postings.TryGetValue(term, out var postings) ? postings.Select(p => p.Passage) : [];
 
-    public void Seal() => _averageLength = _lengths.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
+    internal List<Posting>? Postings(string term) => _postings.GetValueOrDefault(term);
 
-    /// <summary>Scores every passage allowed by <paramref name="allowed"/> that shares a term with the query.</summary>
-    public Dictionary<int, double> Score(IEnumerable<string> queryTokens, Func<int, bool> allowed)
+    internal int Length(int passage) => _lengths[passage];
+
+    /// <summary>Every passage's token count (read-only once sealed).</summary>
+    internal ReadOnlySpan<int> Lengths => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_lengths);
+
+    /// <summary>
+    /// Whether <paramref name="passage"/> contains <paramref name="term"/> is known only to the postings: how many of <paramref
+    /// name="passages"/> hold each term.
+    /// </summary>
+    internal Dictionary<string, int> TermCounts(Func<int, bool> passages)
     {
-        var scores = new Dictionary<int, double>();
-        var n = _lengths.Count;
-        foreach (var term in queryTokens.Distinct())
+        var counts = new Dictionary<string, int>();
+        foreach (var (term, postings) in _postings)
         {
-            if (!_postings.TryGetValue(term, out var postings)) continue;
-            var idf = Math.Log(1 + (n - postings.Count + 0.5) / (postings.Count + 0.5));
-            foreach (var (passage, tf) in postings)
-            {
-                if (!allowed(passage)) continue;
-                var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[passage] / _averageLength));
-                scores[passage] = scores.GetValueOrDefault(passage) + idf * norm;
-            }
+            var n = 0;
+            foreach (var (p, _) in postings) if (passages(p)) n++;
+            if (n > 0) counts[term] = n;
         }
-        return scores;
+        return counts;
     }
 
     /// <summary>
-    /// The <paramref name="depth"/> best-scoring allowed passages, best first (ties in the order first
-    /// matched, as <see cref="Score"/> then a stable sort gives). Scores into a pooled dense array and
-    /// keeps a bounded heap: at 10k documents a term like "layoff" matches most passages, and a
-    /// dictionary of them plus a full sort was most of the search time.
+    /// Ends adding; the postings are read-only from here on. Lists grown by doubling are trimmed to their length
+    /// (up to half of a built index's postings were spare capacity; a loaded one has none).
     /// </summary>
-    public List<int> Top(IEnumerable<string> queryTokens, Func<int, bool> allowed, int depth)
+    public void Seal()
     {
-        var n = _lengths.Count;
-        var scores = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
-        Array.Clear(scores, 0, n); // pooled arrays come back dirty from other renters (LINQ's sort keys, ...)
-        var touched = new List<int>();
-        try
-        {
-            foreach (var term in queryTokens.Distinct())
-            {
-                if (!_postings.TryGetValue(term, out var postings)) continue;
-                var idf = Math.Log(1 + (n - postings.Count + 0.5) / (postings.Count + 0.5));
-                foreach (var (passage, tf) in postings)
-                {
-                    if (!allowed(passage)) continue;
-                    var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[passage] / _averageLength));
-                    if (scores[passage] == 0) touched.Add(passage); // every term adds a positive score
-                    scores[passage] += idf * norm;
-                }
-            }
-            var heap = new PriorityQueue<int, (double Score, int Order)>(WorstFirst.Instance);
-            for (var i = 0; i < touched.Count; i++)
-            {
-                var key = (scores[touched[i]], i);
-                if (heap.Count < depth) heap.Enqueue(touched[i], key);
-                else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0) heap.EnqueueDequeue(touched[i], key);
-            }
-            var best = new List<int>(heap.Count);
-            while (heap.TryDequeue(out var passage, out _)) best.Add(passage);
-            best.Reverse();
-            return best;
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<double>.Shared.Return(scores);
-        }
+        TotalLength = _lengths.Sum(l => (long)l);
+        foreach (var postings in _postings.Values) postings.TrimExcess();
+        _lengths.TrimExcess();
     }
 
-    /// <summary>Lower score first; among equal scores the later-matched passage is the worse.</summary>
-    private sealed class WorstFirst : IComparer<(double Score, int Order)>
-    {
-        public static readonly WorstFirst Instance = new();
-        public int Compare((double Score, int Order) a, (double Score, int Order) b) =>
-            a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Order.CompareTo(a.Order);
-    }
+    /// <summary>Scores every passage allowed by <paramref name="allowed"/> that shares a term with the query (this index alone).</summary>
+    public Dictionary<int, double> Score(IEnumerable<string> queryTokens, Func<int, bool> allowed) =>
+        LexicalSearch.Over(this).Score(queryTokens, allowed);
+
+    /// <summary>The <paramref name="depth"/> best-scoring allowed passages, best first, ties in passage order (this index alone).</summary>
+    public List<int> Top(IEnumerable<string> queryTokens, Func<int, bool> allowed, int depth) =>
+        LexicalSearch.Over(this).Top(queryTokens, allowed, depth);
 
     public static List<string> Tokens(string title, string passage) => Tokenizer.Tokenize(title + " " + passage);
 
-    /// <summary>Memory of the postings (8 bytes an entry plus list and dictionary overhead, estimated) and lengths.</summary>
-    internal double ApproximateBytes() => _lengths.Count * 4.0 + _postings.Sum(p => 8.0 * p.Value.Capacity + 32 + 2 * p.Key.Length + 24 + 24);
+    /// <summary>Memory of the postings (4 bytes an entry plus list and dictionary overhead, estimated) and lengths.</summary>
+    internal double ApproximateBytes() =>
+        _lengths.Count * 4.0 + _postings.Sum(p => 4.0 * p.Value.Capacity + 32 + 2 * p.Key.Length + 24 + 24);
 
     /// <summary>Writes the postings and lengths (for <see cref="KnowledgeIndexSnapshot"/>): each list as one block of bytes.</summary>
     internal void Write(BinaryWriter writer)
@@ -131,7 +106,7 @@ public sealed class Bm25Index
         for (var t = 0; t < terms; t++)
         {
             var term = reader.ReadString();
-            var postings = new List<(int, int)>();
+            var postings = new List<Posting>();
             ReadList(reader, postings, reader.ReadInt32(), remainingBytes);
             index._postings[term] = postings;
         }
@@ -145,4 +120,24 @@ public sealed class Bm25Index
         System.Runtime.InteropServices.CollectionsMarshal.SetCount(list, count);
         reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)));
     }
+}
+
+/// <summary>
+/// A passage holding a term and how many times, in 4 bytes (half of an (int, int) pair: postings are most of
+/// BM25's memory). A segment holds at most 2^24 passages; a count above 255 is kept as 255 (a passage is a few sentences).
+/// </summary>
+internal readonly record struct Posting
+{
+    private readonly uint _packed;
+
+    public Posting(int passage, int tf)
+    {
+        if ((uint)passage >= 1u << 24) throw new InvalidOperationException($"A segment holds at most {1 << 24} passages.");
+        _packed = (uint)passage << 8 | (uint)Math.Clamp(tf, 0, 255);
+    }
+
+    public int Passage => (int)(_packed >> 8);
+    public int Tf => (int)(_packed & 0xFF);
+
+    public void Deconstruct(out int passage, out int tf) => (passage, tf) = (Passage, Tf);
 }

@@ -5,16 +5,28 @@ namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
 /// Lexical (BM25) and vector (MiniLM cosine) rankings over the same passages, fused with reciprocal
-/// rank fusion, after company/date filters. Holds the current <see cref="KnowledgeIndex"/> snapshot.
+/// rank fusion, after company/date filters. Holds the current <see cref="KnowledgeIndex"/> and keeps it
+/// current: when the database revision moves, the documents the change feed names are applied to it
+/// (milliseconds), and it is rebuilt only when the feed cannot say what changed. Segments added that
+/// way are merged on a background thread once they are worth it. The snapshot file is a LiteDB file's companion: a
+/// PostgreSQL store has none (instances share no disk, and each builds its index from the database at start).
 /// </summary>
-public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder)
+public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder, IKnowledgeChangeFeed? changeFeed = null)
 {
     private const int RrfK = 60;
     private const int ListDepth = 50;
+    private readonly KnowledgeDatabase? _liteDb = (store as DocumentStore)?.Database;
+    private readonly IKnowledgeChangeFeed _changes = changeFeed ?? store as IKnowledgeChangeFeed
+        ?? new LiteKnowledgeChangeFeed((store as DocumentStore)?.Database
+            ?? throw new ArgumentException("The store has no change feed.", nameof(store)));
     private readonly Lock _buildLock = new();
     private KnowledgeIndex? _index;
+    private Task _compaction = Task.CompletedTask;
 
-    /// <summary>The current snapshot, rebuilt if the database changed since it was built.</summary>
+    /// <summary>The merge running in the background, if any (tests wait for it).</summary>
+    internal Task Compaction => _compaction;
+
+    /// <summary>The current index, brought up to the database's revision.</summary>
     public KnowledgeIndex Index
     {
         get
@@ -24,34 +36,76 @@ public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder
             if (index is not null && index.Revision == revision) return index;
             lock (_buildLock)
             {
-                if (_index is null || _index.Revision != store.Revision) _index = LoadOrBuild(first: _index is null);
+                if (_index is null) _index = Load();
+                else if (_index.Revision != store.Revision)
+                    _index = _changes.ChangesSince(_index.Revision) is { } changes ? _index.ApplyFrom(store, changes) : Rebuild();
+                CompactIfWorthIt(_index);
                 return _index;
             }
         }
     }
 
+    private string? SnapshotPath => _liteDb?.FilePath is { } file ? KnowledgeIndexSnapshot.PathFor(file) : null;
+
     /// <summary>
-    /// At the first use, the snapshot saved beside the LiteDB file when it is current (start-up in a
-    /// fraction of a rebuild); otherwise a build from the store, saved for the next start. A PostgreSQL
-    /// store has no snapshot: instances share no disk, and each builds its index from the database.
+    /// At the first use, the snapshot saved beside the database file, brought forward by the change feed
+    /// (start-up in a fraction of a rebuild); a rebuild when there is none or it cannot be trusted.
     /// </summary>
-    private KnowledgeIndex LoadOrBuild(bool first)
+    private KnowledgeIndex Load() =>
+        SnapshotPath is { } path && KnowledgeIndexSnapshot.TryLoad(_liteDb!, path, embedder.Dimensions, _changes) is { } loaded
+            ? loaded
+            : Rebuild();
+
+    /// <summary>A build from the whole database, saved for the next start.</summary>
+    private KnowledgeIndex Rebuild()
     {
-        var db = (store as DocumentStore)?.Database;
-        var snapshot = db?.FilePath is { } file ? KnowledgeIndexSnapshot.PathFor(file) : null;
-        if (first && snapshot is not null && KnowledgeIndexSnapshot.TryLoad(db!, snapshot, embedder.Dimensions) is { } loaded)
-            return loaded;
         var built = KnowledgeIndex.Build(store, embedder.Dimensions);
-        if (snapshot is null) return built;
+        Save(built);
+        return built;
+    }
+
+    /// <summary>
+    /// Written after a rebuild or a full merge only: an update adds a few documents to an index of
+    /// hundreds of megabytes, and the next start brings an older snapshot forward through the change feed.
+    /// </summary>
+    private void Save(KnowledgeIndex index)
+    {
+        if (SnapshotPath is not { } path) return;
         try
         {
-            KnowledgeIndexSnapshot.Save(built, db!, snapshot);
+            KnowledgeIndexSnapshot.Save(index, _liteDb!, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The snapshot only saves time at the next start; a read-only folder or a full disk must not stop answering.
         }
-        return built;
+    }
+
+    /// <summary>
+    /// Starts merging segments in the background when <see cref="KnowledgeIndex.CompactionFrom"/> says so (called under
+    /// the lock); the merge goes on while the merged index still wants one (a full merge may be due once a small one ends).
+    /// </summary>
+    private void CompactIfWorthIt(KnowledgeIndex index)
+    {
+        if (!_compaction.IsCompleted || index.CompactionFrom() < 0) return;
+        _compaction = Task.Run(() =>
+        {
+            for (var source = index; source.CompactionFrom() is var from && from >= 0;)
+            {
+                var compacted = source.Compacted(from);
+                lock (_buildLock)
+                {
+                    // Updates applied meanwhile are applied again to the merged index.
+                    if (_index != source)
+                    {
+                        if (_changes.ChangesSince(source.Revision) is not { } changes) return;
+                        compacted = compacted.ApplyFrom(store, changes);
+                    }
+                    _index = source = compacted;
+                }
+                if (from == 0) Save(compacted);
+            }
+        });
     }
 
     public IReadOnlyList<RetrievedPassage> Search(string query, RetrievalFilter filter, int top) =>
@@ -62,9 +116,7 @@ public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder
         var index = Index;
         if (index.PassageCount == 0) return [];
         var allowedDocs = index.Allowed(filter);
-        bool Allowed(int p) => allowedDocs[index.PassageDocument[p]];
-
-        var lexical = index.Lexical.Top(Bm25Index.Tokens("", query), Allowed, ListDepth);
+        var lexical = index.Lexical.Top(Bm25Index.Tokens("", query), allowedDocs, ListDepth);
 
         var cosines = new Dictionary<int, double>();
         var quantized = index.Quantize(queryVector);

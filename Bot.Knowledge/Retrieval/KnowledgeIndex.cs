@@ -1,184 +1,282 @@
 using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
-/// An immutable in-memory snapshot of the stored passages for fast search: one contiguous matrix of
-/// embeddings quantised to int8 with a scale per passage (<see cref="Int8Vectors"/>: a quarter of
-/// float32's memory, and an integer dot product for the exhaustive scan) and a BM25 index. Built from the database; rebuilt when its revision changes.
+/// An immutable in-memory view of the stored passages for fast search, made of <see cref="IndexSegment"/>s:
+/// a full build is one; <see cref="Apply"/> adds a small one for changed documents and marks their
+/// old versions removed, without touching the rest (a rebuild takes seconds at 50k documents), and
+/// <see cref="Compacted"/> folds segments back together. Passages and documents are numbered across
+/// the segments; <see cref="Documents"/> lists the live documents in id order, as a fresh build does,
+/// and searches give the same results as a fresh build of the same documents.
 /// </summary>
 public sealed class KnowledgeIndex
 {
+    /// <summary>Small segments beyond this many are merged (each search visits every segment).</summary>
+    internal const int MaxSmallSegments = 8;
+
     public long Revision { get; }
     public IReadOnlyList<DocumentRecord> Documents { get; }
     public IReadOnlyDictionary<string, DocumentRecord> DocumentsById { get; }
-    private readonly Dictionary<string, int> _documentIndex;
+    /// <summary>Per segment, each document's place in <see cref="Documents"/>, or -1 when removed.</summary>
+    private readonly int[][] _livePosition;
+    internal IReadOnlyList<IndexSegment> Segments { get; }
+    /// <summary>Per segment, which of its documents were removed or replaced since it was built (null: none).</summary>
+    internal bool[]?[] Removed { get; }
+    internal DeadPassages[] RemovedPassages { get; }
+    /// <summary>Where each segment's passages start in the index's numbering; one extra entry closes the last.</summary>
+    internal int[] SegmentStart { get; }
+    /// <summary>
+    /// Each passage's live document (index into <see cref="Documents"/>), or -1 when the document was removed or replaced.
+    /// </summary>
     public int[] PassageDocument { get; }
     internal int[] PassageIndex { get; }
     public int[] PassageStart { get; }
     public int[] PassageEnd { get; }
-    internal sbyte[] Vectors { get; }
-    /// <summary>1-bit sign codes of the vectors, <see cref="VectorSearch.WordsPerCode"/> words a passage, for the first search pass.</summary>
-    internal ulong[] SignCodes { get; }
-    /// <summary>The first passage of each document (passages are sorted by document); one extra entry closes the last range.</summary>
+    /// <summary>Each live document's passages, in the index's numbering: [start, end).</summary>
     internal int[] DocumentPassageStart { get; }
-    internal float[] Scales { get; }
+    internal int[] DocumentPassageEnd { get; }
+    private readonly (int Segment, int Local)[] _documentAt;
+    private readonly byte[]? _passageSegment;
     internal int Dimensions { get; }
-    internal Bm25Index Lexical { get; }
-    /// <summary>Years each document mentions, for documents without a published date.</summary>
+    public LexicalSearch Lexical { get; }
+    /// <summary>Years each live document mentions, for documents without a published date.</summary>
     internal HashSet<int>[] DocumentYears { get; }
-    private static readonly HashSet<int> NoYears = [];
 
-    public int PassageCount => PassageDocument.Length;
+    /// <summary>Live passages.</summary>
+    public int PassageCount { get; }
+
+    internal KnowledgeIndex(long revision, IReadOnlyList<IndexSegment> segments, bool[]?[] removed, DeadPassages[] removedPassages,
+        int dimensions)
+    {
+        if (segments.Count > byte.MaxValue) throw new ArgumentException("too many segments", nameof(segments));
+        (Revision, Segments, Removed, RemovedPassages, Dimensions) = (revision, segments, removed, removedPassages, dimensions);
+        SegmentStart = new int[segments.Count + 1];
+        for (var s = 0; s < segments.Count; s++) SegmentStart[s + 1] = SegmentStart[s] + segments[s].PassageCount;
+
+        _documentAt = LiveInIdOrder(segments, removed);
+        var live = _documentAt.Length;
+        var documents = new DocumentRecord[live];
+        (DocumentPassageStart, DocumentPassageEnd, DocumentYears) = (new int[live], new int[live], new HashSet<int>[live]);
+        _livePosition = segments.Select(s => new int[s.Documents.Count]).ToArray();
+        foreach (var positions in _livePosition) Array.Fill(positions, -1);
+        for (var d = 0; d < live; d++)
+        {
+            var (s, local) = _documentAt[d];
+            var segment = segments[s];
+            documents[d] = segment.Documents[local];
+            DocumentPassageStart[d] = SegmentStart[s] + segment.DocumentPassageStart[local];
+            DocumentPassageEnd[d] = SegmentStart[s] + segment.DocumentPassageStart[local + 1];
+            DocumentYears[d] = segment.DocumentYears[local];
+            _livePosition[s][local] = d;
+            PassageCount += DocumentPassageEnd[d] - DocumentPassageStart[d];
+        }
+        Documents = documents;
+        DocumentsById = new LiveDocuments(this);
+
+        var total = SegmentStart[^1];
+        (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (new int[total], new int[total], new int[total], new int[total]);
+        _passageSegment = segments.Count > 1 ? new byte[total] : null;
+        for (var s = 0; s < segments.Count; s++)
+        {
+            var segment = segments[s];
+            var start = SegmentStart[s];
+            for (var p = 0; p < segment.PassageCount; p++) PassageDocument[start + p] = _livePosition[s][segment.PassageDocument[p]];
+            segment.PassageIndex.CopyTo(PassageIndex, start);
+            segment.PassageStart.CopyTo(PassageStart, start);
+            segment.PassageEnd.CopyTo(PassageEnd, start);
+            _passageSegment?.AsSpan(start, segment.PassageCount).Fill((byte)s);
+        }
+        Lexical = new LexicalSearch(segments.Select((g, s) => (g.Lexical, SegmentStart[s], (DeadPassages?)removedPassages[s])).ToArray(),
+            PassageDocument, PassageIndex);
+    }
 
     /// <summary>
-    /// Streams the passages (one record alive at a time: a list of all of them, text and embedding
-    /// bytes included, was most of the peak memory), then sorts them by document and position in place.
+    /// The live documents of all segments in id order: the small segments' few documents are placed into the
+    /// main segment's sorted list by binary search, so the cost is one pass of integer work, not a string
+    /// comparison per document (a dictionary or a merge by comparison took most of an update at 50k documents).
     /// </summary>
-    private KnowledgeIndex(long revision, List<DocumentRecord> documents, int expectedPassages, IEnumerable<PassageRecord> passages, int dimensions)
+    private static (int Segment, int Local)[] LiveInIdOrder(IReadOnlyList<IndexSegment> segments, bool[]?[] removed)
     {
-        Revision = revision;
-        Documents = documents;
-        DocumentsById = documents.ToDictionary(d => d.Id);
-        var docIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        _documentIndex = docIndex;
-        Dimensions = dimensions;
-
-        var capacity = Math.Max(expectedPassages, 16);
-        var passageDocument = new int[capacity];
-        var passageIndex = new int[capacity];
-        var passageStart = new int[capacity];
-        var passageEnd = new int[capacity];
-        var vectors = new sbyte[capacity * dimensions];
-        var scales = new float[capacity];
-        var count = 0;
-        foreach (var p in passages)
+        bool Live(int s, int local) => removed[s] is not { } r || !r[local];
+        var small = new List<(string Id, int Segment, int Local)>();
+        for (var s = 1; s < segments.Count; s++)
+            for (var local = 0; local < segments[s].Documents.Count; local++)
+                if (Live(s, local)) small.Add((segments[s].Documents[local].Id, s, local));
+        small.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var main = segments[0].Documents;
+        var result = new List<(int, int)>(main.Count + small.Count);
+        var next = 0;
+        for (var h = 0; h <= small.Count; h++)
         {
-            if (!docIndex.TryGetValue(p.DocumentId, out var d)) continue;
-            if (count == capacity)
+            var insertAt = h < small.Count ? LowerBound(main, small[h].Id) : main.Count;
+            for (; next < insertAt; next++)
+                if (Live(0, next)) result.Add((0, next));
+            if (h < small.Count) result.Add((small[h].Segment, small[h].Local));
+        }
+        return [.. result];
+    }
+
+    /// <summary>The first document of <paramref name="sorted"/> whose id is not below <paramref name="id"/> (ordinal).</summary>
+    private static int LowerBound(List<DocumentRecord> sorted, string id)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (string.CompareOrdinal(sorted[mid].Id, id) < 0) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+
+    /// <summary>
+    /// A live document's place in <see cref="Documents"/> (newest segment first: an older one may hold its removed version).
+    /// </summary>
+    private bool TryFind(string id, out int position)
+    {
+        for (var s = Segments.Count - 1; s >= 0; s--)
+            if (Segments[s].LocalOf(id) is { } local && _livePosition[s][local] >= 0)
             {
-                capacity *= 2;
-                Array.Resize(ref passageDocument, capacity);
-                Array.Resize(ref passageIndex, capacity);
-                Array.Resize(ref passageStart, capacity);
-                Array.Resize(ref passageEnd, capacity);
-                Array.Resize(ref vectors, capacity * dimensions);
-                Array.Resize(ref scales, capacity);
+                position = _livePosition[s][local];
+                return true;
             }
-            passageDocument[count] = d;
-            passageIndex[count] = p.Index;
-            passageStart[count] = p.Start;
-            passageEnd[count] = p.End;
-            var vector = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(p.Embedding);
-            if (vector.Length == dimensions) scales[count] = Int8Vectors.Quantize(vector, vectors.AsSpan(count * dimensions, dimensions));
-            count++;
-        }
-
-        // Document order, then position in the document (search breaks ties by this order).
-        var order = new int[count];
-        for (var i = 0; i < count; i++) order[i] = i;
-        var keys = new long[count];
-        for (var i = 0; i < count; i++) keys[i] = ((long)passageDocument[i] << 32) | (uint)passageIndex[i];
-        Array.Sort(keys, order);
-        PassageDocument = Permuted(passageDocument, order);
-        PassageIndex = Permuted(passageIndex, order);
-        PassageStart = Permuted(passageStart, order);
-        PassageEnd = Permuted(passageEnd, order);
-        if (vectors.Length != count * dimensions) Array.Resize(ref vectors, count * dimensions);
-        PermuteRowsInPlace(vectors, dimensions, order);
-        Vectors = vectors;
-        SignCodes = new ulong[count * VectorSearch.WordsPerCode];
-        for (var i = 0; i < count; i++)
-            VectorSearch.Encode(vectors.AsSpan(i * dimensions, dimensions), SignCodes.AsSpan(i * VectorSearch.WordsPerCode, VectorSearch.WordsPerCode));
-        DocumentPassageStart = new int[documents.Count + 1];
-        for (int d = 0, p = 0; d <= documents.Count; d++)
-        {
-            while (p < count && PassageDocument[p] < d) p++;
-            DocumentPassageStart[d] = p;
-        }
-        Scales = new float[count];
-        for (var i = 0; i < count; i++) Scales[i] = scales[order[i]];
-
-        // Passage text is the document text between the offsets, so BM25 needs no second copy of it.
-        Lexical = new Bm25Index();
-        for (var i = 0; i < count; i++)
-        {
-            var document = documents[PassageDocument[i]];
-            Lexical.Add(Bm25Index.Tokens(document.Title, document.Text[PassageStart[i]..PassageEnd[i]]));
-        }
-        Lexical.Seal();
-        // Only undated documents are matched to a period by the years their text names; scanning the
-        // text of dated ones would cost seconds at 50k documents for nothing.
-        DocumentYears = documents.Select(d => d.Published is not null ? NoYears
-            : DateExpressions.Find(d.Text).Where(m => m.Year is not null).Select(m => m.Year!.Value).ToHashSet()).ToArray();
+        position = -1;
+        return false;
     }
 
-    /// <summary>An index from its parts as a snapshot stored them (<see cref="KnowledgeIndexSnapshot"/>).</summary>
-    internal KnowledgeIndex(long revision, List<DocumentRecord> documents, int dimensions, int[] passageDocument, int[] passageIndex, int[] passageStart,
-        int[] passageEnd, sbyte[] vectors, float[] scales, ulong[] signCodes, int[] documentPassageStart, Bm25Index lexical, HashSet<int>[] documentYears)
+    /// <summary>
+    /// The live documents by id, answered from the segments' own id maps (built once each), so an update builds no dictionary.
+    /// </summary>
+    private sealed class LiveDocuments(KnowledgeIndex index) : IReadOnlyDictionary<string, DocumentRecord>
     {
-        Revision = revision;
-        Documents = documents;
-        DocumentsById = documents.ToDictionary(d => d.Id);
-        _documentIndex = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        Dimensions = dimensions;
-        (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (passageDocument, passageIndex, passageStart, passageEnd);
-        (Vectors, Scales, SignCodes, DocumentPassageStart) = (vectors, scales, signCodes, documentPassageStart);
-        (Lexical, DocumentYears) = (lexical, documentYears);
+        public DocumentRecord this[string key] => TryGetValue(key, out var d) ? d : throw new KeyNotFoundException(key);
+        public IEnumerable<string> Keys => index.Documents.Select(d => d.Id);
+        public IEnumerable<DocumentRecord> Values => index.Documents;
+        public int Count => index.Documents.Count;
+        public bool ContainsKey(string key) => index.TryFind(key, out _);
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out DocumentRecord value)
+        {
+            value = index.TryFind(key, out var d) ? index.Documents[d] : null;
+            return value is not null;
+        }
+        public IEnumerator<KeyValuePair<string, DocumentRecord>> GetEnumerator() =>
+            index.Documents.Select(d => KeyValuePair.Create(d.Id, d)).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
+    /// <summary>An index of one segment with nothing removed.</summary>
+    internal KnowledgeIndex(long revision, IndexSegment segment)
+        : this(revision, [segment], [null], [DeadPassages.None], segment.Dimensions)
+    {
+    }
+
+    /// <summary>An index of every stored document, read as one consistent view of the store.</summary>
     public static KnowledgeIndex Build(IDocumentStore store, int dimensions) =>
-        store.ReadCorpus(corpus => new KnowledgeIndex(corpus.Revision, corpus.Documents, corpus.PassageCount, corpus.Passages, dimensions));
+        store.ReadCorpus(corpus => Build(corpus.Revision, corpus.Documents, corpus.PassageCount, corpus.Passages, dimensions));
 
     public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions) =>
         Build(new DocumentStore(db, TimeProvider.System), dimensions);
 
-    private static int[] Permuted(int[] values, int[] order)
-    {
-        var result = new int[order.Length];
-        for (var i = 0; i < order.Length; i++) result[i] = values[order[i]];
-        return result;
-    }
+    /// <summary>An index of <paramref name="documents"/> from their passages, streamed (passages of other documents are skipped).</summary>
+    public static KnowledgeIndex Build(long revision, IReadOnlyList<DocumentRecord> documents, int expectedPassages,
+        IEnumerable<PassageRecord> passages, int dimensions) =>
+        new(revision, IndexSegment.Build(documents, expectedPassages, passages, dimensions));
 
-    /// <summary>Row i receives the row that was at order[i], following cycles with one spare row (the matrix is the largest allocation).</summary>
-    private static void PermuteRowsInPlace<T>(T[] rows, int width, int[] order)
+    /// <summary>
+    /// This index brought to <paramref name="revision"/>: the documents named in <paramref name="changed"/> are
+    /// removed, and <paramref name="documents"/> (their current versions, those that still exist) with
+    /// their <paramref name="passages"/> are added as a new segment. Costs in proportion to the change,
+    /// plus copying the passage maps.
+    /// </summary>
+    public KnowledgeIndex Apply(long revision, IReadOnlyCollection<string> changed, IReadOnlyList<DocumentRecord> documents,
+        IEnumerable<PassageRecord> passages)
     {
-        var done = new bool[order.Length];
-        var spare = new T[width];
-        for (var start = 0; start < order.Length; start++)
+        var removed = (bool[]?[])Removed.Clone();
+        var removedPassages = (DeadPassages[])RemovedPassages.Clone();
+        var dying = new Dictionary<int, List<int>>();
+        foreach (var id in changed)
         {
-            if (done[start] || order[start] == start) { done[start] = true; continue; }
-            rows.AsSpan(start * width, width).CopyTo(spare);
-            var at = start;
-            while (order[at] != start)
-            {
-                rows.AsSpan(order[at] * width, width).CopyTo(rows.AsSpan(at * width, width));
-                done[at] = true;
-                at = order[at];
-            }
-            spare.CopyTo(rows.AsSpan(at * width, width));
-            done[at] = true;
+            if (!TryFind(id, out var d)) continue;
+            var (s, local) = _documentAt[d];
+            if (ReferenceEquals(removed[s], Removed[s]))
+                removed[s] = Removed[s] is { } r ? (bool[])r.Clone() : new bool[Segments[s].Documents.Count]; // indexes share these
+            removed[s]![local] = true;
+            if (!dying.TryGetValue(s, out var list)) dying[s] = list = [];
+            for (var p = Segments[s].DocumentPassageStart[local]; p < Segments[s].DocumentPassageStart[local + 1]; p++) list.Add(p);
         }
+        foreach (var (s, list) in dying) removedPassages[s] = removedPassages[s].With(Segments[s], list);
+        if (documents.Count == 0) return new KnowledgeIndex(revision, Segments, removed, removedPassages, Dimensions);
+        var added = IndexSegment.Build(documents, 16, passages, Dimensions);
+        return new KnowledgeIndex(revision, [.. Segments, added], [.. removed, null], [.. removedPassages, DeadPassages.None], Dimensions);
     }
 
-    /// <summary>Bytes the index holds per passage, by structure (for the benchmark's memory report; document records not counted).</summary>
+    /// <summary>
+    /// This index brought to the revision the change feed reported, the changed documents and their passages read
+    /// from the database. A document saved again between the two reads is named again by the feed's next revision.
+    /// </summary>
+    public KnowledgeIndex ApplyFrom(IDocumentStore store, KnowledgeChanges changes)
+    {
+        var documents = changes.DocumentIds.Select(store.Get).OfType<DocumentRecord>().ToList();
+        return Apply(changes.Revision, changes.DocumentIds, documents, documents.SelectMany(d => store.PassagesOf(d.Id)));
+    }
+
+    public KnowledgeIndex ApplyFrom(KnowledgeDatabase db, KnowledgeChanges changes) =>
+        ApplyFrom(new DocumentStore(db, TimeProvider.System), changes);
+
+    /// <summary>
+    /// The first segment worth merging with all after it, or -1: everything (0) once the small segments and the
+    /// removed passages reach an eighth of the main segment (searches then spend more on them than a merge costs),
+    /// the small segments (1) once there are more than <see cref="MaxSmallSegments"/>.
+    /// </summary>
+    internal int CompactionFrom()
+    {
+        long extra = SegmentStart[^1] - Segments[0].PassageCount + RemovedPassages.Sum(r => (long)r.Passages);
+        if (extra > 0 && extra * 8 >= Math.Max(Segments[0].PassageCount, 1024)) return 0;
+        return Segments.Count - 1 > MaxSmallSegments ? 1 : -1;
+    }
+
+    /// <summary>The same documents with segments <paramref name="from"/> onward merged into one (removed documents dropped).</summary>
+    internal KnowledgeIndex Compacted(int from)
+    {
+        var merged = IndexSegment.Merge(Enumerable.Range(from, Segments.Count - from).Select(s => (Segments[s], Removed[s])).ToList());
+        return new KnowledgeIndex(Revision, [.. Segments.Take(from), merged], [.. Removed.Take(from), null],
+            [.. RemovedPassages.Take(from), DeadPassages.None], Dimensions);
+    }
+
+    /// <summary>
+    /// Bytes the index holds per passage, by structure (for the benchmark's memory report; document records not counted).
+    /// </summary>
     public IReadOnlyDictionary<string, double> BytesPerPassageByStructure()
     {
         var n = Math.Max(1, PassageCount);
         return new Dictionary<string, double>
         {
-            ["int8 vectors"] = (double)Vectors.Length / n,
-            ["sign codes"] = SignCodes.Length * 8.0 / n,
-            ["scales"] = Scales.Length * 4.0 / n,
-            ["passage maps"] = (PassageDocument.Length + PassageIndex.Length + PassageStart.Length + PassageEnd.Length) * 4.0 / n
-                               + DocumentPassageStart.Length * 4.0 / n,
-            ["BM25 postings and lengths"] = Lexical.ApproximateBytes() / n,
+            ["int8 vectors"] = Segments.Sum(s => (double)s.Vectors.Length) / n,
+            ["sign codes"] = Segments.Sum(s => s.SignCodes.Length * 8.0) / n,
+            ["scales"] = Segments.Sum(s => s.Scales.Length * 4.0) / n,
+            ["passage maps"] = (PassageDocument.Length * 4 + Segments.Sum(s => s.PassageCount + s.DocumentPassageStart.Length)) * 4.0 / n
+                               + DocumentPassageStart.Length * 8.0 / n,
+            ["BM25 postings and lengths"] = Segments.Sum(s => s.Lexical.ApproximateBytes()) / n,
         };
     }
 
-    internal ReadOnlySpan<sbyte> Vector(int passage) => Vectors.AsSpan(passage * Dimensions, Dimensions);
+    /// <summary>The segment holding a passage, and the passage's number in it.</summary>
+    internal (IndexSegment Segment, int Local) Locate(int passage)
+    {
+        var s = _passageSegment is null ? 0 : _passageSegment[passage];
+        return (Segments[s], passage - SegmentStart[s]);
+    }
+
+    /// <summary>The segment number holding a passage.</summary>
+    internal int SegmentOf(int passage) => _passageSegment is null ? 0 : _passageSegment[passage];
+
+    internal ReadOnlySpan<sbyte> Vector(int passage)
+    {
+        var (segment, local) = Locate(passage);
+        return segment.Vector(local);
+    }
 
     /// <summary>A query vector quantised once per search.</summary>
     public (sbyte[] Values, float Scale) Quantize(ReadOnlySpan<float> query)
@@ -188,8 +286,11 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>Approximate cosine of a quantised query with a stored passage vector.</summary>
-    public float Cosine((sbyte[] Values, float Scale) query, int passage) =>
-        Int8Vectors.Dot(query.Values, Vector(passage)) * query.Scale * Scales[passage];
+    public float Cosine((sbyte[] Values, float Scale) query, int passage)
+    {
+        var (segment, local) = Locate(passage);
+        return Int8Vectors.Dot(query.Values, segment.Vector(local)) * query.Scale * segment.Scales[local];
+    }
 
     /// <summary>Which documents a filter lets through.</summary>
     internal bool[] Allowed(RetrievalFilter filter)
@@ -201,7 +302,7 @@ public sealed class KnowledgeIndex
 
     /// <summary>Whether a document of this snapshot passes a filter.</summary>
     public bool Matches(DocumentRecord document, RetrievalFilter filter) =>
-        _documentIndex.TryGetValue(document.Id, out var i) && Matches(i, filter);
+        TryFind(document.Id, out var i) && Matches(i, filter);
 
     private bool Matches(int i, RetrievalFilter filter)
     {

@@ -15,7 +15,7 @@ namespace Bot.Knowledge.Retrieval;
 public static class KnowledgeIndexSnapshot
 {
     private const string Magic = "LBIX";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 3; // 2: segments; 3: 4-byte postings
     private const int HashLength = 32;
 
     public static string PathFor(string databasePath) => databasePath + ".index";
@@ -37,30 +37,22 @@ public static class KnowledgeIndexSnapshot
                 writer.Write(DatabaseId(db));
                 writer.Write(index.Revision);
                 writer.Write(index.Dimensions);
-                writer.Write(index.Documents.Count);
-                foreach (var d in index.Documents) writer.Write(d.Id + "@" + d.ContentHash);
-                Write(writer, index.PassageDocument);
-                Write(writer, index.PassageIndex);
-                Write(writer, index.PassageStart);
-                Write(writer, index.PassageEnd);
-                Write(writer, index.Vectors);
-                Write(writer, index.Scales);
-                Write(writer, index.SignCodes);
-                Write(writer, index.DocumentPassageStart);
-                index.Lexical.Write(writer);
-                foreach (var years in index.DocumentYears)
-                {
-                    writer.Write(years.Count);
-                    foreach (var y in years) writer.Write(y);
-                }
+                writer.Write(index.Segments.Count);
+                for (var i = 0; i < index.Segments.Count; i++)
+                    WriteSegment(writer, index.Segments[i], index.Removed[i], index.RemovedPassages[i]);
             }
             stream.Write(hashing.Hash());
         }
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>The index the snapshot holds when it is whole and belongs to this database at its current revision; else null.</summary>
-    public static KnowledgeIndex? TryLoad(KnowledgeDatabase db, string path, int dimensions)
+    /// <summary>
+    /// The index the snapshot holds when it is whole, belongs to this database and is current; else null.
+    /// With a <paramref name="feed"/>, an older snapshot is brought forward instead: the documents the feed
+    /// names are removed from it and read again from the database (the others must be in the database
+    /// unchanged), and null only when the feed cannot say what changed.
+    /// </summary>
+    public static KnowledgeIndex? TryLoad(KnowledgeDatabase db, string path, int dimensions, IKnowledgeChangeFeed? feed = null)
     {
         if (!File.Exists(path)) return null;
         try
@@ -73,50 +65,139 @@ public static class KnowledgeIndexSnapshot
             if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) return null;
             if (reader.ReadString() != DatabaseId(db)) return null;
             var revision = reader.ReadInt64();
-            if (revision != db.Revision || reader.ReadInt32() != dimensions) return null;
+            if (reader.ReadInt32() != dimensions) return null;
+            var changes = revision == db.Revision ? new KnowledgeChanges(revision, []) : feed?.ChangesSince(revision);
+            if (changes is null) return null;
+            var changed = changes.DocumentIds as IReadOnlySet<string> ?? changes.DocumentIds.ToHashSet(StringComparer.Ordinal);
             // The documents themselves come from the database (on the other core while the snapshot is read);
-            // they must be the ones the snapshot was built over.
-            var fromDatabase = Task.Run(() => db.Documents.FindAll().ToDictionary(d => d.Id));
-            var documentKeys = new string[reader.ReadInt32()];
-            for (var i = 0; i < documentKeys.Length; i++) documentKeys[i] = reader.ReadString();
-            var passageDocument = ReadArray<int>(reader);
-            var passageIndex = ReadArray<int>(reader);
-            var passageStart = ReadArray<int>(reader);
-            var passageEnd = ReadArray<int>(reader);
-            var vectors = ReadArray<sbyte>(reader);
-            var scales = ReadArray<float>(reader);
-            var signCodes = ReadArray<ulong>(reader);
-            var documentPassageStart = ReadArray<int>(reader);
-            var lexical = Bm25Index.Read(reader, () => content.Remaining);
-            var years = new HashSet<int>[documentKeys.Length];
-            for (var i = 0; i < years.Length; i++)
-            {
-                var n = reader.ReadInt32();
-                years[i] = [];
-                for (var j = 0; j < n; j++) years[i].Add(reader.ReadInt32());
-            }
-            var byId = fromDatabase.GetAwaiter().GetResult();
-            if (byId.Count != documentKeys.Length) return null;
-            var documents = new List<DocumentRecord>(documentKeys.Length);
-            foreach (var key in documentKeys)
-            {
-                var at = key.LastIndexOf('@');
-                if (!byId.TryGetValue(key[..at], out var d) || d.ContentHash != key[(at + 1)..]) return null;
-                documents.Add(d);
-            }
-            if (vectors.Length != passageDocument.Length * dimensions || documentPassageStart.Length != documents.Count + 1) return null;
+            // they must be the ones the snapshot was built over, but for those changed since.
+            var fromDatabase = Task.Run(() => db.Documents.FindAll().Where(d => !changed.Contains(d.Id)).ToDictionary(d => d.Id));
+            var segmentCount = reader.ReadInt32();
+            if (segmentCount is < 1 or > byte.MaxValue) return null;
+            var parts = new List<(string[] Keys, bool[] Removed, IndexSegment Segment, DeadPassages Dead)>();
+            for (var s = 0; s < segmentCount; s++) parts.Add(ReadSegment(reader, content, dimensions));
             // Everything before the hash must have been read, and hash to it.
             if (content.Remaining != 0) return null;
             var stored = new byte[HashLength];
             file.ReadExactly(stored);
             if (!content.Hash().AsSpan().SequenceEqual(stored)) return null;
-            return new KnowledgeIndex(revision, documents, dimensions, passageDocument, passageIndex, passageStart, passageEnd, vectors, scales,
-                signCodes, documentPassageStart, lexical, years);
+
+            var byId = fromDatabase.GetAwaiter().GetResult();
+            var unchanged = 0;
+            var segments = new List<IndexSegment>();
+            var removed = new List<bool[]?>();
+            var dead = new List<DeadPassages>();
+            foreach (var (keys, gone, segment, deadPassages) in parts)
+            {
+                var stale = new List<int>();
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    var at = keys[i].LastIndexOf('@');
+                    var (id, hash) = (keys[i][..at], keys[i][(at + 1)..]);
+                    if (gone[i] || changed.Contains(id))
+                    {
+                        if (!gone[i])
+                            for (var p = segment.DocumentPassageStart[i]; p < segment.DocumentPassageStart[i + 1]; p++) stale.Add(p);
+                        gone[i] = true;
+                        // Never read again: its passages are removed.
+                        segment.Documents.Add(new DocumentRecord { Id = id, ContentHash = hash });
+                        continue;
+                    }
+                    if (!byId.TryGetValue(id, out var d) || d.ContentHash != hash) return null;
+                    segment.Documents.Add(d);
+                    unchanged++;
+                }
+                segments.Add(segment);
+                removed.Add(gone.Contains(true) ? gone : null);
+                // The old text of a document changed since is gone: what its passages held is read from the postings.
+                dead.Add(stale.Count == 0 ? deadPassages : deadPassages.WithPostingsOf(segment, stale));
+            }
+            if (unchanged != byId.Count) return null; // a document the snapshot does not hold, and the feed does not name
+            var loaded = new KnowledgeIndex(revision, segments, [.. removed], [.. dead], dimensions);
+            return changes.Revision == revision ? loaded : loaded.ApplyFrom(db, changes);
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException
+                                      or InvalidOperationException
+                                      or UnauthorizedAccessException or IndexOutOfRangeException)
         {
             return null; // damaged or unreadable: rebuilt by the caller
         }
+    }
+
+    private static void WriteSegment(BinaryWriter writer, IndexSegment segment, bool[]? removed, DeadPassages dead)
+    {
+        writer.Write(segment.Documents.Count);
+        for (var i = 0; i < segment.Documents.Count; i++)
+        {
+            writer.Write(segment.Documents[i].Id + "@" + segment.Documents[i].ContentHash);
+            writer.Write(removed is not null && removed[i]);
+        }
+        Write(writer, segment.PassageDocument);
+        Write(writer, segment.PassageIndex);
+        Write(writer, segment.PassageStart);
+        Write(writer, segment.PassageEnd);
+        Write(writer, segment.Vectors);
+        Write(writer, segment.Scales);
+        Write(writer, segment.SignCodes);
+        Write(writer, segment.DocumentPassageStart);
+        segment.Lexical.Write(writer);
+        foreach (var years in segment.DocumentYears)
+        {
+            writer.Write(years.Count);
+            foreach (var y in years) writer.Write(y);
+        }
+        writer.Write(dead.Passages);
+        writer.Write(dead.Length);
+        writer.Write(dead.Terms.Count);
+        foreach (var (term, count) in dead.Terms)
+        {
+            writer.Write(term);
+            writer.Write(count);
+        }
+    }
+
+    /// <summary>A segment as written, its documents still to be filled in (from the database) in the order of its keys.</summary>
+    private static (string[] Keys, bool[] Removed, IndexSegment Segment, DeadPassages Dead) ReadSegment(BinaryReader reader,
+        HashingReadStream content, int dimensions)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > content.Remaining) throw new FormatException("bad document count");
+        var keys = new string[count];
+        var removed = new bool[count];
+        for (var i = 0; i < count; i++) (keys[i], removed[i]) = (reader.ReadString(), reader.ReadBoolean());
+        var passageDocument = ReadArray<int>(reader);
+        var passageIndex = ReadArray<int>(reader);
+        var passageStart = ReadArray<int>(reader);
+        var passageEnd = ReadArray<int>(reader);
+        var vectors = ReadArray<sbyte>(reader);
+        var scales = ReadArray<float>(reader);
+        var signCodes = ReadArray<ulong>(reader);
+        var documentPassageStart = ReadArray<int>(reader);
+        var lexical = Bm25Index.Read(reader, () => content.Remaining);
+        var years = new HashSet<int>[count];
+        for (var i = 0; i < years.Length; i++)
+        {
+            var n = reader.ReadInt32();
+            years[i] = [];
+            for (var j = 0; j < n; j++) years[i].Add(reader.ReadInt32());
+        }
+        var (deadPassages, deadLength, deadTerms) = (reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32());
+        if (deadTerms < 0 || deadTerms > content.Remaining) throw new FormatException("bad term count");
+        var terms = new Dictionary<string, int>(deadTerms);
+        for (var i = 0; i < deadTerms; i++) terms[reader.ReadString()] = reader.ReadInt32();
+        var passages = passageDocument.Length;
+        if (vectors.Length != passages * dimensions || documentPassageStart.Length != count + 1 || passageIndex.Length != passages
+            || passageStart.Length != passages || passageEnd.Length != passages || scales.Length != passages
+            || signCodes.Length != passages * VectorSearch.WordsPerCode || lexical.Count != passages)
+            throw new FormatException("inconsistent segment");
+        var segment = new IndexSegment
+        {
+            Documents = new List<DocumentRecord>(count), Dimensions = dimensions, PassageDocument = passageDocument,
+            PassageIndex = passageIndex,
+            PassageStart = passageStart, PassageEnd = passageEnd, Vectors = vectors, Scales = scales, SignCodes = signCodes,
+            DocumentPassageStart = documentPassageStart, Lexical = lexical, DocumentYears = years,
+        };
+        return (keys, removed, segment, new DeadPassages(deadPassages, deadLength, terms));
     }
 
     private static void Write<T>(BinaryWriter writer, T[] values) where T : unmanaged

@@ -29,16 +29,19 @@ internal static class VectorSearch
     }
 
     /// <summary>The top <paramref name="depth"/> passages by approximate cosine among those in the allowed documents, best first.</summary>
-    public static List<(int Passage, float Score)> Top(KnowledgeIndex index, (sbyte[] Values, float Scale) query, bool[] allowedDocuments, int depth, int exactScanLimit = ExactScanLimit)
+    public static List<(int Passage, float Score)> Top(KnowledgeIndex index, (sbyte[] Values, float Scale) query, bool[] allowedDocuments,
+        int depth, int exactScanLimit = ExactScanLimit)
     {
         var ranges = new List<(int Start, int End)>();
         var allowedPassages = 0;
         for (var d = 0; d < allowedDocuments.Length; d++)
         {
             if (!allowedDocuments[d]) continue;
-            var (start, end) = (index.DocumentPassageStart[d], index.DocumentPassageStart[d + 1]);
+            var (start, end) = (index.DocumentPassageStart[d], index.DocumentPassageEnd[d]);
             if (end <= start) continue;
-            if (ranges.Count > 0 && ranges[^1].End == start) ranges[^1] = (ranges[^1].Start, end);
+            // A range stays inside one segment: the first pass reads that segment's codes.
+            if (ranges.Count > 0 && ranges[^1].End == start && index.SegmentOf(ranges[^1].Start) == index.SegmentOf(start))
+                ranges[^1] = (ranges[^1].Start, end);
             else ranges.Add((start, end));
             allowedPassages += end - start;
         }
@@ -51,19 +54,22 @@ internal static class VectorSearch
     {
         Span<ulong> q = stackalloc ulong[WordsPerCode];
         Encode(query, q);
-        var codes = index.SignCodes;
         var distances = new ushort[allowedPassages];
         var histogram = new int[WordsPerCode * 64 + 1];
         var at = 0;
         foreach (var (start, end) in ranges)
-            for (var p = start; p < end; p++)
+        {
+            var (segment, first) = index.Locate(start);
+            var codes = segment.SignCodes.AsSpan(first * WordsPerCode, (end - start) * WordsPerCode);
+            for (var p = 0; p < end - start; p++)
             {
-                var c = codes.AsSpan(p * WordsPerCode, WordsPerCode);
+                var c = codes.Slice(p * WordsPerCode, WordsPerCode);
                 var distance = BitOperations.PopCount(c[0] ^ q[0]) + BitOperations.PopCount(c[1] ^ q[1]) + BitOperations.PopCount(c[2] ^ q[2])
                              + BitOperations.PopCount(c[3] ^ q[3]) + BitOperations.PopCount(c[4] ^ q[4]) + BitOperations.PopCount(c[5] ^ q[5]);
                 distances[at++] = (ushort)distance;
                 histogram[distance]++;
             }
+        }
         var cutoff = 0;
         for (var total = 0; cutoff < histogram.Length; cutoff++)
         {
@@ -78,17 +84,21 @@ internal static class VectorSearch
         return result;
     }
 
+    /// <summary>
+    /// The best <paramref name="depth"/> by cosine; equal cosines go to the earlier passage in document-id and position order.
+    /// </summary>
     private static List<(int Passage, float Score)> Exact(KnowledgeIndex index, (sbyte[] Values, float Scale) query, IEnumerable<int> passages, int depth)
     {
-        var top = new PriorityQueue<int, float>();
+        var top = new PriorityQueue<int, (float Score, long Order)>(LexicalSearch.WorstFirst.Instance);
         foreach (var p in passages)
         {
-            var score = index.Cosine(query, p);
-            if (top.Count < depth) top.Enqueue(p, score);
-            else if (top.TryPeek(out _, out var lowest) && score > lowest) top.EnqueueDequeue(p, score);
+            var key = (index.Cosine(query, p), ((long)index.PassageDocument[p] << 32) | (uint)index.PassageIndex[p]);
+            if (top.Count < depth) top.Enqueue(p, key);
+            else if (top.TryPeek(out _, out var lowest) && LexicalSearch.WorstFirst.Instance.Compare(key, lowest) > 0)
+                top.EnqueueDequeue(p, key);
         }
         var result = new List<(int, float)>(top.Count);
-        while (top.TryDequeue(out var p, out var s)) result.Add((p, s));
+        while (top.TryDequeue(out var p, out var s)) result.Add((p, s.Score));
         result.Reverse();
         return result;
     }

@@ -65,6 +65,7 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time) : IDo
             db.Passages.InsertBulk(passages);
             inTransaction?.Invoke(document);
             db.BumpRevision();
+            LiteKnowledgeChangeFeed.Record(db, document.Id);
             return existing is null ? SaveOutcome.Added : SaveOutcome.Updated;
         });
     }

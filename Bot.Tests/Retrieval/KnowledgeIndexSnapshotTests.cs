@@ -39,8 +39,8 @@ public sealed class KnowledgeIndexSnapshotTests : IDisposable
         Assert.NotNull(loaded);
         Assert.Equal(built.Revision, loaded.Revision);
         Assert.Equal(built.Documents.Select(d => d.Id), loaded.Documents.Select(d => d.Id));
-        Assert.Equal(built.Vectors, loaded.Vectors);
-        Assert.Equal(built.SignCodes, loaded.SignCodes);
+        Assert.Equal(built.Segments[0].Vectors, loaded.Segments[0].Vectors);
+        Assert.Equal(built.Segments[0].SignCodes, loaded.Segments[0].SignCodes);
         Assert.Equal(built.Lexical.PassagesWith("unit"), loaded.Lexical.PassagesWith("unit"));
         var query = built.Quantize(Enumerable.Repeat(0.05f, Dimensions).ToArray());
         var all = Enumerable.Repeat(true, built.Documents.Count).ToArray();

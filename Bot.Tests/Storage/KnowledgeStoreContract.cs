@@ -11,7 +11,7 @@ namespace Bot.Tests.Storage;
 /// <summary>The knowledge content's stores, as one implementation (LiteDB or PostgreSQL) provides them.</summary>
 public sealed record KnowledgeStoreSet(
     IDocumentStore Documents, IKnowledgeMeta Meta, ILayoffRowStore Rows, IWarnNoticeStore Notices, IArticleFigureStore Figures,
-    IFeedStateStore Feeds);
+    IFeedStateStore Feeds, IKnowledgeChangeFeed Changes);
 
 /// <summary>
 /// What every knowledge store promises, run against LiteDB and PostgreSQL alike (<see cref="LiteDbKnowledgeStoreTests"/>,
@@ -100,6 +100,26 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         Assert.Equal([300], Stores.Figures.ForCompany("Acme").Select(f => f.Count));
         Assert.Null(Documents.Get("b2"));
         Assert.Equal(revision, Documents.Revision);
+    }
+
+    [Fact]
+    public void The_change_feed_names_the_documents_saved_after_a_revision()
+    {
+        var start = Documents.Revision;
+        var (a1, a1Passages) = Article("a1", "https://example.com/a1", "Acme cuts 300 jobs.", "Acme");
+        var (b2, b2Passages) = Article("b2", "https://example.com/b2", "Beta cuts 50 jobs.", "Beta");
+        Documents.Save(a1, a1Passages);
+        var afterFirst = Documents.Revision;
+        Documents.Save(b2, b2Passages);
+        Documents.Save(a1, a1Passages);
+        Assert.Throws<InvalidOperationException>(() => Documents.Save(b2, b2Passages, _ => throw new InvalidOperationException("failed")));
+
+        var all = Stores.Changes.ChangesSince(start)!;
+        var later = Stores.Changes.ChangesSince(afterFirst)!;
+        Assert.Equal((start + 3, "a1 b2"), (all.Revision, string.Join(' ', all.DocumentIds.Order(StringComparer.Ordinal))));
+        Assert.Equal((start + 3, "a1 b2"), (later.Revision, string.Join(' ', later.DocumentIds.Order(StringComparer.Ordinal))));
+        Assert.Empty(Stores.Changes.ChangesSince(start + 3)!.DocumentIds);
+        Assert.Null(Stores.Changes.ChangesSince(start + 4)); // a revision this store never had
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class LiteDbKnowledgeStoreTests : KnowledgeStoreContract
         _database = KnowledgeDatabase.Open(_dir.File("kb.db"));
         var lite = _database.Database;
         return ValueTask.FromResult(new KnowledgeStoreSet(new DocumentStore(_database, Time), new LiteKnowledgeMeta(_database),
-            new LiteLayoffRowStore(lite), new LiteWarnNoticeStore(lite), new ArticleFigureStore(lite), new LiteFeedStateStore(_database)));
+            new LiteLayoffRowStore(lite), new LiteWarnNoticeStore(lite), new ArticleFigureStore(lite), new LiteFeedStateStore(_database),
+            new LiteKnowledgeChangeFeed(_database)));
     }
 
     public override ValueTask DisposeAsync()

@@ -16,7 +16,7 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreContract
         _database = new PostgresDatabase(_server.ConnectionString);
         var documents = new PostgresDocumentStore(_database, Time);
         var data = new PostgresLayoffDataStore(_database);
-        return new KnowledgeStoreSet(documents, documents, data, data, data, new PostgresFeedStateStore(_database));
+        return new KnowledgeStoreSet(documents, documents, data, data, data, new PostgresFeedStateStore(_database), documents);
     }
 
     [Fact]

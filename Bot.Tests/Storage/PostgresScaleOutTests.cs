@@ -4,6 +4,7 @@ using Bot.Host.Cli;
 using Bot.Host.Hosting;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
 using Bot.Tests.Support;
@@ -42,6 +43,8 @@ public sealed class PostgresScaleOutTests
         committed.Stop();
 
         Assert.True(before.NoAnswer, before.Text);
+        // Applied to the index it had (a segment added), not rebuilt from every document.
+        Assert.Equal(2, second.Services.GetRequiredService<HybridRetriever>().Index.Segments.Count);
         Assert.Contains(after.Citations, c => c.DocumentId == documentId && c.Quote.Contains("6,650"));
         Assert.True(committed.Elapsed < Reach, $"cited after {committed.Elapsed.TotalMilliseconds:F0} ms");
         Assert.False(File.Exists(dir.File("unused.db")), "the LiteDB file was opened although the store is PostgreSQL");

@@ -9,7 +9,7 @@ namespace Bot.Knowledge.Storage.Postgres;
 /// document, its passages (embeddings as bytea), what indexers derive from it and the revision bump in one transaction,
 /// and notifies <see cref="ChangeChannel"/> with the new revision, which PostgreSQL delivers to listeners on commit.
 /// </summary>
-public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
+public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta, IKnowledgeChangeFeed
 {
     /// <summary>The LISTEN/NOTIFY channel of committed document changes; the payload is the revision.</summary>
     public const string ChangeChannel = "layoffbot_knowledge";
@@ -134,6 +134,23 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta
         var result = read(new StoredCorpus(revision, documents, passageCount, StreamPassages(connection)));
         transaction.Commit();
         return result;
+    }
+
+    /// <summary>
+    /// From the <c>document_changes</c> rows, read with the revision in one snapshot; null when the log misses a revision.
+    /// </summary>
+    public KnowledgeChanges? ChangesSince(long revision)
+    {
+        using var connection = _database.DataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        var current = connection.Scalar<long>("SELECT revision FROM knowledge_revision WHERE id = 1");
+        if (revision == current) return new KnowledgeChanges(current, []);
+        if (revision > current) return null; // an index of another database
+        var rows = connection.Query("SELECT document_id FROM document_changes WHERE revision > @revision", r => r.GetString(0),
+            ("revision", revision));
+        transaction.Commit();
+        // One row per revision: a missing one (trimmed) hides what changed.
+        return rows.Count == current - revision ? new KnowledgeChanges(current, rows.ToHashSet(StringComparer.Ordinal)) : null;
     }
 
     public SaveOutcome Save(DocumentRecord document, IReadOnlyList<PassageRecord> passages, Action<DocumentRecord>? inTransaction = null)
