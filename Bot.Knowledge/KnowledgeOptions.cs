@@ -60,4 +60,10 @@ public static class KnowledgeStores
 {
     public const string LiteDb = "litedb";
     public const string Postgres = "postgres";
+
+    /// <summary>
+    /// Whether the configuration puts the knowledge base in PostgreSQL (read before the options are bound, to choose services).
+    /// </summary>
+    public static bool IsPostgres(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration[$"{KnowledgeOptions.SectionName}:{nameof(KnowledgeOptions.Store)}"] == Postgres;
 }

@@ -17,7 +17,10 @@ namespace Bot.Knowledge;
 
 public static class KnowledgeServiceCollectionExtensions
 {
-    /// <summary>The knowledge base: LiteDB storage, local embeddings, ingestion, hybrid retrieval and the extractive engine.</summary>
+    /// <summary>
+    /// The knowledge base: its stores (LiteDB, or PostgreSQL when <c>Knowledge:Store</c> is <c>postgres</c>), local
+    /// embeddings, ingestion, hybrid retrieval and the extractive engine.
+    /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName))
@@ -42,6 +45,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ConnectionString ?? ""));
         services.TryAddSingleton<LiteDB.ILiteDatabase>(sp => sp.GetRequiredService<KnowledgeDatabase>().Database);
         services.TryAddSingleton<DocumentStore>();
+        services.AddKnowledgeStores(configuration);
         services.AddLayoffData();
         services.TryAddSingleton<Charts.LayoffChartRenderer>();
         services.AddSingleton<IDataFileImporter, DataFileIngestAdapter>();

@@ -78,6 +78,7 @@ internal static class BenchmarkMarkdown
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"| {m.Documents} | {m.Hybrid.RecallAt5:P0} ({m.Hybrid.Hits}/{m.Hybrid.Questions}) | {m.Hybrid.Latency.MedianMs:F2} / {m.Hybrid.Latency.P95Ms:F2} ms | {m.Hybrid.SearchOnlyLatency?.MedianMs ?? 0:F2} ms | {m.HybridAsAsked.RecallAt5:P0} | {m.CosineOnly.RecallAt5:P0} | {m.Lucene.RecallAt5:P0} ({m.Lucene.Hits}/{m.Lucene.Questions}) | {m.Lucene.Latency.MedianMs:F2} / {m.Lucene.Latency.P95Ms:F2} ms | {m.LuceneBuildMs / 1000:F1} s |");
         }
+        if (report.Postgres is { } postgres) RenderPostgres(sb, postgres, report.Sizes);
         sb.AppendLine();
         sb.AppendLine("## Targets");
         sb.AppendLine();
@@ -85,6 +86,36 @@ internal static class BenchmarkMarkdown
         sb.AppendLine("|---|---|---|");
         foreach (var t in report.Targets) sb.AppendLine(CultureInfo.InvariantCulture, $"| {t.Target} | {t.Measured} | {(t.Met ? "yes" : "**no**")} |");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// PostgreSQL next to LiteDB: ingestion, and per size the start-up and the warm ask latency (the index is in memory on both).
+    /// </summary>
+    private static void RenderPostgres(StringBuilder sb, PostgresBenchmarkResult postgres, IReadOnlyList<SizeResult> liteDb)
+    {
+        var i = postgres.Ingestion;
+        sb.AppendLine();
+        sb.AppendLine("## PostgreSQL (Knowledge:Store = postgres) next to LiteDB");
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"Ingestion of the real articles: {i.Documents} documents at {i.PipelineDocumentsPerSecond:F2} docs/s "
+            + $"({i.PipelinePassagesPerSecond:F1} passages/s, {i.ShareOfEncoderThroughput:P0} of the raw encoder).");
+        sb.AppendLine();
+        sb.AppendLine("| documents | write (synthetic, a transaction per document) | index build at start | start-up to first answer "
+            + "| ask median | ask p95 | ask p99 | LiteDB ask p95 | p95 PostgreSQL / LiteDB |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in postgres.Sizes)
+        {
+            var m = s.Measurement;
+            var lite = liteDb.FirstOrDefault(l => l.Measurement.Documents == m.Documents)?.Measurement;
+            var write = s.SyntheticDocuments == 0 ? "-"
+                : $"{s.SyntheticWriteSeconds:F1} s ({s.SyntheticPassagesWritten / Math.Max(s.SyntheticWriteSeconds, 1e-9):F0} passages/s)";
+            var (liteP95, ratio) = lite is null ? ("-", "-") : ($"{lite.Ask.P95Ms:F1} ms", $"{m.Ask.P95Ms / lite.Ask.P95Ms:F2}x");
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {m.Documents} ({m.SyntheticDocuments}) | {write} | {m.IndexBuildMs / 1000:F2} s "
+                + $"| {m.StartupToFirstAnswerMs / 1000:F2} s | {m.Ask.MedianMs:F1} ms | {m.Ask.P95Ms:F1} ms | {m.Ask.P99Ms:F1} ms "
+                + $"| {liteP95} | {ratio} |");
+        }
     }
 
     private static string Mb(long bytes) => BenchmarkTargets.Mb(bytes);

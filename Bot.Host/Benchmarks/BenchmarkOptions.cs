@@ -12,4 +12,9 @@ internal sealed record BenchmarkOptions
     public required string EmbeddingCachePath { get; init; }
     public required string ArticlesFolder { get; init; }
     public required string QuestionsPath { get; init; }
+    /// <summary>
+    /// A PostgreSQL server (an Npgsql connection string to a role that may create databases): the run also measures a
+    /// scratch database there, created and dropped by it. Kept out of the JSON report (it may hold a password).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore] public string? PostgresServer { get; init; }
 }

@@ -12,5 +12,7 @@ internal sealed record BenchmarkReport
     public required IngestionMeasurement Ingestion { get; init; }
     public EmbeddingPoolMeasurement? EmbeddingPool { get; init; }
     public required IReadOnlyList<SizeResult> Sizes { get; init; }
+    /// <summary>The same corpora on PostgreSQL, when the run was given a server.</summary>
+    public PostgresBenchmarkResult? Postgres { get; init; }
     public IReadOnlyList<TargetCheck> Targets { get; init; } = [];
 }

@@ -19,6 +19,10 @@ internal static class BenchmarkRunner
     /// <summary>Only errors are logged: the answer engine's warnings would drown the progress lines (a category rule beats the CLI's default filter).</summary>
     public static readonly Dictionary<string, string?> Quiet = new() { ["Logging:LogLevel:Bot"] = "Error" };
 
+    /// <summary>The LiteDB runs stay on LiteDB whatever the environment says (the PostgreSQL column has its own runs).</summary>
+    private static readonly Dictionary<string, string?> OnLiteDb = new(Quiet) { ["Knowledge:Store"] = "litedb" };
+    private static readonly Dictionary<string, string> LiteDbEnvironment = new() { ["Knowledge__Store"] = "litedb" };
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, string command, Action<string> say, CancellationToken cancellationToken)
@@ -33,7 +37,7 @@ internal static class BenchmarkRunner
         EmbeddingPoolMeasurement? pool = null;
         SyntheticCorpusGenerator? generator = null;
         EmbeddingCache? cache = null;
-        using (var host = BotHostFactory.CreateCliHost(realDb, Quiet))
+        using (var host = BotHostFactory.CreateCliHost(realDb, OnLiteDb))
         {
             ingestion = await IngestionBenchmark.RunAsync(host.Services, options.ArticlesFolder, say, cancellationToken);
             var maxSynthetic = options.Sizes.Count == 0 ? 0 : options.Sizes.Max() - ingestion.Documents;
@@ -56,7 +60,8 @@ internal static class BenchmarkRunner
 
         var sizes = new List<SizeResult>();
         say($"Measuring the real corpus ({ingestion.Documents} documents) ...");
-        sizes.Add(new SizeResult(ingestion.Documents, 0, 0, 0, ingestion.DatabaseBytes, await MeasureInChildAsync(realDb, options, cancellationToken)));
+        sizes.Add(new SizeResult(ingestion.Documents, 0, 0, 0, ingestion.DatabaseBytes,
+            await MeasureInChildAsync(realDb, options, LiteDbEnvironment, cancellationToken)));
         foreach (var size in options.Sizes.Order())
         {
             var synthetic = size - ingestion.Documents;
@@ -80,10 +85,18 @@ internal static class BenchmarkRunner
             var write = watch.Elapsed.TotalSeconds - snapshotBuild;
             var bytes = DatabaseBytes(db);
             say($"  {passages} passages written in {write:F1} s ({BenchmarkTargets.Mb(bytes)}); index built and saved in {snapshotBuild:F1} s; measuring ...");
-            sizes.Add(new SizeResult(size, synthetic, passages, write, bytes, await MeasureInChildAsync(db, options, cancellationToken)) { IndexSnapshotBuildSeconds = snapshotBuild });
+            var measured = await MeasureInChildAsync(db, options, LiteDbEnvironment, cancellationToken);
+            sizes.Add(new SizeResult(size, synthetic, passages, write, bytes, measured)
+            {
+                IndexSnapshotBuildSeconds = snapshotBuild,
+            });
             DeleteDatabase(db);
         }
         DeleteDatabase(realDb);
+        var postgres = options.PostgresServer is null ? null : await PostgresBenchmark.RunAsync(options, generator, cache,
+            (name, environment) =>
+                MeasureInChildAsync(Path.Combine(options.WorkFolder, name + ".unused.db"), options, environment, cancellationToken),
+            say, cancellationToken);
         if (Directory.Exists(Path.Combine(options.WorkFolder, "lucene"))) Directory.Delete(Path.Combine(options.WorkFolder, "lucene"), recursive: true);
         File.Delete(Path.Combine(options.WorkFolder, "measurement.json"));
 
@@ -91,17 +104,20 @@ internal static class BenchmarkRunner
         {
             Command = command, StartedAt = started, Options = options,
             Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}",
-            Ingestion = ingestion, EmbeddingPool = pool, Sizes = sizes, Targets = BenchmarkTargets.Check(ingestion, sizes),
+            Ingestion = ingestion, EmbeddingPool = pool, Sizes = sizes, Postgres = postgres,
+            Targets = BenchmarkTargets.Check(ingestion, sizes),
         };
     }
 
     /// <summary>Runs <c>bench --measure-db</c> in a new process of this program and reads its result file.</summary>
-    private static async Task<CorpusMeasurement> MeasureInChildAsync(string db, BenchmarkOptions options, CancellationToken cancellationToken)
+    private static async Task<CorpusMeasurement> MeasureInChildAsync(
+        string db, BenchmarkOptions options, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var resultPath = Path.Combine(options.WorkFolder, "measurement.json");
         File.Delete(resultPath);
         var program = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown.");
         var start = new ProcessStartInfo { FileName = program, UseShellExecute = false };
+        foreach (var (name, value) in environment) start.Environment[name] = value; // the store, and never a password on the command line
         if (Path.GetFileNameWithoutExtension(program).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
             start.ArgumentList.Add(typeof(BenchmarkRunner).Assembly.Location);
         foreach (var argument in (string[])["bench", "--measure-db", db, "--questions", options.QuestionsPath,

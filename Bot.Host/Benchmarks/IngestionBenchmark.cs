@@ -16,7 +16,7 @@ internal static class IngestionBenchmark
     {
         var embedder = services.GetRequiredService<ITextEmbedder>();
         var pipeline = services.GetRequiredService<IngestionPipeline>();
-        var store = services.GetRequiredService<DocumentStore>();
+        var store = services.GetRequiredService<IDocumentStore>();
         var articles = LoadArticles(articlesFolder);
         embedder.Embed("warm-up");
 

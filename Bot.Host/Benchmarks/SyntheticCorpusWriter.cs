@@ -19,18 +19,10 @@ internal static class SyntheticCorpusWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             var records = new List<PassageRecord>();
-            foreach (var (document, spans) in batch)
+            foreach (var synthetic in batch)
             {
-                document.IngestedAt = ingestedAt;
-                for (var i = 0; i < spans.Count; i++)
-                {
-                    var span = spans[i];
-                    records.Add(new PassageRecord
-                    {
-                        Id = $"{document.Id}:{i}", DocumentId = document.Id, Index = i, Start = span.Start, End = span.End,
-                        Text = document.Text[span.Start..span.End], Embedding = VectorMath.ToBytes(cache.Get(span.EmbeddingText)),
-                    });
-                }
+                synthetic.Document.IngestedAt = ingestedAt;
+                records.AddRange(Passages(synthetic, cache));
             }
             LiteTransaction.Run(db.Database, () =>
             {
@@ -41,5 +33,20 @@ internal static class SyntheticCorpusWriter
             passages += records.Count;
         }
         return passages;
+    }
+
+    /// <summary>The document's passages, with their embeddings from the cache.</summary>
+    public static IEnumerable<PassageRecord> Passages(SyntheticDocument synthetic, EmbeddingCache cache)
+    {
+        var (document, spans) = synthetic;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            yield return new PassageRecord
+            {
+                Id = $"{document.Id}:{i}", DocumentId = document.Id, Index = i, Start = span.Start, End = span.End,
+                Text = document.Text[span.Start..span.End], Embedding = VectorMath.ToBytes(cache.Get(span.EmbeddingText)),
+            };
+        }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class ChatCommandHandler(
     ChatService chat,
     LayoffEventQueries queries,
     LayoffChartRenderer charts,
-    DocumentStore documents,
+    IDocumentStore documents,
     IngestionPipeline ingestion,
     IDigestProvider digests,
     WatchCommand watch,

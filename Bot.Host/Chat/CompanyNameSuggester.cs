@@ -1,6 +1,5 @@
 using Bot.Knowledge.Events;
 using Bot.Knowledge.Storage;
-using LiteDB;
 
 namespace Bot.Host.Chat;
 
@@ -11,7 +10,7 @@ namespace Bot.Host.Chat;
 /// changed or a few minutes passed (data imports do not bump the revision), so a keystroke costs a scan
 /// of an in-memory list, never a database query.
 /// </summary>
-public sealed class CompanyNameSuggester(KnowledgeDatabase database, TimeProvider time)
+public sealed class CompanyNameSuggester(IDocumentStore documents, ILayoffRowStore rows, TimeProvider time)
 {
     /// <summary>Discord accepts at most 25 choices.</summary>
     public const int MaxSuggestions = 25;
@@ -84,24 +83,19 @@ public sealed class CompanyNameSuggester(KnowledgeDatabase database, TimeProvide
     {
         var snapshot = _snapshot;
         var now = time.GetUtcNow();
-        if (snapshot is not null && snapshot.Revision == database.Revision && now - snapshot.ReadAt < RefreshAfter) return snapshot;
+        if (snapshot is not null && snapshot.Revision == documents.Revision && now - snapshot.ReadAt < RefreshAfter) return snapshot;
         lock (_refreshLock)
         {
             snapshot = _snapshot;
-            if (snapshot is not null && snapshot.Revision == database.Revision && now - snapshot.ReadAt < RefreshAfter) return snapshot;
+            if (snapshot is not null && snapshot.Revision == documents.Revision && now - snapshot.ReadAt < RefreshAfter) return snapshot;
             return _snapshot = Read(now);
         }
     }
 
     private Snapshot Read(DateTimeOffset now)
     {
-        var revision = database.Revision;
-        // Projections only: a document's text is never loaded to learn its companies.
-        var articleCompanies = database.Database.GetCollection(database.Documents.Name).Query()
-            .Select(BsonExpression.Create("{ c: $.Companies }")).ToEnumerable()
-            .SelectMany(d => d["c"].IsArray ? d["c"].AsArray.Where(v => v.IsString).Select(v => v.AsString) : []);
-        var rowCompanies = EventCollections.RowsOf(database.Database).Query().Select(r => r.Company).ToEnumerable();
-        var companies = articleCompanies.Concat(rowCompanies)
+        var revision = documents.Revision;
+        var companies = documents.DocumentCompanies().Concat(rows.Companies())
             .Where(n => !string.IsNullOrWhiteSpace(n))
             .Select(EmployerNameNormalizer.Canonical)
             .Where(n => n.Length <= MaxNameLength)

@@ -8,8 +8,9 @@ using Bot.Host.Hosting;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// <c>bench [--sizes 1000,10000,50000] [--quick] [--json PATH]</c>: ingestion throughput, ask latency,
-/// start-up, peak memory and recall@5 against a Lucene.Net BM25 peer; prints markdown, writes JSON.
+/// <c>bench [--sizes 1000,10000,50000] [--quick] [--json PATH] [--store postgres --connection CS]</c>: ingestion throughput,
+/// ask latency, start-up, peak memory and recall@5 against a Lucene.Net BM25 peer, and the same on PostgreSQL when given a
+/// server; prints markdown, writes JSON.
 /// </summary>
 internal static class BenchCommand
 {
@@ -26,6 +27,15 @@ internal static class BenchCommand
         var cachePath = new Option<string?>("--embedding-cache") { Description = "Embedding cache file, reused between runs (default: <work-dir>/embeddings.bin)." };
         var articles = new Option<string>("--articles") { Description = "The real articles.", DefaultValueFactory = _ => "../shared/data/articles" };
         var questions = new Option<string>("--questions") { Description = "Dev questions with their source files.", DefaultValueFactory = _ => "../shared/eval/dev.jsonl" };
+        var store = new Option<string?>("--store")
+        {
+            Description = "Also measure PostgreSQL: 'postgres' (default: Knowledge:Store). LiteDB is always measured.",
+        };
+        var connection = new Option<string?>("--connection")
+        {
+            Description = "With --store postgres: an Npgsql connection string to a server and a role that may create databases "
+                + "(default: Knowledge:ConnectionString); the run creates a scratch database there and drops it.",
+        };
         // Internal: one measuring process per corpus size (start-up and peak memory belong to that size alone).
         var measureDb = new Option<string?>("--measure-db") { Hidden = true };
         var result = new Option<string?>("--result") { Hidden = true };
@@ -35,7 +45,8 @@ internal static class BenchCommand
         };
         var command = new Command("bench", "Benchmark ingestion, ask latency, memory and retrieval quality (vs Lucene.Net BM25) on real and synthetic corpora.")
         {
-            sizes, quick, json, variants, repeat, workDir, cachePath, articles, questions, measureDb, result, incrementalAt,
+            sizes, quick, json, variants, repeat, workDir, cachePath, articles, questions, store, connection, measureDb, result,
+            incrementalAt,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -55,6 +66,17 @@ internal static class BenchCommand
                 await Console.Error.WriteLineAsync(ex.Message);
                 return 2;
             }
+            var settings = new ConfigurationManager();
+            Hosting.BotHostFactory.ConfigureConfiguration(settings, null);
+            var storeName = parse.GetValue(store) ?? settings["Knowledge:Store"] ?? KnowledgeStores.LiteDb;
+            var server = parse.GetValue(connection) ?? settings["Knowledge:ConnectionString"];
+            if (storeName is not (KnowledgeStores.LiteDb or KnowledgeStores.Postgres)
+                || (storeName == KnowledgeStores.Postgres && string.IsNullOrWhiteSpace(server)))
+            {
+                await Console.Error.WriteLineAsync(
+                    "--store must be 'litedb' or 'postgres', and 'postgres' needs --connection (or Knowledge:ConnectionString).");
+                return 2;
+            }
             var work = Path.GetFullPath(parse.GetValue(workDir) ?? Path.Combine(Path.GetTempPath(), "layoffbot-bench"));
             var options = new BenchmarkOptions
             {
@@ -65,6 +87,7 @@ internal static class BenchCommand
                 EmbeddingCachePath = Path.GetFullPath(parse.GetValue(cachePath) ?? Path.Combine(work, "embeddings.bin")),
                 ArticlesFolder = Path.GetFullPath(RepositoryPaths.UserPath(parse.GetValue(articles)!)),
                 QuestionsPath = Path.GetFullPath(RepositoryPaths.UserPath(parse.GetValue(questions)!)),
+                PostgresServer = storeName == KnowledgeStores.Postgres && parse.GetValue(measureDb) is null ? server : null,
             };
             if (parse.GetValue(measureDb) is { } db)
                 return await MeasureAsync(db, options, parse.GetValue(result) ?? throw new InvalidOperationException("--measure-db needs --result."), ct);

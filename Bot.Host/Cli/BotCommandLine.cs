@@ -43,6 +43,12 @@ internal static class BotCommandLine
             await invocation.Error.WriteLineAsync("error: " + database.Message);
             return database is DatabaseBusyException ? DatabaseBusyExitCode : 1;
         }
+        catch (Npgsql.NpgsqlException postgres) when (postgres is not Npgsql.PostgresException)
+        {
+            await invocation.Error.WriteLineAsync($"error: cannot reach the PostgreSQL knowledge base ({postgres.Message}); "
+                + "check that the server runs and that Knowledge:ConnectionString names it, with the right user and password.");
+            return 1;
+        }
         catch (OperationCanceledException)
         {
             await invocation.Error.WriteLineAsync("cancelled; what was already stored is kept.");

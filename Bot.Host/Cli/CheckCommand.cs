@@ -13,13 +13,15 @@ internal static class CheckCommand
         command.SetAction(async (parse, ct) =>
         {
             using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
-            var store = host.Services.GetRequiredService<DocumentStore>();
+            var store = host.Services.GetRequiredService<IDocumentStore>();
             var output = parse.InvocationConfiguration.Output;
             var report = IntegrityCheck.Run(store);
             foreach (var problem in report.Problems) await output.WriteLineAsync($"damaged: {problem.Where}: {problem.What}");
             await output.WriteLineAsync(report.Problems.Count == 0
-                ? $"checked {report.Documents} documents and {report.Passages} passages in {store.Database.FilePath}: no damage"
-                : $"checked {report.Documents} documents and {report.Passages} passages in {store.Database.FilePath}: {report.Problems.Count} problems; re-ingest the sources named above (or restore a copy of the file)");
+                ? $"checked {report.Documents} documents and {report.Passages} passages in {store.Location}: no damage"
+                : $"checked {report.Documents} documents and {report.Passages} passages in {store.Location}: "
+                  + $"{report.Problems.Count} problems; "
+                  + "re-ingest the sources named above (or restore a copy of the file)");
             return report.Problems.Count == 0 ? 0 : 1;
         });
         return command;

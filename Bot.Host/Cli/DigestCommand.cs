@@ -72,7 +72,7 @@ internal static class DigestCommand
         await output.WriteLineAsync(Text(reply));
         if (content.IsEmpty)
         {
-            var latest = EventCollections.RowsOf(host.Services.GetRequiredService<LiteDB.ILiteDatabase>()).Max(r => r.Date);
+            var latest = host.Services.GetRequiredService<ILayoffRowStore>().Latest("9999-12-31", 1).FirstOrDefault()?.Date;
             await output.WriteLineAsync($"The period {from:yyyy-MM-dd} – {now:yyyy-MM-dd} has no layoffs.fyi rows and no newly ingested articles"
                 + (string.IsNullOrEmpty(latest) ? "" : $" (the latest row is dated {latest})") + ". Try a longer period, e.g. --since 2025-01-01.");
         }

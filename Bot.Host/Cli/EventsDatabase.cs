@@ -1,7 +1,6 @@
 using Bot.Knowledge;
 using Bot.Knowledge.Events;
 using Bot.Knowledge.Ingestion;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
@@ -15,7 +14,7 @@ internal static class EventsDatabase
     /// <summary>Imports the seed CSV files through the same importers <c>ingest</c> uses, when the rows collection is empty.</summary>
     public static void EnsureSeeded(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        if (EventCollections.RowsOf(services.GetRequiredService<ILiteDatabase>()).Count() > 0) return;
+        if (services.GetRequiredService<ILayoffRowStore>().Count() > 0) return;
         var files = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.SeedPaths
             .Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
             .ToList();

@@ -22,8 +22,9 @@ internal static class ServeCommand
         await using var app = BuildApp(db, urls, new Dictionary<string, string?>());
         // Validated here rather than by the host's start, which would log the failure and rethrow it (printed twice).
         app.Services.GetService<IStartupValidator>()?.Validate();
-        // Opened before anything starts, so a database another process holds stops serve cleanly (exit code 3).
-        app.Services.GetRequiredService<Bot.Knowledge.Storage.KnowledgeDatabase>();
+        // Opened before anything starts, so a LiteDB file another process holds stops serve cleanly (exit code 3),
+        // and an unreachable PostgreSQL database stops it with one line.
+        app.Services.GetRequiredService<Bot.Knowledge.Storage.IDocumentStore>();
         await app.RunAsync(cancellationToken);
         return 0;
     }
@@ -37,6 +38,7 @@ internal static class ServeCommand
         builder.Services.AddBotCore(builder.Configuration);
         builder.Services.AddSingleton<IHealthReporter, KnowledgeHealthReporter>();
         builder.Services.AddHostedService<KnowledgeSeedingService>();
+        builder.Services.AddKnowledgeChangeFollowing(builder.Configuration);
         // Platforms and jobs register here, each only when its settings are present.
         builder.Services.AddChatPlatforms(builder.Configuration);
         builder.Services.AddDigest(builder.Configuration); // after the platforms: it runs when one can post

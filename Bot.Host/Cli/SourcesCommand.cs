@@ -13,7 +13,7 @@ internal static class SourcesCommand
         command.SetAction((parse, ct) =>
         {
             using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
-            var store = host.Services.GetRequiredService<DocumentStore>();
+            var store = host.Services.GetRequiredService<IDocumentStore>();
             var output = parse.InvocationConfiguration.Output;
             foreach (var d in store.ListDocuments().OrderBy(d => d.Companies.FirstOrDefault()).ThenBy(d => d.Published))
                 output.WriteLine($"{d.Id}  {d.Published:yyyy-MM-dd}  {string.Join('/', d.Companies.Take(1)),-12} {d.Title} — {d.Publisher}{(d.Url is null ? "" : $" <{d.Url}>")}");
@@ -28,14 +28,14 @@ internal static class SourcesCommand
         command.SetAction((parse, ct) =>
         {
             using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
-            var store = host.Services.GetRequiredService<DocumentStore>();
-            var db = store.Database;
+            var store = host.Services.GetRequiredService<IDocumentStore>();
             var output = parse.InvocationConfiguration.Output;
-            output.WriteLine($"database:  {db.FilePath}");
+            output.WriteLine($"database:  {store.Location}");
             output.WriteLine($"documents: {store.DocumentCount}");
             output.WriteLine($"passages:  {store.PassageCount}");
             output.WriteLine($"companies: {store.ListDocuments().SelectMany(d => d.Companies.Take(1)).Distinct().Count()}");
-            if (db.FilePath is not null && File.Exists(db.FilePath)) output.WriteLine($"size:      {new FileInfo(db.FilePath).Length / 1024.0 / 1024.0:F1} MB");
+            if (store is DocumentStore { Database.FilePath: { } file } && File.Exists(file))
+                output.WriteLine($"size:      {new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB");
             return Task.FromResult(0);
         });
         return command;

@@ -10,7 +10,7 @@ namespace Bot.Host.Evaluation;
 /// listed source file whose quotes all occur verbatim (whitespace runs as one space) in the file they
 /// cite; unanswerable questions pass when the bot declines without stating a figure.
 /// </summary>
-public sealed partial class EvalGrader(DocumentStore store)
+public sealed partial class EvalGrader(IDocumentStore store)
 {
     public EvalGrade Grade(EvalQuestion question, Answer answer)
     {

@@ -3,7 +3,7 @@ using Bot.Knowledge.Storage;
 namespace Bot.Host.Hosting;
 
 /// <summary>The database's part of <c>/health</c>: reachable, how much it holds, which file.</summary>
-internal sealed class KnowledgeHealthReporter(DocumentStore store) : IHealthReporter
+internal sealed class KnowledgeHealthReporter(IDocumentStore store) : IHealthReporter
 {
     private string? _error;
 
@@ -14,11 +14,15 @@ internal sealed class KnowledgeHealthReporter(DocumentStore store) : IHealthRepo
     {
         try
         {
-            var described = new { status = "ok", documents = store.DocumentCount, passages = store.PassageCount, revision = store.Database.Revision, file = store.Database.FilePath };
+            var described = new
+            {
+                status = "ok", documents = store.DocumentCount, passages = store.PassageCount, revision = store.Revision,
+                file = store.Location,
+            };
             _error = null;
             return described;
         }
-        catch (Exception ex) when (ex is LiteDB.LiteException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is LiteDB.LiteException or Npgsql.NpgsqlException or IOException or InvalidOperationException)
         {
             _error = ex.Message;
             return new { status = "error", error = ex.Message };

@@ -33,7 +33,7 @@ public static class FeedPollingServiceCollectionExtensions
         {
             services.TryAddSingleton(sp => new DataFeedPoller(
                 sp.GetRequiredService<SafeHttpFetcher>(), sp.GetRequiredService<DataFileImporter>(),
-                sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IFeedStateStore>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<DataFeedPoller>>()));
             AddPolling(services, "dataFeeds", sp => sp.GetRequiredService<DataFeedPoller>(), o => o.DataFeeds);
         }

@@ -11,7 +11,7 @@ namespace Bot.Host.Jobs;
 /// (a layoffs.fyi row with file, line and URL), and each article figure as a numbered verbatim quote with its source.
 /// Every figure shown is one a cited row or quote states.
 /// </summary>
-internal sealed class WatchAlertRenderer(DocumentStore documents)
+internal sealed class WatchAlertRenderer(IDocumentStore documents)
 {
     public ChatReply Render(WatchAlert alert)
     {

@@ -11,14 +11,17 @@ namespace Bot.Knowledge.Answering;
 /// kept quote or a verified data row (else the sentence stating it is removed); words the answer puts
 /// in quotation marks must be in a kept quote too. Removals are logged.
 /// </summary>
-public sealed partial class AnswerVerifier(DocumentStore store, IEnumerable<IDataRowVerifier> rowVerifiers, ILogger<AnswerVerifier> logger)
+public sealed partial class AnswerVerifier(IDocumentStore store, IEnumerable<IDataRowVerifier> rowVerifiers, ILogger<AnswerVerifier> logger)
 {
     public Answer Verify(Answer answer)
     {
         var kept = new List<Citation>();
+        // Read once per document: several quotes often come from one article, and the store may be across the network.
+        var documents = answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal)
+            .ToDictionary(id => id, store.Get, StringComparer.Ordinal);
         foreach (var c in answer.Citations)
         {
-            var document = store.Get(c.DocumentId);
+            var document = documents[c.DocumentId];
             var ok = document is not null && c.Start >= 0 && c.End <= document.Text.Length && c.Start < c.End
                      && string.Equals(document.Text.Substring(c.Start, c.End - c.Start), c.Quote, StringComparison.Ordinal);
             if (ok) kept.Add(c with { Verified = true });

@@ -2,7 +2,6 @@ using System.Globalization;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Events;
 using Bot.Knowledge.Storage;
-using LiteDB;
 
 namespace Bot.Knowledge.Digest;
 
@@ -11,7 +10,8 @@ namespace Bot.Knowledge.Digest;
 /// a one-line reason quoted from an article of the same round, see <see cref="RoundReasonFinder"/>), the articles ingested in it
 /// grouped by company, the period's totals and a chart of its rounds (<see cref="DigestChart"/>).
 /// </summary>
-public sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueries queries, LayoffChartRenderer charts)
+public sealed class DigestBuilder(
+    IDocumentStore documentStore, ILayoffRowStore rowStore, LayoffEventQueries queries, LayoffChartRenderer charts)
 {
     private const string OtherCompany = "Other";
 
@@ -48,8 +48,7 @@ public sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueries
     private (byte[] Png, string Label) Chart(DigestPeriod period, DateOnly? dataTo, DateOnly? newestRow)
     {
         var (first, last) = DigestChart.Window(period.FirstDay, period.EndDay, newestRow);
-        var rows = EventCollections.RowsOf(database.Database)
-            .Find(Query.Between(nameof(LayoffRow.Date), LayoffDateParser.ToIso(first), LayoffDateParser.ToIso(last))).ToList();
+        var rows = rowStore.Between(LayoffDateParser.ToIso(first), LayoffDateParser.ToIso(last));
         var (buckets, bucketDays) = DigestChart.Buckets(rows, first, last);
         var label = DigestChart.Label(first, last, dataTo);
         var title = rows.Count == 0
@@ -65,22 +64,19 @@ public sealed class DigestBuilder(KnowledgeDatabase database, LayoffEventQueries
     /// <summary>Documents ingested or published in the period (published dates are days, so compared by day).</summary>
     private List<DocumentRecord> DocumentsOf(DigestPeriod period)
     {
-        var ingested = Query.And(Query.GTE(nameof(DocumentRecord.IngestedAt), period.From.UtcDateTime), Query.LT(nameof(DocumentRecord.IngestedAt), period.To.UtcDateTime));
         var firstDay = period.FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var endDay = period.EndDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var published = Query.And(Query.GTE(nameof(DocumentRecord.Published), firstDay), Query.LT(nameof(DocumentRecord.Published), endDay));
-        return database.Documents.Find(Query.Or(ingested, published)).ToList();
+        return documentStore.IngestedOrPublished(period.From.UtcDateTime, period.To.UtcDateTime, firstDay, endDay).ToList();
     }
 
     private List<DigestEvent> EventsOf(DigestPeriod period)
     {
         if (period.EndDay <= period.FirstDay) return [];
-        var rows = EventCollections.RowsOf(database.Database)
-            .Find(Query.Between(nameof(LayoffRow.Date), LayoffDateParser.ToIso(period.FirstDay), LayoffDateParser.ToIso(period.EndDay.AddDays(-1))))
+        var rows = rowStore.Between(LayoffDateParser.ToIso(period.FirstDay), LayoffDateParser.ToIso(period.EndDay.AddDays(-1)))
             .OrderByDescending(r => r.Count ?? -1).ThenBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.Company, StringComparer.OrdinalIgnoreCase)
             .ToList();
         if (rows.Count == 0) return [];
-        var documents = database.Documents.FindAll().ToList();
+        var documents = documentStore.ListDocuments();
         var rounds = new Dictionary<string, IReadOnlyList<LayoffEvent>>();
         var reasons = new Dictionary<string, DigestReason?>();
         var events = new List<DigestEvent>(rows.Count);

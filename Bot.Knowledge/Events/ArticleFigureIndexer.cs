@@ -9,7 +9,7 @@ namespace Bot.Knowledge.Events;
 /// Extracts the layoff figures an article states (head counts and percentages, with the sentence
 /// offsets) so a company's timeline shows them next to the dataset rows of the same round.
 /// </summary>
-internal sealed class ArticleFigureIndexer(ArticleFigureStore store) : IDocumentIndexer
+internal sealed class ArticleFigureIndexer(IArticleFigureStore store) : IDocumentIndexer
 {
     public void Index(DocumentRecord document, IReadOnlyList<TextSpan> sentences)
     {

@@ -4,21 +4,28 @@ namespace Bot.Knowledge.Events;
 
 /// <summary>
 /// Figures extracted from article sentences, kept so that <see cref="LayoffEventQueries"/> can show them next to
-/// the dataset rows of the same layoff. Ingestion calls <see cref="ReplaceDocument"/> once per document.
+/// the dataset rows of the same layoff. Ingestion calls <see cref="ReplaceDocument"/> once per document, inside the
+/// document's transaction.
 /// </summary>
-internal sealed class ArticleFigureStore
+public interface IArticleFigureStore
 {
-    private readonly ILiteDatabase database;
+    /// <summary>Replaces every figure of one document (re-ingesting a changed document drops its old figures).</summary>
+    void ReplaceDocument(string documentId, IEnumerable<ArticleFigure> figures);
 
-    public ArticleFigureStore(ILiteDatabase database)
-    {
-        this.database = database;
-        EventCollections.EnsureIndexes(database);
-    }
+    IReadOnlyList<ArticleFigure> ForCompany(string company);
+    IReadOnlyList<ArticleFigure> All();
+
+    /// <summary>The company of every figure (one entry per figure).</summary>
+    IEnumerable<string> Companies();
+}
+
+/// <summary>The LiteDB <see cref="IArticleFigureStore"/>: the collection <see cref="EventCollections.ArticleFigures"/>.</summary>
+internal sealed class ArticleFigureStore(ILiteDatabase database) : IArticleFigureStore
+{
+    private readonly ILiteDatabase database = EventCollections.Indexed(database);
 
     private ILiteCollection<ArticleFigureRecord> Figures => EventCollections.FiguresOf(database);
 
-    /// <summary>Replaces every figure of one document (re-ingesting a changed document drops its old figures).</summary>
     public void ReplaceDocument(string documentId, IEnumerable<ArticleFigure> figures)
     {
         var collection = Figures;
@@ -34,4 +41,6 @@ internal sealed class ArticleFigureStore
     }
 
     public IReadOnlyList<ArticleFigure> All() => Figures.FindAll().Select(r => r.ToFigure()).ToList();
+
+    public IEnumerable<string> Companies() => Figures.FindAll().Select(f => f.Company);
 }

@@ -1,12 +1,11 @@
 using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge.Events;
 
 /// <summary>
 /// Polls <c>Knowledge:DataFeeds</c> like the RSS feeds (conditional GET, size cap and address rules of
-/// <see cref="SafeHttpFetcher"/>, backoff per URL, state in the collection <c>data_feed_state</c>) and imports each
+/// <see cref="SafeHttpFetcher"/>, backoff per URL, state kept under <c>data_feed_state</c>) and imports each
 /// changed table through <see cref="DataTableContent"/>. New rows reach the digest and the watch alerts from the database.
 /// </summary>
 public sealed class DataFeedPoller : IUrlPoller
@@ -14,8 +13,9 @@ public sealed class DataFeedPoller : IUrlPoller
     public const string CollectionName = "data_feed_state";
     private readonly FeedPoller _poller;
 
-    public DataFeedPoller(SafeHttpFetcher fetcher, DataFileImporter importer, KnowledgeDatabase database, TimeProvider time, ILogger<DataFeedPoller> logger) =>
-        _poller = new FeedPoller(fetcher, new DataTableContent(importer), database, time, logger, CollectionName);
+    public DataFeedPoller(SafeHttpFetcher fetcher, DataFileImporter importer, IFeedStateStore states, TimeProvider time,
+        ILogger<DataFeedPoller> logger) =>
+        _poller = new FeedPoller(fetcher, new DataTableContent(importer), states, time, logger, CollectionName);
 
     public Task<IReadOnlyList<FeedPollResult>> PollDueAsync(IReadOnlyList<string> urls, TimeSpan interval, CancellationToken cancellationToken) =>
         _poller.PollDueAsync(urls, interval, cancellationToken);

@@ -7,14 +7,22 @@ namespace Bot.Knowledge.Events;
 /// Entry point for <c>ingest</c> on .csv files: recognises a layoffs.fyi or WARN register file by its header and
 /// runs the matching importer.
 /// </summary>
-public sealed class DataFileImporter(ILiteDatabase database, ILoggerFactory? loggerFactory = null)
+public sealed class DataFileImporter(ILayoffRowStore rows, IWarnNoticeStore notices, ILoggerFactory? loggerFactory = null)
 {
+    /// <summary>Into the LiteDB collections of <paramref name="database"/>.</summary>
+    public DataFileImporter(ILiteDatabase database, ILoggerFactory? loggerFactory = null)
+        : this(new LiteLayoffRowStore(database), new LiteWarnNoticeStore(database), loggerFactory)
+    {
+    }
+
     /// <summary>Imports the file when its header is a known layout; null when it is some other CSV.</summary>
     public ImportReport? TryImport(string path, CancellationToken cancellationToken = default) =>
         Detect(path) switch
         {
-            DataFileKind.LayoffsFyi => new LayoffsFyiImporter(database, loggerFactory?.CreateLogger<LayoffsFyiImporter>()).Import(path, cancellationToken),
-            DataFileKind.WarnNotices => new WarnNoticeImporter(database, loggerFactory?.CreateLogger<WarnNoticeImporter>()).Import(path, cancellationToken),
+            DataFileKind.LayoffsFyi =>
+                new LayoffsFyiImporter(rows, loggerFactory?.CreateLogger<LayoffsFyiImporter>()).Import(path, cancellationToken),
+            DataFileKind.WarnNotices =>
+                new WarnNoticeImporter(notices, loggerFactory?.CreateLogger<WarnNoticeImporter>()).Import(path, cancellationToken),
             _ => null,
         };
 

@@ -43,10 +43,11 @@ public static class EventCollections
     }
 
     /// <summary>
-    /// Creates the indexes the queries use. Called once by each importer, store and query object rather than
+    /// Creates the indexes the queries use. Called once by each store rather than
     /// on every read, because LiteDB's EnsureIndex takes the collection's write lock.
     /// </summary>
-    public static void EnsureIndexes(ILiteDatabase database)
+    /// <returns><paramref name="database"/>, for a store's field initializer.</returns>
+    public static ILiteDatabase Indexed(ILiteDatabase database)
     {
         var rows = RowsOf(database);
         rows.EnsureIndex(x => x.CompanyKey);
@@ -58,5 +59,6 @@ public static class EventCollections
         var figures = FiguresOf(database);
         figures.EnsureIndex(x => x.CompanyKey);
         figures.EnsureIndex(x => x.DocumentId);
+        return database;
     }
 }

@@ -1,18 +1,19 @@
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge.Events;
 
-/// <summary>Registers the structured layoff data services; an <see cref="ILiteDatabase"/> must be registered too.</summary>
+/// <summary>Registers the structured layoff data services over the stores <c>AddKnowledgeStores</c> registered.</summary>
 internal static class LayoffDataServiceCollectionExtensions
 {
     public static IServiceCollection AddLayoffData(this IServiceCollection services)
     {
         services.AddSingleton(new LayoffEventGroupingOptions());
-        services.AddSingleton(sp => new LayoffEventQueries(sp.GetRequiredService<ILiteDatabase>(), sp.GetRequiredService<LayoffEventGroupingOptions>()));
-        services.AddSingleton(sp => new ArticleFigureStore(sp.GetRequiredService<ILiteDatabase>()));
-        services.AddSingleton(sp => new DataFileImporter(sp.GetRequiredService<ILiteDatabase>(), sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => new LayoffEventQueries(sp.GetRequiredService<ILayoffRowStore>(),
+            sp.GetRequiredService<IWarnNoticeStore>(), sp.GetRequiredService<IArticleFigureStore>(),
+            sp.GetRequiredService<LayoffEventGroupingOptions>()));
+        services.AddSingleton(sp => new DataFileImporter(sp.GetRequiredService<ILayoffRowStore>(),
+            sp.GetRequiredService<IWarnNoticeStore>(), sp.GetService<ILoggerFactory>()));
         return services;
     }
 }

@@ -10,30 +10,37 @@ namespace Bot.Knowledge.Events;
 /// </summary>
 public sealed class LayoffEventQueries
 {
-    private readonly ILiteDatabase database;
+    private readonly ILayoffRowStore rows;
+    private readonly IWarnNoticeStore notices;
+    private readonly IArticleFigureStore figures;
     private readonly LayoffEventGrouper grouper;
-    private readonly ArticleFigureStore figures;
 
-    public LayoffEventQueries(ILiteDatabase database, LayoffEventGroupingOptions? groupingOptions = null)
+    public LayoffEventQueries(ILayoffRowStore rows, IWarnNoticeStore notices, IArticleFigureStore figures,
+        LayoffEventGroupingOptions? groupingOptions = null)
     {
-        this.database = database;
+        (this.rows, this.notices, this.figures) = (rows, notices, figures);
         grouper = new LayoffEventGrouper(groupingOptions);
-        figures = new ArticleFigureStore(database);
+    }
+
+    /// <summary>Over the LiteDB collections of <paramref name="database"/>.</summary>
+    public LayoffEventQueries(ILiteDatabase database, LayoffEventGroupingOptions? groupingOptions = null)
+        : this(new LiteLayoffRowStore(database), new LiteWarnNoticeStore(database), new ArticleFigureStore(database), groupingOptions)
+    {
     }
 
     /// <summary>The company's layoff events (dataset rows, article figures and WARN notices grouped), oldest first.</summary>
     public IReadOnlyList<LayoffEvent> Timeline(string company, DateOnly? since = null, DateOnly? until = null, bool includeWarn = true)
     {
         var key = EmployerNameNormalizer.CompanyKey(company);
-        var rows = EventCollections.RowsOf(database).Find(x => x.CompanyKey == key).ToList();
-        var notices = includeWarn ? EventCollections.WarnOf(database).Find(x => x.CompanyKey == key).ToList() : [];
-        return grouper.Group(rows, figures.ForCompany(company), notices)
+        var companyRows = rows.OfCompany(key);
+        var companyNotices = includeWarn ? notices.OfCompany(key) : [];
+        return grouper.Group(companyRows, figures.ForCompany(company), companyNotices)
             .Where(e => (since is null || e.End >= since) && (until is null || e.Start <= until))
             .ToList();
     }
 
     /// <summary>How many layoffs.fyi rows are stored: changes when a data import adds rows (which does not bump the document revision).</summary>
-    public int RowCount() => EventCollections.RowsOf(database).Count();
+    public int RowCount() => rows.Count();
 
     /// <summary>
     /// Company names of the data (layoffs.fyi rows and article figures) that contain <paramref name="typed"/>: names that
@@ -43,8 +50,7 @@ public sealed class LayoffEventQueries
     public IReadOnlyList<string> CompanyNames(string typed, int limit)
     {
         typed = typed.Trim();
-        var counts = EventCollections.RowsOf(database).FindAll().Select(r => r.Company)
-            .Concat(EventCollections.FiguresOf(database).FindAll().Select(f => f.Company))
+        var counts = rows.Companies().Concat(figures.Companies())
             .Where(name => name.Contains(typed, StringComparison.OrdinalIgnoreCase))
             .GroupBy(name => name, StringComparer.OrdinalIgnoreCase);
         return counts.OrderByDescending(g => g.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ThenByDescending(g => g.Count())
@@ -55,7 +61,7 @@ public sealed class LayoffEventQueries
     public IReadOnlyList<LayoffRowResult> Rows(string company, DateOnly? since = null, DateOnly? until = null)
     {
         var key = EmployerNameNormalizer.CompanyKey(company);
-        return EventCollections.RowsOf(database).Find(x => x.CompanyKey == key)
+        return rows.OfCompany(key)
             .Where(r => InRange(r.Date, since, until))
             .OrderBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.Line)
             .Select(r => new LayoffRowResult(r, DataRowRenderer.Cite(r)))
@@ -64,8 +70,7 @@ public sealed class LayoffEventQueries
 
     /// <summary>Per company, the sum of head counts of its rows dated within [from, to], largest first.</summary>
     public IReadOnlyList<CompanyTotal> TotalsByCompany(DateOnly from, DateOnly to) =>
-        EventCollections.RowsOf(database)
-            .Find(Query.Between(nameof(LayoffRow.Date), LayoffDateParser.ToIso(from), LayoffDateParser.ToIso(to)))
+        rows.Between(LayoffDateParser.ToIso(from), LayoffDateParser.ToIso(to))
             .GroupBy(r => r.CompanyKey)
             .Select(g =>
             {
@@ -78,10 +83,7 @@ public sealed class LayoffEventQueries
 
     /// <summary>The newest layoffs.fyi rows dated on or before <paramref name="until"/>, newest first (the date data runs to is the first row's).</summary>
     public IReadOnlyList<LayoffRowResult> Latest(DateOnly until, int limit) =>
-        EventCollections.RowsOf(database)
-            .Find(Query.LTE(nameof(LayoffRow.Date), LayoffDateParser.ToIso(until)))
-            .OrderByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.Count ?? -1)
-            .Take(limit)
+        rows.Latest(LayoffDateParser.ToIso(until), limit)
             .Select(r => new LayoffRowResult(r, DataRowRenderer.Cite(r)))
             .ToList();
 
@@ -111,7 +113,7 @@ public sealed class LayoffEventQueries
     {
         var key = EmployerNameNormalizer.CompanyKey(company);
         var code = state?.Trim().ToUpperInvariant();
-        return EventCollections.WarnOf(database).Find(x => x.CompanyKey == key)
+        return notices.OfCompany(key)
             .Where(n => code is null || n.State == code)
             .Where(n => since is null && until is null || InRange(n.NoticeDate ?? n.EffectiveDate, since, until))
             .OrderBy(n => n.NoticeDate ?? n.EffectiveDate ?? "", StringComparer.Ordinal).ThenBy(n => n.State).ThenBy(n => n.Line)
@@ -135,10 +137,10 @@ public sealed class LayoffEventQueries
         var line = citation.Line;
         var file = citation.File;
         if (citation.Dataset == LayoffDatasets.LayoffsFyi)
-            return EventCollections.RowsOf(database).Find(x => x.Line == line && x.File == file)
+            return rows.At(file, line)
                 .Any(r => DataRowRenderer.Render(r) == citation.Row && r.SourceUrl == citation.Url);
         if (citation.Dataset == LayoffDatasets.Warn)
-            return EventCollections.WarnOf(database).Find(x => x.Line == line && x.File == file)
+            return notices.At(file, line)
                 .Any(n => DataRowRenderer.Render(n) == citation.Row && n.SourceUrl == citation.Url);
         return false;
     }

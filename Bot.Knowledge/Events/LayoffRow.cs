@@ -32,7 +32,7 @@ public sealed class LayoffRow
     /// <summary>The same row in the other layoffs.fyi file, or duplicate lines with other source URLs.</summary>
     public List<SourceReference> ExtraSources { get; set; } = [];
 
-    [BsonIgnore] public DateOnly DateValue => DateOnly.ParseExact(Date, "yyyy-MM-dd");
+    [BsonIgnore, System.Text.Json.Serialization.JsonIgnore] public DateOnly DateValue => DateOnly.ParseExact(Date, "yyyy-MM-dd");
 
     /// <summary>True when every field read from the file is the same (ids and extra sources aside).</summary>
     public bool SameContent(LayoffRow other) =>

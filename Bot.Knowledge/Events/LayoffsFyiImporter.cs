@@ -13,18 +13,22 @@ namespace Bot.Knowledge.Events;
 /// the other file's line kept as an extra source. Duplicate lines (same company, date, location and figures)
 /// are skipped with their line number; their source URL is kept on the row they repeat.
 /// </summary>
-internal sealed class LayoffsFyiImporter(ILiteDatabase database, ILogger<LayoffsFyiImporter>? logger = null)
+internal sealed class LayoffsFyiImporter(ILayoffRowStore store, ILogger<LayoffsFyiImporter>? logger = null)
 {
     private readonly ILogger logger = logger ?? NullLogger<LayoffsFyiImporter>.Instance;
+
+    /// <summary>Into the LiteDB collection of <paramref name="database"/>.</summary>
+    public LayoffsFyiImporter(ILiteDatabase database, ILogger<LayoffsFyiImporter>? logger = null)
+        : this(new LiteLayoffRowStore(database), logger)
+    {
+    }
 
     public ImportReport Import(string path, CancellationToken cancellationToken = default) => Import([path], cancellationToken);
 
     public ImportReport Import(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        EventCollections.EnsureIndexes(database);
-        var collection = EventCollections.RowsOf(database);
-        var state = new LayoffRowReconciler(collection.Find(x => x.Dataset == LayoffDatasets.LayoffsFyi));
+        var state = new LayoffRowReconciler(store.OfDataset(LayoffDatasets.LayoffsFyi));
         var skipped = new List<SkippedRow>();
         var read = 0;
         var duplicates = 0;
@@ -68,7 +72,7 @@ internal sealed class LayoffsFyiImporter(ILiteDatabase database, ILogger<Layoffs
             }
         }
 
-        Write(collection, state);
+        store.Write(state.Deleted, state.Dirty.Values);
         var report = new ImportReport
         {
             Dataset = LayoffDatasets.LayoffsFyi,
@@ -85,17 +89,6 @@ internal sealed class LayoffsFyiImporter(ILiteDatabase database, ILogger<Layoffs
         logger.LogInformation("Imported {Report}", report.ToString());
         foreach (var skip in skipped) logger.LogDebug("Skipped {File} line {Line}: {Reason}", skip.File, skip.Line, skip.Reason);
         return report;
-    }
-
-    /// <summary>Deletes and upserts in one transaction, so a failed import leaves the previous rows intact.</summary>
-    private void Write(ILiteCollection<LayoffRow> collection, LayoffRowReconciler state)
-    {
-        if (state.Dirty.Count == 0 && state.Deleted.Count == 0) return;
-        Storage.LiteTransaction.Run(database, () =>
-        {
-            foreach (var id in state.Deleted) collection.Delete(id);
-            collection.Upsert(state.Dirty.Values);
-        });
     }
 
     /// <summary>Gives the row its id; returns the earlier row of the same file it duplicates, if any.</summary>

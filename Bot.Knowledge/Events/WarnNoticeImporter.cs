@@ -12,17 +12,21 @@ namespace Bot.Knowledge.Events;
 /// same state, employer, employees affected and effective date) is stored once, the other lines kept as
 /// <see cref="WarnNotice.Duplicates"/>. New notices go in with InsertBulk, so the 46,000-row set takes seconds.
 /// </summary>
-internal sealed class WarnNoticeImporter(ILiteDatabase database, ILogger<WarnNoticeImporter>? logger = null)
+internal sealed class WarnNoticeImporter(IWarnNoticeStore store, ILogger<WarnNoticeImporter>? logger = null)
 {
-    private const int BatchSize = 5000;
     private readonly ILogger logger = logger ?? NullLogger<WarnNoticeImporter>.Instance;
+
+    /// <summary>Into the LiteDB collection of <paramref name="database"/>.</summary>
+    public WarnNoticeImporter(ILiteDatabase database, ILogger<WarnNoticeImporter>? logger = null)
+        : this(new LiteWarnNoticeStore(database), logger)
+    {
+    }
 
     public ImportReport Import(string path, CancellationToken cancellationToken = default) => Import([path], cancellationToken);
 
     public ImportReport Import(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        EventCollections.EnsureIndexes(database);
         var skipped = new List<SkippedRow>();
         var read = 0;
         var groups = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
@@ -94,11 +98,7 @@ internal sealed class WarnNoticeImporter(ILiteDatabase database, ILogger<WarnNot
 
     private (int Added, int Updated, int Unchanged) Write(List<WarnNotice> keepers)
     {
-        var collection = EventCollections.WarnOf(database);
-        var ids = keepers.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
-        var stored = collection.Count() == 0
-            ? new Dictionary<string, WarnNotice>(StringComparer.Ordinal)
-            : collection.FindAll().Where(n => ids.Contains(n.Id)).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var stored = store.Find(keepers.Select(k => k.Id).ToHashSet(StringComparer.Ordinal));
         var toInsert = new List<WarnNotice>();
         var toUpdate = new List<WarnNotice>();
         var unchanged = 0;
@@ -108,8 +108,7 @@ internal sealed class WarnNoticeImporter(ILiteDatabase database, ILogger<WarnNot
             else if (existing.SameContent(notice)) unchanged++;
             else toUpdate.Add(notice);
         }
-        if (toInsert.Count > 0) collection.InsertBulk(toInsert, BatchSize);
-        foreach (var batch in toUpdate.Chunk(BatchSize)) collection.Update(batch);
+        store.Write(toInsert, toUpdate);
         return (toInsert.Count, toUpdate.Count, unchanged);
     }
 

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge.Ingestion;
@@ -8,34 +6,35 @@ namespace Bot.Knowledge.Ingestion;
 /// Polls URLs with conditional GETs (the stored ETag and Last-Modified go back as If-None-Match and
 /// If-Modified-Since; a 304 means nothing new) and hands a new body to its <see cref="IPolledContent"/>: RSS/Atom
 /// feeds by default (new items ingested through <see cref="IngestionPipeline"/>, which skips items already stored).
-/// Each URL keeps its own state in LiteDB; a failing one backs off exponentially (<see cref="FeedBackoff"/>) and
+/// Each URL keeps its own state (<see cref="IFeedStateStore"/>); a failing one backs off exponentially (<see cref="FeedBackoff"/>) and
 /// never holds up the others.
 /// </summary>
 public sealed class FeedPoller : IUrlPoller
 {
     public const string CollectionName = "feed_state";
-    private static readonly Lock MappingGate = new();
     private readonly SafeHttpFetcher _fetcher;
     private readonly IPolledContent _content;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ILiteCollection<FeedState> _states;
+    private readonly IFeedStateStore _states;
+    private readonly string _kind;
 
-    public FeedPoller(SafeHttpFetcher fetcher, IngestionPipeline pipeline, KnowledgeDatabase database, TimeProvider time, ILogger<FeedPoller> logger)
-        : this(fetcher, new RssFeedContent(pipeline), database, time, logger, CollectionName)
+    public FeedPoller(SafeHttpFetcher fetcher, IngestionPipeline pipeline, IFeedStateStore states, TimeProvider time,
+        ILogger<FeedPoller> logger)
+        : this(fetcher, new RssFeedContent(pipeline), states, time, logger, CollectionName)
     {
     }
 
-    /// <summary>A poller of other content (data tables), keeping its state in its own collection.</summary>
-    internal FeedPoller(SafeHttpFetcher fetcher, IPolledContent content, KnowledgeDatabase database, TimeProvider time, ILogger logger, string collectionName)
+    /// <summary>A poller of other content (data tables), keeping its state apart under <paramref name="kind"/>.</summary>
+    internal FeedPoller(SafeHttpFetcher fetcher, IPolledContent content, IFeedStateStore states, TimeProvider time, ILogger logger,
+        string kind)
     {
         _fetcher = fetcher;
         _content = content;
         _time = time;
         _logger = logger;
-        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
-        lock (MappingGate) database.Database.Mapper.ToDocument(new FeedState());
-        _states = database.Database.GetCollection<FeedState>(collectionName);
+        _states = states;
+        _kind = kind;
     }
 
     /// <summary>Polls every feed whose next attempt is due; returns one result per feed polled.</summary>
@@ -81,7 +80,7 @@ public sealed class FeedPoller : IUrlPoller
             state.LastNewItems = added;
             state.TotalNewItems += added;
             state.NextAttemptAt = (now + interval).UtcDateTime;
-            _states.Upsert(state);
+            _states.Save(_kind, state);
             _logger.LogInformation("Polled {Feed}: {Outcome}, {Added} new item(s)", state.Url, state.LastOutcome, added);
             return new FeedPollResult(state.Url, fetched.NotModified, added, null);
         }
@@ -93,13 +92,13 @@ public sealed class FeedPoller : IUrlPoller
             state.LastNewItems = 0;
             var delay = FeedBackoff.Delay(state.ConsecutiveFailures);
             state.NextAttemptAt = (now + delay).UtcDateTime;
-            _states.Upsert(state);
+            _states.Save(_kind, state);
             _logger.LogWarning("{Feed} failed ({Failures} in a row), next attempt in {Delay}: {Error}", state.Url, state.ConsecutiveFailures, delay, ex.Message);
             return new FeedPollResult(state.Url, false, 0, ex.Message);
         }
     }
 
-    private FeedState StateOf(string feed) => _states.FindById(feed) ?? new FeedState { Url = feed, NextAttemptAt = DateTime.MinValue };
+    private FeedState StateOf(string feed) => _states.Find(_kind, feed) ?? new FeedState { Url = feed, NextAttemptAt = DateTime.MinValue };
 
     private static bool IsFeedFailure(Exception ex) =>
         ex is HttpRequestException or UrlRefusedException or TimeoutException or FormatException or System.Xml.XmlException

@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace Bot.Knowledge.Ingestion;
 
-/// <summary>What the poller remembers about one feed between polls and restarts (collection <c>feed_state</c>).</summary>
+/// <summary>What the poller remembers about one feed between polls and restarts (<see cref="IFeedStateStore"/>).</summary>
 public sealed class FeedState
 {
     /// <summary>The feed URL as configured.</summary>

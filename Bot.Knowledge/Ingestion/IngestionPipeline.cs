@@ -15,7 +15,7 @@ namespace Bot.Knowledge.Ingestion;
 /// its reason and the rest go on; only a database that can no longer be written stops the run.
 /// </summary>
 public sealed class IngestionPipeline(
-    DocumentStore store,
+    IDocumentStore store,
     ITextEmbedder embedder,
     CompanyCatalog companies,
     SafeHttpFetcher fetcher,

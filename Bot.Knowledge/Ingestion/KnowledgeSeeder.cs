@@ -1,5 +1,4 @@
 using Bot.Knowledge.Storage;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Knowledge.Ingestion;
@@ -10,29 +9,28 @@ namespace Bot.Knowledge.Ingestion;
 /// interrupted (Ctrl+C, a killed process) is completed by the next command instead of leaving a
 /// partial base that answers as if it were whole. A database filled by hand is never seeded.
 /// </summary>
-public sealed class KnowledgeSeeder(DocumentStore store, IngestionPipeline pipeline, IOptions<KnowledgeOptions> options)
+public sealed class KnowledgeSeeder(
+    IDocumentStore store, IKnowledgeMeta meta, IngestionPipeline pipeline, IOptions<KnowledgeOptions> options)
 {
-    private const string StateId = "seed";
-
     public bool IsEmpty => store.DocumentCount == 0;
 
     /// <summary>Seeds an empty database, or completes an interrupted seeding; null when there was nothing to do.</summary>
     public async Task<IngestReport?> SeedOrResumeAsync(Action<string> say, CancellationToken cancellationToken)
     {
-        var state = store.Database.ReadMeta(StateId);
+        var state = meta.ReadSeeding();
         List<string> pending;
         if (state is null)
         {
             if (!IsEmpty) return null;
             pending = ExistingSeedPaths(say);
             if (pending.Count == 0) return null;
-            store.Database.WriteMeta(new BsonDocument { ["_id"] = StateId, ["paths"] = new BsonArray(pending.Select(p => new BsonValue(p))), ["done"] = new BsonArray() });
+            meta.WriteSeeding(new SeedingProgress(pending, []));
             say($"The knowledge base is empty; ingesting {string.Join(", ", pending)} ...");
         }
         else
         {
-            var done = state["done"].AsArray.Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
-            pending = state["paths"].AsArray.Select(v => v.AsString).Where(p => !done.Contains(p)).ToList();
+            var done = state.Done.ToHashSet(StringComparer.Ordinal);
+            pending = state.Paths.Where(p => !done.Contains(p)).ToList();
             if (pending.Count == 0) return null;
             say($"An earlier seeding of the knowledge base was interrupted; completing it: {string.Join(", ", pending)} ...");
         }
@@ -65,8 +63,7 @@ public sealed class KnowledgeSeeder(DocumentStore store, IngestionPipeline pipel
 
     private void MarkDone(string path)
     {
-        var state = store.Database.ReadMeta(StateId)!;
-        state["done"].AsArray.Add(path);
-        store.Database.WriteMeta(state);
+        var state = meta.ReadSeeding()!;
+        meta.WriteSeeding(state with { Done = [.. state.Done, path] });
     }
 }

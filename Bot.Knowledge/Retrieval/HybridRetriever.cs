@@ -8,13 +8,17 @@ namespace Bot.Knowledge.Retrieval;
 /// rank fusion, after company/date filters. Holds the current <see cref="KnowledgeIndex"/> and keeps it
 /// current: when the database revision moves, the documents the change feed names are applied to it
 /// (milliseconds), and it is rebuilt only when the feed cannot say what changed. Segments added that
-/// way are merged on a background thread once they are worth it.
+/// way are merged on a background thread once they are worth it. The snapshot file is a LiteDB file's companion: a
+/// PostgreSQL store has none (instances share no disk, and each builds its index from the database at start).
 /// </summary>
-public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder, IKnowledgeChangeFeed? changeFeed = null)
+public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder, IKnowledgeChangeFeed? changeFeed = null)
 {
     private const int RrfK = 60;
     private const int ListDepth = 50;
-    private readonly IKnowledgeChangeFeed _changes = changeFeed ?? new LiteKnowledgeChangeFeed(db);
+    private readonly KnowledgeDatabase? _liteDb = (store as DocumentStore)?.Database;
+    private readonly IKnowledgeChangeFeed _changes = changeFeed ?? store as IKnowledgeChangeFeed
+        ?? new LiteKnowledgeChangeFeed((store as DocumentStore)?.Database
+            ?? throw new ArgumentException("The store has no change feed.", nameof(store)));
     private readonly Lock _buildLock = new();
     private KnowledgeIndex? _index;
     private Task _compaction = Task.CompletedTask;
@@ -27,35 +31,35 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
     {
         get
         {
-            var revision = db.Revision;
+            var revision = store.Revision;
             var index = _index;
             if (index is not null && index.Revision == revision) return index;
             lock (_buildLock)
             {
                 if (_index is null) _index = Load();
-                else if (_index.Revision != db.Revision)
-                    _index = _changes.ChangesSince(_index.Revision) is { } changes ? _index.ApplyFrom(db, changes) : Rebuild();
+                else if (_index.Revision != store.Revision)
+                    _index = _changes.ChangesSince(_index.Revision) is { } changes ? _index.ApplyFrom(store, changes) : Rebuild();
                 CompactIfWorthIt(_index);
                 return _index;
             }
         }
     }
 
-    private string? SnapshotPath => db.FilePath is null ? null : KnowledgeIndexSnapshot.PathFor(db.FilePath);
+    private string? SnapshotPath => _liteDb?.FilePath is { } file ? KnowledgeIndexSnapshot.PathFor(file) : null;
 
     /// <summary>
     /// At the first use, the snapshot saved beside the database file, brought forward by the change feed
     /// (start-up in a fraction of a rebuild); a rebuild when there is none or it cannot be trusted.
     /// </summary>
     private KnowledgeIndex Load() =>
-        SnapshotPath is { } path && KnowledgeIndexSnapshot.TryLoad(db, path, embedder.Dimensions, _changes) is { } loaded
+        SnapshotPath is { } path && KnowledgeIndexSnapshot.TryLoad(_liteDb!, path, embedder.Dimensions, _changes) is { } loaded
             ? loaded
             : Rebuild();
 
     /// <summary>A build from the whole database, saved for the next start.</summary>
     private KnowledgeIndex Rebuild()
     {
-        var built = KnowledgeIndex.Build(db, embedder.Dimensions);
+        var built = KnowledgeIndex.Build(store, embedder.Dimensions);
         Save(built);
         return built;
     }
@@ -69,7 +73,7 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
         if (SnapshotPath is not { } path) return;
         try
         {
-            KnowledgeIndexSnapshot.Save(index, db, path);
+            KnowledgeIndexSnapshot.Save(index, _liteDb!, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -95,7 +99,7 @@ public sealed class HybridRetriever(KnowledgeDatabase db, ITextEmbedder embedder
                     if (_index != source)
                     {
                         if (_changes.ChangesSince(source.Revision) is not { } changes) return;
-                        compacted = compacted.ApplyFrom(db, changes);
+                        compacted = compacted.ApplyFrom(store, changes);
                     }
                     _index = source = compacted;
                 }

@@ -172,8 +172,12 @@ public sealed class KnowledgeIndex
     {
     }
 
+    /// <summary>An index of every stored document, read as one consistent view of the store.</summary>
+    public static KnowledgeIndex Build(IDocumentStore store, int dimensions) =>
+        store.ReadCorpus(corpus => Build(corpus.Revision, corpus.Documents, corpus.PassageCount, corpus.Passages, dimensions));
+
     public static KnowledgeIndex Build(KnowledgeDatabase db, int dimensions) =>
-        Build(db.Revision, db.Documents.FindAll().ToList(), db.Passages.Count(), db.Passages.FindAll(), dimensions);
+        Build(new DocumentStore(db, TimeProvider.System), dimensions);
 
     /// <summary>An index of <paramref name="documents"/> from their passages, streamed (passages of other documents are skipped).</summary>
     public static KnowledgeIndex Build(long revision, IReadOnlyList<DocumentRecord> documents, int expectedPassages,
@@ -212,12 +216,14 @@ public sealed class KnowledgeIndex
     /// This index brought to the revision the change feed reported, the changed documents and their passages read
     /// from the database. A document saved again between the two reads is named again by the feed's next revision.
     /// </summary>
-    public KnowledgeIndex ApplyFrom(KnowledgeDatabase db, KnowledgeChanges changes)
+    public KnowledgeIndex ApplyFrom(IDocumentStore store, KnowledgeChanges changes)
     {
-        var documents = changes.DocumentIds.Select(id => db.Documents.FindById(id)).OfType<DocumentRecord>().ToList();
-        var passages = documents.SelectMany(d => db.Passages.Find(p => p.DocumentId == d.Id));
-        return Apply(changes.Revision, changes.DocumentIds, documents, passages);
+        var documents = changes.DocumentIds.Select(store.Get).OfType<DocumentRecord>().ToList();
+        return Apply(changes.Revision, changes.DocumentIds, documents, documents.SelectMany(d => store.PassagesOf(d.Id)));
     }
+
+    public KnowledgeIndex ApplyFrom(KnowledgeDatabase db, KnowledgeChanges changes) =>
+        ApplyFrom(new DocumentStore(db, TimeProvider.System), changes);
 
     /// <summary>
     /// The first segment worth merging with all after it, or -1: everything (0) once the small segments and the

@@ -21,14 +21,7 @@ public static class KnowledgeIndexSnapshot
     public static string PathFor(string databasePath) => databasePath + ".index";
 
     /// <summary>The database's identity, created on first use (a snapshot of another database must not load).</summary>
-    public static string DatabaseId(KnowledgeDatabase db)
-    {
-        var found = db.ReadMeta("instance");
-        if (found is not null) return found["id"].AsString;
-        var id = Guid.NewGuid().ToString("N");
-        db.WriteMeta(new BsonDocument { ["_id"] = "instance", ["id"] = id });
-        return id;
-    }
+    public static string DatabaseId(KnowledgeDatabase db) => new LiteKnowledgeMeta(db).DatabaseId();
 
     /// <summary>Writes the snapshot to a temporary file, then moves it into place (a crash leaves the old one or none).</summary>
     public static void Save(KnowledgeIndex index, KnowledgeDatabase db, string path)

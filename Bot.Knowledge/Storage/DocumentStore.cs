@@ -2,15 +2,17 @@ using LiteDB;
 
 namespace Bot.Knowledge.Storage;
 
-public enum SaveOutcome { Added, Updated, Unchanged }
-
 /// <summary>
-/// Reads and writes documents with their passages. A document and its passages are written in one
-/// LiteDB transaction, so a failure part-way leaves the previous version (or nothing) visible.
+/// The LiteDB <see cref="IDocumentStore"/>. A document and its passages are written in one LiteDB transaction,
+/// so a failure part-way leaves the previous version (or nothing) visible.
 /// </summary>
-public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time)
+public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time) : IDocumentStore
 {
     public KnowledgeDatabase Database => db;
+
+    public string Location => db.FilePath ?? "(memory)";
+
+    public long Revision => db.Revision;
 
     public DocumentRecord? Get(string id) => db.Documents.FindById(id);
     public DocumentRecord? FindBySourceKey(string sourceKey)
@@ -21,14 +23,33 @@ public sealed class DocumentStore(KnowledgeDatabase db, TimeProvider time)
     public DocumentRecord? FindByContentHash(string hash) => db.Documents.FindOne(d => d.ContentHash == hash);
 
     public IReadOnlyList<DocumentRecord> ListDocuments() => db.Documents.FindAll().ToList();
+
+    public IReadOnlyList<DocumentRecord> IngestedOrPublished(
+        DateTime ingestedFrom, DateTime ingestedTo, DateTime publishedFrom, DateTime publishedTo)
+    {
+        var ingested = Query.And(Query.GTE(nameof(DocumentRecord.IngestedAt), ingestedFrom),
+            Query.LT(nameof(DocumentRecord.IngestedAt), ingestedTo));
+        var published = Query.And(Query.GTE(nameof(DocumentRecord.Published), publishedFrom),
+            Query.LT(nameof(DocumentRecord.Published), publishedTo));
+        return db.Documents.Find(Query.Or(ingested, published)).ToList();
+    }
+
+    // A projection: a document's text is never loaded to learn its companies.
+    public IEnumerable<string> DocumentCompanies() =>
+        db.Database.GetCollection(db.Documents.Name).Query()
+            .Select(BsonExpression.Create("{ c: $.Companies }")).ToEnumerable()
+            .SelectMany(d => d["c"].IsArray ? d["c"].AsArray.Where(v => v.IsString).Select(v => v.AsString) : []);
+
     public int DocumentCount => db.Documents.Count();
     public int PassageCount => db.Passages.Count();
     public IEnumerable<PassageRecord> AllPassages() => db.Passages.FindAll();
+    public IReadOnlyList<PassageRecord> PassagesOf(string documentId) =>
+        db.Passages.Find(p => p.DocumentId == documentId).OrderBy(p => p.Index).ToList();
 
-    /// <summary>
-    /// Replaces any stored version of <paramref name="document"/> (same id) with it and its passages, atomically;
-    /// <paramref name="inTransaction"/> writes data derived from the document in the same transaction.
-    /// </summary>
+    // One process writes the file (WriterLock), and writes happen between reads, as they always did.
+    public T ReadCorpus<T>(Func<StoredCorpus, T> read) =>
+        read(new StoredCorpus(db.Revision, db.Documents.FindAll().ToList(), db.Passages.Count(), db.Passages.FindAll()));
+
     public SaveOutcome Save(DocumentRecord document, IReadOnlyList<PassageRecord> passages, Action<DocumentRecord>? inTransaction = null)
     {
         // Indexed values are bounded; the whole URL and path stay in Url and SourcePath.

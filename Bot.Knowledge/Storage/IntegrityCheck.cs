@@ -12,7 +12,7 @@ public sealed record IntegrityReport(int Documents, int Passages, IReadOnlyList<
 /// </summary>
 public static class IntegrityCheck
 {
-    public static IntegrityReport Run(DocumentStore store)
+    public static IntegrityReport Run(IDocumentStore store)
     {
         var problems = new List<IntegrityProblem>();
         var documents = new Dictionary<string, DocumentRecord>(StringComparer.Ordinal);

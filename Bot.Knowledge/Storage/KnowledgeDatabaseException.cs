@@ -28,10 +28,12 @@ public class KnowledgeDatabaseException(string filePath, string message, Excepti
 
     /// <summary>
     /// True when the failure leaves the database unusable for the rest of the run (LiteDB closes itself
-    /// after an I/O error such as a full disk): going on would only fail every later item the same way.
+    /// after an I/O error such as a full disk; a PostgreSQL server that cannot be reached, as opposed to one statement the
+    /// server refused): going on would only fail every later item the same way.
     /// </summary>
     public static bool IsUnusable(Exception failure) =>
         failure is LiteException { ErrorCode: LiteException.ENGINE_DISPOSED }
+        || failure is Npgsql.NpgsqlException and not Npgsql.PostgresException
         || (failure is IOException or UnauthorizedAccessException && FromLiteDb(failure));
 
     private static bool FromLiteDb(Exception failure) =>

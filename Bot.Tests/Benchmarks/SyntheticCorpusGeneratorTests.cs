@@ -107,7 +107,8 @@ public sealed class SyntheticCorpusGeneratorTests
         Assert.Equal(written, index.PassageCount);
         foreach (var passage in db.Passages.FindAll())
             Assert.Equal(passage.Text, index.DocumentsById[passage.DocumentId].Text[passage.Start..passage.End]);
-        var hits = new HybridRetriever(db, embedder).Search("Galetti memo culture", RetrievalFilter.None, 3);
+        var hits = new HybridRetriever(new DocumentStore(db, TimeProvider.System), embedder)
+            .Search("Galetti memo culture", RetrievalFilter.None, 3);
         Assert.Contains("Galetti", hits[0].Text);
     }
 

@@ -36,7 +36,9 @@ public sealed class DigestBuilderTests : IDisposable
         Title = title, Text = text, SourceKind = "url", SourceKey = url, Url = url, Publisher = "Example News", PublishedRaw = "2026-11-26", CompanyHint = company,
     };
 
-    private DigestBuilder Builder() => new(_database, new LayoffEventQueries(_database.Database), new LayoffChartRenderer());
+    private DigestBuilder Builder() =>
+        new(new DocumentStore(_database, TimeProvider.System), new LiteLayoffRowStore(_database.Database),
+            new LayoffEventQueries(_database.Database), new LayoffChartRenderer());
 
     [Fact]
     public void Events_are_the_rows_dated_in_the_period_each_with_a_verbatim_reason_about_its_own_company()

@@ -30,7 +30,8 @@ public sealed class DigestReasonTests : IDisposable
         });
 
     private DigestEvent Event(string company, string from, string to) =>
-        new DigestBuilder(_database, new LayoffEventQueries(_database.Database), new LayoffChartRenderer())
+        new DigestBuilder(new DocumentStore(_database, TimeProvider.System), new LiteLayoffRowStore(_database.Database),
+                new LayoffEventQueries(_database.Database), new LayoffChartRenderer())
             .Build(new DigestPeriod(Utc(from), Utc(to)), withChart: false).Events.Single(e => e.Company == company);
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class FeedPollerTests : IDisposable
         _services = new KnowledgeServices(_database, new Dictionary<string, string?> { ["Knowledge:AllowPrivateAddresses"] = "true" }, _time);
 
     private FeedPoller NewPoller() =>
-        new(_services.Get<SafeHttpFetcher>(), _services.Get<IngestionPipeline>(), _database, _time, NullLogger<FeedPoller>.Instance);
+        new(_services.Get<SafeHttpFetcher>(), _services.Get<IngestionPipeline>(), new LiteFeedStateStore(_database), _time,
+            NullLogger<FeedPoller>.Instance);
 
     private static void AddArticles(FeedServer server)
     {

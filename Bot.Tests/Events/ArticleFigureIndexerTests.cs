@@ -52,7 +52,7 @@ public sealed class ArticleFigureIndexerTests
             """, TestContext.Current.CancellationToken);
         await services.Get<IngestionPipeline>().IngestAsync([dir.Path], null, TestContext.Current.CancellationToken);
 
-        var figures = services.Get<ArticleFigureStore>().ForCompany("Intel");
+        var figures = services.Get<IArticleFigureStore>().ForCompany("Intel");
         Assert.Equal([1_500], figures.Select(f => f.Count!.Value));
     }
 }

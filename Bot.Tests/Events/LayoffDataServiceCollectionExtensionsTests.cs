@@ -1,6 +1,5 @@
 using Bot.Knowledge.Events;
 using Bot.Tests.Events.Support;
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Events;
@@ -11,13 +10,15 @@ public sealed class LayoffDataServiceCollectionExtensionsTests
     public void The_data_services_resolve_over_the_shared_database()
     {
         using var db = EventsTestData.NewDatabase();
-        using var provider = new ServiceCollection().AddSingleton<ILiteDatabase>(db).AddLogging().AddLayoffData().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLogging()
+            .AddSingleton<ILayoffRowStore>(new LiteLayoffRowStore(db)).AddSingleton<IWarnNoticeStore>(new LiteWarnNoticeStore(db))
+            .AddSingleton<IArticleFigureStore>(new ArticleFigureStore(db)).AddLayoffData().BuildServiceProvider();
 
         var importer = provider.GetRequiredService<DataFileImporter>();
         importer.TryImport(EventsTestData.Warn("ut"), TestContext.Current.CancellationToken);
 
         var convergys = Assert.Single(provider.GetRequiredService<LayoffEventQueries>().WarnByState("Convergys"));
         Assert.Equal(("UT", 13), (convergys.State, convergys.Notices));
-        Assert.NotNull(provider.GetRequiredService<ArticleFigureStore>());
+        Assert.NotNull(provider.GetRequiredService<IArticleFigureStore>());
     }
 }

@@ -29,7 +29,8 @@ public sealed class SeedingTests : IDisposable
     }
 
     // Built here because configuration appends array entries to the default seed paths rather than replacing them.
-    private KnowledgeSeeder Seeder => new(_knowledge.Services.Get<DocumentStore>(), _knowledge.Services.Get<IngestionPipeline>(),
+    private KnowledgeSeeder Seeder => new(_knowledge.Services.Get<DocumentStore>(), _knowledge.Services.Get<IKnowledgeMeta>(),
+        _knowledge.Services.Get<IngestionPipeline>(),
         Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions { SeedPaths = [_first, _second] }));
     private int Documents => _knowledge.Services.Get<DocumentStore>().DocumentCount;
 

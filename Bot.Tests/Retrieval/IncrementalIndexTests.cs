@@ -87,7 +87,7 @@ public sealed class IncrementalIndexTests : IDisposable
     {
         var db = NewDatabase();
         foreach (var (n, version) in documents) Save(db, Generate(n, version));
-        return new HybridRetriever(db, _embedder);
+        return new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
     }
 
     private static readonly RetrievalFilter[] Filters =
@@ -126,7 +126,7 @@ public sealed class IncrementalIndexTests : IDisposable
     {
         var db = NewDatabase();
         for (var n = 0; n < 40; n++) Save(db, Generate(n));
-        var retriever = new HybridRetriever(db, _embedder);
+        var retriever = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
         Assert.Single(retriever.Index.Segments);
 
         Save(db, Generate(40));             // added (sorts last)
@@ -158,7 +158,7 @@ public sealed class IncrementalIndexTests : IDisposable
     {
         var db = NewDatabase();
         for (var n = 0; n < documents; n++) Save(db, Generate(n));
-        var retriever = new HybridRetriever(db, _embedder);
+        var retriever = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
         _ = retriever.Index;
         return (db, retriever);
     }
@@ -212,7 +212,7 @@ public sealed class IncrementalIndexTests : IDisposable
         var file = "inc.db";
         var db = NewDatabase(file);
         for (var n = 0; n < 20; n++) Save(db, Generate(n));
-        _ = new HybridRetriever(db, _embedder).Index; // built and saved
+        _ = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder).Index; // built and saved
         var path = KnowledgeIndexSnapshot.PathFor(db.FilePath!);
         var saved = File.ReadAllBytes(path);
         Save(db, Generate(20));
@@ -220,7 +220,7 @@ public sealed class IncrementalIndexTests : IDisposable
         Remove(db, "doc009");
 
         Assert.Null(KnowledgeIndexSnapshot.TryLoad(db, path, _embedder.Dimensions)); // stale, and no feed to bring it forward
-        var retriever = new HybridRetriever(db, _embedder);
+        var retriever = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
         var index = retriever.Index;
         Assert.Equal(db.Revision, index.Revision);
         Assert.Equal(2, index.Segments.Count); // loaded and brought forward, not rebuilt
@@ -242,7 +242,7 @@ public sealed class IncrementalIndexTests : IDisposable
     {
         var db = NewDatabase("merge.db");
         for (var n = 0; n < 60; n++) Save(db, Generate(n));
-        var retriever = new HybridRetriever(db, _embedder);
+        var retriever = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
         _ = retriever.Index;
         var path = KnowledgeIndexSnapshot.PathFor(db.FilePath!);
         var built = File.ReadAllBytes(path);

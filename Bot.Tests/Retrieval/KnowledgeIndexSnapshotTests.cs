@@ -106,14 +106,14 @@ public sealed class KnowledgeIndexSnapshotTests : IDisposable
         using (var db = KnowledgeDatabase.Open(file))
         {
             AddDocuments(db, 0, 10);
-            Assert.Equal(10, new HybridRetriever(db, new ConstantEmbedder()).Index.Documents.Count);
+            Assert.Equal(10, new HybridRetriever(new DocumentStore(db, TimeProvider.System), new ConstantEmbedder()).Index.Documents.Count);
         }
         var snapshot = KnowledgeIndexSnapshot.PathFor(Path.GetFullPath(file));
         Assert.True(File.Exists(snapshot));
         var saved = File.ReadAllBytes(snapshot);
         File.SetLastWriteTimeUtc(snapshot, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         using var reopened = KnowledgeDatabase.Open(file);
-        var retriever = new HybridRetriever(reopened, new ConstantEmbedder());
+        var retriever = new HybridRetriever(new DocumentStore(reopened, TimeProvider.System), new ConstantEmbedder());
         Assert.Equal(10, retriever.Index.Documents.Count);
         Assert.NotEmpty(retriever.Search("unit jobs", RetrievalFilter.None, 3));
         // Loaded, not rebuilt: a rebuild writes the snapshot again.

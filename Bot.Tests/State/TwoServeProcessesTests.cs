@@ -23,8 +23,8 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         var ct = HostProcess.Within(TimeSpan.FromSeconds(150));
         await using var pg = await PostgresTestDatabase.CreateAsync();
         await using var slack = await SlackPeer.StartAsync(TimeProvider.System, ct);
-        var a = await StartInstanceAsync("a", pg.ConnectionString, slack, ct);
-        var b = await StartInstanceAsync("b", pg.ConnectionString, slack, ct);
+        var a = await StartInstanceAsync(pg.ConnectionString, slack, ct);
+        var b = await StartInstanceAsync(pg.ConnectionString, slack, ct);
         var answers = new Answers(slack, DigestChannel);
 
         // Slack delivers an event to instance a; its retry (the ack was slow) reaches instance b's connection.
@@ -56,6 +56,7 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         Assert.Equal(periods, await CountAsync(data, "id <> 'fence' AND state = 'Sent'", ct));
         Assert.Equal(periods, answers.DigestPosts);
         Assert.True(periods >= 3, $"{periods} periods");
+        Assert.False(File.Exists(_dir.File("unused.db")));
     }
 
     private static async Task<long> CountAsync(NpgsqlDataSource data, string where, CancellationToken ct)
@@ -76,13 +77,14 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         }
     }
 
-    private async Task<PeerSocket> StartInstanceAsync(string name, string connectionString, SlackPeer slack, CancellationToken ct)
+    private async Task<PeerSocket> StartInstanceAsync(string connectionString, SlackPeer slack, CancellationToken ct)
     {
         var process = HostProcess.Start(["serve", "--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
         {
             ["Knowledge__Store"] = "postgres",
             ["Knowledge__ConnectionString"] = connectionString,
-            ["Knowledge__DatabasePath"] = _dir.File(name + ".db"),
+            // The same path for both: with PostgreSQL no LiteDB file is opened (a second opener would wait, then stop).
+            ["Knowledge__DatabasePath"] = _dir.File("unused.db"),
             ["Knowledge__SeedOnServe"] = "false",
             ["Slack__BotToken"] = "xoxb-TEST",
             ["Slack__AppToken"] = "xapp-test-app-token",

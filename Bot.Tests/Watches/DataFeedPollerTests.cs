@@ -17,7 +17,8 @@ public sealed class DataFeedPollerTests : IDisposable
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
     private DataFeedPoller NewPoller(KnowledgeServices services) =>
-        new(services.Get<SafeHttpFetcher>(), new DataFileImporter(_database.Database), _database, _time, NullLogger<DataFeedPoller>.Instance);
+        new(services.Get<SafeHttpFetcher>(), new DataFileImporter(_database.Database), new LiteFeedStateStore(_database), _time,
+            NullLogger<DataFeedPoller>.Instance);
 
     private int Rows => EventCollections.RowsOf(_database.Database).Count();
 

@@ -11,7 +11,7 @@ namespace Bot.Knowledge.Answering.Kinds;
 /// the one notion of a round shared with <c>layoffs</c> and the digest), each with its figure and
 /// source, and a total only where every round has a head count of the same kind.
 /// </summary>
-internal sealed partial class RoundsKind(LayoffEventQueries queries, DocumentStore documents) : IQuestionKind
+internal sealed partial class RoundsKind(LayoffEventQueries queries, IDocumentStore documents) : IQuestionKind
 {
     private const int MaxListed = 8;
 

@@ -35,7 +35,8 @@ internal sealed class SchedulerRig : IAsyncDisposable
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         Ledger = ledger;
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
-        var builder = new DigestBuilder(database, new LayoffEventQueries(database.Database), new LayoffChartRenderer());
+        var builder = new DigestBuilder(new DocumentStore(database, time), new LiteLayoffRowStore(database.Database),
+            new LayoffEventQueries(database.Database), new LayoffChartRenderer());
         Subscriptions = subscriptions;
         Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
         _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time, loggers.CreateLogger<DigestSchedulerService>());

@@ -1,0 +1,31 @@
+using Bot.Knowledge.Storage;
+using LiteDB;
+
+namespace Bot.Knowledge.Ingestion;
+
+/// <summary>
+/// What the pollers remember per URL between polls and restarts. <c>kind</c> keeps the pollers apart
+/// (<see cref="FeedPoller.CollectionName"/>, <see cref="Events.DataFeedPoller.CollectionName"/>).
+/// </summary>
+public interface IFeedStateStore
+{
+    FeedState? Find(string kind, string url);
+    void Save(string kind, FeedState state);
+}
+
+/// <summary>The LiteDB <see cref="IFeedStateStore"/>: one collection per kind, keyed by URL.</summary>
+public sealed class LiteFeedStateStore(KnowledgeDatabase database) : IFeedStateStore
+{
+    private static readonly Lock MappingGate = new();
+
+    public FeedState? Find(string kind, string url) => Collection(kind).FindById(url);
+
+    public void Save(string kind, FeedState state) => Collection(kind).Upsert(state);
+
+    private ILiteCollection<FeedState> Collection(string kind)
+    {
+        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
+        lock (MappingGate) database.Database.Mapper.ToDocument(new FeedState());
+        return database.Database.GetCollection<FeedState>(kind);
+    }
+}
