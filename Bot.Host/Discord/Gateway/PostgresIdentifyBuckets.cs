@@ -53,7 +53,8 @@ internal sealed class PostgresIdentifyBuckets : ISharedIdentifyBuckets
             claim.Parameters.AddWithValue("now", now.UtcDateTime);
             if (await claim.ExecuteNonQueryAsync(cancellationToken) == 1) return null;
         }
-        await using var read = _data.CreateCommand("SELECT free_at, holder IS NOT NULL FROM discord_identify_bucket WHERE bucket = @bucket");
+        await using var read = _data.CreateCommand(
+            "SELECT free_at, holder IS NOT NULL FROM discord_identify_bucket WHERE bucket = @bucket");
         read.Parameters.AddWithValue("bucket", bucket);
         await using var row = await read.ExecuteReaderAsync(cancellationToken);
         if (!await row.ReadAsync(cancellationToken)) return now; // deleted by hand meanwhile: try again
