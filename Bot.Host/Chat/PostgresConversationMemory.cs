@@ -1,6 +1,5 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Storage.Postgres;
-using Npgsql;
 
 namespace Bot.Host.Chat;
 
@@ -27,14 +26,14 @@ public sealed class PostgresConversationMemory : IConversationMemory
         """,
     ];
 
-    private readonly NpgsqlDataSource _data;
+    private readonly PostgresDatabase _database;
     private readonly TimeProvider _time;
     private long _lastPrunedTicks;
 
     public PostgresConversationMemory(PostgresDatabase database, TimeProvider time)
     {
         database.EnsureModule(Module, Migrations);
-        _data = database.DataSource;
+        _database = database;
         _time = time;
         _lastPrunedTicks = time.GetUtcNow().UtcTicks;
     }
@@ -42,45 +41,27 @@ public sealed class PostgresConversationMemory : IConversationMemory
     public IReadOnlyList<ConversationTurn> Get(string platform, string channelId, string? threadId)
     {
         if (threadId is null) return [];
-        using var command = _data.CreateCommand(
+        return PostgresSession.Run(_database, c => c.Query(
             "SELECT question, answer FROM (SELECT seq, question, answer FROM conversation_turns WHERE thread_key = @thread " +
-            "ORDER BY seq DESC LIMIT @max) AS last ORDER BY seq");
-        command.Parameters.AddWithValue("thread", Key(platform, channelId, threadId));
-        command.Parameters.AddWithValue("max", IConversationMemory.MaxTurnsPerThread);
-        using var reader = command.ExecuteReader();
-        var turns = new List<ConversationTurn>();
-        while (reader.Read()) turns.Add(new ConversationTurn(reader.GetString(0), reader.GetString(1)));
-        return turns;
+            "ORDER BY seq DESC LIMIT @max) AS last ORDER BY seq",
+            r => new ConversationTurn(r.GetString(0), r.GetString(1)),
+            ("thread", Key(platform, channelId, threadId)), ("max", IConversationMemory.MaxTurnsPerThread)));
     }
 
     public void Add(string platform, string channelId, string? threadId, ConversationTurn turn)
     {
         if (threadId is null) return;
         var now = _time.GetUtcNow();
-        var key = Key(platform, channelId, threadId);
-        using var batch = _data.CreateBatch();
-        var insert = new NpgsqlBatchCommand(
-            "INSERT INTO conversation_turns (thread_key, question, answer, at) VALUES (@thread, @question, @answer, @at)");
-        insert.Parameters.AddWithValue("thread", key);
-        insert.Parameters.AddWithValue("question", turn.Question);
-        insert.Parameters.AddWithValue("answer", turn.Answer);
-        insert.Parameters.AddWithValue("at", now.UtcDateTime);
-        batch.BatchCommands.Add(insert);
-        // Older turns of the thread than the last few are never read again.
-        var trim = new NpgsqlBatchCommand(
+        var prune = now.UtcTicks - Interlocked.Read(ref _lastPrunedTicks) >= TimeSpan.TicksPerHour;
+        if (prune) Interlocked.Exchange(ref _lastPrunedTicks, now.UtcTicks);
+        // One round trip. Older turns of the thread than the last few are never read again.
+        PostgresSession.Run(_database, c => c.Execute(
+            "INSERT INTO conversation_turns (thread_key, question, answer, at) VALUES (@thread, @question, @answer, @at); " +
             "DELETE FROM conversation_turns WHERE thread_key = @thread AND seq < " +
-            "(SELECT min(seq) FROM (SELECT seq FROM conversation_turns WHERE thread_key = @thread ORDER BY seq DESC LIMIT @max) AS last)");
-        trim.Parameters.AddWithValue("thread", key);
-        trim.Parameters.AddWithValue("max", IConversationMemory.MaxTurnsPerThread);
-        batch.BatchCommands.Add(trim);
-        if (now.UtcTicks - Interlocked.Read(ref _lastPrunedTicks) >= TimeSpan.TicksPerHour)
-        {
-            Interlocked.Exchange(ref _lastPrunedTicks, now.UtcTicks);
-            var prune = new NpgsqlBatchCommand("DELETE FROM conversation_turns WHERE at < @cutoff");
-            prune.Parameters.AddWithValue("cutoff", (now - ThreadRetention).UtcDateTime);
-            batch.BatchCommands.Add(prune);
-        }
-        batch.ExecuteNonQuery();
+            "(SELECT min(seq) FROM (SELECT seq FROM conversation_turns WHERE thread_key = @thread ORDER BY seq DESC LIMIT @max) AS last)" +
+            (prune ? "; DELETE FROM conversation_turns WHERE at < @cutoff" : ""),
+            ("thread", Key(platform, channelId, threadId)), ("question", turn.Question), ("answer", turn.Answer),
+            ("at", now.UtcDateTime), ("max", IConversationMemory.MaxTurnsPerThread), ("cutoff", (now - ThreadRetention).UtcDateTime)));
     }
 
     private static string Key(string platform, string channelId, string threadId) => $"{platform}|{channelId}|{threadId}";

@@ -23,14 +23,14 @@ internal sealed class PostgresInboundDeduplicator : IInboundDeduplicator
         """,
     ];
 
-    private readonly NpgsqlDataSource _data;
+    private readonly PostgresDatabase _database;
     private readonly TimeProvider _time;
     private long _lastPrunedTicks;
 
     public PostgresInboundDeduplicator(PostgresDatabase database, TimeProvider time)
     {
         database.EnsureModule(Module, Migrations);
-        _data = database.DataSource;
+        _database = database;
         _time = time;
         _lastPrunedTicks = time.GetUtcNow().UtcTicks;
     }
@@ -41,22 +41,14 @@ internal sealed class PostgresInboundDeduplicator : IInboundDeduplicator
         var cutoff = (now - IInboundDeduplicator.Window).UtcDateTime;
         PruneNowAndThen(now, cutoff);
         // A concurrent insert of the same key waits for the first to commit, then sees a fresh row and updates nothing.
-        using var command = _data.CreateCommand(
+        return Run(c => c.Execute(
             "INSERT INTO inbound_seen (platform, id, seen_at) VALUES (@platform, @id, @now) " +
-            "ON CONFLICT (platform, id) DO UPDATE SET seen_at = excluded.seen_at WHERE inbound_seen.seen_at < @cutoff");
-        command.Parameters.AddWithValue("platform", platform);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("now", now.UtcDateTime);
-        command.Parameters.AddWithValue("cutoff", cutoff);
-        return command.ExecuteNonQuery() == 1;
+            "ON CONFLICT (platform, id) DO UPDATE SET seen_at = excluded.seen_at WHERE inbound_seen.seen_at < @cutoff",
+            ("platform", platform), ("id", id), ("now", now.UtcDateTime), ("cutoff", cutoff))) == 1;
     }
 
     /// <summary>How many ids the table holds (expired ones included until the next pruning).</summary>
-    public long Count()
-    {
-        using var command = _data.CreateCommand("SELECT count(*) FROM inbound_seen");
-        return (long)command.ExecuteScalar()!;
-    }
+    public long Count() => Run(c => c.Scalar<long>("SELECT count(*) FROM inbound_seen"));
 
     /// <summary>Deletes expired rows once per window, so the table holds about one window of ids.</summary>
     private void PruneNowAndThen(DateTimeOffset now, DateTime cutoff)
@@ -64,8 +56,8 @@ internal sealed class PostgresInboundDeduplicator : IInboundDeduplicator
         var last = Interlocked.Read(ref _lastPrunedTicks);
         if (now.UtcTicks - last < IInboundDeduplicator.Window.Ticks) return;
         if (Interlocked.CompareExchange(ref _lastPrunedTicks, now.UtcTicks, last) != last) return; // another thread prunes
-        using var command = _data.CreateCommand("DELETE FROM inbound_seen WHERE seen_at < @cutoff");
-        command.Parameters.AddWithValue("cutoff", cutoff);
-        command.ExecuteNonQuery();
+        Run(c => c.Execute("DELETE FROM inbound_seen WHERE seen_at < @cutoff", ("cutoff", cutoff)));
     }
+
+    private T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(_database, work);
 }

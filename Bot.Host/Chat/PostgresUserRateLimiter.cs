@@ -1,6 +1,5 @@
 using Bot.Knowledge.Storage.Postgres;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Bot.Host.Chat;
 
@@ -21,7 +20,7 @@ public sealed class PostgresUserRateLimiter : IUserRateLimiter
         """,
     ];
 
-    private readonly NpgsqlDataSource _data;
+    private readonly PostgresDatabase _database;
     private readonly IOptions<ChatOptions> _options;
     private readonly TimeProvider _time;
     private long _lastPrunedTicks;
@@ -29,7 +28,7 @@ public sealed class PostgresUserRateLimiter : IUserRateLimiter
     public PostgresUserRateLimiter(PostgresDatabase database, IOptions<ChatOptions> options, TimeProvider time)
     {
         database.EnsureModule(Module, Migrations);
-        _data = database.DataSource;
+        _database = database;
         _options = options;
         _time = time;
         _lastPrunedTicks = time.GetUtcNow().UtcTicks;
@@ -39,40 +38,22 @@ public sealed class PostgresUserRateLimiter : IUserRateLimiter
     {
         var now = _time.GetUtcNow();
         var key = $"{platform}|{userId}";
-        using var connection = _data.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        using (var gate = new NpgsqlCommand(
-            "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0)); " +
-            "DELETE FROM rate_limit_hits WHERE (user_key = @key OR @everyone) AND at <= @cutoff",
-            connection, transaction))
+        var denied = PostgresSession.InTransaction(_database, c =>
         {
-            gate.Parameters.AddWithValue("key", key);
             // Now and then also the rows of users who stopped asking (expired rows count for nobody).
-            gate.Parameters.AddWithValue("everyone", PruneDue(now));
-            gate.Parameters.AddWithValue("cutoff", (now - IUserRateLimiter.Window).UtcDateTime);
-            gate.ExecuteNonQuery();
-        }
-        using (var count = new NpgsqlCommand(
-            "SELECT count(*), min(at) FROM rate_limit_hits WHERE user_key = @key", connection, transaction))
-        {
-            count.Parameters.AddWithValue("key", key);
-            using var reader = count.ExecuteReader();
-            reader.Read();
-            if (reader.GetInt64(0) >= Math.Max(1, _options.Value.QuestionsPerMinute))
-            {
-                retryAfter = new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero) + IUserRateLimiter.Window - now;
-                return false; // nothing written: the transaction rolls back on dispose
-            }
-        }
-        using (var hit = new NpgsqlCommand("INSERT INTO rate_limit_hits (user_key, at) VALUES (@key, @now)", connection, transaction))
-        {
-            hit.Parameters.AddWithValue("key", key);
-            hit.Parameters.AddWithValue("now", now.UtcDateTime);
-            hit.ExecuteNonQuery();
-        }
-        transaction.Commit();
-        retryAfter = TimeSpan.Zero;
-        return true;
+            c.Execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0)); " +
+                "DELETE FROM rate_limit_hits WHERE (user_key = @key OR @everyone) AND at <= @cutoff",
+                ("key", key), ("everyone", PruneDue(now)), ("cutoff", (now - IUserRateLimiter.Window).UtcDateTime));
+            var (count, oldest) = c.Query("SELECT count(*), min(at) FROM rate_limit_hits WHERE user_key = @key",
+                r => (r.GetInt64(0), r.IsDBNull(1) ? (DateTime?)null : r.GetDateTime(1)), ("key", key)).Single();
+            if (count >= Math.Max(1, _options.Value.QuestionsPerMinute))
+                return new DateTimeOffset(oldest!.Value, TimeSpan.Zero) + IUserRateLimiter.Window - now; // nothing written
+            c.Execute("INSERT INTO rate_limit_hits (user_key, at) VALUES (@key, @now)", ("key", key), ("now", now.UtcDateTime));
+            return (TimeSpan?)null;
+        });
+        retryAfter = denied ?? TimeSpan.Zero;
+        return denied is null;
     }
 
     private bool PruneDue(DateTimeOffset now)

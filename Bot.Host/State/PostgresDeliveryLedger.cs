@@ -45,124 +45,72 @@ public sealed class PostgresDeliveryLedger : IDeliveryLedger
     private const string Columns =
         "id, platform, channel_id, period_start, period_end, state, owner, claimed_at, completed_at, message_id, note";
 
-    private readonly NpgsqlDataSource _data;
+    private readonly PostgresDatabase _database;
     private readonly TimeProvider _time;
     private readonly string _ledger;
 
     public PostgresDeliveryLedger(PostgresDatabase database, TimeProvider time, string ledger)
     {
         database.EnsureModule(Module, Migrations);
-        _data = database.DataSource;
+        _database = database;
         _time = time;
         _ledger = ledger;
     }
 
-    public bool TryClaim(string id, string platform, string channelId, DateTimeOffset from, DateTimeOffset to, string owner)
-    {
-        using var command = Command(
-            "INSERT INTO delivery_claims (ledger, id, platform, channel_id, period_start, period_end, state, owner, claimed_at) " +
-            "VALUES (@ledger, @id, @platform, @channel, @from, @to, @state, @owner, @now) ON CONFLICT (ledger, id) DO NOTHING");
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("platform", platform);
-        command.Parameters.AddWithValue("channel", channelId);
-        command.Parameters.AddWithValue("from", from.UtcDateTime);
-        command.Parameters.AddWithValue("to", to.UtcDateTime);
-        command.Parameters.AddWithValue("state", nameof(DigestDeliveryState.Claimed));
-        command.Parameters.AddWithValue("owner", owner);
-        command.Parameters.AddWithValue("now", Now());
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool TryClaim(string id, string platform, string channelId, DateTimeOffset from, DateTimeOffset to, string owner) => Execute(
+        "INSERT INTO delivery_claims (ledger, id, platform, channel_id, period_start, period_end, state, owner, claimed_at) " +
+        "VALUES (@ledger, @id, @platform, @channel, @from, @to, @state, @owner, @now) ON CONFLICT (ledger, id) DO NOTHING",
+        ("id", id), ("platform", platform), ("channel", channelId), ("from", from.UtcDateTime), ("to", to.UtcDateTime),
+        ("state", nameof(DigestDeliveryState.Claimed)), ("owner", owner), ("now", Now())) == 1;
 
     public void Complete(string id, DigestDeliveryState state, string? messageId, string? note)
     {
-        using var command = Command(
+        var updated = Execute(
             "UPDATE delivery_claims SET state = @state, message_id = @message, note = @note, completed_at = @now " +
-            "WHERE ledger = @ledger AND id = @id");
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("state", state.ToString());
-        command.Parameters.AddWithValue("message", (object?)messageId ?? DBNull.Value);
-        command.Parameters.AddWithValue("note", (object?)note ?? DBNull.Value);
-        command.Parameters.AddWithValue("now", Now());
-        if (command.ExecuteNonQuery() == 0) throw new InvalidOperationException($"No claim for the post {id}.");
+            "WHERE ledger = @ledger AND id = @id",
+            ("id", id), ("state", state.ToString()), ("message", messageId), ("note", note), ("now", Now()));
+        if (updated == 0) throw new InvalidOperationException($"No claim for the post {id}.");
     }
 
-    public bool Release(string id)
-    {
-        using var command = Command("DELETE FROM delivery_claims WHERE ledger = @ledger AND id = @id");
-        command.Parameters.AddWithValue("id", id);
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool Release(string id) => Execute("DELETE FROM delivery_claims WHERE ledger = @ledger AND id = @id", ("id", id)) == 1;
 
-    public IReadOnlyList<DeliveryLedgerEntry> AbandonStaleClaims(string owner, DateTimeOffset startedAt)
-    {
-        // One statement: two instances starting at once each abandon a given claim at most once between them.
-        using var command = Command(
-            "UPDATE delivery_claims SET state = @abandoned, completed_at = @now, note = @note " +
-            "WHERE ledger = @ledger AND state = @claimed " +
-            $"AND owner <> @owner AND claimed_at < @before RETURNING {Columns}");
-        command.Parameters.AddWithValue("abandoned", nameof(DigestDeliveryState.Abandoned));
-        command.Parameters.AddWithValue("claimed", nameof(DigestDeliveryState.Claimed));
-        command.Parameters.AddWithValue("now", Now());
-        command.Parameters.AddWithValue("note", AbandonedNote);
-        command.Parameters.AddWithValue("owner", owner);
-        command.Parameters.AddWithValue("before", (startedAt - LiveClaimGrace).UtcDateTime);
-        return Read(command);
-    }
+    // One statement: two instances starting at once each abandon a given claim at most once between them.
+    public IReadOnlyList<DeliveryLedgerEntry> AbandonStaleClaims(string owner, DateTimeOffset startedAt) => Query(
+        "UPDATE delivery_claims SET state = @abandoned, completed_at = @now, note = @note " +
+        "WHERE ledger = @ledger AND state = @claimed " +
+        $"AND owner <> @owner AND claimed_at < @before RETURNING {Columns}",
+        ("abandoned", nameof(DigestDeliveryState.Abandoned)), ("claimed", nameof(DigestDeliveryState.Claimed)), ("now", Now()),
+        ("note", AbandonedNote), ("owner", owner), ("before", (startedAt - LiveClaimGrace).UtcDateTime));
 
-    public IReadOnlyList<DeliveryLedgerEntry> ForChannel(string platform, string channelId)
-    {
-        using var command = Command(
-            $"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger AND platform = @platform AND channel_id = @channel");
-        command.Parameters.AddWithValue("platform", platform);
-        command.Parameters.AddWithValue("channel", channelId);
-        return Read(command);
-    }
+    public IReadOnlyList<DeliveryLedgerEntry> ForChannel(string platform, string channelId) => Query(
+        $"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger AND platform = @platform AND channel_id = @channel",
+        ("platform", platform), ("channel", channelId));
 
-    public IReadOnlyList<DeliveryLedgerEntry> InState(DigestDeliveryState state)
-    {
-        using var command = Command($"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger AND state = @state");
-        command.Parameters.AddWithValue("state", state.ToString());
-        return Read(command);
-    }
+    public IReadOnlyList<DeliveryLedgerEntry> InState(DigestDeliveryState state) =>
+        Query($"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger AND state = @state", ("state", state.ToString()));
 
-    public DeliveryLedgerEntry? Get(string id)
-    {
-        using var command = Command($"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger AND id = @id");
-        command.Parameters.AddWithValue("id", id);
-        return Read(command).SingleOrDefault();
-    }
+    public DeliveryLedgerEntry? Get(string id) =>
+        Query($"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger AND id = @id", ("id", id)).SingleOrDefault();
 
-    public IReadOnlyList<DeliveryLedgerEntry> All()
-    {
-        using var command = Command($"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger ORDER BY claimed_at, id");
-        return Read(command);
-    }
+    public IReadOnlyList<DeliveryLedgerEntry> All() =>
+        Query($"SELECT {Columns} FROM delivery_claims WHERE ledger = @ledger ORDER BY claimed_at, id");
 
-    private NpgsqlCommand Command(string sql)
-    {
-        var command = _data.CreateCommand(sql);
-        command.Parameters.AddWithValue("ledger", _ledger);
-        return command;
-    }
+    /// <summary>Every statement is about this ledger's rows: @ledger is always bound.</summary>
+    private int Execute(string sql, params (string Name, object? Value)[] parameters) =>
+        PostgresSession.Run(_database, c => c.Execute(sql, [("ledger", _ledger), .. parameters]));
 
-    private static List<DeliveryLedgerEntry> Read(NpgsqlCommand command)
+    private List<DeliveryLedgerEntry> Query(string sql, params (string Name, object? Value)[] parameters) =>
+        PostgresSession.Run(_database, c => c.Query(sql, Read, [("ledger", _ledger), .. parameters]));
+
+    private static DeliveryLedgerEntry Read(NpgsqlDataReader reader) => new()
     {
-        using var reader = command.ExecuteReader();
-        var entries = new List<DeliveryLedgerEntry>();
-        while (reader.Read())
-        {
-            entries.Add(new DeliveryLedgerEntry
-            {
-                Id = reader.GetString(0), Platform = reader.GetString(1), ChannelId = reader.GetString(2),
-                PeriodStart = reader.GetDateTime(3), PeriodEnd = reader.GetDateTime(4),
-                State = Enum.Parse<DigestDeliveryState>(reader.GetString(5)), Owner = reader.GetString(6),
-                ClaimedAt = reader.GetDateTime(7),
-                CompletedAt = reader.IsDBNull(8) ? null : reader.GetDateTime(8),
-                MessageId = reader.IsDBNull(9) ? null : reader.GetString(9), Note = reader.IsDBNull(10) ? null : reader.GetString(10),
-            });
-        }
-        return entries;
-    }
+        Id = reader.GetString(0), Platform = reader.GetString(1), ChannelId = reader.GetString(2),
+        PeriodStart = reader.GetDateTime(3), PeriodEnd = reader.GetDateTime(4),
+        State = Enum.Parse<DigestDeliveryState>(reader.GetString(5)), Owner = reader.GetString(6),
+        ClaimedAt = reader.GetDateTime(7),
+        CompletedAt = reader.IsDBNull(8) ? null : reader.GetDateTime(8),
+        MessageId = reader.IsDBNull(9) ? null : reader.GetString(9), Note = reader.IsDBNull(10) ? null : reader.GetString(10),
+    };
 
     private DateTime Now() => _time.GetUtcNow().UtcDateTime;
 }

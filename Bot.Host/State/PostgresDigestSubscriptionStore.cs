@@ -1,5 +1,4 @@
 using Bot.Knowledge.Storage.Postgres;
-using Npgsql;
 
 namespace Bot.Host.State;
 
@@ -20,51 +19,30 @@ public sealed class PostgresDigestSubscriptionStore : IDigestSubscriptionStore
         """,
     ];
 
-    private readonly NpgsqlDataSource _data;
+    private readonly PostgresDatabase _database;
     private readonly TimeProvider _time;
 
     public PostgresDigestSubscriptionStore(PostgresDatabase database, TimeProvider time)
     {
         database.EnsureModule(Module, Migrations);
-        _data = database.DataSource;
+        _database = database;
         _time = time;
     }
 
-    public bool Subscribe(string platform, string channelId, string userId)
-    {
-        using var command = _data.CreateCommand(
-            "INSERT INTO digest_subscriptions (platform, channel_id, added_by, added_at) VALUES (@platform, @channel, @user, @now) " +
-            "ON CONFLICT (platform, channel_id) DO NOTHING");
-        command.Parameters.AddWithValue("platform", platform);
-        command.Parameters.AddWithValue("channel", channelId);
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("now", _time.GetUtcNow().UtcDateTime);
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool Subscribe(string platform, string channelId, string userId) => PostgresSession.Run(_database, c => c.Execute(
+        "INSERT INTO digest_subscriptions (platform, channel_id, added_by, added_at) VALUES (@platform, @channel, @user, @now) " +
+        "ON CONFLICT (platform, channel_id) DO NOTHING",
+        ("platform", platform), ("channel", channelId), ("user", userId), ("now", _time.GetUtcNow().UtcDateTime)) == 1);
 
-    public bool Unsubscribe(string platform, string channelId)
-    {
-        using var command = _data.CreateCommand("DELETE FROM digest_subscriptions WHERE platform = @platform AND channel_id = @channel");
-        command.Parameters.AddWithValue("platform", platform);
-        command.Parameters.AddWithValue("channel", channelId);
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool Unsubscribe(string platform, string channelId) => PostgresSession.Run(_database, c => c.Execute(
+        "DELETE FROM digest_subscriptions WHERE platform = @platform AND channel_id = @channel",
+        ("platform", platform), ("channel", channelId)) == 1);
 
-    public IReadOnlyList<DigestSubscription> All()
-    {
-        using var command = _data.CreateCommand(
-            "SELECT platform, channel_id, added_by, added_at FROM digest_subscriptions ORDER BY added_at, platform, channel_id");
-        using var reader = command.ExecuteReader();
-        var all = new List<DigestSubscription>();
-        while (reader.Read())
+    public IReadOnlyList<DigestSubscription> All() => PostgresSession.Run(_database, c => c.Query(
+        "SELECT platform, channel_id, added_by, added_at FROM digest_subscriptions ORDER BY added_at, platform, channel_id",
+        reader => new DigestSubscription
         {
-            var (platform, channel) = (reader.GetString(0), reader.GetString(1));
-            all.Add(new DigestSubscription
-            {
-                Id = DigestSubscription.IdOf(platform, channel), Platform = platform, ChannelId = channel, AddedBy = reader.GetString(2),
-                AddedAt = reader.GetDateTime(3),
-            });
-        }
-        return all;
-    }
+            Id = DigestSubscription.IdOf(reader.GetString(0), reader.GetString(1)), Platform = reader.GetString(0),
+            ChannelId = reader.GetString(1), AddedBy = reader.GetString(2), AddedAt = reader.GetDateTime(3),
+        }));
 }

@@ -30,73 +30,40 @@ public sealed class PostgresWatchStore : IWatchStore
 
     private const string Columns = "id, platform, channel_id, company, company_key, added_by, added_at, known_sources";
 
-    private readonly NpgsqlDataSource _data;
+    private readonly PostgresDatabase _database;
 
     public PostgresWatchStore(PostgresDatabase database)
     {
         database.EnsureModule(Module, Migrations);
-        _data = database.DataSource;
+        _database = database;
     }
 
-    public bool TryAdd(CompanyWatch watch)
-    {
-        using var command = _data.CreateCommand(
-            $"INSERT INTO watches ({Columns}) VALUES (@id, @platform, @channel, @company, @key, @by, @at, @known) " +
-            "ON CONFLICT (id) DO NOTHING");
-        command.Parameters.AddWithValue("id", watch.Id);
-        command.Parameters.AddWithValue("platform", watch.Platform);
-        command.Parameters.AddWithValue("channel", watch.ChannelId);
-        command.Parameters.AddWithValue("company", watch.Company);
-        command.Parameters.AddWithValue("key", watch.CompanyKey);
-        command.Parameters.AddWithValue("by", watch.AddedBy);
-        command.Parameters.AddWithValue("at", DateTime.SpecifyKind(watch.AddedAt.ToUniversalTime(), DateTimeKind.Utc));
-        command.Parameters.AddWithValue("known", watch.KnownSources.ToArray());
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool TryAdd(CompanyWatch watch) => Run(c => c.Execute(
+        $"INSERT INTO watches ({Columns}) VALUES (@id, @platform, @channel, @company, @key, @by, @at, @known) " +
+        "ON CONFLICT (id) DO NOTHING",
+        ("id", watch.Id), ("platform", watch.Platform), ("channel", watch.ChannelId), ("company", watch.Company),
+        ("key", watch.CompanyKey), ("by", watch.AddedBy), ("at", watch.AddedAt.ToUniversalTime()),
+        ("known", watch.KnownSources.ToArray())) == 1);
 
-    public bool Remove(string watchId)
-    {
-        using var command = _data.CreateCommand("DELETE FROM watches WHERE id = @id");
-        command.Parameters.AddWithValue("id", watchId);
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool Remove(string watchId) => Run(c => c.Execute("DELETE FROM watches WHERE id = @id", ("id", watchId)) == 1);
 
-    public IReadOnlyList<CompanyWatch> InChannel(string platform, string channelId)
-    {
-        using var command = _data.CreateCommand($"SELECT {Columns} FROM watches WHERE platform = @platform AND channel_id = @channel");
-        command.Parameters.AddWithValue("platform", platform);
-        command.Parameters.AddWithValue("channel", channelId);
-        return Read(command).OrderBy(w => w.Company, StringComparer.OrdinalIgnoreCase).ToList();
-    }
+    public IReadOnlyList<CompanyWatch> InChannel(string platform, string channelId) =>
+        Run(c => c.Query($"SELECT {Columns} FROM watches WHERE platform = @platform AND channel_id = @channel", Read,
+            ("platform", platform), ("channel", channelId)))
+        .OrderBy(w => w.Company, StringComparer.OrdinalIgnoreCase).ToList();
 
-    public IReadOnlyList<CompanyWatch> All()
-    {
-        using var command = _data.CreateCommand($"SELECT {Columns} FROM watches ORDER BY added_at, id");
-        return Read(command);
-    }
+    public IReadOnlyList<CompanyWatch> All() => Run(c => c.Query($"SELECT {Columns} FROM watches ORDER BY added_at, id", Read));
 
-    public void MarkKnown(string watchId, IEnumerable<string> sourceKeys)
-    {
-        using var command = _data.CreateCommand(
-            "UPDATE watches SET known_sources = ARRAY(SELECT DISTINCT k FROM unnest(known_sources || @keys) AS k) WHERE id = @id");
-        command.Parameters.AddWithValue("id", watchId);
-        command.Parameters.AddWithValue("keys", sourceKeys.ToArray());
-        command.ExecuteNonQuery(); // no row: removed meanwhile
-    }
+    public void MarkKnown(string watchId, IEnumerable<string> sourceKeys) => Run(c => c.Execute(
+        "UPDATE watches SET known_sources = ARRAY(SELECT DISTINCT k FROM unnest(known_sources || @keys) AS k) WHERE id = @id",
+        ("id", watchId), ("keys", sourceKeys.ToArray()))); // no row: removed meanwhile
 
-    private static List<CompanyWatch> Read(NpgsqlCommand command)
+    private T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(_database, work);
+
+    private static CompanyWatch Read(NpgsqlDataReader reader) => new()
     {
-        using var reader = command.ExecuteReader();
-        var watches = new List<CompanyWatch>();
-        while (reader.Read())
-        {
-            watches.Add(new CompanyWatch
-            {
-                Id = reader.GetString(0), Platform = reader.GetString(1), ChannelId = reader.GetString(2), Company = reader.GetString(3),
-                CompanyKey = reader.GetString(4), AddedBy = reader.GetString(5), AddedAt = reader.GetDateTime(6),
-                KnownSources = reader.GetFieldValue<string[]>(7).ToList(),
-            });
-        }
-        return watches;
-    }
+        Id = reader.GetString(0), Platform = reader.GetString(1), ChannelId = reader.GetString(2), Company = reader.GetString(3),
+        CompanyKey = reader.GetString(4), AddedBy = reader.GetString(5), AddedAt = reader.GetDateTime(6),
+        KnownSources = reader.GetFieldValue<string[]>(7).ToList(),
+    };
 }

@@ -4,10 +4,11 @@ using Npgsql;
 namespace Bot.Knowledge.Storage.Postgres;
 
 /// <summary>
-/// Connections and transactions for the PostgreSQL stores. A document's save opens a transaction that data derived from it
-/// (its article figures) joins: the store writing it finds the transaction on this thread, as LiteDB keeps one per thread.
+/// Connections, commands and transactions for the PostgreSQL stores (knowledge and host state). A document's save opens a
+/// transaction that data derived from it (its article figures) joins: the store writing it finds the transaction on this
+/// thread, as LiteDB keeps one per thread.
 /// </summary>
-internal static class PostgresSession
+public static class PostgresSession
 {
     [ThreadStatic] private static Ambient? t_ambient;
 
