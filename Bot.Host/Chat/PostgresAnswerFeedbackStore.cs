@@ -10,7 +10,8 @@ namespace Bot.Host.Chat;
 /// (<c>SELECT ... FOR UPDATE</c>) so two clicks on two instances move the tallies one after the other, and the user-hash
 /// key is created once for all instances (the first insert wins).
 /// </summary>
-public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
+public sealed class PostgresAnswerFeedbackStore(PostgresDatabase database, IOptions<ChatOptions> options, TimeProvider time)
+    : PostgresStore(database, Module, Migrations), IAnswerFeedbackStore
 {
     public const string Module = "chat_feedback";
 
@@ -45,21 +46,9 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
         "id, platform, question, mode, text, no_answer, citations, lines, created_at, helpful, not_helpful, last_vote_at";
     private const string HashKeyName = "feedback_user_hash_key";
 
-    private readonly PostgresDatabase _database;
-    private readonly IOptions<ChatOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly Lazy<byte[]> _hashKey;
+    private byte[]? _hashKey;
 
-    public PostgresAnswerFeedbackStore(PostgresDatabase database, IOptions<ChatOptions> options, TimeProvider time)
-    {
-        database.EnsureModule(Module, Migrations);
-        _database = database;
-        _options = options;
-        _time = time;
-        _hashKey = new Lazy<byte[]>(LoadHashKey);
-    }
-
-    public TimeSpan Retention => AnswerFeedback.Retention(_options.Value);
+    public TimeSpan Retention => AnswerFeedback.Retention(options.Value);
 
     public string Record(string platform, string question, ChatReply reply)
     {
@@ -86,7 +75,7 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
     public VoteOutcome Vote(string answerId, string platform, string userId, bool helpful)
     {
         var userHash = HashUser(platform, userId);
-        return PostgresSession.InTransaction(_database, c =>
+        return InTransaction(c =>
         {
             var answer = Find(c, answerId, forUpdate: true);
             if (answer is null) return VoteOutcome.UnknownAnswer;
@@ -114,7 +103,9 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
         "FROM chat_votes",
         r => new FeedbackCounts((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2))).Single());
 
-    public string HashUser(string platform, string userId) => AnswerFeedback.HashUser(_hashKey.Value, platform, userId);
+    // Two first callers at once may both load the key: the database hands both the same one.
+    public string HashUser(string platform, string userId) =>
+        AnswerFeedback.HashUser(LazyInitializer.EnsureInitialized(ref _hashKey, LoadHashKey), platform, userId);
 
     private byte[] LoadHashKey() => Run(c => c.Scalar<byte[]>(
         "INSERT INTO chat_meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO NOTHING; " +
@@ -122,8 +113,6 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
         ("key", HashKeyName), ("value", AnswerFeedback.NewHashKey()))!);
 
     private bool IsExpired(AnswerRecord record) => Now() - record.CreatedAt > Retention;
-
-    private T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(_database, work);
 
     private static AnswerRecord? Find(NpgsqlConnection connection, string answerId, bool forUpdate) => connection.Query(
         $"SELECT {Columns} FROM chat_answers WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")}", Read, ("id", answerId)).SingleOrDefault();
@@ -138,5 +127,5 @@ public sealed class PostgresAnswerFeedbackStore : IAnswerFeedbackStore
         LastVoteAt = reader.IsDBNull(11) ? null : reader.GetDateTime(11),
     };
 
-    private DateTime Now() => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
 }

@@ -7,7 +7,8 @@ namespace Bot.Host.Chat;
 /// <see cref="IConversationMemory"/> in PostgreSQL, shared by every instance: the thread's last turns, and threads
 /// quiet for <see cref="ThreadRetention"/> are deleted now and then (their context is stale anyway).
 /// </summary>
-public sealed class PostgresConversationMemory : IConversationMemory
+public sealed class PostgresConversationMemory(PostgresDatabase database, TimeProvider time)
+    : PostgresStore(database, Module, Migrations), IConversationMemory
 {
     public const string Module = "conversation_turns";
     public static readonly TimeSpan ThreadRetention = TimeSpan.FromDays(7);
@@ -26,22 +27,12 @@ public sealed class PostgresConversationMemory : IConversationMemory
         """,
     ];
 
-    private readonly PostgresDatabase _database;
-    private readonly TimeProvider _time;
-    private long _lastPrunedTicks;
-
-    public PostgresConversationMemory(PostgresDatabase database, TimeProvider time)
-    {
-        database.EnsureModule(Module, Migrations);
-        _database = database;
-        _time = time;
-        _lastPrunedTicks = time.GetUtcNow().UtcTicks;
-    }
+    private readonly OccasionalPrune _prune = new(time, TimeSpan.FromHours(1));
 
     public IReadOnlyList<ConversationTurn> Get(string platform, string channelId, string? threadId)
     {
         if (threadId is null) return [];
-        return PostgresSession.Run(_database, c => c.Query(
+        return Run(c => c.Query(
             "SELECT question, answer FROM (SELECT seq, question, answer FROM conversation_turns WHERE thread_key = @thread " +
             "ORDER BY seq DESC LIMIT @max) AS last ORDER BY seq",
             r => new ConversationTurn(r.GetString(0), r.GetString(1)),
@@ -51,11 +42,10 @@ public sealed class PostgresConversationMemory : IConversationMemory
     public void Add(string platform, string channelId, string? threadId, ConversationTurn turn)
     {
         if (threadId is null) return;
-        var now = _time.GetUtcNow();
-        var prune = now.UtcTicks - Interlocked.Read(ref _lastPrunedTicks) >= TimeSpan.TicksPerHour;
-        if (prune) Interlocked.Exchange(ref _lastPrunedTicks, now.UtcTicks);
+        var now = time.GetUtcNow();
+        var prune = _prune.Due(now);
         // One round trip. Older turns of the thread than the last few are never read again.
-        PostgresSession.Run(_database, c => c.Execute(
+        Run(c => c.Execute(
             "INSERT INTO conversation_turns (thread_key, question, answer, at) VALUES (@thread, @question, @answer, @at); " +
             "DELETE FROM conversation_turns WHERE thread_key = @thread AND seq < " +
             "(SELECT min(seq) FROM (SELECT seq FROM conversation_turns WHERE thread_key = @thread ORDER BY seq DESC LIMIT @max) AS last)" +

@@ -1,5 +1,4 @@
 using Bot.Knowledge.Storage.Postgres;
-using Npgsql;
 
 namespace Bot.Host.Chat;
 
@@ -7,7 +6,8 @@ namespace Bot.Host.Chat;
 /// <see cref="IInboundDeduplicator"/> in PostgreSQL: the first instance to insert (platform, id) answers it; a row older
 /// than the window counts as new again (as the in-memory one forgets), and such rows are deleted now and then.
 /// </summary>
-internal sealed class PostgresInboundDeduplicator : IInboundDeduplicator
+internal sealed class PostgresInboundDeduplicator(PostgresDatabase database, TimeProvider time)
+    : PostgresStore(database, Module, Migrations), IInboundDeduplicator
 {
     public const string Module = "inbound_seen";
 
@@ -23,21 +23,11 @@ internal sealed class PostgresInboundDeduplicator : IInboundDeduplicator
         """,
     ];
 
-    private readonly PostgresDatabase _database;
-    private readonly TimeProvider _time;
-    private long _lastPrunedTicks;
-
-    public PostgresInboundDeduplicator(PostgresDatabase database, TimeProvider time)
-    {
-        database.EnsureModule(Module, Migrations);
-        _database = database;
-        _time = time;
-        _lastPrunedTicks = time.GetUtcNow().UtcTicks;
-    }
+    private readonly OccasionalPrune _prune = new(time, IInboundDeduplicator.Window);
 
     public bool TryMarkFirst(string platform, string id)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var cutoff = (now - IInboundDeduplicator.Window).UtcDateTime;
         PruneNowAndThen(now, cutoff);
         // A concurrent insert of the same key waits for the first to commit, then sees a fresh row and updates nothing.
@@ -53,11 +43,6 @@ internal sealed class PostgresInboundDeduplicator : IInboundDeduplicator
     /// <summary>Deletes expired rows once per window, so the table holds about one window of ids.</summary>
     private void PruneNowAndThen(DateTimeOffset now, DateTime cutoff)
     {
-        var last = Interlocked.Read(ref _lastPrunedTicks);
-        if (now.UtcTicks - last < IInboundDeduplicator.Window.Ticks) return;
-        if (Interlocked.CompareExchange(ref _lastPrunedTicks, now.UtcTicks, last) != last) return; // another thread prunes
-        Run(c => c.Execute("DELETE FROM inbound_seen WHERE seen_at < @cutoff", ("cutoff", cutoff)));
+        if (_prune.Due(now)) Run(c => c.Execute("DELETE FROM inbound_seen WHERE seen_at < @cutoff", ("cutoff", cutoff)));
     }
-
-    private T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(_database, work);
 }

@@ -8,9 +8,10 @@ namespace Bot.Host.State;
 /// <c>INSERT ... ON CONFLICT DO NOTHING</c> on the primary key (ledger, id), so of any number of instances racing for
 /// one post exactly one inserts the row. Several ledgers share the table, told apart by <paramref name="ledger"/>.
 /// </summary>
-public sealed class PostgresDeliveryLedger : IDeliveryLedger
+public sealed class PostgresDeliveryLedger(PostgresDatabase database, TimeProvider time, string ledger)
+    : PostgresStore(database, Module, Migrations), IDeliveryLedger
 {
-    public const string Module = "delivery_ledger";
+    public const string Module = "deliveryledger";
 
     /// <summary>
     /// Another instance's claim this young may still be in flight (a post takes seconds, an HTTP timeout at most a few
@@ -45,17 +46,6 @@ public sealed class PostgresDeliveryLedger : IDeliveryLedger
     private const string Columns =
         "id, platform, channel_id, period_start, period_end, state, owner, claimed_at, completed_at, message_id, note";
 
-    private readonly PostgresDatabase _database;
-    private readonly TimeProvider _time;
-    private readonly string _ledger;
-
-    public PostgresDeliveryLedger(PostgresDatabase database, TimeProvider time, string ledger)
-    {
-        database.EnsureModule(Module, Migrations);
-        _database = database;
-        _time = time;
-        _ledger = ledger;
-    }
 
     public bool TryClaim(string id, string platform, string channelId, DateTimeOffset from, DateTimeOffset to, string owner) => Execute(
         "INSERT INTO delivery_claims (ledger, id, platform, channel_id, period_start, period_end, state, owner, claimed_at) " +
@@ -97,10 +87,10 @@ public sealed class PostgresDeliveryLedger : IDeliveryLedger
 
     /// <summary>Every statement is about this ledger's rows: @ledger is always bound.</summary>
     private int Execute(string sql, params (string Name, object? Value)[] parameters) =>
-        PostgresSession.Run(_database, c => c.Execute(sql, [("ledger", _ledger), .. parameters]));
+        Run(c => c.Execute(sql, [("ledger", ledger), .. parameters]));
 
     private List<DeliveryLedgerEntry> Query(string sql, params (string Name, object? Value)[] parameters) =>
-        PostgresSession.Run(_database, c => c.Query(sql, Read, [("ledger", _ledger), .. parameters]));
+        Run(c => c.Query(sql, Read, [("ledger", ledger), .. parameters]));
 
     private static DeliveryLedgerEntry Read(NpgsqlDataReader reader) => new()
     {
@@ -112,5 +102,5 @@ public sealed class PostgresDeliveryLedger : IDeliveryLedger
         MessageId = reader.IsDBNull(9) ? null : reader.GetString(9), Note = reader.IsDBNull(10) ? null : reader.GetString(10),
     };
 
-    private DateTime Now() => _time.GetUtcNow().UtcDateTime;
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
 }

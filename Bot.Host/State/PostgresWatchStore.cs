@@ -8,7 +8,8 @@ namespace Bot.Host.State;
 /// <see cref="IWatchStore"/> in PostgreSQL, shared by every instance. Known sources are a text array merged in one
 /// UPDATE, so two instances marking rounds known at once lose neither's keys.
 /// </summary>
-public sealed class PostgresWatchStore : IWatchStore
+public sealed class PostgresWatchStore(PostgresDatabase database)
+    : PostgresStore(database, Module, Migrations), IWatchStore
 {
     public const string Module = "watches";
 
@@ -30,13 +31,6 @@ public sealed class PostgresWatchStore : IWatchStore
 
     private const string Columns = "id, platform, channel_id, company, company_key, added_by, added_at, known_sources";
 
-    private readonly PostgresDatabase _database;
-
-    public PostgresWatchStore(PostgresDatabase database)
-    {
-        database.EnsureModule(Module, Migrations);
-        _database = database;
-    }
 
     public bool TryAdd(CompanyWatch watch) => Run(c => c.Execute(
         $"INSERT INTO watches ({Columns}) VALUES (@id, @platform, @channel, @company, @key, @by, @at, @known) " +
@@ -57,8 +51,6 @@ public sealed class PostgresWatchStore : IWatchStore
     public void MarkKnown(string watchId, IEnumerable<string> sourceKeys) => Run(c => c.Execute(
         "UPDATE watches SET known_sources = ARRAY(SELECT DISTINCT k FROM unnest(known_sources || @keys) AS k) WHERE id = @id",
         ("id", watchId), ("keys", sourceKeys.ToArray()))); // no row: removed meanwhile
-
-    private T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(_database, work);
 
     private static CompanyWatch Read(NpgsqlDataReader reader) => new()
     {

@@ -1,0 +1,22 @@
+using Npgsql;
+
+namespace Bot.Knowledge.Storage.Postgres;
+
+/// <summary>
+/// A store that owns one module of tables (<see cref="PostgresDatabase.EnsureModule"/>): migrated when the store is built, then
+/// each call runs on a connection of its own, or in the transaction open on this thread (<see cref="PostgresSession"/>).
+/// </summary>
+public abstract class PostgresStore
+{
+    protected PostgresStore(PostgresDatabase database, string module, IReadOnlyList<string> migrations)
+    {
+        database.EnsureModule(module, migrations);
+        Database = database;
+    }
+
+    protected PostgresDatabase Database { get; }
+
+    protected T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(Database, work);
+
+    protected T InTransaction<T>(Func<NpgsqlConnection, T> work) => PostgresSession.InTransaction(Database, work);
+}
