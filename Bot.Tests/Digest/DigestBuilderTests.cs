@@ -6,25 +6,25 @@ using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Time.Testing;
+using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
 /// <summary>Digest content over a real knowledge base: rows imported from CSV, articles through the ingestion pipeline.</summary>
 public sealed class DigestBuilderTests : IDisposable
 {
-    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     private static readonly DigestPeriod Period = new(Utc("2026-11-26T09:00:00Z"), Utc("2026-11-27T09:00:00Z"));
     private const string ReasonSentence = "Acme is cutting 120 jobs because demand for its rockets slowed sharply this year.";
 
-    private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
     private readonly FakeTimeProvider _time = new(Utc("2026-11-25T12:00:00Z"));
-    private readonly KnowledgeServices _services;
+    private readonly TempKnowledgeBase _kb;
 
     public DigestBuilderTests()
     {
-        _services = new KnowledgeServices(_database, time: _time);
-        LayoffRowsFile.Import(_database.Database, ("Acme", 120, "2026-11-26"), ("Acme", 30, "2026-11-20"), ("Globex", 300, "2026-11-25"));
-        var pipeline = _services.Get<IngestionPipeline>();
+        _kb = new TempKnowledgeBase(time: _time);
+        LayoffRowsFile.Import(
+            _kb.Database.Database, ("Acme", 120, "2026-11-26"), ("Acme", 30, "2026-11-20"), ("Globex", 300, "2026-11-25"));
+        var pipeline = _kb.Services.Get<IngestionPipeline>();
         pipeline.Store("old", Article("https://example.com/old", "Globex trims staff", "Globex", "Globex is cutting 300 jobs because of weak demand for its software."));
         _time.SetUtcNow(Utc("2026-11-26T12:00:00Z"));
         pipeline.Store("new", Article("https://example.com/acme", "Acme cuts 120 jobs", "Acme",
@@ -37,8 +37,8 @@ public sealed class DigestBuilderTests : IDisposable
     };
 
     private DigestBuilder Builder() =>
-        new(new DocumentStore(_database, TimeProvider.System), new LiteLayoffRowStore(_database.Database),
-            new LayoffEventQueries(_database.Database), new LayoffChartRenderer());
+        new(new DocumentStore(_kb.Database, TimeProvider.System), new LiteLayoffRowStore(_kb.Database.Database),
+            new LayoffEventQueries(_kb.Database.Database), new LayoffChartRenderer());
 
     [Fact]
     public void Events_are_the_rows_dated_in_the_period_each_with_a_verbatim_reason_about_its_own_company()
@@ -50,7 +50,7 @@ public sealed class DigestBuilderTests : IDisposable
         Assert.Equal(LayoffDatasets.LayoffsFyi, acme.Citation.Dataset);
         Assert.Equal("https://example.com/acme-2026-11-26", acme.Citation.Url);
         Assert.Equal(ReasonSentence, acme.Reason!.Quote);
-        var document = _database.Documents.FindById(acme.Reason.DocumentId);
+        var document = _kb.Database.Documents.FindById(acme.Reason.DocumentId);
         Assert.Contains(acme.Reason.Quote, document.Text, StringComparison.Ordinal);
         Assert.Equal(120, content.TotalLaidOff);
         Assert.False(content.IsEmpty);
@@ -105,7 +105,7 @@ public sealed class DigestBuilderTests : IDisposable
     [Fact]
     public void A_long_period_is_charted_by_week_up_to_the_newest_row_with_the_top_companies_labelled()
     {
-        var rows = Bot.Knowledge.Events.EventCollections.RowsOf(_database.Database).FindAll().ToList();
+        var rows = Bot.Knowledge.Events.EventCollections.RowsOf(_kb.Database.Database).FindAll().ToList();
         var (first, last) = DigestChart.Window(new DateOnly(2026, 6, 1), new DateOnly(2027, 1, 1), new DateOnly(2026, 11, 26));
         Assert.Equal((new DateOnly(2026, 6, 1), new DateOnly(2026, 11, 26)), (first, last));
 
@@ -119,9 +119,5 @@ public sealed class DigestBuilderTests : IDisposable
         Assert.Equal(new DateOnly(2026, 11, 23), labelled.Single().Start); // both largest rounds fall in the week of Nov 23
     }
 
-    public void Dispose()
-    {
-        _services.Dispose();
-        _database.Dispose();
-    }
+    public void Dispose() => _kb.Dispose();
 }

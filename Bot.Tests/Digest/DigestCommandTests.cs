@@ -5,13 +5,13 @@ using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Time.Testing;
+using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
 /// <summary><c>digest --preview</c> over a prepared database (one stored article, so the CLI does not seed the shared data).</summary>
 public sealed class DigestCommandTests : IDisposable
 {
-    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     private readonly string _path = TestDatabase.NewPath();
     private readonly TestPaths.TempDir _temp = new();
 

@@ -6,6 +6,7 @@ using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Time.Testing;
+using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
@@ -15,32 +16,27 @@ namespace Bot.Tests.Digest;
 /// </summary>
 public sealed class DigestReasonTests : IDisposable
 {
-    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-    private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
-    private readonly KnowledgeServices _services;
-
-    public DigestReasonTests() =>
-        _services = new KnowledgeServices(_database, time: new FakeTimeProvider(Utc("2026-11-30T08:00:00Z")));
+    private readonly TempKnowledgeBase _kb = new(time: new FakeTimeProvider(Utc("2026-11-30T08:00:00Z")));
 
     private void Store(string slug, string company, string published, string text) =>
-        _services.Get<IngestionPipeline>().Store(slug, new ParsedDocument
+        _kb.Services.Get<IngestionPipeline>().Store(slug, new ParsedDocument
         {
             Title = $"{company} story {slug}", Text = text, SourceKind = "url", SourceKey = $"https://news.example/{slug}",
             Url = $"https://news.example/{slug}", Publisher = "Example News", PublishedRaw = published, CompanyHint = company,
         });
 
     private DigestEvent Event(string company, string from, string to) =>
-        new DigestBuilder(new DocumentStore(_database, TimeProvider.System), new LiteLayoffRowStore(_database.Database),
-                new LayoffEventQueries(_database.Database), new LayoffChartRenderer())
+        new DigestBuilder(new DocumentStore(_kb.Database, TimeProvider.System), new LiteLayoffRowStore(_kb.Database.Database),
+                new LayoffEventQueries(_kb.Database.Database), new LayoffChartRenderer())
             .Build(new DigestPeriod(Utc(from), Utc(to)), withChart: false).Events.Single(e => e.Company == company);
 
     [Fact]
     public void A_company_named_like_a_common_word_is_not_explained_by_an_idiom_in_another_companys_article()
     {
-        LayoffRowsFile.Import(_database.Database, ("Block", 4000, "2026-02-26"));
+        LayoffRowsFile.Import(_kb.Database.Database, ("Block", 4000, "2026-02-26"));
         const string idiom = "Meta is cutting 600 jobs in its AI division because it wants smaller teams, with more roles on the chopping block this time.";
         Store("meta-ai", "Meta", "2026-02-25", idiom);
-        Assert.Contains("Block", _database.Documents.FindAll().Single().Companies); // the word alone did match the name
+        Assert.Contains("Block", _kb.Database.Documents.FindAll().Single().Companies); // the word alone did match the name
 
         Assert.Null(Event("Block", "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z").Reason);
 
@@ -52,7 +48,7 @@ public sealed class DigestReasonTests : IDisposable
     [Fact]
     public void A_reason_from_an_older_round_of_the_same_company_is_refused()
     {
-        LayoffRowsFile.Import(_database.Database, ("Acme", 11000, "2022-11-09"), ("Acme", 800, "2026-05-20"));
+        LayoffRowsFile.Import(_kb.Database.Database, ("Acme", 11000, "2022-11-09"), ("Acme", 800, "2026-05-20"));
         Store("acme-2022", "Acme", "2022-11-09", "Acme is cutting 11,000 jobs because revenue fell sharply after the pandemic boom ended.");
         // Published in the new round's window, but the sentence is about the old round.
         Store("acme-look-back", "Acme", "2026-05-21", "In November 2022, Acme cut 11,000 jobs because demand collapsed across its rocket business.");
@@ -66,16 +62,16 @@ public sealed class DigestReasonTests : IDisposable
         Store("acme-undated", "Acme", "unknown", dated);
         var reason = Event("Acme", "2026-05-01T00:00:00Z", "2026-06-01T00:00:00Z").Reason!;
         Assert.Equal(dated, reason.Quote);
-        Assert.Contains(reason.Quote, _database.Documents.FindById(reason.DocumentId).Text, StringComparison.Ordinal);
+        Assert.Contains(reason.Quote, _kb.Database.Documents.FindById(reason.DocumentId).Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_sentence_naming_the_company_in_an_article_about_another_company_is_not_its_reason()
     {
-        LayoffRowsFile.Import(_database.Database, ("Google", 100, "2025-10-01"));
+        LayoffRowsFile.Import(_kb.Database.Database, ("Google", 100, "2025-10-01"));
         Store("amazon-cloud", "Amazon", "2025-10-01",
             "Amazon cut 14,000 jobs. However, analysts note that AWS lags behind Google Cloud in profit growth because of rising AI costs.");
-        Assert.Contains("Google", _database.Documents.FindAll().Single().Companies); // the article does name Google
+        Assert.Contains("Google", _kb.Database.Documents.FindAll().Single().Companies); // the article does name Google
 
         Assert.Null(Event("Google", "2025-10-01T00:00:00Z", "2025-11-01T00:00:00Z").Reason);
     }
@@ -93,9 +89,5 @@ public sealed class DigestReasonTests : IDisposable
     public void Common_word_names_need_a_capital_and_no_idiom(string text, string company, bool expected) =>
         Assert.Equal(expected, Bot.Knowledge.Companies.CompanyMentionEvidence.Mentions(text, company));
 
-    public void Dispose()
-    {
-        _services.Dispose();
-        _database.Dispose();
-    }
+    public void Dispose() => _kb.Dispose();
 }

@@ -5,14 +5,15 @@ using Bot.Knowledge.Answering;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Events;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Digest;
 
 public sealed class DigestRendererTests
 {
     private static readonly DigestPeriod Period = new(
-        DateTimeOffset.Parse("2026-11-26T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
-        DateTimeOffset.Parse("2026-11-27T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        TestTime.Utc("2026-11-26T09:00:00Z"),
+        TestTime.Utc("2026-11-27T09:00:00Z"));
 
     /// <summary>A very busy day: 40 events with long distinct reasons, 30 companies with long article titles, mention bait.</summary>
     private static DigestContent BusyDay()

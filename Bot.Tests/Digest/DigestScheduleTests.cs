@@ -1,11 +1,11 @@
 using Bot.Knowledge.Digest;
 using Bot.Host.Jobs;
+using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
 public sealed class DigestScheduleTests
 {
-    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Nine_in_New_York_is_14_00_UTC_before_the_spring_change_and_13_00_UTC_after()

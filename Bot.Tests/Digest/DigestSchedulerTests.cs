@@ -8,13 +8,13 @@ using Bot.Tests.Discord.Support;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
 /// <summary>The digest scheduler service over a real LiteDB file (or PostgreSQL ledger), a fake clock and in-test publishers.</summary>
 public sealed class DigestSchedulerTests
 {
-    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static DigestOptions Options(string cron = "0 9 * * *", string zone = "UTC") => new()
     {

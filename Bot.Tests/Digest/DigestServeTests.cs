@@ -14,13 +14,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
 /// <summary><c>serve</c> with loopback Discord and Slack peers and a fake clock posts the digest at the configured time.</summary>
 public sealed class DigestServeTests
 {
-    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     private const string DiscordChannel = "111222333444555666";
     private const string GoneDiscordChannel = "999888777666555444";
 

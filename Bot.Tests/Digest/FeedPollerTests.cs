@@ -8,6 +8,7 @@ using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Digest;
 
@@ -15,15 +16,14 @@ namespace Bot.Tests.Digest;
 public sealed class FeedPollerTests : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
-    private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private readonly KnowledgeServices _services;
+    private readonly FakeTimeProvider _time = new(TestTime.Utc("2026-11-26T10:00:00Z"));
+    private readonly TempKnowledgeBase _kb;
 
     public FeedPollerTests() =>
-        _services = new KnowledgeServices(_database, new Dictionary<string, string?> { ["Knowledge:AllowPrivateAddresses"] = "true" }, _time);
+        _kb = new TempKnowledgeBase(new Dictionary<string, string?> { ["Knowledge:AllowPrivateAddresses"] = "true" }, _time);
 
     private FeedPoller NewPoller() =>
-        new(_services.Get<SafeHttpFetcher>(), _services.Get<IngestionPipeline>(), new LiteFeedStateStore(_database), _time,
+        new(_kb.Services.Get<SafeHttpFetcher>(), _kb.Services.Get<IngestionPipeline>(), new LiteFeedStateStore(_kb.Database), _time,
             NullLogger<FeedPoller>.Instance);
 
     private static void AddArticles(FeedServer server)
@@ -46,7 +46,7 @@ public sealed class FeedPollerTests : IDisposable
         var first = await poller.PollDueAsync(feeds, Interval, ct);
         Assert.Equal(2, first.Single(r => r.Url == server.FeedUrl("tech")).NewItems);
         Assert.Contains("500", first.Single(r => r.Url == server.FeedUrl("biz")).Error);
-        Assert.Equal(2, _database.Documents.Count());
+        Assert.Equal(2, _kb.Database.Documents.Count());
         var biz = poller.States(feeds)[0];
         Assert.Equal(1, biz.ConsecutiveFailures);
         Assert.Equal(_time.GetUtcNow().AddMinutes(1).UtcDateTime, biz.NextAttemptAt.ToUniversalTime());
@@ -63,7 +63,7 @@ public sealed class FeedPollerTests : IDisposable
         Assert.Equal(1, Assert.Single(third).NewItems);
         Assert.Equal(0, poller.States(feeds)[0].ConsecutiveFailures);
         Assert.Null(poller.States(feeds)[0].LastError);
-        Assert.Equal(3, _database.Documents.Count());
+        Assert.Equal(3, _kb.Database.Documents.Count());
 
         // At the next interval the unchanged feed is asked conditionally and answers 304.
         _time.Advance(Interval);
@@ -73,14 +73,14 @@ public sealed class FeedPollerTests : IDisposable
         Assert.Equal("", techRequests[0].IfNoneMatch);
         Assert.Equal("\"tech-v2\"", techRequests[^1].IfNoneMatch);
         Assert.Equal("Thu, 26 Nov 2026 08:00:00 GMT", techRequests[^1].IfModifiedSince);
-        Assert.Equal(3, _database.Documents.Count());
+        Assert.Equal(3, _kb.Database.Documents.Count());
 
         // A new item changes the ETag: only the new item is ingested (the others are already stored).
         server.AddItem("tech", "hooli-cuts", "Hooli cuts 80", "Hooli is cutting 80 jobs because its new phone sold poorly.");
         _time.Advance(Interval);
         var fifth = await poller.PollDueAsync(feeds, Interval, ct);
         Assert.Equal(1, fifth.Single(r => r.Url == server.FeedUrl("tech")).NewItems);
-        Assert.Equal(4, _database.Documents.Count());
+        Assert.Equal(4, _kb.Database.Documents.Count());
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class FeedPollerTests : IDisposable
         Assert.False(retry.NotModified);
         Assert.Equal(1, retry.NewItems);
         Assert.Equal("", server.RequestsFor("tech")[^1].IfNoneMatch);
-        Assert.Equal(2, _database.Documents.Count());
+        Assert.Equal(2, _kb.Database.Documents.Count());
         Assert.Equal("\"tech-v2\"", poller.States(feeds)[0].ETag);
     }
 
@@ -119,7 +119,8 @@ public sealed class FeedPollerTests : IDisposable
         using var service = new FeedPollingService(poller, o => o.Feeds, options, _time, NullLogger<FeedPollingService>.Instance);
         await service.StartAsync(ct);
 
-        await Wait.AdvanceToAsync(_time, _time.GetUtcNow(), () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 1 && _database.Documents.Count() == 2, ct);
+        await Wait.AdvanceToAsync(_time, _time.GetUtcNow(),
+            () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 1 && _kb.Database.Documents.Count() == 2, ct);
         Assert.False(health.IsHealthy);
         var described = System.Text.Json.JsonSerializer.Serialize(health.Describe());
         Assert.Contains("\"status\":\"new\"", described);
@@ -133,9 +134,5 @@ public sealed class FeedPollerTests : IDisposable
         await service.StopAsync(ct);
     }
 
-    public void Dispose()
-    {
-        _services.Dispose();
-        _database.Dispose();
-    }
+    public void Dispose() => _kb.Dispose();
 }

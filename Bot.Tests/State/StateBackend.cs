@@ -99,7 +99,7 @@ public abstract class StateContract : IAsyncLifetime
     private StateBackend? _backend;
 
     protected static DateTimeOffset Start { get; } =
-        DateTimeOffset.Parse("2026-11-30T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        TestTime.Utc("2026-11-30T09:00:00Z");
 
     protected Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new(Start);
 

@@ -12,7 +12,7 @@ public sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
     private readonly List<Sleep> _timers = [];
     private TaskCompletionSource _created = NewSignal();
 
-    public WatchedClock() : this(DateTimeOffset.Parse("2026-01-05T10:00:00Z", global::System.Globalization.CultureInfo.InvariantCulture))
+    public WatchedClock() : this(TestTime.Utc("2026-01-05T10:00:00Z"))
     {
     }
 

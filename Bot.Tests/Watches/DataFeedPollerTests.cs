@@ -6,6 +6,7 @@ using Bot.Tests.Discord.Support;
 using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Watches;
 
@@ -14,7 +15,7 @@ public sealed class DataFeedPollerTests : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
     private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider _time = new(TestTime.Utc("2026-11-26T10:00:00Z"));
 
     private DataFeedPoller NewPoller(KnowledgeServices services) =>
         new(services.Get<SafeHttpFetcher>(), new DataFileImporter(_database.Database), new LiteFeedStateStore(_database), _time,

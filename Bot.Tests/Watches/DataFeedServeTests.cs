@@ -10,6 +10,7 @@ using Bot.Tests.Slack.Support;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Watches;
 
@@ -19,7 +20,6 @@ namespace Bot.Tests.Watches;
 /// </summary>
 public sealed class DataFeedServeTests
 {
-    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     private const string SlackChannel = "C0WATCH02";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(30);
 

@@ -7,46 +7,45 @@ using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Time.Testing;
+using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Watches;
 
 /// <summary>Which rounds a watch is due to hear about, over the real importer, pipeline and LiteDB.</summary>
 public sealed class WatchAlertFinderTests : IDisposable
 {
-    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-    private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
     private readonly FakeTimeProvider _time = new(Utc("2026-11-26T10:00:00Z"));
-    private readonly KnowledgeServices _services;
+    private readonly TempKnowledgeBase _kb;
     private readonly LayoffEventQueries _queries;
     private readonly LiteDbWatchStore _watches;
 
     public WatchAlertFinderTests()
     {
-        _services = new KnowledgeServices(_database, time: _time);
-        _queries = new LayoffEventQueries(_database.Database);
-        _watches = new LiteDbWatchStore(_database);
+        _kb = new TempKnowledgeBase(time: _time);
+        _queries = new LayoffEventQueries(_kb.Database.Database);
+        _watches = new LiteDbWatchStore(_kb.Database);
     }
 
     [Fact]
     public void A_newly_ingested_article_stating_a_figure_is_a_new_round_with_its_quote_and_old_history_is_not()
     {
-        LayoffRowsFile.Import(_database.Database, ("Acme", 120, "2026-09-01"));
+        LayoffRowsFile.Import(_kb.Database.Database, ("Acme", 120, "2026-09-01"));
         var watch = new CompanyWatchFactory(_queries, _time).Create("slack", "C1", "Acme", "U1");
         Assert.True(_watches.TryAdd(watch));
         var finder = new WatchAlertFinder(_queries);
         Assert.Empty(finder.Due(watch));
 
         const string figure = "Acme is cutting 400 jobs at its desert rocket plant, the company said on Wednesday.";
-        _services.Get<IngestionPipeline>().Store("acme", new ParsedDocument
+        _kb.Services.Get<IngestionPipeline>().Store("acme", new ParsedDocument
         {
             Title = "Acme cuts 400 jobs", Text = figure, SourceKind = "url", SourceKey = "https://news.example/acme-400", Url = "https://news.example/acme-400",
             Publisher = "Example News", PublishedRaw = "2026-11-25", CompanyHint = "Acme",
         });
         // Rows of an old round imported later are history, not news.
-        LayoffRowsFile.Import(_database.Database, ("Acme", 120, "2026-09-01"), ("Acme", 900, "2023-01-10"));
+        LayoffRowsFile.Import(_kb.Database.Database, ("Acme", 120, "2026-09-01"), ("Acme", 900, "2023-01-10"));
 
         var alert = Assert.Single(finder.Due(watch));
-        var reply = new WatchAlertRenderer(_services.Get<DocumentStore>()).Render(alert);
+        var reply = new WatchAlertRenderer(_kb.Services.Get<DocumentStore>()).Render(alert);
         Assert.Equal("Watched company Acme: a new layoff round, 400 roles, 25 Nov 2026, according to Example News [1].", reply.Text);
         Assert.Equal(figure, Assert.Single(reply.Quotes).Text);
 
@@ -54,9 +53,5 @@ public sealed class WatchAlertFinderTests : IDisposable
         Assert.Empty(finder.Due(_watches.All().Single()));
     }
 
-    public void Dispose()
-    {
-        _services.Dispose();
-        _database.Dispose();
-    }
+    public void Dispose() => _kb.Dispose();
 }

@@ -17,7 +17,7 @@ namespace Bot.Tests.Watches;
 public sealed class WatchAlertRunnerTests : IDisposable
 {
     private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider _time = new(TestTime.Utc("2026-11-26T10:00:00Z"));
 
     private WatchAlertRunner Runner(
         RecordingPublisher publisher, IWatchStore watches, LayoffEventQueries queries, WatchAlertLedger? ledger = null) =>

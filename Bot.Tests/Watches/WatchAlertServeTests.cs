@@ -10,6 +10,7 @@ using LiteDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Watches;
 
@@ -19,7 +20,6 @@ namespace Bot.Tests.Watches;
 /// </summary>
 public sealed class WatchAlertServeTests
 {
-    private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     private const string DiscordChannel = "111222333444555666";
     private const string SlackChannel = "C0WATCH01";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(30);

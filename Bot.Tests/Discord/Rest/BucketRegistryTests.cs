@@ -1,12 +1,13 @@
 using Bot.Host.Discord.Rest;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Discord.Rest;
 
 /// <summary>Rate-limit buckets on the fake clock: unknown windows let one request out at a time, idle buckets are forgotten.</summary>
 public sealed class BucketRegistryTests
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider _time = new(TestTime.Utc("2026-01-05T10:00:00Z"));
 
     private static RateLimitHeaders Window(int remaining, double resetAfterSeconds) =>
         new(Limit: 5, Remaining: remaining, ResetAfter: TimeSpan.FromSeconds(resetAfterSeconds), Bucket: "abc123", Global: false, Scope: "user");

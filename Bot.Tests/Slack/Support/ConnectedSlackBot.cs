@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Slack.Support;
 
@@ -21,7 +22,7 @@ internal sealed class ConnectedSlackBot : IAsyncDisposable
     public static async Task<ConnectedSlackBot> StartAsync(CancellationToken ct, Action<IServiceCollection>? configure = null,
         IDictionary<string, string?>? settings = null)
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new FakeTimeProvider(TestTime.Utc("2026-01-05T10:00:00Z"));
         var peer = await SlackPeer.StartAsync(clock, ct);
         var all = SlackBotHost.SocketSettings(peer);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
