@@ -14,26 +14,12 @@ namespace Bot.Tests.Slack.SocketMode;
 /// <summary>The Socket Mode bot against a loopback Slack (Web API + WebSocket) speaking the real protocol.</summary>
 public sealed class SlackSocketModeClientTests
 {
-    private static async Task<(SlackPeer Peer, SlackBotHost Host, PeerSocket Socket)> StartConnectedAsync(
-        CancellationToken ct, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null, bool hello = true)
-    {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T10:00:00Z"));
-        var peer = await SlackPeer.StartAsync(clock, ct);
-        var all = SlackBotHost.SocketSettings(peer);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        var host = await SlackBotHost.StartAsync(all, clock, ct, configure);
-        var socket = await peer.AcceptSocketAsync(ct);
-        if (hello) await socket.SendHelloAsync(ct);
-        return (peer, host, socket);
-    }
-
     [Fact]
     public async Task Mention_is_acked_before_the_answer_and_answered_in_its_thread()
     {
         var ct = Wait.Token();
-        var (peer, host, socket) = await StartConnectedAsync(ct);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct);
+        var (peer, host, socket) = bot;
         host.Engine.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var open = await peer.ExpectAsync("apps.connections.open", ct);
@@ -64,9 +50,8 @@ public sealed class SlackSocketModeClientTests
     public async Task Redelivered_event_is_acked_again_but_answered_once()
     {
         var ct = Wait.Token();
-        var (peer, host, socket) = await StartConnectedAsync(ct);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct);
+        var (peer, host, socket) = bot;
 
         await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> Did Meta cut jobs?", "1610241741.000200"), ct);
         var retry = SlackEnvelopes.Mention("env-2", "Ev1", "<@W23456789> Did Meta cut jobs?", "1610241741.000200");
@@ -88,9 +73,8 @@ public sealed class SlackSocketModeClientTests
     public async Task Disconnect_opens_a_new_connection_and_uses_it(string fixture)
     {
         var ct = Wait.Token();
-        var (peer, host, first) = await StartConnectedAsync(ct);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct);
+        var (peer, host, first) = bot;
 
         await first.SendAsync(SlackFixtures.Text(fixture), ct);
         var second = await peer.AcceptSocketAsync(ct);
@@ -108,9 +92,8 @@ public sealed class SlackSocketModeClientTests
     public async Task Refresh_whose_new_connection_fails_retires_the_old_one_and_retries_after_a_backoff()
     {
         var ct = Wait.Token();
-        var (peer, host, first) = await StartConnectedAsync(ct);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct);
+        var (peer, host, first) = bot;
         await peer.ExpectAsync("apps.connections.open", ct);
         peer.RespondOnce("apps.connections.open", HttpStatusCode.OK, new Dictionary<string, string>(),
             new JsonObject { ["ok"] = false, ["error"] = "internal_error" });
@@ -147,9 +130,8 @@ public sealed class SlackSocketModeClientTests
     public async Task Link_disabled_stops_socket_mode_and_reports_it_on_health()
     {
         var ct = Wait.Token();
-        var (peer, host, socket) = await StartConnectedAsync(ct);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct);
+        var (peer, host, socket) = bot;
 
         await socket.SendAsync(SlackFixtures.Text("slack_socket_disconnect_link_disabled.json"), ct);
         Assert.Null(await socket.ReceiveAsync(ct));
@@ -169,9 +151,8 @@ public sealed class SlackSocketModeClientTests
     public async Task Dropped_socket_reconnects_after_a_backoff_on_the_clock()
     {
         var ct = Wait.Token();
-        var (peer, host, socket) = await StartConnectedAsync(ct);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct);
+        var (peer, host, socket) = bot;
         var slack = host.App.Services.GetServices<IHealthReporter>().Single(r => r.Name == "slack");
         await peer.ExpectAsync("apps.connections.open", ct);
 
@@ -192,9 +173,8 @@ public sealed class SlackSocketModeClientTests
     public async Task Connection_without_hello_is_abandoned_and_replaced()
     {
         var ct = Wait.Token();
-        var (peer, host, silent) = await StartConnectedAsync(ct, hello: false);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct, hello: false);
+        var (peer, host, silent) = bot;
         await peer.ExpectAsync("apps.connections.open", ct);
 
         var waited = await host.AdvanceUntilAsync(peer.ExpectAsync("apps.connections.open", ct), TimeSpan.FromMilliseconds(500), ct);
@@ -210,9 +190,9 @@ public sealed class SlackSocketModeClientTests
     public async Task Refusals_such_as_the_rate_limit_go_only_to_the_asker()
     {
         var ct = Wait.Token();
-        var (peer, host, socket) = await StartConnectedAsync(ct, settings: new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "1" });
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot =
+            await ConnectedSlackBot.StartAsync(ct, settings: new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "1" });
+        var (peer, host, socket) = bot;
 
         await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> Layoffs at Cisco?", "1610241741.000200"), ct);
         await socket.SendAsync(SlackEnvelopes.Mention("env-2", "Ev2", "<@W23456789> And at Oracle?", "1610241742.000200", channel: "C222"), ct);
@@ -229,9 +209,8 @@ public sealed class SlackSocketModeClientTests
     public async Task Rate_limited_post_is_retried_after_Retry_After()
     {
         var ct = Wait.Token();
-        var (peer, host, socket) = await StartConnectedAsync(ct);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct);
+        var (peer, host, socket) = bot;
         var limited = SlackFixtures.Json("rate_limit_429.json");
         var retryAfter = (string)limited["headers"]!["Retry-After"]!;
         peer.RespondOnce("chat.postMessage", HttpStatusCode.TooManyRequests,
@@ -252,9 +231,8 @@ public sealed class SlackSocketModeClientTests
     public async Task Messages_from_bots_from_itself_and_edits_are_ignored()
     {
         var ct = Wait.Token();
-        var (peer, host, socket) = await StartConnectedAsync(ct);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct);
+        var (peer, host, socket) = bot;
 
         var selfBot = SlackFixtures.Json("slack_self_bot_message_event_callback.json");
         selfBot["event_id"] = "EvSelfBot";
@@ -280,9 +258,8 @@ public sealed class SlackSocketModeClientTests
     public async Task Mention_inside_a_thread_carries_the_earlier_turns()
     {
         var ct = Wait.Token();
-        var (peer, host, socket) = await StartConnectedAsync(ct);
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct);
+        var (peer, host, socket) = bot;
 
         await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> how many roles did Amazon cut?", "1610241741.000200"), ct);
         Assert.Equal("1610241741.000200", (string?)(await peer.ExpectAsync("chat.postMessage", ct)).Json["thread_ts"]);
@@ -304,9 +281,8 @@ public sealed class SlackSocketModeClientTests
     {
         var ct = Wait.Token();
         var commands = new ChartCommandHandler();
-        var (peer, host, socket) = await StartConnectedAsync(ct, s => s.AddSingleton<IChatCommandHandler>(commands));
-        await using var _ = peer;
-        await using var __ = host;
+        await using var bot = await ConnectedSlackBot.StartAsync(ct, s => s.AddSingleton<IChatCommandHandler>(commands));
+        var (peer, host, socket) = bot;
 
         var envelope = SlackFixtures.Json("slack_socket_slash_commands_envelope.json");
         envelope["payload"]!["command"] = "/layoffs";

@@ -19,8 +19,9 @@ internal sealed class ConnectedSlackBot : IAsyncDisposable
     public PeerSocket Socket { get; }
     public IServiceProvider Services => Host.App.Services;
 
+    /// <param name="hello">False leaves the socket silent, as a Slack that accepted the connection but never said hello.</param>
     public static async Task<ConnectedSlackBot> StartAsync(CancellationToken ct, Action<IServiceCollection>? configure = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, bool hello = true)
     {
         var clock = new FakeTimeProvider(TestTime.Utc("2026-01-05T10:00:00Z"));
         var peer = await SlackPeer.StartAsync(clock, ct);
@@ -28,9 +29,12 @@ internal sealed class ConnectedSlackBot : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var host = await SlackBotHost.StartAsync(all, clock, ct, configure);
         var socket = await peer.AcceptSocketAsync(ct);
-        await socket.SendHelloAsync(ct);
+        if (hello) await socket.SendHelloAsync(ct);
         return new ConnectedSlackBot(peer, host, socket);
     }
+
+    public void Deconstruct(out SlackPeer peer, out SlackBotHost host, out PeerSocket socket) =>
+        (peer, host, socket) = (Peer, Host, Socket);
 
     public async ValueTask DisposeAsync()
     {
