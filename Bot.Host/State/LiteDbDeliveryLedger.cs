@@ -10,16 +10,13 @@ namespace Bot.Host.State;
 /// </summary>
 public sealed class LiteDbDeliveryLedger : IDeliveryLedger
 {
-    private static readonly Lock MappingGate = new();
     private readonly ILiteCollection<DeliveryLedgerEntry> _entries;
     private readonly TimeProvider _time;
 
     public LiteDbDeliveryLedger(KnowledgeDatabase database, TimeProvider time, string collectionName)
     {
         _time = time;
-        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
-        lock (MappingGate) database.Database.Mapper.ToDocument(new DeliveryLedgerEntry());
-        _entries = database.Database.GetCollection<DeliveryLedgerEntry>(collectionName);
+        _entries = database.MappedCollection(collectionName, new DeliveryLedgerEntry());
         _entries.EnsureIndex(e => e.ChannelId);
         _entries.EnsureIndex(e => e.State);
     }

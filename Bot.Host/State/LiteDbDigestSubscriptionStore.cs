@@ -7,16 +7,13 @@ namespace Bot.Host.State;
 public sealed class LiteDbDigestSubscriptionStore : IDigestSubscriptionStore
 {
     public const string CollectionName = "digest_subscriptions";
-    private static readonly Lock MappingGate = new();
     private readonly ILiteCollection<DigestSubscription> _subscriptions;
     private readonly TimeProvider _time;
 
     public LiteDbDigestSubscriptionStore(KnowledgeDatabase database, TimeProvider time)
     {
         _time = time;
-        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
-        lock (MappingGate) database.Database.Mapper.ToDocument(new DigestSubscription());
-        _subscriptions = database.Database.GetCollection<DigestSubscription>(CollectionName);
+        _subscriptions = database.MappedCollection(CollectionName, new DigestSubscription());
     }
 
     public bool Subscribe(string platform, string channelId, string userId)

@@ -8,16 +8,13 @@ namespace Bot.Host.State;
 public sealed class LiteDbWatchStore : IWatchStore
 {
     public const string CollectionName = "watches";
-    private static readonly Lock MappingGate = new();
     // MarkKnown reads, merges and writes: two callers at once (one process) must not lose each other's keys.
     private static readonly Lock MergeGate = new();
     private readonly ILiteCollection<CompanyWatch> _watches;
 
     public LiteDbWatchStore(KnowledgeDatabase database)
     {
-        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
-        lock (MappingGate) database.Database.Mapper.ToDocument(new CompanyWatch { KnownSources = [""] });
-        _watches = database.Database.GetCollection<CompanyWatch>(CollectionName);
+        _watches = database.MappedCollection(CollectionName, new CompanyWatch { KnownSources = [""] });
         _watches.EnsureIndex(w => w.ChannelId);
     }
 

@@ -16,16 +16,9 @@ public interface IFeedStateStore
 /// <summary>The LiteDB <see cref="IFeedStateStore"/>: one collection per kind, keyed by URL.</summary>
 public sealed class LiteFeedStateStore(KnowledgeDatabase database) : IFeedStateStore
 {
-    private static readonly Lock MappingGate = new();
-
     public FeedState? Find(string kind, string url) => Collection(kind).FindById(url);
 
     public void Save(string kind, FeedState state) => Collection(kind).Upsert(state);
 
-    private ILiteCollection<FeedState> Collection(string kind)
-    {
-        // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
-        lock (MappingGate) database.Database.Mapper.ToDocument(new FeedState());
-        return database.Database.GetCollection<FeedState>(kind);
-    }
+    private ILiteCollection<FeedState> Collection(string kind) => database.MappedCollection(kind, new FeedState());
 }
