@@ -252,12 +252,12 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
 
     /// <summary>
     /// A company's rounds, computed once per state of the knowledge base (its document revision and its
-    /// number of data rows): grouping every figure of a company with thousands of articles took tens of
+    /// rows' revision): grouping every figure of a company with thousands of articles took tens of
     /// milliseconds a question at 50k documents.
     /// </summary>
     private IReadOnlyList<Events.LayoffEvent> TimelineOf(string company)
     {
-        var revision = retriever.Index.Revision * 1_000_003 + rounds.RowCount();
+        var revision = retriever.Index.Revision * 1_000_003 + rounds.RowsRevision;
         if (Interlocked.Exchange(ref _timelinesRevision, revision) != revision) _timelines.Clear();
         return _timelines.GetOrAdd(company, c => rounds.Timeline(c, includeWarn: false));
     }

@@ -9,6 +9,13 @@ namespace Bot.Knowledge.Events;
 public interface ILayoffRowStore
 {
     int Count();
+
+    /// <summary>
+    /// Increases with every committed write of rows (in the write's transaction), so what is cached from the rows knows it is
+    /// stale: one lookup, where counting the rows read all of them (3.3 ms a question at 5,000 rows on LiteDB).
+    /// </summary>
+    long Revision { get; }
+
     IReadOnlyList<LayoffRow> OfCompany(string companyKey);
     IReadOnlyList<LayoffRow> OfDataset(string dataset);
     IReadOnlyList<LayoffRow> Between(string fromIso, string toIso);
@@ -34,6 +41,10 @@ public sealed class LiteLayoffRowStore(ILiteDatabase database) : ILayoffRowStore
     private ILiteCollection<LayoffRow> Rows => EventCollections.RowsOf(database);
 
     public int Count() => Rows.Count();
+
+    private const string RevisionKey = "layoff_rows_revision";
+    private ILiteCollection<BsonDocument> Meta => database.GetCollection(Storage.KnowledgeDatabase.MetaCollection);
+    public long Revision => Meta.FindById(RevisionKey)?["value"].AsInt64 ?? 0;
     public IReadOnlyList<LayoffRow> OfCompany(string companyKey) => Rows.Find(x => x.CompanyKey == companyKey).ToList();
     public IReadOnlyList<LayoffRow> OfDataset(string dataset) => Rows.Find(x => x.Dataset == dataset).ToList();
     public IReadOnlyList<LayoffRow> Between(string fromIso, string toIso) =>
@@ -56,6 +67,7 @@ public sealed class LiteLayoffRowStore(ILiteDatabase database) : ILayoffRowStore
         {
             foreach (var id in deleted) rows.Delete(id);
             rows.Upsert(upserted);
+            Meta.Upsert(new BsonDocument { ["_id"] = RevisionKey, ["value"] = Revision + 1 });
         });
     }
 }

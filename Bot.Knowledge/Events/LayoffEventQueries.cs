@@ -42,6 +42,9 @@ public sealed class LayoffEventQueries
     /// <summary>How many layoffs.fyi rows are stored: changes when a data import adds rows (which does not bump the document revision).</summary>
     public int RowCount() => rows.Count();
 
+    /// <summary>Moves whenever rows are written (<see cref="ILayoffRowStore.Revision"/>).</summary>
+    public long RowsRevision => rows.Revision;
+
     /// <summary>
     /// Company names of the data (layoffs.fyi rows and article figures) that contain <paramref name="typed"/>: names that
     /// start with it first, then the others, each group by how many sources it has. A watch takes the data's spelling from

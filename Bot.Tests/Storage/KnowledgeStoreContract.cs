@@ -196,6 +196,24 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public void The_rows_revision_moves_with_every_write_of_rows_and_only_then()
+    {
+        var start = Stores.Rows.Revision;
+        new LayoffsFyiImporter(Stores.Rows).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        var imported = Stores.Rows.Revision;
+        Assert.True(imported > start, $"revision {imported} after an import, {start} before");
+
+        var january = Assert.Single(Stores.Rows.At("layoffs_fyi.csv", 2600));
+        january.Count += 1;
+        Stores.Rows.Write([], [january]); // the same number of rows, one changed
+        var edited = Stores.Rows.Revision;
+        Assert.True(edited > imported, $"revision {edited} after an edit, {imported} before");
+
+        Stores.Rows.Write([], []);
+        Assert.Equal(edited, Stores.Rows.Revision);
+    }
+
+    [Fact]
     public void Latest_rows_come_newest_first_then_largest_and_the_queries_cite_rows_that_verify()
     {
         new LayoffsFyiImporter(Stores.Rows).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
