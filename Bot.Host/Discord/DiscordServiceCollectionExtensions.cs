@@ -53,7 +53,6 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<BucketRegistry>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordReplyRenderer>();
-        services.AddSingleton<InteractionDeduplicator>();
         services.AddSingleton(new InboundQueue<InteractionWorkItem>());
         services.AddSingleton<InteractionIntake>();
         services.AddSingleton<DiscordInteractionHandler>();

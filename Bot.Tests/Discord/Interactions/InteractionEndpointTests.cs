@@ -263,7 +263,8 @@ public sealed class InteractionEndpointTests
         var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         Assert.StartsWith("Watching Acme in this channel", FollowUpText(edit.Json!));
         var channel = (string)body["channel_id"]!;
-        Assert.Equal(["Acme"], bot.Services.GetRequiredService<WatchStore>().InChannel("discord", channel).Select(w => w.Company));
+        Assert.Equal(["Acme"],
+            bot.Services.GetRequiredService<Bot.Host.State.IWatchStore>().InChannel("discord", channel).Select(w => w.Company));
     }
 
     [Fact]
@@ -282,7 +283,7 @@ public sealed class InteractionEndpointTests
 
         var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         Assert.StartsWith("This channel will get the layoff digest at every scheduled time", FollowUpText(edit.Json!));
-        var subscription = Assert.Single(bot.Services.GetRequiredService<Bot.Knowledge.Digest.DigestSubscriptionStore>().All());
+        var subscription = Assert.Single(bot.Services.GetRequiredService<Bot.Host.State.IDigestSubscriptionStore>().All());
         Assert.Equal(("discord", (string)body["channel_id"]!), (subscription.Platform, subscription.ChannelId));
     }
 
