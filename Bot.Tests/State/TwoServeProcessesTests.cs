@@ -79,7 +79,7 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
 
     private async Task<PeerSocket> StartInstanceAsync(string connectionString, SlackPeer slack, CancellationToken ct)
     {
-        var process = HostProcess.Start(["serve", "--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
+        var (process, output) = HostProcess.StartWithOutput(["serve", "--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
         {
             ["Knowledge__Store"] = "postgres",
             ["Knowledge__ConnectionString"] = connectionString,
@@ -95,12 +95,7 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
             ["Digest__TimeZone"] = "UTC",
             ["Logging__LogLevel__Default"] = "Warning",
         });
-        var output = new StringBuilder();
         _instances.Add((process, output));
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         var socket = await slack.AcceptSocketAsync(ct);
         await socket.SendHelloAsync(ct);
         return socket;
