@@ -2,7 +2,7 @@ using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Llm;
 using Bot.Knowledge.Companies;
 using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;

@@ -1,4 +1,4 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Watches;
 
 namespace Bot.Host.Chat;

@@ -4,7 +4,7 @@ using Bot.Host.Chat;
 using Bot.Host.Hosting;
 using Bot.Host.Jobs;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;

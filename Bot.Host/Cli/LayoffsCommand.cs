@@ -2,7 +2,7 @@ using Bot.Host.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Cli;
 

@@ -1,7 +1,7 @@
 using Bot.Host.Hosting;
 using System.CommandLine;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Cli;
 

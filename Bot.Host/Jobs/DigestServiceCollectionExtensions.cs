@@ -1,6 +1,6 @@
 using Bot.Host.Chat;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bot.Host.Chat;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Answering;
 

@@ -22,7 +22,7 @@ public sealed record EventGroup(string Company, DateTime? Month, IReadOnlyList<D
 /// Retrieves passages for a parsed question, narrows them to the layoff round that fits best (the
 /// period asked, or the round most sources discuss), and splits them into candidate sentences.
 /// </summary>
-public sealed partial class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies, Events.LayoffEventQueries rounds)
+public sealed partial class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies, LayoffData.LayoffEventQueries rounds)
 {
     public const int PassageCount = 16;
 
@@ -204,7 +204,7 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
 
     /// <summary>
     /// The retrieved documents grouped by layoff round, using the one notion of a round the layoff
-    /// timeline has (<see cref="Events.LayoffEventQueries.Timeline"/>: dataset rows and article figures
+    /// timeline has (<see cref="LayoffData.LayoffEventQueries.Timeline"/>: dataset rows and article figures
     /// grouped by date and figure, as <c>layoffs</c>, the digest and the LLM plugin see them). A document
     /// joins the round that holds one of its figures, else the round whose dates are nearest its own
     /// (within <see cref="RoundReach"/>); a document near no round starts a group of its own by month.
@@ -247,7 +247,7 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
         return target >= 0 && target < oldestFirst.Count ? oldestFirst[target] : null;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Events.LayoffEvent>> _timelines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<LayoffData.LayoffEvent>> _timelines = new(StringComparer.OrdinalIgnoreCase);
     private long _timelinesRevision = -1;
 
     /// <summary>
@@ -255,7 +255,7 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
     /// number of data rows): grouping every figure of a company with thousands of articles took tens of
     /// milliseconds a question at 50k documents.
     /// </summary>
-    private IReadOnlyList<Events.LayoffEvent> TimelineOf(string company)
+    private IReadOnlyList<LayoffData.LayoffEvent> TimelineOf(string company)
     {
         var revision = retriever.Index.Revision * 1_000_003 + rounds.RowCount();
         if (Interlocked.Exchange(ref _timelinesRevision, revision) != revision) _timelines.Clear();
@@ -272,7 +272,7 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
     /// <summary>How far from a round's dates an article without a figure of its own may still be about it.</summary>
     private const int RoundReach = 45;
 
-    private static Events.LayoffEvent? RoundOf(DocumentRecord doc, IReadOnlyList<Events.LayoffEvent> timeline)
+    private static LayoffData.LayoffEvent? RoundOf(DocumentRecord doc, IReadOnlyList<LayoffData.LayoffEvent> timeline)
     {
         // An article can state figures the timeline files under two rounds (its own, and a report's "up to 30,000"):
         // it belongs to the round that holds most of its figures, then to the one more sources describe.

@@ -1,5 +1,5 @@
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Digest;
 

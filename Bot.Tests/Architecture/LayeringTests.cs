@@ -45,8 +45,8 @@ public sealed class LayeringTests
     }
 
     [Theory]
-    [InlineData("Bot.Knowledge.Events", "Bot.Knowledge.Answering")]
-    [InlineData("Bot.Knowledge.Events", "Bot.Knowledge.Charts")]
+    [InlineData("Bot.Knowledge.LayoffData", "Bot.Knowledge.Answering")]
+    [InlineData("Bot.Knowledge.LayoffData", "Bot.Knowledge.Charts")]
     public void Layoff_data_sits_below(string lower, string upper)
     {
         Assert.Empty(Violations(Knowledge, (from, to) => IsIn(from, lower) && IsIn(to, upper)));

@@ -1,6 +1,6 @@
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
@@ -105,7 +105,7 @@ public sealed class DigestBuilderTests : IDisposable
     [Fact]
     public void A_long_period_is_charted_by_week_up_to_the_newest_row_with_the_top_companies_labelled()
     {
-        var rows = Bot.Knowledge.Events.EventCollections.RowsOf(_database.Database).FindAll().ToList();
+        var rows = Bot.Knowledge.LayoffData.EventCollections.RowsOf(_database.Database).FindAll().ToList();
         var (first, last) = DigestChart.Window(new DateOnly(2026, 6, 1), new DateOnly(2027, 1, 1), new DateOnly(2026, 11, 26));
         Assert.Equal((new DateOnly(2026, 6, 1), new DateOnly(2026, 11, 26)), (first, last));
 

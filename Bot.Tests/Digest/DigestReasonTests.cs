@@ -1,6 +1,6 @@
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;

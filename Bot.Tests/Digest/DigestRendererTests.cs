@@ -4,7 +4,7 @@ using Bot.Host.Slack;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Tests.Digest;
 

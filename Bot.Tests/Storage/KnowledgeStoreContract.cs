@@ -1,9 +1,9 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Benchmarks;
-using Bot.Tests.Events.Support;
+using Bot.Tests.LayoffData.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Storage;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage.Postgres;
-using Bot.Tests.Events.Support;
+using Bot.Tests.LayoffData.Support;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Storage;

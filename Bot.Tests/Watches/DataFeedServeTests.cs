@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Bot.Host.Chat;
 using Bot.Host.Jobs;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;

@@ -1,5 +1,5 @@
 using Bot.Host.Jobs;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;

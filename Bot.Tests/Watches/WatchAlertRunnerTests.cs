@@ -1,6 +1,6 @@
 using Bot.Host.Jobs;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;

@@ -1,4 +1,4 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Npgsql;
 
 namespace Bot.Knowledge.Storage.Postgres;

@@ -1,7 +1,7 @@
 using Bot.Host.Jobs;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Slack.Support;
 using Microsoft.Extensions.Logging;

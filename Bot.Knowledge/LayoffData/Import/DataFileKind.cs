@@ -1,0 +1,8 @@
+namespace Bot.Knowledge.LayoffData;
+
+public enum DataFileKind
+{
+    Unknown,
+    LayoffsFyi,
+    WarnNotices,
+}
