@@ -7,7 +7,7 @@ namespace Bot.Host.Chat;
 /// <c>watch add|remove|list [company]</c> for the channel the command came from. Who may run it is the platform
 /// edge's call (Manage Server on Discord; Slack has no such notion in a slash command).
 /// </summary>
-internal sealed class WatchCommand(WatchStore watches, LayoffEventQueries queries)
+internal sealed class WatchCommand(WatchStore watches, LayoffDataQueries queries)
 {
     public const string CompanyOption = "company";
 

@@ -33,7 +33,7 @@ internal static class LayoffsCommand
         DateOnly? to = untilText is null ? null : until;
         using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
         EventsDatabase.EnsureSeeded(host.Services, output, cancellationToken);
-        var queries = host.Services.GetRequiredService<LayoffEventQueries>();
+        var queries = host.Services.GetRequiredService<LayoffDataQueries>();
 
         var events = queries.Timeline(company, from, to);
         var canonical = EmployerNameNormalizer.Canonical(company);
@@ -51,7 +51,7 @@ internal static class LayoffsCommand
         }
         output.WriteLine($"{canonical}: {events.Count} layoff rounds{range}. Each source's figure is shown as reported, never averaged.");
         output.WriteLine();
-        foreach (var layoffEvent in events) output.WriteLine(LayoffEventTextFormatter.Event(layoffEvent));
+        foreach (var layoffEvent in events) output.WriteLine(LayoffDataTextFormatter.Round(layoffEvent));
 
         var warn = queries.WarnByState(company);
         if (warn.Count > 0)

@@ -30,14 +30,14 @@ internal static class TopCommand
         using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
         EventsDatabase.EnsureSeeded(host.Services, output, cancellationToken);
 
-        var top = host.Services.GetRequiredService<LayoffEventQueries>().TopCompanies(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), limit);
+        var top = host.Services.GetRequiredService<LayoffDataQueries>().TopCompanies(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), limit);
         if (top.Count == 0)
         {
             output.WriteLine($"No layoffs.fyi rows with a head count in {y}.");
             return 1;
         }
         output.WriteLine($"Companies that cut the most roles in {y} (sum of layoffs.fyi rows; rows without a head count add nothing):");
-        for (var i = 0; i < top.Count; i++) output.WriteLine(LayoffEventTextFormatter.Total(i + 1, top[i]));
+        for (var i = 0; i < top.Count; i++) output.WriteLine(LayoffDataTextFormatter.Total(i + 1, top[i]));
 
         if (chartPath is not null)
         {

@@ -31,7 +31,8 @@ public static class DigestServiceCollectionExtensions
         services.TryAddSingleton<DigestLedger>();
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton<IDigestProvider, LatestDigestProvider>();
-        services.TryAddSingleton(sp => new WatchStore(sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<LayoffEventQueries>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new WatchStore(
+            sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<LayoffDataQueries>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<DigestSubscriptionStore>();
         services.TryAddSingleton<WatchAlertFinder>();
         services.TryAddSingleton<WatchAlertLedger>();

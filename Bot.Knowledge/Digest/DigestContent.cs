@@ -9,7 +9,7 @@ namespace Bot.Knowledge.Digest;
 public sealed record DigestContent
 {
     public required DigestPeriod Period { get; init; }
-    public IReadOnlyList<DigestEvent> Events { get; init; } = [];
+    public IReadOnlyList<DigestRow> Events { get; init; } = [];
     public IReadOnlyList<DigestCompanyArticles> Articles { get; init; } = [];
     /// <summary>Per company totals of the period's rows, largest first.</summary>
     public IReadOnlyList<CompanyTotal> Totals { get; init; } = [];

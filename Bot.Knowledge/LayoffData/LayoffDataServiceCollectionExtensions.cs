@@ -8,10 +8,10 @@ internal static class LayoffDataServiceCollectionExtensions
 {
     public static IServiceCollection AddLayoffData(this IServiceCollection services)
     {
-        services.AddSingleton(new LayoffEventGroupingOptions());
-        services.AddSingleton(sp => new LayoffEventQueries(sp.GetRequiredService<ILayoffRowStore>(),
+        services.AddSingleton(new LayoffRoundGroupingOptions());
+        services.AddSingleton(sp => new LayoffDataQueries(sp.GetRequiredService<ILayoffRowStore>(),
             sp.GetRequiredService<IWarnNoticeStore>(), sp.GetRequiredService<IArticleFigureStore>(),
-            sp.GetRequiredService<LayoffEventGroupingOptions>()));
+            sp.GetRequiredService<LayoffRoundGroupingOptions>()));
         services.AddSingleton(sp => new DataFileImporter(sp.GetRequiredService<ILayoffRowStore>(),
             sp.GetRequiredService<IWarnNoticeStore>(), sp.GetService<ILoggerFactory>()));
         return services;

@@ -10,10 +10,10 @@ public sealed class WatchStore
     public const string CollectionName = "watches";
     private static readonly Lock MappingGate = new();
     private readonly ILiteCollection<CompanyWatch> _watches;
-    private readonly LayoffEventQueries _queries;
+    private readonly LayoffDataQueries _queries;
     private readonly TimeProvider _time;
 
-    public WatchStore(KnowledgeDatabase database, LayoffEventQueries queries, TimeProvider time)
+    public WatchStore(KnowledgeDatabase database, LayoffDataQueries queries, TimeProvider time)
     {
         _queries = queries;
         _time = time;

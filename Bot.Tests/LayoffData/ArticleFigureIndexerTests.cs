@@ -22,7 +22,8 @@ public sealed class ArticleFigureIndexerTests
             TestPaths.Article("amazon-2023-01-jassy-18000-bizcommunity.md"),
         ], null, TestContext.Current.CancellationToken);
 
-        var round = Assert.Single(services.Get<LayoffEventQueries>().Timeline("Amazon", new DateOnly(2022, 11, 1), new DateOnly(2023, 2, 1), includeWarn: false));
+        var round = Assert.Single(
+            services.Get<LayoffDataQueries>().Timeline("Amazon", new DateOnly(2022, 11, 1), new DateOnly(2023, 2, 1), includeWarn: false));
         Assert.Equal([8_000, 10_000], round.DatasetRows.Select(r => r.Count!.Value).Order());
         var memo = round.ArticleFigures.Where(f => f.Count == 18_000).ToList();
         Assert.Equal(2, memo.Count); // both articles, side by side, never averaged

@@ -28,7 +28,7 @@ public sealed class DataFileImporterTests(ITestOutputHelper output)
         Assert.Equal(LayoffDatasets.Warn, warn!.Dataset);
         Assert.Equal(281, warn.Read);
         Assert.Null(other);
-        Assert.Equal(0, EventCollections.RowsOf(db).Count());
+        Assert.Equal(0, LayoffDataCollections.RowsOf(db).Count());
     }
 
     /// <summary>The figures docs/data.md reports: every shared data file into one database file on disk.</summary>

@@ -14,7 +14,7 @@ public sealed class LayoffChartRendererTests
     {
         using var db = EventsTestData.NewDatabase();
         new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
-        var months = new LayoffEventQueries(db).MonthlyTotals("Amazon", new DateOnly(2022, 1, 1));
+        var months = new LayoffDataQueries(db).MonthlyTotals("Amazon", new DateOnly(2022, 1, 1));
 
         var png = new LayoffChartRenderer().CompanyTimeline("Amazon", months);
 
@@ -27,7 +27,7 @@ public sealed class LayoffChartRendererTests
     {
         using var db = EventsTestData.NewDatabase();
         new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
-        var top = new LayoffEventQueries(db).TopCompanies(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 10);
+        var top = new LayoffDataQueries(db).TopCompanies(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 10);
 
         var png = new LayoffChartRenderer().TopCompanies("2023", top);
 

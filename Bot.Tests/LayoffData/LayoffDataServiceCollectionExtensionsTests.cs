@@ -17,7 +17,7 @@ public sealed class LayoffDataServiceCollectionExtensionsTests
         var importer = provider.GetRequiredService<DataFileImporter>();
         importer.TryImport(EventsTestData.Warn("ut"), TestContext.Current.CancellationToken);
 
-        var convergys = Assert.Single(provider.GetRequiredService<LayoffEventQueries>().WarnByState("Convergys"));
+        var convergys = Assert.Single(provider.GetRequiredService<LayoffDataQueries>().WarnByState("Convergys"));
         Assert.Equal(("UT", 13), (convergys.State, convergys.Notices));
         Assert.NotNull(provider.GetRequiredService<IArticleFigureStore>());
     }

@@ -13,7 +13,7 @@ public sealed class LayoffsFyiImporterTests
     {
         using var db = EventsTestData.NewDatabase();
         var report = new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
-        var rows = EventCollections.RowsOf(db);
+        var rows = LayoffDataCollections.RowsOf(db);
 
         Assert.Equal(4523, report.Read);
         var january = rows.FindOne(r => r.File == "layoffs_fyi.csv" && r.Line == 2600); // "Amazon,...,8000,01-04-2023,0.02"
@@ -29,7 +29,8 @@ public sealed class LayoffsFyiImporterTests
         using var db = EventsTestData.NewDatabase();
         new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
 
-        var row = EventCollections.RowsOf(db).FindOne(r => r.File == "layoffs_fyi.csv" && r.Line == 5); // "Amazon,Seattle,,7/22/2026,,"
+        // "Amazon,Seattle,,7/22/2026,,"
+        var row = LayoffDataCollections.RowsOf(db).FindOne(r => r.File == "layoffs_fyi.csv" && r.Line == 5);
         Assert.Equal(("Amazon", "2026-07-22"), (row.Company, row.Date));
         Assert.Null(row.Count);
         Assert.Null(row.Percentage);
@@ -41,7 +42,7 @@ public sealed class LayoffsFyiImporterTests
         using var db = EventsTestData.NewDatabase();
         new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
 
-        var row = EventCollections.RowsOf(db).FindOne(r => r.File == "layoffs_fyi.csv" && r.Line == 1467);
+        var row = LayoffDataCollections.RowsOf(db).FindOne(r => r.File == "layoffs_fyi.csv" && r.Line == 1467);
         Assert.Equal("Sage Therapeutics copy", row.RawCompany);
         Assert.Equal("Sage Therapeutics", row.Company);
     }
@@ -51,7 +52,7 @@ public sealed class LayoffsFyiImporterTests
     {
         using var db = EventsTestData.NewDatabase();
         var report = new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
-        var rows = EventCollections.RowsOf(db);
+        var rows = LayoffDataCollections.RowsOf(db);
 
         // FNZ 07-06-2023 London: lines 1703 and 1704 both say 1,000 and 15%.
         var fnz = Assert.Single(report.Skipped, s => s.Line == 1704);
@@ -74,7 +75,7 @@ public sealed class LayoffsFyiImporterTests
         var report = new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyiRecent, TestContext.Current.CancellationToken);
 
         Assert.Equal(641, report.Read);
-        var apple = EventCollections.RowsOf(db).FindOne(r => r.Line == 2);
+        var apple = LayoffDataCollections.RowsOf(db).FindOne(r => r.Line == 2);
         Assert.Equal(("Apple", "2026-08-21", 200, "SF Bay Area"), (apple.Company, apple.Date, apple.Count, apple.Location));
         Assert.DoesNotContain(report.Skipped, s => !s.Reason.StartsWith("duplicate"));
     }
@@ -84,7 +85,7 @@ public sealed class LayoffsFyiImporterTests
     {
         using var db = EventsTestData.NewDatabase();
         var report = new LayoffsFyiImporter(db).Import([EventsTestData.LayoffsFyiRecent, EventsTestData.LayoffsFyi], TestContext.Current.CancellationToken);
-        var rows = EventCollections.RowsOf(db);
+        var rows = LayoffDataCollections.RowsOf(db);
 
         var stripe = Assert.Single(rows.Find(r => r.CompanyKey == "stripe" && r.Date == "2025-01-21"));
         Assert.Equal(("layoffs_fyi.csv", 566), (stripe.File, stripe.Line));
@@ -102,14 +103,14 @@ public sealed class LayoffsFyiImporterTests
         using var db = EventsTestData.NewDatabase();
         var importer = new LayoffsFyiImporter(db);
         var first = importer.Import([EventsTestData.LayoffsFyi, EventsTestData.LayoffsFyiRecent], TestContext.Current.CancellationToken);
-        var count = EventCollections.RowsOf(db).Count();
+        var count = LayoffDataCollections.RowsOf(db).Count();
 
         var second = importer.Import([EventsTestData.LayoffsFyi, EventsTestData.LayoffsFyiRecent], TestContext.Current.CancellationToken);
 
         Assert.True(first.Added > 4000);
         Assert.Equal((0, 0, 0), (second.Added, second.Updated, second.Merged));
         Assert.Equal(first.Added + first.Merged, second.Unchanged);
-        Assert.Equal(count, EventCollections.RowsOf(db).Count());
+        Assert.Equal(count, LayoffDataCollections.RowsOf(db).Count());
     }
 
     [Fact]
@@ -124,8 +125,8 @@ public sealed class LayoffsFyiImporterTests
 
         string Describe(LayoffRow r) => $"{r.Id}|{r.File}|{r.Line}|{r.Count}";
         Assert.Equal(
-            EventCollections.RowsOf(forward).FindAll().Select(Describe).Order().ToList(),
-            EventCollections.RowsOf(backward).FindAll().Select(Describe).Order().ToList());
+            LayoffDataCollections.RowsOf(forward).FindAll().Select(Describe).Order().ToList(),
+            LayoffDataCollections.RowsOf(backward).FindAll().Select(Describe).Order().ToList());
     }
 
     [Fact]
@@ -155,9 +156,9 @@ public sealed class LayoffsFyiImporterTests
             ],
             report.Skipped);
         Assert.Equal(2, report.Added);
-        var acme = EventCollections.RowsOf(db).FindOne(r => r.Company == "Acme");
+        var acme = LayoffDataCollections.RowsOf(db).FindOne(r => r.Company == "Acme");
         Assert.Equal(("Tel Aviv, Non-U.S.", "2023-03-02", 2), (acme.Location, acme.Date, acme.Line));
-        Assert.Equal(9, EventCollections.RowsOf(db).FindOne(r => r.Company == "Foxtrot").Line);
+        Assert.Equal(9, LayoffDataCollections.RowsOf(db).FindOne(r => r.Company == "Foxtrot").Line);
     }
 
     [Fact]
@@ -172,7 +173,7 @@ public sealed class LayoffsFyiImporterTests
         var report = new LayoffsFyiImporter(db).Import(v2, TestContext.Current.CancellationToken);
 
         Assert.Equal((0, 1), (report.Added, report.Updated));
-        Assert.Equal(150, Assert.Single(EventCollections.RowsOf(db).FindAll()).Count);
+        Assert.Equal(150, Assert.Single(LayoffDataCollections.RowsOf(db).FindAll()).Count);
     }
 
     [Fact]
@@ -185,7 +186,7 @@ public sealed class LayoffsFyiImporterTests
         var report = new LayoffsFyiImporter(db).Import(path, TestContext.Current.CancellationToken);
 
         Assert.Equal("header is not a layoffs.fyi layout", Assert.Single(report.Skipped).Reason);
-        Assert.Equal(0, EventCollections.RowsOf(db).Count());
+        Assert.Equal(0, LayoffDataCollections.RowsOf(db).Count());
         Assert.Equal(RecentHeader.Split(',').Length, PrimaryHeader.Split(',').Length);
     }
 }

@@ -11,7 +11,7 @@ public sealed class WarnNoticeImporterTests
         using var db = EventsTestData.NewDatabase();
         var report = new WarnNoticeImporter(db).Import(EventsTestData.Warn("wa"), TestContext.Current.CancellationToken);
 
-        var amazon = EventCollections.WarnOf(db).Find(n => n.CompanyKey == "amazon" && n.EmployeesAffected == 2303).ToList();
+        var amazon = LayoffDataCollections.WarnOf(db).Find(n => n.CompanyKey == "amazon" && n.EmployeesAffected == 2303).ToList();
         var notice = Assert.Single(amazon);
         Assert.Equal(("WA", "Various locations in Washington", "2025-10-28", "2026-01-26"),
             (notice.State, notice.Location, notice.NoticeDate, notice.EffectiveDate));
@@ -20,7 +20,7 @@ public sealed class WarnNoticeImporterTests
         Assert.Contains("2026-01-26", duplicate.Note);
         Assert.Contains(report.Skipped, s => s.File == "wa.csv" && s.Line == duplicate.Line && s.Reason.StartsWith("duplicate of wa.csv line"));
         Assert.Equal(2835, report.Read);
-        Assert.Equal(report.Read - report.Skipped.Count, EventCollections.WarnOf(db).Count());
+        Assert.Equal(report.Read - report.Skipped.Count, LayoffDataCollections.WarnOf(db).Count());
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class WarnNoticeImporterTests
     {
         using var db = EventsTestData.NewDatabase();
         var report = new WarnNoticeImporter(db).Import([EventsTestData.Warn("ca"), EventsTestData.Warn("ut")], TestContext.Current.CancellationToken);
-        var notices = EventCollections.WarnOf(db);
+        var notices = LayoffDataCollections.WarnOf(db);
 
         Assert.Equal(14171 + 281, report.Read);
         Assert.DoesNotContain(report.Skipped, s => !s.Reason.StartsWith("duplicate"));
@@ -44,7 +44,7 @@ public sealed class WarnNoticeImporterTests
     {
         using var db = EventsTestData.NewDatabase();
         new WarnNoticeImporter(db).Import(EventsTestData.Warn("wa"), TestContext.Current.CancellationToken);
-        var notices = EventCollections.WarnOf(db).FindAll().ToList();
+        var notices = LayoffDataCollections.WarnOf(db).FindAll().ToList();
 
         Assert.Contains(notices, n => n.IsTemporary == true);
         Assert.Contains(notices, n => n.IsTemporary == false);

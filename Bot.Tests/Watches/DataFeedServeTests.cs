@@ -39,7 +39,7 @@ public sealed class DataFeedServeTests
         settings["Knowledge:SeedOnServe"] = "false";
         await using var app = DigestServeHost.Build(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), settings, time, new ListLogger());
         await app.StartAsync(ct);
-        var rows = EventCollections.RowsOf(app.Services.GetRequiredService<ILiteDatabase>());
+        var rows = LayoffDataCollections.RowsOf(app.Services.GetRequiredService<ILiteDatabase>());
         await Wait.UntilAsync(() => rows.Count() == 1, ct);
         var watch = await app.Services.GetRequiredService<IChatCommandHandler>().HandleAsync(new ChatCommand("watch",
             new Dictionary<string, string> { [ChatCommand.SubcommandOption] = "add", [WatchCommand.CompanyOption] = "Acme" },

@@ -16,13 +16,13 @@ public sealed class WatchAlertFinderTests : IDisposable
     private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
     private readonly FakeTimeProvider _time = new(Utc("2026-11-26T10:00:00Z"));
     private readonly KnowledgeServices _services;
-    private readonly LayoffEventQueries _queries;
+    private readonly LayoffDataQueries _queries;
     private readonly WatchStore _watches;
 
     public WatchAlertFinderTests()
     {
         _services = new KnowledgeServices(_database, time: _time);
-        _queries = new LayoffEventQueries(_database.Database);
+        _queries = new LayoffDataQueries(_database.Database);
         _watches = new WatchStore(_database, _queries, _time);
     }
 

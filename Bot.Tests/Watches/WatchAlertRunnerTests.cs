@@ -17,7 +17,7 @@ public sealed class WatchAlertRunnerTests : IDisposable
     private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-    private WatchAlertRunner Runner(RecordingPublisher publisher, WatchStore watches, LayoffEventQueries queries) =>
+    private WatchAlertRunner Runner(RecordingPublisher publisher, WatchStore watches, LayoffDataQueries queries) =>
         new([publisher], watches, new WatchAlertFinder(queries), new WatchAlertLedger(_database, _time), new WatchAlertRenderer(new DocumentStore(_database, _time)),
             NullLogger<WatchAlertRunner>.Instance);
 
@@ -25,7 +25,7 @@ public sealed class WatchAlertRunnerTests : IDisposable
     public async Task An_alert_claimed_by_a_process_that_died_is_abandoned_not_repeated_and_a_failed_post_is_retried()
     {
         var ct = Wait.Token();
-        var queries = new LayoffEventQueries(_database.Database);
+        var queries = new LayoffDataQueries(_database.Database);
         var watches = new WatchStore(_database, queries, _time);
         var slack = new RecordingPublisher("slack", _time);
         watches.Add("slack", "C1", "Acme", "U1");

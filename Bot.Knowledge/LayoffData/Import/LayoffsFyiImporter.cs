@@ -8,7 +8,7 @@ namespace Bot.Knowledge.LayoffData;
 
 /// <summary>
 /// Imports layoffs.fyi CSV files (both layouts, see <see cref="LayoffsFyiLayout"/>) into
-/// <see cref="EventCollections.Rows"/>. Idempotent: ids are deterministic and a row already stored with the same
+/// <see cref="LayoffDataCollections.Rows"/>. Idempotent: ids are deterministic and a row already stored with the same
 /// content is left alone. The same company and date in both files is one row: the primary export's row, with
 /// the other file's line kept as an extra source. Duplicate lines (same company, date, location and figures)
 /// are skipped with their line number; their source URL is kept on the row they repeat.

@@ -8,7 +8,7 @@ namespace Bot.Knowledge.LayoffData;
 
 /// <summary>
 /// Imports WARN Notice Register state exports (both schemas, see <see cref="WarnLayout"/>) into
-/// <see cref="EventCollections.WarnNotices"/>. The same notice listed more than once (re-scrapes, re-listings:
+/// <see cref="LayoffDataCollections.WarnNotices"/>. The same notice listed more than once (re-scrapes, re-listings:
 /// same state, employer, employees affected and effective date) is stored once, the other lines kept as
 /// <see cref="WarnNotice.Duplicates"/>. New notices go in with InsertBulk, so the 46,000-row set takes seconds.
 /// </summary>

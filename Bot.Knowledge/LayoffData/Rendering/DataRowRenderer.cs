@@ -17,7 +17,7 @@ public sealed record DataCitation
 
 /// <summary>
 /// Renders a stored row as the one-line text a citation shows, and builds the <see cref="DataCitation"/>.
-/// The same rendering re-run on the stored row is how <see cref="LayoffEventQueries.VerifyRow"/> checks a citation.
+/// The same rendering re-run on the stored row is how <see cref="LayoffDataQueries.VerifyRow"/> checks a citation.
 /// </summary>
 public static class DataRowRenderer
 {

@@ -7,7 +7,7 @@ public interface IDataRowVerifier
 }
 
 /// <summary>The answer verifier's check for data citations: the cited row must be the stored row, rendered the same.</summary>
-internal sealed class DataRowVerifier(LayoffEventQueries queries) : IDataRowVerifier
+internal sealed class DataRowVerifier(LayoffDataQueries queries) : IDataRowVerifier
 {
     public bool Verify(DataCitation citation) => queries.VerifyRow(citation);
 }

@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace Bot.Knowledge.LayoffData;
 
-/// <summary>Storage shape of an <see cref="ArticleFigure"/> in <see cref="EventCollections.ArticleFigures"/>.</summary>
+/// <summary>Storage shape of an <see cref="ArticleFigure"/> in <see cref="LayoffDataCollections.ArticleFigures"/>.</summary>
 public sealed class ArticleFigureRecord
 {
     /// <summary>DocumentId:Start:End, so re-ingesting a document replaces its figures.</summary>

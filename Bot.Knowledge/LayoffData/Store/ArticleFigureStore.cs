@@ -3,7 +3,7 @@ using LiteDB;
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>
-/// Figures extracted from article sentences, kept so that <see cref="LayoffEventQueries"/> can show them next to
+/// Figures extracted from article sentences, kept so that <see cref="LayoffDataQueries"/> can show them next to
 /// the dataset rows of the same layoff. Ingestion calls <see cref="ReplaceDocument"/> once per document, inside the
 /// document's transaction.
 /// </summary>
@@ -19,12 +19,12 @@ public interface IArticleFigureStore
     IEnumerable<string> Companies();
 }
 
-/// <summary>The LiteDB <see cref="IArticleFigureStore"/>: the collection <see cref="EventCollections.ArticleFigures"/>.</summary>
+/// <summary>The LiteDB <see cref="IArticleFigureStore"/>: the collection <see cref="LayoffDataCollections.ArticleFigures"/>.</summary>
 internal sealed class ArticleFigureStore(ILiteDatabase database) : IArticleFigureStore
 {
-    private readonly ILiteDatabase database = EventCollections.Indexed(database);
+    private readonly ILiteDatabase database = LayoffDataCollections.Indexed(database);
 
-    private ILiteCollection<ArticleFigureRecord> Figures => EventCollections.FiguresOf(database);
+    private ILiteCollection<ArticleFigureRecord> Figures => LayoffDataCollections.FiguresOf(database);
 
     public void ReplaceDocument(string documentId, IEnumerable<ArticleFigure> figures)
     {

@@ -26,12 +26,12 @@ public interface ILayoffRowStore
     void Write(IReadOnlyCollection<string> deleted, IReadOnlyCollection<LayoffRow> upserted);
 }
 
-/// <summary>The LiteDB <see cref="ILayoffRowStore"/>: the collection <see cref="EventCollections.Rows"/>.</summary>
+/// <summary>The LiteDB <see cref="ILayoffRowStore"/>: the collection <see cref="LayoffDataCollections.Rows"/>.</summary>
 public sealed class LiteLayoffRowStore(ILiteDatabase database) : ILayoffRowStore
 {
-    private readonly ILiteDatabase database = EventCollections.Indexed(database);
+    private readonly ILiteDatabase database = LayoffDataCollections.Indexed(database);
 
-    private ILiteCollection<LayoffRow> Rows => EventCollections.RowsOf(database);
+    private ILiteCollection<LayoffRow> Rows => LayoffDataCollections.RowsOf(database);
 
     public int Count() => Rows.Count();
     public IReadOnlyList<LayoffRow> OfCompany(string companyKey) => Rows.Find(x => x.CompanyKey == companyKey).ToList();

@@ -17,13 +17,13 @@ public interface IWarnNoticeStore
     void Write(IReadOnlyCollection<WarnNotice> inserted, IReadOnlyCollection<WarnNotice> updated);
 }
 
-/// <summary>The LiteDB <see cref="IWarnNoticeStore"/>: the collection <see cref="EventCollections.WarnNotices"/>.</summary>
+/// <summary>The LiteDB <see cref="IWarnNoticeStore"/>: the collection <see cref="LayoffDataCollections.WarnNotices"/>.</summary>
 public sealed class LiteWarnNoticeStore(ILiteDatabase database) : IWarnNoticeStore
 {
     private const int BatchSize = 5000;
-    private readonly ILiteDatabase database = EventCollections.Indexed(database);
+    private readonly ILiteDatabase database = LayoffDataCollections.Indexed(database);
 
-    private ILiteCollection<WarnNotice> Notices => EventCollections.WarnOf(database);
+    private ILiteCollection<WarnNotice> Notices => LayoffDataCollections.WarnOf(database);
 
     public int Count() => Notices.Count();
     public IReadOnlyList<WarnNotice> OfCompany(string companyKey) => Notices.Find(x => x.CompanyKey == companyKey).ToList();

@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace Bot.Knowledge.LayoffData;
 
-/// <summary>One layoffs.fyi row as stored in <see cref="EventCollections.Rows"/>.</summary>
+/// <summary>One layoffs.fyi row as stored in <see cref="LayoffDataCollections.Rows"/>.</summary>
 public sealed class LayoffRow
 {
     /// <summary>Deterministic: dataset, company key, date and location key (plus "#n" for a same-key row with other figures).</summary>

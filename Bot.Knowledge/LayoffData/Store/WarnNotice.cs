@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace Bot.Knowledge.LayoffData;
 
-/// <summary>One US WARN Act notice as stored in <see cref="EventCollections.WarnNotices"/>.</summary>
+/// <summary>One US WARN Act notice as stored in <see cref="LayoffDataCollections.WarnNotices"/>.</summary>
 public sealed class WarnNotice
 {
     /// <summary>Deterministic: state, normalized employer, employees affected and effective date (the de-duplication key).</summary>

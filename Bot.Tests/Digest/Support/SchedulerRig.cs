@@ -26,7 +26,7 @@ internal sealed class SchedulerRig : IAsyncDisposable
         Ledger = new DigestLedger(database, time);
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
         var builder = new DigestBuilder(new DocumentStore(database, time), new LiteLayoffRowStore(database.Database),
-            new LayoffEventQueries(database.Database), new LayoffChartRenderer());
+            new LayoffDataQueries(database.Database), new LayoffChartRenderer());
         Subscriptions = new DigestSubscriptionStore(database, time);
         Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
         _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time, loggers.CreateLogger<DigestSchedulerService>());

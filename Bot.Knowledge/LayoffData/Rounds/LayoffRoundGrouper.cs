@@ -1,26 +1,27 @@
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>
-/// Groups sources that describe the same layoff into one <see cref="LayoffEvent"/>: same company, dates within
-/// <see cref="LayoffEventGroupingOptions.WindowDays"/> of the event's first row, and compatible head counts
-/// (within <see cref="LayoffEventGroupingOptions.MaxCountRatio"/> of a row's count, of the rows' sum or of another
+/// Groups sources that describe the same layoff into one <see cref="LayoffRound"/>: same company, dates within
+/// <see cref="LayoffRoundGroupingOptions.WindowDays"/> of the event's first row, and compatible head counts
+/// (within <see cref="LayoffRoundGroupingOptions.MaxCountRatio"/> of a row's count, of the rows' sum or of another
 /// claim). Amazon's 10,000 (2022-11-16) and 8,000 (2023-01-04) rows form one event, which the memo's "just over
 /// 18,000" joins because it matches their sum; Amazon's 84 of 2025-12-15 does not join the 14,000 of 2025-10-27.
-/// WARN notices never start an event: one joins the event filed around it (<see cref="LayoffEventGroupingOptions.WarnDaysBefore"/>
-/// to <see cref="LayoffEventGroupingOptions.WarnDaysAfter"/>) when it covers no more people than the event's largest
+/// WARN notices never start an event: one joins the event filed around it (<see cref="LayoffRoundGroupingOptions.WarnDaysBefore"/>
+/// to <see cref="LayoffRoundGroupingOptions.WarnDaysAfter"/>) when it covers no more people than the event's largest
 /// figure, as a part of it (Amazon's Washington notice of 2,303 on 2025-10-28 joins the 14,000 round).
 /// Pure: the caller passes the rows, figures and notices.
 /// </summary>
-internal sealed class LayoffEventGrouper(LayoffEventGroupingOptions? options = null)
+internal sealed class LayoffRoundGrouper(LayoffRoundGroupingOptions? options = null)
 {
-    private readonly LayoffEventGroupingOptions options = options ?? new LayoffEventGroupingOptions();
+    private readonly LayoffRoundGroupingOptions options = options ?? new LayoffRoundGroupingOptions();
 
-    public IReadOnlyList<LayoffEvent> Group(IEnumerable<LayoffRow> rows, IEnumerable<ArticleFigure> figures, IEnumerable<WarnNotice>? notices = null)
+    public IReadOnlyList<LayoffRound> Group(
+        IEnumerable<LayoffRow> rows, IEnumerable<ArticleFigure> figures, IEnumerable<WarnNotice>? notices = null)
     {
         var noticesByCompany = (notices ?? []).GroupBy(n => n.CompanyKey).ToDictionary(g => g.Key, g => g.ToList());
         var rowsByCompany = rows.GroupBy(r => r.CompanyKey).ToDictionary(g => g.Key, g => g.ToList());
         var figuresByCompany = figures.GroupBy(f => EmployerNameNormalizer.CompanyKey(f.Company)).ToDictionary(g => g.Key, g => g.ToList());
-        var events = new List<LayoffEvent>();
+        var events = new List<LayoffRound>();
         foreach (var company in rowsByCompany.Keys.Union(figuresByCompany.Keys))
         {
             var drafts = new List<Draft>();
@@ -42,9 +43,9 @@ internal sealed class LayoffEventGrouper(LayoffEventGroupingOptions? options = n
             .Where(d => d.HasRows && date.DayNumber - d.Start.DayNumber <= options.WindowDays && CompatibleWithRows(d, row.Count))
             .OrderByDescending(d => d.Start).FirstOrDefault();
         if (target is null) drafts.Add(target = new Draft(date, row.Company));
-        target.Add(new EventSource
+        target.Add(new RoundSource
         {
-            Kind = EventSourceKind.DatasetRow,
+            Kind = RoundSourceKind.DatasetRow,
             Claimant = row.Dataset,
             Date = date,
             Count = row.Count,
@@ -63,9 +64,9 @@ internal sealed class LayoffEventGrouper(LayoffEventGroupingOptions? options = n
             .Where(x => x.score is not null)
             .OrderBy(x => x.score).ThenBy(x => x.distance).Select(x => x.draft).FirstOrDefault();
         if (best is null) drafts.Add(best = new Draft(figure.Date, EmployerNameNormalizer.Canonical(figure.Company)));
-        best.Add(new EventSource
+        best.Add(new RoundSource
         {
-            Kind = EventSourceKind.Article,
+            Kind = RoundSourceKind.Article,
             Claimant = figure.Claimant,
             Date = figure.Date,
             Count = figure.Count,
@@ -82,9 +83,9 @@ internal sealed class LayoffEventGrouper(LayoffEventGroupingOptions? options = n
                         && date.DayNumber <= d.End.DayNumber + options.WarnDaysAfter)
             .Where(d => notice.EmployeesAffected is not { } n || d.LargestClaim is not { } largest || n <= largest)
             .OrderBy(d => d.DistanceTo(date)).ThenByDescending(d => d.Start).FirstOrDefault();
-        target?.Add(new EventSource
+        target?.Add(new RoundSource
         {
-            Kind = EventSourceKind.WarnNotice,
+            Kind = RoundSourceKind.WarnNotice,
             Claimant = $"WARN notice ({notice.State})",
             Date = date,
             Count = notice.EmployeesAffected,
@@ -96,7 +97,7 @@ internal sealed class LayoffEventGrouper(LayoffEventGroupingOptions? options = n
     private bool CompatibleWithRows(Draft draft, int? count)
     {
         if (count is not { } c) return true;
-        var counts = draft.Sources.Where(s => s.Kind == EventSourceKind.DatasetRow).Select(s => s.Count).OfType<int>().ToList();
+        var counts = draft.Sources.Where(s => s.Kind == RoundSourceKind.DatasetRow).Select(s => s.Count).OfType<int>().ToList();
         return counts.Count == 0 || Ratio(c, counts.Max()) <= options.MaxCountRatio;
     }
 
@@ -105,8 +106,8 @@ internal sealed class LayoffEventGrouper(LayoffEventGroupingOptions? options = n
     {
         if (figure.Count is { } c)
         {
-            var values = draft.Sources.Where(s => s.Kind != EventSourceKind.WarnNotice).Select(s => s.Count).OfType<int>().ToList();
-            var rowCounts = draft.Sources.Where(s => s.Kind == EventSourceKind.DatasetRow).Select(s => s.Count).OfType<int>().ToList();
+            var values = draft.Sources.Where(s => s.Kind != RoundSourceKind.WarnNotice).Select(s => s.Count).OfType<int>().ToList();
+            var rowCounts = draft.Sources.Where(s => s.Kind == RoundSourceKind.DatasetRow).Select(s => s.Count).OfType<int>().ToList();
             if (rowCounts.Count > 1) values.Add(rowCounts.Sum());
             if (values.Count == 0) return 1.0;
             var closest = values.Min(v => Ratio(c, v));
@@ -114,7 +115,8 @@ internal sealed class LayoffEventGrouper(LayoffEventGroupingOptions? options = n
         }
         if (figure.Percentage is { } p)
         {
-            var percentages = draft.Sources.Where(s => s.Kind != EventSourceKind.WarnNotice).Select(s => s.Percentage).OfType<double>().Where(x => x > 0).ToList();
+            var percentages = draft.Sources.Where(s => s.Kind != RoundSourceKind.WarnNotice)
+                .Select(s => s.Percentage).OfType<double>().Where(x => x > 0).ToList();
             if (percentages.Count == 0) return 1.0;
             var closest = percentages.Min(v => Ratio(p, v));
             return closest <= options.MaxCountRatio ? Math.Log(closest) : null;
@@ -133,25 +135,25 @@ internal sealed class LayoffEventGrouper(LayoffEventGroupingOptions? options = n
         public DateOnly Start { get; private set; } = start;
         public DateOnly End { get; private set; } = start;
         public string Company { get; } = company;
-        public List<EventSource> Sources { get; } = [];
-        public bool HasRows => Sources.Any(s => s.Kind == EventSourceKind.DatasetRow);
+        public List<RoundSource> Sources { get; } = [];
+        public bool HasRows => Sources.Any(s => s.Kind == RoundSourceKind.DatasetRow);
 
         /// <summary>The larger of the rows' sum and any single claim, or null when no source gives a head count.</summary>
         public int? LargestClaim
         {
             get
             {
-                var rowCounts = Sources.Where(s => s.Kind == EventSourceKind.DatasetRow).Select(s => s.Count).OfType<int>().ToList();
-                var claims = Sources.Where(s => s.Kind != EventSourceKind.WarnNotice).Select(s => s.Count).OfType<int>().ToList();
+                var rowCounts = Sources.Where(s => s.Kind == RoundSourceKind.DatasetRow).Select(s => s.Count).OfType<int>().ToList();
+                var claims = Sources.Where(s => s.Kind != RoundSourceKind.WarnNotice).Select(s => s.Count).OfType<int>().ToList();
                 if (rowCounts.Count > 0) claims.Add(rowCounts.Sum());
                 return claims.Count > 0 ? claims.Max() : null;
             }
         }
 
         /// <summary>Adds a source; only rows and article figures move the event's dates (a notice is filed after the fact).</summary>
-        public void Add(EventSource source)
+        public void Add(RoundSource source)
         {
-            if (source.Kind != EventSourceKind.WarnNotice)
+            if (source.Kind != RoundSourceKind.WarnNotice)
             {
                 if (Sources.Count == 0 || source.Date < Start) Start = source.Date;
                 if (Sources.Count == 0 || source.Date > End) End = source.Date;
@@ -162,7 +164,7 @@ internal sealed class LayoffEventGrouper(LayoffEventGroupingOptions? options = n
         public int DistanceTo(DateOnly date) =>
             date < Start ? Start.DayNumber - date.DayNumber : date > End ? date.DayNumber - End.DayNumber : 0;
 
-        public LayoffEvent ToEvent(string companyKey) => new(
+        public LayoffRound ToEvent(string companyKey) => new(
             $"{companyKey}:{LayoffDateParser.ToIso(Start)}", Company, Start, End,
             Sources.OrderBy(s => s.Date).ThenBy(s => s.Kind).ThenBy(s => s.Row?.Line ?? 0).ToList());
     }

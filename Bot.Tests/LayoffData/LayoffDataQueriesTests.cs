@@ -3,14 +3,14 @@ using Bot.Tests.LayoffData.Support;
 
 namespace Bot.Tests.LayoffData;
 
-public sealed class LayoffEventQueriesTests
+public sealed class LayoffDataQueriesTests
 {
     [Fact]
     public void Top_companies_of_2023_are_ranked_by_the_sum_of_their_rows_with_citations()
     {
         using var db = EventsTestData.NewDatabase();
         new LayoffsFyiImporter(db).Import([EventsTestData.LayoffsFyi, EventsTestData.LayoffsFyiRecent], TestContext.Current.CancellationToken);
-        var queries = new LayoffEventQueries(db);
+        var queries = new LayoffDataQueries(db);
 
         var top = queries.TopCompanies(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 3);
 
@@ -27,7 +27,7 @@ public sealed class LayoffEventQueriesTests
     {
         using var db = EventsTestData.NewDatabase();
         new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
-        var queries = new LayoffEventQueries(db);
+        var queries = new LayoffDataQueries(db);
         var citation = queries.Rows("Amazon", new DateOnly(2023, 1, 1), new DateOnly(2023, 1, 31)).Single().Citation;
 
         Assert.True(queries.VerifyRow(citation));
@@ -43,7 +43,7 @@ public sealed class LayoffEventQueriesTests
         using var db = EventsTestData.NewDatabase();
         new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
 
-        var events = new LayoffEventQueries(db).Timeline("Intel", since: new DateOnly(2022, 1, 1));
+        var events = new LayoffDataQueries(db).Timeline("Intel", since: new DateOnly(2022, 1, 1));
 
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.True(e.End >= new DateOnly(2022, 1, 1)));
@@ -57,7 +57,7 @@ public sealed class LayoffEventQueriesTests
         using var db = EventsTestData.NewDatabase();
         new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
 
-        var months = new LayoffEventQueries(db).MonthlyTotals("Amazon", new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31));
+        var months = new LayoffDataQueries(db).MonthlyTotals("Amazon", new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31));
 
         Assert.Equal(
             [("2023-01", 8000), ("2023-03", 9000), ("2023-07", 80), ("2023-11", 180)],
@@ -69,7 +69,7 @@ public sealed class LayoffEventQueriesTests
     {
         using var db = EventsTestData.NewDatabase();
         new WarnNoticeImporter(db).Import([EventsTestData.Warn("wa"), EventsTestData.Warn("ca")], TestContext.Current.CancellationToken);
-        var queries = new LayoffEventQueries(db);
+        var queries = new LayoffDataQueries(db);
 
         var washington = queries.WarnNotices("Amazon.com Services LLC", "wa");
 

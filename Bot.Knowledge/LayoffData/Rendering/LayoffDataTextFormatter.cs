@@ -4,26 +4,27 @@ using System.Text;
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>
-/// Plain-text rendering of events and totals, one source per line with its own figure and where it comes from.
+/// Plain-text rendering of rounds and totals, one source per line with its own figure and where it comes from.
 /// Used by the CLI; chat replies can reuse it.
 /// </summary>
-public static class LayoffEventTextFormatter
+public static class LayoffDataTextFormatter
 {
-    public static string Event(LayoffEvent layoffEvent)
+    public static string Round(LayoffRound round)
     {
         var text = new StringBuilder();
-        var period = layoffEvent.Start == layoffEvent.End
-            ? Iso(layoffEvent.Start)
-            : $"{Iso(layoffEvent.Start)} to {Iso(layoffEvent.End)}";
-        text.Append(CultureInfo.InvariantCulture, $"{layoffEvent.Company}, {period}");
-        var rows = layoffEvent.DatasetRows.ToList();
-        if (rows.Count > 1 && layoffEvent.DatasetSum is { } sum)
+        var period = round.Start == round.End
+            ? Iso(round.Start)
+            : $"{Iso(round.Start)} to {Iso(round.End)}";
+        text.Append(CultureInfo.InvariantCulture, $"{round.Company}, {period}");
+        var rows = round.DatasetRows.ToList();
+        if (rows.Count > 1 && round.DatasetSum is { } sum)
             text.Append(CultureInfo.InvariantCulture, $": layoffs.fyi rows add up to {sum:N0}");
-        if (layoffEvent.HasConflictingCounts) text.Append(" (sources differ; each figure shown as reported)");
+        if (round.HasConflictingCounts) text.Append(" (sources differ; each figure shown as reported)");
         text.AppendLine();
-        foreach (var source in layoffEvent.Sources.Where(s => s.Kind != EventSourceKind.WarnNotice)) text.AppendLine("  - " + Source(source));
+        foreach (var source in round.Sources.Where(s => s.Kind != RoundSourceKind.WarnNotice))
+            text.AppendLine("  - " + Source(source));
         // WARN notices come per site; one line per state keeps a 40-site filing readable.
-        foreach (var state in layoffEvent.WarnNotices.GroupBy(s => s.Claimant).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var state in round.WarnNotices.GroupBy(s => s.Claimant).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var notices = state.ToList();
             var employees = notices.Sum(n => n.Count ?? 0);
@@ -36,7 +37,7 @@ public static class LayoffEventTextFormatter
         return text.ToString();
     }
 
-    public static string Source(EventSource source)
+    public static string Source(RoundSource source)
     {
         var figure = source.Count is { } c ? c.ToString("N0", CultureInfo.InvariantCulture) : "no head count";
         if (source.Percentage is { } p) figure += $", {DataRowRenderer.Percent(p)}";

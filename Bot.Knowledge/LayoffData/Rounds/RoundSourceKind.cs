@@ -1,6 +1,6 @@
 namespace Bot.Knowledge.LayoffData;
 
-public enum EventSourceKind
+public enum RoundSourceKind
 {
     /// <summary>A row of a dataset (layoffs.fyi).</summary>
     DatasetRow,

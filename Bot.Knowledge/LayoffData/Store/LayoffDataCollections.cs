@@ -4,7 +4,7 @@ using LiteDB;
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>Names and indexes of the LiteDB collections that hold structured layoff data.</summary>
-public static class EventCollections
+public static class LayoffDataCollections
 {
     public const string Rows = "events_rows";
     public const string WarnNotices = "events_warn";

@@ -3,7 +3,7 @@ using Bot.Tests.LayoffData.Support;
 
 namespace Bot.Tests.LayoffData;
 
-public sealed class LayoffEventGrouperTests(ITestOutputHelper output)
+public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
 {
     [Fact]
     public void Warn_notices_filed_around_a_round_join_it_as_parts_without_moving_its_dates()
@@ -12,8 +12,8 @@ public sealed class LayoffEventGrouperTests(ITestOutputHelper output)
         new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
         new WarnNoticeImporter(db).Import([EventsTestData.Warn("wa"), EventsTestData.Warn("ca")], TestContext.Current.CancellationToken);
 
-        var events = new LayoffEventQueries(db).Timeline("Amazon", new DateOnly(2025, 10, 1), new DateOnly(2025, 12, 31));
-        foreach (var e in events) output.WriteLine(LayoffEventTextFormatter.Event(e));
+        var events = new LayoffDataQueries(db).Timeline("Amazon", new DateOnly(2025, 10, 1), new DateOnly(2025, 12, 31));
+        foreach (var e in events) output.WriteLine(LayoffDataTextFormatter.Round(e));
 
         var october = Assert.Single(events, e => e.DatasetSum == 14000);
         Assert.Equal((new DateOnly(2025, 10, 27), new DateOnly(2025, 10, 27)), (october.Start, october.End));
@@ -35,7 +35,7 @@ public sealed class LayoffEventGrouperTests(ITestOutputHelper output)
             new DateOnly(2023, 1, 4), 18000, "Andy Jassy memo, via Variety");
         new ArticleFigureStore(db).ReplaceDocument(memo.DocumentId, [memo]);
 
-        var events = new LayoffEventQueries(db).Timeline("Amazon", new DateOnly(2022, 10, 1), new DateOnly(2023, 4, 30));
+        var events = new LayoffDataQueries(db).Timeline("Amazon", new DateOnly(2022, 10, 1), new DateOnly(2023, 4, 30));
 
         var january = Assert.Single(events, e => e.Sources.Any(s => s.Article is not null));
         Assert.Equal((new DateOnly(2022, 11, 16), new DateOnly(2023, 1, 4)), (january.Start, january.End));
@@ -61,7 +61,7 @@ public sealed class LayoffEventGrouperTests(ITestOutputHelper output)
             new DateOnly(2022, 11, 3), 1140, "BayPay Forum");
         new ArticleFigureStore(db).ReplaceDocument(article.DocumentId, [article]);
 
-        var stripe = Assert.Single(new LayoffEventQueries(db).Timeline("Stripe", new DateOnly(2022, 11, 1), new DateOnly(2022, 11, 30)));
+        var stripe = Assert.Single(new LayoffDataQueries(db).Timeline("Stripe", new DateOnly(2022, 11, 1), new DateOnly(2022, 11, 30)));
 
         Assert.Equal([1000, 1140], stripe.Sources.Select(s => s.Count ?? -1).ToList());
         Assert.Equal(["layoffs.fyi", "BayPay Forum"], stripe.Sources.Select(s => s.Claimant).ToList());
@@ -77,7 +77,7 @@ public sealed class LayoffEventGrouperTests(ITestOutputHelper output)
             Row("Amazon", "2025-10-27", 14000, 306), Row("Amazon", "2025-12-15", 84, 262), Row("Amazon", "2026-01-28", 16000, 231),
         };
 
-        var events = new LayoffEventGrouper().Group(rows, []);
+        var events = new LayoffRoundGrouper().Group(rows, []);
 
         Assert.Equal([14000, 84, 16000], events.Select(e => e.DatasetSum ?? -1).ToList());
     }
@@ -87,7 +87,7 @@ public sealed class LayoffEventGrouperTests(ITestOutputHelper output)
     {
         var rows = new[] { Row("Google", "2024-01-10", 1000, 1), Row("Google", "2024-01-16", null, 2), Row("Google", "2024-01-22", null, 3) };
 
-        var single = Assert.Single(new LayoffEventGrouper().Group(rows, []));
+        var single = Assert.Single(new LayoffRoundGrouper().Group(rows, []));
 
         Assert.Equal(3, single.DatasetRows.Count());
         Assert.Equal(1000, single.DatasetSum);
@@ -100,7 +100,7 @@ public sealed class LayoffEventGrouperTests(ITestOutputHelper output)
         var far = new ArticleFigure("Acme", new DateOnly(2023, 1, 12), 5000, null, "5,000 jobs", "doc-1", 10, 20, "Some paper");
         var close = new ArticleFigure("Acme Inc.", new DateOnly(2023, 1, 11), 120, null, "120 people", "doc-2", 0, 10, "Other paper");
 
-        var events = new LayoffEventGrouper().Group(rows, [far, close]);
+        var events = new LayoffRoundGrouper().Group(rows, [far, close]);
 
         Assert.Equal(2, events.Count);
         Assert.Equal([100, 120], events[0].Sources.Select(s => s.Count ?? -1).ToList());

@@ -6,9 +6,9 @@ namespace Bot.Knowledge.LayoffData;
 /// One source's account of a layoff: who says it (<see cref="Claimant"/>), when, and its own figure. An event keeps
 /// every source's figure as given; figures are never averaged.
 /// </summary>
-public sealed record EventSource
+public sealed record RoundSource
 {
-    public required EventSourceKind Kind { get; init; }
+    public required RoundSourceKind Kind { get; init; }
     /// <summary>"layoffs.fyi", or the article's claimant ("Andy Jassy memo, via Variety").</summary>
     public required string Claimant { get; init; }
     public required DateOnly Date { get; init; }

@@ -8,28 +8,28 @@ namespace Bot.Knowledge.LayoffData;
 /// for a period, WARN notices by company and state. Every row result carries its <see cref="DataCitation"/>;
 /// <see cref="VerifyRow"/> checks a citation against the stored row.
 /// </summary>
-public sealed class LayoffEventQueries
+public sealed class LayoffDataQueries
 {
     private readonly ILayoffRowStore rows;
     private readonly IWarnNoticeStore notices;
     private readonly IArticleFigureStore figures;
-    private readonly LayoffEventGrouper grouper;
+    private readonly LayoffRoundGrouper grouper;
 
-    public LayoffEventQueries(ILayoffRowStore rows, IWarnNoticeStore notices, IArticleFigureStore figures,
-        LayoffEventGroupingOptions? groupingOptions = null)
+    public LayoffDataQueries(ILayoffRowStore rows, IWarnNoticeStore notices, IArticleFigureStore figures,
+        LayoffRoundGroupingOptions? groupingOptions = null)
     {
         (this.rows, this.notices, this.figures) = (rows, notices, figures);
-        grouper = new LayoffEventGrouper(groupingOptions);
+        grouper = new LayoffRoundGrouper(groupingOptions);
     }
 
     /// <summary>Over the LiteDB collections of <paramref name="database"/>.</summary>
-    public LayoffEventQueries(ILiteDatabase database, LayoffEventGroupingOptions? groupingOptions = null)
+    public LayoffDataQueries(ILiteDatabase database, LayoffRoundGroupingOptions? groupingOptions = null)
         : this(new LiteLayoffRowStore(database), new LiteWarnNoticeStore(database), new ArticleFigureStore(database), groupingOptions)
     {
     }
 
     /// <summary>The company's layoff events (dataset rows, article figures and WARN notices grouped), oldest first.</summary>
-    public IReadOnlyList<LayoffEvent> Timeline(string company, DateOnly? since = null, DateOnly? until = null, bool includeWarn = true)
+    public IReadOnlyList<LayoffRound> Timeline(string company, DateOnly? since = null, DateOnly? until = null, bool includeWarn = true)
     {
         var key = EmployerNameNormalizer.CompanyKey(company);
         var companyRows = rows.OfCompany(key);

@@ -1,7 +1,7 @@
 namespace Bot.Knowledge.LayoffData;
 
-/// <summary>How <see cref="LayoffEventGrouper"/> decides that two sources describe the same layoff.</summary>
-public sealed record LayoffEventGroupingOptions
+/// <summary>How <see cref="LayoffRoundGrouper"/> decides that two sources describe the same layoff.</summary>
+public sealed record LayoffRoundGroupingOptions
 {
     /// <summary>A source joins an event when its date is at most this many days after the event's first row.</summary>
     public int WindowDays { get; init; } = 75;
