@@ -1,3 +1,4 @@
+using Bot.Knowledge;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;

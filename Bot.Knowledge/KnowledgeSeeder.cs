@@ -1,16 +1,20 @@
+using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Knowledge.Ingestion;
+namespace Bot.Knowledge;
 
 /// <summary>
-/// Fills an empty knowledge base from <see cref="KnowledgeOptions.SeedPaths"/>, so a fresh clone answers
-/// at once. Seeding records which paths it set out to ingest and which it finished, so a run that was
-/// interrupted (Ctrl+C, a killed process) is completed by the next command instead of leaving a
-/// partial base that answers as if it were whole. A database filled by hand is never seeded.
+/// The one seeder: fills an empty knowledge base from <see cref="KnowledgeOptions.SeedPaths"/>, so a fresh clone
+/// answers at once (<c>ask</c>, <c>eval</c>, <c>digest</c>, <c>serve</c>), and gives the data verbs their layoff rows
+/// (<see cref="SeedLayoffDataAsync"/>). Everything goes through <see cref="IngestionPipeline"/>, which hands CSV
+/// tables to the data importers. Seeding records which paths it set out to ingest and which it finished, so a run
+/// that was interrupted (Ctrl+C, a killed process) is completed by the next command instead of leaving a partial
+/// base that answers as if it were whole. A database filled by hand is never seeded.
 /// </summary>
 public sealed class KnowledgeSeeder(
-    IDocumentStore store, IKnowledgeMeta meta, IngestionPipeline pipeline, IOptions<KnowledgeOptions> options)
+    IDocumentStore store, IKnowledgeMeta meta, ILayoffRowStore rows, IngestionPipeline pipeline, IOptions<KnowledgeOptions> options)
 {
     public bool IsEmpty => store.DocumentCount == 0;
 
@@ -44,8 +48,34 @@ public sealed class KnowledgeSeeder(
             say($"Seeded {path}: {report.Count(IngestOutcome.Added)} added, {report.Count(IngestOutcome.Failed)} failed.");
         }
         var all = new IngestReport(items);
-        say($"Ingested {all.Count(IngestOutcome.Added)} sources ({all.Count(IngestOutcome.Failed)} failed, {all.Count(IngestOutcome.Skipped)} skipped).");
+        say($"Ingested {all.Count(IngestOutcome.Added)} sources ({all.Count(IngestOutcome.Failed)} failed, "
+            + $"{all.Count(IngestOutcome.Skipped)} skipped).");
         return all;
+    }
+
+    /// <summary>
+    /// For the data verbs (<c>layoffs</c>, <c>top</c>, <c>digest</c>): when the base holds no layoffs.fyi rows, imports
+    /// the CSV files among the seed paths, and only those (no articles to embed, so a fresh clone answers in seconds).
+    /// Importing is idempotent, so a run cut short is completed by the next one that still finds no rows.
+    /// </summary>
+    public async Task SeedLayoffDataAsync(Action<string> say, CancellationToken cancellationToken)
+    {
+        if (rows.Count() > 0) return;
+        var files = options.Value.SeedPaths
+            .Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
+            .ToList();
+        if (files.Count == 0)
+        {
+            say("The database has no layoffs.fyi rows and no seed CSV file (Knowledge:SeedPaths) was found.");
+            return;
+        }
+        say($"The database has no layoffs.fyi rows yet; importing {string.Join(", ", files)} ...");
+        foreach (var file in files)
+        {
+            var result = (await pipeline.IngestFileAsync(file, cancellationToken))[0];
+            say($"{result.Outcome.ToString().ToLowerInvariant()}: {result.Title ?? result.Source}"
+                + (result.Reason is null ? "" : $" ({result.Reason})"));
+        }
     }
 
     /// <summary>The configured seed paths that exist; missing ones are reported, not fatal.</summary>
