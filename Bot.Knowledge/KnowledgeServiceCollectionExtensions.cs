@@ -48,7 +48,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddKnowledgeStores(configuration);
         services.AddLayoffData();
         services.TryAddSingleton<Charts.LayoffChartRenderer>();
-        services.AddSingleton<IDataFileImporter, DataFileIngestAdapter>();
         services.AddSingleton<IDataRowVerifier, DataRowVerifier>();
         services.AddSingleton<IDocumentIndexer, ArticleFigureIndexer>();
         services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();

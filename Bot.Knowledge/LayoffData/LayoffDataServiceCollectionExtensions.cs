@@ -14,6 +14,7 @@ internal static class LayoffDataServiceCollectionExtensions
             sp.GetRequiredService<LayoffRoundGroupingOptions>()));
         services.AddSingleton(sp => new DataFileImporter(sp.GetRequiredService<ILayoffRowStore>(),
             sp.GetRequiredService<IWarnNoticeStore>(), sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<Ingestion.IDataFileImporter>(sp => sp.GetRequiredService<DataFileImporter>());
         return services;
     }
 }

@@ -17,8 +17,8 @@ internal sealed class DataTableContent(DataFileImporter importer) : IPolledConte
         var records = CsvRecordReader.Read(new StringReader(fetched.Body)).ToList();
         if (records.Count == 0) throw new FormatException("the download is empty");
         var header = records[0].Fields;
-        if (LayoffsFyiLayout.Detect(header) is null && WarnLayout.Detect(header) is null)
-            throw new FormatException("the header is neither a layoffs.fyi nor a WARN table");
+        var kind = DataFileImporter.KindOf(header);
+        if (kind == DataFileKind.Unknown) throw new FormatException("the header is neither a layoffs.fyi nor a WARN table");
         if (records.Count == 1) throw new FormatException("the table has no rows");
         if (records.Skip(1).FirstOrDefault(r => r.Fields.Count != header.Count) is { } bad)
             throw new FormatException($"line {bad.Line} has {bad.Fields.Count} fields where the header has {header.Count}: the download is malformed or cut off");
@@ -28,7 +28,8 @@ internal sealed class DataTableContent(DataFileImporter importer) : IPolledConte
         {
             var path = Path.Combine(folder, FileName(url));
             File.WriteAllText(path, fetched.Body);
-            var report = importer.TryImport(path, cancellationToken) ?? throw new FormatException("the table's layout was not recognised");
+            var report = importer.Import(kind, path, cancellationToken)
+                ?? throw new FormatException("the table's layout was not recognised");
             return Task.FromResult(new PolledContentResult(report.Added + report.Updated, 0));
         }
         finally

@@ -1,8 +1,0 @@
-namespace Bot.Knowledge.LayoffData;
-
-public enum DataFileKind
-{
-    Unknown,
-    LayoffsFyi,
-    WarnNotices,
-}
