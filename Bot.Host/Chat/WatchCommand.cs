@@ -1,3 +1,4 @@
+using Bot.Knowledge.Companies;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Watches;
 

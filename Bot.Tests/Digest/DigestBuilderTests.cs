@@ -1,4 +1,5 @@
 using Bot.Knowledge.Charts;
+using Bot.Knowledge.Companies;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;

@@ -3,6 +3,7 @@ using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Bot.Knowledge.Companies;
 
 namespace Bot.Knowledge.LayoffData;
 

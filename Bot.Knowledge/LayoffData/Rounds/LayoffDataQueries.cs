@@ -1,4 +1,5 @@
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Companies;
 using LiteDB;
 
 namespace Bot.Knowledge.LayoffData;

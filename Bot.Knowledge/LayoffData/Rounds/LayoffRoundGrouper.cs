@@ -1,3 +1,5 @@
+using Bot.Knowledge.Companies;
+
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using LiteDB;
+using Bot.Knowledge.Companies;
 
 namespace Bot.Knowledge.LayoffData;
 

@@ -1,6 +1,6 @@
-using Bot.Knowledge.LayoffData;
+using Bot.Knowledge.Companies;
 
-namespace Bot.Tests.LayoffData;
+namespace Bot.Tests.Knowledge;
 
 public sealed class EmployerNameNormalizerTests
 {

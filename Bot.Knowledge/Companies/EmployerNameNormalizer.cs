@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Bot.Knowledge.LayoffData;
+namespace Bot.Knowledge.Companies;
 
 /// <summary>
 /// Turns a company or employer name as written in a data file ("Amazon.com Services LLC",

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Bot.Knowledge.Text;
 
-namespace Bot.Knowledge.Ingestion;
+namespace Bot.Knowledge.Text;
 
 /// <summary>
 /// A title a reader can use. A title that is missing, "unknown (...)", "Untitled page" or hash-like is replaced by
