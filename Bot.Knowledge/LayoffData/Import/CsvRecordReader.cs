@@ -90,3 +90,6 @@ internal static class CsvRecordReader
         }
     }
 }
+
+/// <summary>One CSV record: its fields and the 1-based physical line on which it starts.</summary>
+internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
