@@ -5,7 +5,7 @@ namespace Bot.Host.Chat;
 /// answer with its sources shown or hidden. Only local database work, so platforms can answer within
 /// their 3 seconds without deferring.
 /// </summary>
-public sealed class ChatActionHandler(AnswerFeedbackStore store)
+public sealed class ChatActionHandler(IAnswerFeedbackStore store)
 {
     public ChatActionResult Handle(ChatAction action, string platform, string userId)
     {

@@ -10,9 +10,9 @@ namespace Bot.Host.Chat;
 /// </summary>
 public sealed class ChatService(
     IAnswerEngine engine,
-    UserRateLimiter rateLimiter,
-    ConversationMemory memory,
-    AnswerFeedbackStore feedback,
+    IUserRateLimiter rateLimiter,
+    IConversationMemory memory,
+    IAnswerFeedbackStore feedback,
     IOptions<ChatOptions> options,
     ILogger<ChatService> logger)
 {

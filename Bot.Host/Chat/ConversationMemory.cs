@@ -1,36 +1,18 @@
-using System.Collections.Concurrent;
 using Bot.Knowledge.Answering;
 
 namespace Bot.Host.Chat;
 
 /// <summary>
-/// Remembers the last few question/answer turns per thread so follow-ups ("and why?") keep
-/// their subject. In memory on purpose: a restart forgets threads, which only costs context.
+/// The last few question/answer turns per thread, so follow-ups ("and why?") keep their subject. In memory for one
+/// process (a restart forgets threads, which only costs context); in PostgreSQL when several instances share the
+/// work, so a follow-up landing on another instance still knows the thread.
 /// </summary>
-public sealed class ConversationMemory
+public interface IConversationMemory
 {
-    private const int MaxTurnsPerThread = 4;
-    private const int MaxThreads = 10_000;
-    private readonly ConcurrentDictionary<string, List<ConversationTurn>> _threads = new();
+    const int MaxTurnsPerThread = 4;
 
-    public IReadOnlyList<ConversationTurn> Get(string platform, string channelId, string? threadId)
-    {
-        if (threadId is null) return [];
-        if (!_threads.TryGetValue(Key(platform, channelId, threadId), out var turns)) return [];
-        lock (turns) return turns.ToList();
-    }
+    /// <summary>The thread's turns, oldest first; none outside a thread.</summary>
+    IReadOnlyList<ConversationTurn> Get(string platform, string channelId, string? threadId);
 
-    public void Add(string platform, string channelId, string? threadId, ConversationTurn turn)
-    {
-        if (threadId is null) return;
-        if (_threads.Count >= MaxThreads) _threads.Clear(); // crude bound; losing context is harmless
-        var turns = _threads.GetOrAdd(Key(platform, channelId, threadId), _ => []);
-        lock (turns)
-        {
-            turns.Add(turn);
-            if (turns.Count > MaxTurnsPerThread) turns.RemoveAt(0);
-        }
-    }
-
-    private static string Key(string platform, string channelId, string threadId) => $"{platform}|{channelId}|{threadId}";
+    void Add(string platform, string channelId, string? threadId, ConversationTurn turn);
 }

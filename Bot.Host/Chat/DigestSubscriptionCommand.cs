@@ -1,5 +1,5 @@
 using Bot.Host.Jobs;
-using Bot.Knowledge.Digest;
+using Bot.Host.State;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Chat;
@@ -8,7 +8,7 @@ namespace Bot.Host.Chat;
 /// <c>digest subscribe|unsubscribe</c> for the channel the command came from; who may run it is the platform edge's
 /// call (Manage Server on Discord). Channels named in the settings stay subscribed whatever is typed here.
 /// </summary>
-internal sealed class DigestSubscriptionCommand(DigestSubscriptionStore subscriptions, IOptions<DigestOptions> options)
+internal sealed class DigestSubscriptionCommand(IDigestSubscriptionStore subscriptions, IOptions<DigestOptions> options)
 {
     public ChatReply Handle(ChatCommand command, bool subscribe)
     {

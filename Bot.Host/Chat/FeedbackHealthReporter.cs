@@ -3,7 +3,7 @@ using Bot.Host.Hosting;
 namespace Bot.Host.Chat;
 
 /// <summary>The feedback counters on <c>/health</c>: answers kept, helpful and not-helpful votes. Never unhealthy on its own.</summary>
-internal sealed class FeedbackHealthReporter(AnswerFeedbackStore store) : IHealthReporter
+internal sealed class FeedbackHealthReporter(IAnswerFeedbackStore store) : IHealthReporter
 {
     public string Name => "feedback";
     public bool IsHealthy => true;

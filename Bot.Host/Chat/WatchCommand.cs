@@ -1,3 +1,4 @@
+using Bot.Host.State;
 using Bot.Knowledge.Companies;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Watches;
@@ -8,7 +9,7 @@ namespace Bot.Host.Chat;
 /// <c>watch add|remove|list [company]</c> for the channel the command came from. Who may run it is the platform
 /// edge's call (Manage Server on Discord; Slack has no such notion in a slash command).
 /// </summary>
-internal sealed class WatchCommand(WatchStore watches, LayoffDataQueries queries)
+internal sealed class WatchCommand(IWatchStore watches, CompanyWatchFactory newWatch, LayoffDataQueries queries)
 {
     public const string CompanyOption = "company";
 
@@ -21,7 +22,8 @@ internal sealed class WatchCommand(WatchStore watches, LayoffDataQueries queries
         switch (action)
         {
             case "add":
-                if (watches.Add(request.Platform, request.ChannelId, company, request.UserId) is not { } added)
+                var added = newWatch.Create(request.Platform, request.ChannelId, company, request.UserId);
+                if (!watches.TryAdd(added))
                     return ChatReply.Error($"This channel already watches {EmployerNameNormalizer.Canonical(company)}.");
                 var known = queries.Timeline(added.Company, includeWarn: false).Count;
                 return new ChatReply
@@ -30,7 +32,7 @@ internal sealed class WatchCommand(WatchStore watches, LayoffDataQueries queries
                         + (known == 0 ? "The knowledge base has no round of it yet." : $"The {known} rounds known today are not posted again."),
                 };
             case "remove":
-                return watches.Remove(request.Platform, request.ChannelId, company)
+                return watches.Remove(CompanyWatch.IdFor(request.Platform, request.ChannelId, company))
                     ? new ChatReply { Text = $"Stopped watching {EmployerNameNormalizer.Canonical(company)} in this channel." }
                     : ChatReply.Error($"This channel does not watch {EmployerNameNormalizer.Canonical(company)}.");
             case "list":

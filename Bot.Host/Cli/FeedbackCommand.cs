@@ -32,7 +32,7 @@ internal static class FeedbackCommand
             return 2;
         }
         using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
-        var answers = host.Services.GetRequiredService<AnswerFeedbackStore>().LatestNotHelpful(limit);
+        var answers = host.Services.GetRequiredService<IAnswerFeedbackStore>().LatestNotHelpful(limit);
         if (answers.Count == 0) output.WriteLine("No answer has been marked \"not helpful\" yet.");
         foreach (var answer in answers)
         {

@@ -18,11 +18,13 @@ internal static class LayoffsCommand
         var until = new Option<string?>("--until") { Description = "Only rounds up to this date." };
         var chart = new Option<string?>("--chart") { Description = "Also write a PNG chart of roles cut per month to this path." };
         var command = new Command("layoffs", "List a company's layoff rounds with the figure each source reports.") { company, since, until, chart };
-        command.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(company)!, parse.GetValue(since), parse.GetValue(until), parse.GetValue(chart), ct));
+        command.SetAction((parse, ct) =>
+            RunAsync(parse, parse.GetValue(company)!, parse.GetValue(since), parse.GetValue(until), parse.GetValue(chart), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, string company, string? sinceText, string? untilText, string? chartPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        ParseResult parse, string company, string? sinceText, string? untilText, string? chartPath, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         DateOnly since = default, until = default;

@@ -5,6 +5,8 @@ using Bot.Host.Discord.Interactions;
 using Bot.Host.Discord.Rest;
 using Bot.Host.Hosting;
 using Bot.Host.Jobs;
+using Bot.Knowledge;
+using Bot.Knowledge.Storage.Postgres;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -53,7 +55,6 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<BucketRegistry>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordReplyRenderer>();
-        services.AddSingleton<InteractionDeduplicator>();
         services.AddSingleton(new InboundQueue<InteractionWorkItem>());
         services.AddSingleton<InteractionIntake>();
         services.AddSingleton<DiscordInteractionHandler>();
@@ -75,7 +76,10 @@ public static class DiscordServiceCollectionExtensions
         else
         {
             services.AddSingleton(GatewayReconnectPolicy.Default);
-            services.AddSingleton<GatewayIdentifyGate>();
+            // Instances sharing a PostgreSQL database run different shards of one bot: they share the IDENTIFY buckets.
+            var sharedBuckets = KnowledgeStores.IsPostgres(configuration);
+            services.AddSingleton(sp => new GatewayIdentifyGate(sp.GetRequiredService<TimeProvider>(),
+                sharedBuckets ? new PostgresIdentifyBuckets(sp.GetRequiredService<PostgresDatabase>()) : null));
             services.AddSingleton<IGatewayDispatchHandler, InteractionCreateDispatchHandler>();
             services.AddSingleton<DispatchRouter>();
             services.AddSingleton<DiscordGatewayClient>();

@@ -58,16 +58,14 @@ internal static class BotHostFactory
             o.SeedPaths = [.. DefaultSeedPaths.Concat(o.SeedPaths).Select(RepositoryPaths.Resolve)]);
         if (LlmHealthReporter.IsConfigured(configuration)) services.AddSingleton<IHealthReporter, LlmHealthReporter>();
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
-        services.AddSingleton<UserRateLimiter>();
-        services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<WatchCommand>();
         services.AddSingleton<DigestSubscriptionCommand>();
         services.AddSingleton<IChatCommandHandler, ChatCommandHandler>();
         services.AddSingleton<CompanyNameSuggester>();
-        services.AddSingleton<AnswerFeedbackStore>();
         services.AddSingleton<ChatActionHandler>();
         services.AddSingleton<IHealthReporter, FeedbackHealthReporter>();
+        services.AddSharedState();
         services.AddDigestContent(configuration);
         services.AddSingleton<Evaluation.EvalGrader>();
         services.AddSingleton<Evaluation.EvalRunner>();

@@ -7,8 +7,8 @@ namespace Bot.Host.Hosting;
 /// Runs the one <see cref="KnowledgeSeeder"/> on <c>serve</c>, in the background so the chat connections open at once
 /// (as <c>ask</c> does in the foreground); off with <c>Knowledge:SeedOnServe=false</c>.
 /// </summary>
-internal sealed class KnowledgeSeedingService(KnowledgeSeeder seeder, IOptions<KnowledgeOptions> options, ILogger<KnowledgeSeedingService> logger)
-    : BackgroundService
+internal sealed class KnowledgeSeedingService(
+    KnowledgeSeeder seeder, IOptions<KnowledgeOptions> options, ILogger<KnowledgeSeedingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,3 +1,4 @@
+using Bot.Host.State;
 using Bot.Knowledge.Digest;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Bot.Host.Jobs;
 internal sealed class DigestRunner(
     IEnumerable<IChannelPublisher> publishers,
     DigestLedger ledger,
-    DigestSubscriptionStore subscriptions,
+    IDigestSubscriptionStore subscriptions,
     DigestBuilder builder,
     DigestRenderer renderer,
     DigestSchedule schedule,

@@ -1,7 +1,5 @@
 using Bot.Host.Chat;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,7 +10,7 @@ public static class DigestServiceCollectionExtensions
 {
     /// <summary>
     /// What every command needs to build a digest (the <c>/digest</c> command, the CLI preview): the <c>Digest</c>
-    /// options, the builder, the ledger, the schedule and the renderer. Settings are validated at start.
+    /// options, the builder, the schedule and the renderer. Settings are validated at start.
     /// </summary>
     public static IServiceCollection AddDigestContent(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,14 +26,9 @@ public static class DigestServiceCollectionExtensions
             return DigestSchedule.Parse(o.Cron, o.TimeZone);
         });
         services.TryAddSingleton<DigestBuilder>();
-        services.TryAddSingleton<DigestLedger>();
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton<IDigestProvider, LatestDigestProvider>();
-        services.TryAddSingleton(sp => new WatchStore(
-            sp.GetRequiredService<KnowledgeDatabase>(), sp.GetRequiredService<LayoffDataQueries>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<DigestSubscriptionStore>();
         services.TryAddSingleton<WatchAlertFinder>();
-        services.TryAddSingleton<WatchAlertLedger>();
         services.TryAddSingleton<WatchAlertRenderer>();
         return services;
     }

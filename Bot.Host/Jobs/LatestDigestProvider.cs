@@ -1,4 +1,5 @@
 using Bot.Host.Chat;
+using Bot.Host.State;
 using Bot.Knowledge.Digest;
 
 namespace Bot.Host.Jobs;

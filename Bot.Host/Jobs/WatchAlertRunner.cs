@@ -1,3 +1,4 @@
+using Bot.Host.State;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Watches;
 
@@ -11,7 +12,7 @@ namespace Bot.Host.Jobs;
 /// </summary>
 internal sealed class WatchAlertRunner(
     IEnumerable<IChannelPublisher> publishers,
-    WatchStore watches,
+    IWatchStore watches,
     WatchAlertFinder finder,
     WatchAlertLedger ledger,
     WatchAlertRenderer renderer,

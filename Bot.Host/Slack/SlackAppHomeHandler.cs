@@ -1,3 +1,4 @@
+using Bot.Host.State;
 using Bot.Knowledge.Watches;
 using Bot.Host.Chat;
 using Bot.Host.Slack.Events.Protocol;
@@ -12,7 +13,8 @@ namespace Bot.Host.Slack;
 /// it is opened, so it shows what the bot does, example questions, the commands, the channels' company watches
 /// and the latest digest summary.
 /// </summary>
-internal sealed class SlackAppHomeHandler(ViewsApi views, IDigestProvider digests, WatchStore watches, IOptions<SlackOptions> options, ILogger<SlackAppHomeHandler> logger)
+internal sealed class SlackAppHomeHandler(
+    ViewsApi views, IDigestProvider digests, IWatchStore watches, IOptions<SlackOptions> options, ILogger<SlackAppHomeHandler> logger)
 {
     private const int WatchLines = 20;
     private const int DigestLines = 8;

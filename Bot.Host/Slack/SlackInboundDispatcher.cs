@@ -1,10 +1,10 @@
-using Bot.Host.Slack.Events;
+using Bot.Host.Chat;
 
 namespace Bot.Host.Slack;
 
 /// <summary>Drops repeats (same <c>event_id</c>, or <c>trigger_id</c> of a command or interaction) and routes the rest to their handler.</summary>
 internal sealed class SlackInboundDispatcher(
-    EventDeduplicator deduplicator,
+    IInboundDeduplicator deduplicator,
     SlackMessageHandler messages,
     SlackSlashCommandHandler commands,
     SlackInteractionHandler interactions,
@@ -14,7 +14,7 @@ internal sealed class SlackInboundDispatcher(
     public Task DispatchAsync(SlackInbound item, CancellationToken cancellationToken)
     {
         var id = item.Event?.EventId ?? item.Command?.TriggerId ?? item.Interaction?.TriggerId;
-        if (id is not null && !deduplicator.TryMarkFirst(id))
+        if (id is not null && !deduplicator.TryMarkFirst(SlackMessageHandler.Platform, id))
         {
             SlackLog.Duplicate(logger, id);
             return Task.CompletedTask;

@@ -41,7 +41,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSlashCommandHandler>();
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackAppHomeHandler>();
-        services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackInboundDispatcher>();
         services.AddSingleton(new InboundQueue<SlackInbound>());
         services.AddHostedService<SlackInboundWorker>();

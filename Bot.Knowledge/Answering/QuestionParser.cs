@@ -25,7 +25,8 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
          "workforce headcount company companies firm firms round rounds elimination eliminate eliminated fire fired let go redundancy " +
          "announce announced happen happened say said tell told know think mean really actually exactly total altogether together so far too also " +
          "etc lol pls please thing things guy guys one ones big bigger biggest small smaller smallest first second third last latest before after " +
-         "same figure figures number numbers name date dates get got this that there then now ever just hey hi bot tech").Split(' ').Select(Tokenizer.Stem),
+         "same figure figures number numbers name date dates get got this that there then now ever just hey hi bot tech")
+            .Split(' ').Select(Tokenizer.Stem),
         StringComparer.Ordinal);
 
     public ParsedQuestion Parse(string question, IReadOnlyList<ConversationTurn>? history = null)

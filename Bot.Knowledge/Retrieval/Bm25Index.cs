@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Retrieval;
@@ -37,7 +38,7 @@ public sealed class Bm25Index
     internal int Length(int passage) => _lengths[passage];
 
     /// <summary>Every passage's token count (read-only once sealed).</summary>
-    internal ReadOnlySpan<int> Lengths => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_lengths);
+    internal ReadOnlySpan<int> Lengths => CollectionsMarshal.AsSpan(_lengths);
 
     /// <summary>
     /// Whether <paramref name="passage"/> contains <paramref name="term"/> is known only to the postings: how many of <paramref
@@ -84,13 +85,13 @@ public sealed class Bm25Index
     internal void Write(BinaryWriter writer)
     {
         writer.Write(_lengths.Count);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_lengths)));
+        writer.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(_lengths)));
         writer.Write(_postings.Count);
         foreach (var (term, postings) in _postings)
         {
             writer.Write(term);
             writer.Write(postings.Count);
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings)));
+            writer.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(postings)));
         }
     }
 
@@ -117,8 +118,8 @@ public sealed class Bm25Index
     private static void ReadList<T>(BinaryReader reader, List<T> list, int count, Func<long> remainingBytes) where T : unmanaged
     {
         if (count < 0 || (long)count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() > remainingBytes()) throw new FormatException("bad list length");
-        System.Runtime.InteropServices.CollectionsMarshal.SetCount(list, count);
-        reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)));
+        CollectionsMarshal.SetCount(list, count);
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(list)));
     }
 }
 

@@ -1,9 +1,11 @@
+using Bot.Knowledge.Companies;
+using Bot.Knowledge.LayoffData;
 using LiteDB;
 
 namespace Bot.Knowledge.Watches;
 
 /// <summary>
-/// A channel watching a company (collection <c>watches</c>): a new layoff round of the company is posted there once.
+/// A channel watching a company: a new layoff round of the company is posted there once.
 /// <see cref="KnownSources"/> holds the sources of rounds the channel need not hear about: those known when the watch
 /// was added and those already alerted, so a round whose first date moves as sources join is still not new.
 /// </summary>
@@ -21,4 +23,8 @@ public sealed class CompanyWatch
     public List<string> KnownSources { get; set; } = [];
 
     public static string IdOf(string platform, string channelId, string companyKey) => $"{platform}:{channelId}:{companyKey}";
+
+    /// <summary>The id of the channel's watch of <paramref name="company"/> as typed ("acme", "Acme Inc.").</summary>
+    public static string IdFor(string platform, string channelId, string company) =>
+        IdOf(platform, channelId, EmployerNameNormalizer.CompanyKey(EmployerNameNormalizer.Canonical(company)));
 }

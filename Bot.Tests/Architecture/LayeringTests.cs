@@ -84,7 +84,8 @@ public sealed class LayeringTests
     public void Every_platform_folder_is_known_to_this_test()
     {
         // A new platform namespace must be added to Platforms, or the rules above would not guard it.
-        var known = new[] { "Chat", "Cli", "Hosting", "Jobs", "Net", "Benchmarks", "Evaluation", "Platforms" }.Select(n => "Bot.Host." + n)
+        var known = new[] { "Chat", "Cli", "Hosting", "Jobs", "Net", "Benchmarks", "Evaluation", "Platforms", "State" }
+            .Select(n => "Bot.Host." + n)
             .Concat(Platforms).ToList();
         var unknown = Host.GetTypes().Select(t => t.Namespace).OfType<string>()
             .Where(n => n.StartsWith("Bot.Host.", StringComparison.Ordinal))

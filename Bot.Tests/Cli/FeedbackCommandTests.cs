@@ -22,7 +22,7 @@ public sealed class FeedbackCommandTests : IDisposable
         string disliked;
         using (var host = BotHostFactory.CreateCliHost(db))
         {
-            var store = host.Services.GetRequiredService<AnswerFeedbackStore>();
+            var store = host.Services.GetRequiredService<IAnswerFeedbackStore>();
             disliked = store.Record("slack", "why did Meta cut jobs in 2022?", new ChatReply
             {
                 Text = "Meta cut 11,000 jobs.",

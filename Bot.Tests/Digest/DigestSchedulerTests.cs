@@ -1,14 +1,17 @@
 using Bot.Host.Jobs;
+using Bot.Host.State;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Storage;
+using Bot.Knowledge.Storage.Postgres;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
+using Bot.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Digest;
 
-/// <summary>The digest scheduler service over a real LiteDB file, a fake clock and in-test publishers.</summary>
+/// <summary>The digest scheduler service over a real LiteDB file (or PostgreSQL ledger), a fake clock and in-test publishers.</summary>
 public sealed class DigestSchedulerTests
 {
     private static DateTimeOffset Utc(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
@@ -78,17 +81,51 @@ public sealed class DigestSchedulerTests
     }
 
     [Fact]
-    public async Task Two_scheduler_instances_over_the_same_database_post_once_per_channel()
+    public async Task Two_schedulers_in_one_process_over_one_LiteDB_file_post_once_per_channel()
+    {
+        // LiteDB is one process (a second process on the file waits, then stops): two schedulers here share its one
+        // LiteDatabase. Several instances need PostgreSQL: the test below.
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        await TwoSchedulersPostOnceAsync(database,
+            time => (new DigestLedger(database, time), new LiteDbDigestSubscriptionStore(database, time)));
+    }
+
+    [Fact]
+    public async Task Two_scheduler_instances_each_with_its_own_PostgreSQL_connections_post_once_per_channel()
+    {
+        await using var pg = await PostgresTestDatabase.CreateAsync();
+        var opened = new List<PostgresDatabase>();
+        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        try
+        {
+            await TwoSchedulersPostOnceAsync(database, time =>
+            {
+                // An instance's own data source and pool, as a second process would have.
+                var instance = new PostgresDatabase(pg.ConnectionString);
+                opened.Add(instance);
+                return (new DigestLedger(new PostgresDeliveryLedger(instance, time, DigestLedger.CollectionName)),
+                    new PostgresDigestSubscriptionStore(instance, time));
+            });
+        }
+        finally
+        {
+            foreach (var instance in opened) await instance.DisposeAsync();
+        }
+    }
+
+    private static async Task TwoSchedulersPostOnceAsync(KnowledgeDatabase database,
+        Func<TimeProvider, (DigestLedger Ledger, IDigestSubscriptionStore Subscriptions)> instanceState)
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var discordA = new RecordingPublisher("discord", time);
         var slackA = new RecordingPublisher("slack", time);
         var discordB = new RecordingPublisher("discord", time);
         var slackB = new RecordingPublisher("slack", time);
-        await using var a = new SchedulerRig(database, time, Options(), discordA, slackA);
-        await using var b = new SchedulerRig(database, time, Options(), discordB, slackB);
+        var (ledgerA, subscriptionsA) = instanceState(time);
+        var (ledgerB, subscriptionsB) = instanceState(time);
+        await using var a = new SchedulerRig(database, time, Options(), ledgerA, subscriptionsA, discordA, slackA);
+        await using var b = new SchedulerRig(database, time, Options(), ledgerB, subscriptionsB, discordB, slackB);
         await a.StartAsync(ct);
         await b.StartAsync(ct);
 
@@ -102,12 +139,12 @@ public sealed class DigestSchedulerTests
         var channels = discordA.Posts.Concat(discordB.Posts).Select(p => p.ChannelId).Order().ToList();
         Assert.Equal(["111", "222"], channels);
         Assert.Single(slackA.Posts.Concat(slackB.Posts));
-        Assert.All(a.Ledger.All(), e => Assert.Equal(DigestDeliveryState.Sent, e.State));
+        Assert.All(b.Ledger.All(), e => Assert.Equal(DigestDeliveryState.Sent, e.State));
         Assert.Equal(3, a.Ledger.All().Count);
     }
 
     [Fact]
-    public async Task Racing_passes_of_two_runners_at_the_same_instant_claim_each_channel_once()
+    public async Task Racing_passes_of_two_runners_in_one_process_at_the_same_instant_claim_each_channel_once()
     {
         var ct = Wait.Token();
         using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
@@ -122,29 +159,6 @@ public sealed class DigestSchedulerTests
 
         Assert.Equal(3, publishers.Sum(p => p.Posts.Count));
         Assert.Equal(3, a.Ledger.All().Count(e => e.State == DigestDeliveryState.Sent));
-    }
-
-    [Fact]
-    public async Task Concurrent_claims_of_the_same_digest_from_two_ledgers_over_one_database_succeed_once()
-    {
-        var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
-        var time = new WatchedClock(Utc("2026-11-27T09:00:00Z"));
-        var ledgers = new[] { new DigestLedger(database, time), new DigestLedger(database, time) };
-        var period = new DigestPeriod(Utc("2026-11-26T09:00:00Z"), Utc("2026-11-27T09:00:00Z"));
-        using var start = new Barrier(8);
-
-        // Own threads (not pool threads) so the barrier releases all eight at once without waiting for pool growth.
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Factory.StartNew(() =>
-        {
-            start.SignalAndWait(ct);
-            return ledgers[i % 2].TryClaim("discord", "111", period, $"owner{i}");
-        }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
-
-        Assert.Single(claims, c => c);
-        Assert.Equal(DigestDeliveryState.Claimed, ledgers[1].Get("discord", "111", period.To)!.State);
-        Assert.False(ledgers[0].TryClaim("discord", "111", period, "late"));
-        Assert.True(ledgers[0].TryClaim("discord", "222", period, "other channel"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bot.Host.Chat;
 using Bot.Host.Cli;
 using Bot.Host.Jobs;
+using Bot.Host.State;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;

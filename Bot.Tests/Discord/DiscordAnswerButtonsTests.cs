@@ -81,7 +81,8 @@ public sealed class DiscordAnswerButtonsTests
         var buttons = await AskAsync(discord, ct);
         // The answer is made 31 days old in the database: moving the shared fake clock that far would also
         // expire the gateway's heartbeats.
-        var answers = discord.Services.GetRequiredService<LiteDB.ILiteDatabase>().GetCollection<AnswerRecord>(AnswerFeedbackStore.AnswersCollection);
+        var answers = discord.Services.GetRequiredService<LiteDB.ILiteDatabase>()
+            .GetCollection<AnswerRecord>(LiteDbAnswerFeedbackStore.AnswersCollection);
         var answer = answers.FindAll().Single();
         answer.CreatedAt = discord.Bot.Time.GetUtcNow().UtcDateTime.AddDays(-31);
         answers.Update(answer);

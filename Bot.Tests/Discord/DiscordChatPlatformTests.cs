@@ -64,31 +64,6 @@ public sealed class DiscordChatPlatformTests
         Assert.All(DiscordCommandCatalog.All.Where(d => !adminOnly.Contains(d.Name)), d => Assert.Null(d.Command.DefaultMemberPermissions));
     }
 
-    [Fact]
-    public void The_deduplicator_lets_each_id_through_once()
-    {
-        var seen = new InteractionDeduplicator(TimeProvider.System);
-        Assert.True(seen.TryMarkSeen("1"));
-        Assert.False(seen.TryMarkSeen("1"));
-        Assert.True(seen.TryMarkSeen("2"));
-    }
-
-    [Fact]
-    public void The_deduplicator_remembers_every_id_for_15_minutes_however_many_arrive_then_forgets_them()
-    {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var seen = new InteractionDeduplicator(time);
-        Assert.True(seen.TryMarkSeen("first"));
-        for (var i = 0; i < 5_000; i++) seen.TryMarkSeen($"burst-{i}"); // a count limit (it was 2,048) would have dropped "first"
-
-        time.Advance(TimeSpan.FromMinutes(14));
-        Assert.False(seen.TryMarkSeen("first"));
-
-        time.Advance(TimeSpan.FromMinutes(2));
-        Assert.True(seen.TryMarkSeen("later"));
-        Assert.Equal(1, seen.Count); // everything older than the window is gone
-    }
-
     private static DiscordInteraction Parse(string json) =>
         JsonSerializer.Deserialize(json, DiscordJsonContext.Default.DiscordInteraction)!;
 }

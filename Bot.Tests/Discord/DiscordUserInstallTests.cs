@@ -100,7 +100,7 @@ public sealed class DiscordUserInstallTests
 
         Assert.Equal(64, (int)refusal.Json!["data"]!["flags"]!);
         Assert.StartsWith($"/digest {subcommand} ", (string)refusal.Json!["data"]!["content"]!);
-        Assert.Empty(discord.Services.GetRequiredService<DigestSubscriptionStore>().All());
+        Assert.Empty(discord.Services.GetRequiredService<Bot.Host.State.IDigestSubscriptionStore>().All());
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed class FactExtractorTests
 
     [Fact]
     public void A_possessive_before_a_cut_is_not_a_workforce() =>
-        Assert.False(Assert.Single(FactExtractor.Extract("Amazon's 14,000 job cuts were confirmed on Tuesday.").HeadCounts).IsTotalWorkforce);
+        Assert.False(Assert.Single(FactExtractor.Extract("Amazon's 14,000 job cuts were confirmed on Tuesday.").HeadCounts)
+            .IsTotalWorkforce);
 
     [Theory]
     [InlineData("reducing the size of our team by around 14pc", 14)]

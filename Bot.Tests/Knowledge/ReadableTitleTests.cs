@@ -9,7 +9,9 @@ namespace Bot.Tests.Knowledge;
 /// <summary>Titles made readable at ingestion (front-matter files through the real pipeline) and on upgrading an old database file.</summary>
 public sealed class ReadableTitleTests : IDisposable
 {
-    private const string HashUrl = "https://trends.glance.example/story/articles/news/IN/en/timesnow/f-445134d771-f97dc244-397a-5c3b-8eac-c7ac1fdc8b88?summary=false";
+    private const string HashUrl =
+        "https://trends.glance.example/story/articles/news/IN/en/timesnow/f-445134d771-f97dc244-397a-5c3b-8eac-c7ac1fdc8b88" +
+        "?summary=false";
     private readonly TestPaths.TempDir _dir = new();
 
     private async Task<DocumentRecord> IngestAsync(string title, string url, string publisher, string date, string body)

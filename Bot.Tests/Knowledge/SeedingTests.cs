@@ -32,7 +32,8 @@ public sealed class SeedingTests : IDisposable
     // Built here because configuration appends array entries to the default seed paths rather than replacing them.
     private KnowledgeSeeder Seeder => SeederOf(_first, _second);
 
-    private KnowledgeSeeder SeederOf(params string[] seedPaths) => new(_knowledge.Services.Get<DocumentStore>(), _knowledge.Services.Get<IKnowledgeMeta>(),
+    private KnowledgeSeeder SeederOf(params string[] seedPaths) => new(
+        _knowledge.Services.Get<DocumentStore>(), _knowledge.Services.Get<IKnowledgeMeta>(),
         _knowledge.Services.Get<Bot.Knowledge.LayoffData.ILayoffRowStore>(), _knowledge.Services.Get<IngestionPipeline>(),
         Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions { SeedPaths = seedPaths }));
     private int Documents => _knowledge.Services.Get<DocumentStore>().DocumentCount;

@@ -12,9 +12,10 @@ public sealed class SlackAppHomeTests
     {
         var ct = Wait.Token();
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
-        var watches = slack.Services.GetRequiredService<Bot.Knowledge.Watches.WatchStore>();
-        watches.Add("slack", "C0WATCHING", "Acme", "U061F7AUR");
-        watches.Add("discord", "123456789", "Globex", "42");
+        var watches = slack.Services.GetRequiredService<Bot.Host.State.IWatchStore>();
+        var newWatch = slack.Services.GetRequiredService<Bot.Knowledge.Watches.CompanyWatchFactory>();
+        watches.TryAdd(newWatch.Create("slack", "C0WATCHING", "Acme", "U061F7AUR"));
+        watches.TryAdd(newWatch.Create("discord", "123456789", "Globex", "42"));
         var envelope = SlackFixtures.Local("socket_events_api_envelope_app_home_opened.json");
 
         await slack.Socket.SendAsync(envelope, ct);

@@ -57,4 +57,19 @@ public sealed class PostgresDatabaseTests
         var error = Assert.Throws<KnowledgeDatabaseException>(() => database.EnsureModule("widgets", TwoSteps[..1]));
         Assert.Contains("newer than this build", error.Message);
     }
+
+    [Fact]
+    public async Task A_database_that_cannot_be_opened_is_one_clear_error_without_the_password()
+    {
+        await using var test = await PostgresTestDatabase.CreateAsync();
+        var missing = new NpgsqlConnectionStringBuilder(test.ConnectionString) { Database = test.Name + "_missing", Pooling = false };
+        using var database = new PostgresDatabase(missing.ConnectionString);
+
+        var error = Assert.Throws<KnowledgeDatabaseException>(() => database.EnsureModule("widgets", TwoSteps));
+
+        Assert.StartsWith($"cannot reach the PostgreSQL knowledge base at {missing.Host}:{missing.Port}/{missing.Database} (",
+            error.Message);
+        Assert.Contains("does not exist", error.Message);
+        Assert.DoesNotContain(missing.Password!, error.Message);
+    }
 }

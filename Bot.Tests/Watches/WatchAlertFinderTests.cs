@@ -1,4 +1,5 @@
 using Bot.Host.Jobs;
+using Bot.Host.State;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
@@ -17,20 +18,21 @@ public sealed class WatchAlertFinderTests : IDisposable
     private readonly FakeTimeProvider _time = new(Utc("2026-11-26T10:00:00Z"));
     private readonly KnowledgeServices _services;
     private readonly LayoffDataQueries _queries;
-    private readonly WatchStore _watches;
+    private readonly LiteDbWatchStore _watches;
 
     public WatchAlertFinderTests()
     {
         _services = new KnowledgeServices(_database, time: _time);
         _queries = new LayoffDataQueries(_database.Database);
-        _watches = new WatchStore(_database, _queries, _time);
+        _watches = new LiteDbWatchStore(_database);
     }
 
     [Fact]
     public void A_newly_ingested_article_stating_a_figure_is_a_new_round_with_its_quote_and_old_history_is_not()
     {
         LayoffRowsFile.Import(_database.Database, ("Acme", 120, "2026-09-01"));
-        var watch = _watches.Add("slack", "C1", "Acme", "U1")!;
+        var watch = new CompanyWatchFactory(_queries, _time).Create("slack", "C1", "Acme", "U1");
+        Assert.True(_watches.TryAdd(watch));
         var finder = new WatchAlertFinder(_queries);
         Assert.Empty(finder.Due(watch));
 

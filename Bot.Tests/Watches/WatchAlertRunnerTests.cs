@@ -1,11 +1,13 @@
 using Bot.Host.Jobs;
-using Bot.Knowledge.Digest;
+using Bot.Host.State;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
+using Bot.Knowledge.Storage.Postgres;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Bot.Tests.Knowledge.Support;
+using Bot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,19 +19,54 @@ public sealed class WatchAlertRunnerTests : IDisposable
     private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-    private WatchAlertRunner Runner(RecordingPublisher publisher, WatchStore watches, LayoffDataQueries queries) =>
-        new([publisher], watches, new WatchAlertFinder(queries), new WatchAlertLedger(_database, _time), new WatchAlertRenderer(new DocumentStore(_database, _time)),
-            NullLogger<WatchAlertRunner>.Instance);
+    private WatchAlertRunner Runner(
+        RecordingPublisher publisher, IWatchStore watches, LayoffDataQueries queries, WatchAlertLedger? ledger = null) =>
+        new([publisher], watches, new WatchAlertFinder(queries), ledger ?? new WatchAlertLedger(_database, _time),
+            new WatchAlertRenderer(new DocumentStore(_database, _time)), NullLogger<WatchAlertRunner>.Instance);
+
+    [Fact]
+    public async Task Two_instances_on_one_PostgreSQL_database_post_each_new_round_once_per_channel()
+    {
+        var ct = Wait.Token();
+        await using var pg = await PostgresTestDatabase.CreateAsync();
+        await using var one = new PostgresDatabase(pg.ConnectionString);
+        await using var other = new PostgresDatabase(pg.ConnectionString); // the second instance's own data source
+        var queries = new LayoffDataQueries(_database.Database);
+        var newWatch = new CompanyWatchFactory(queries, _time);
+        var watches = new PostgresWatchStore(one);
+        watches.TryAdd(newWatch.Create("slack", "C1", "Acme", "U1"));
+        watches.TryAdd(newWatch.Create("slack", "C2", "Acme", "U1"));
+        LayoffRowsFile.Import(_database.Database, ("Acme", 300, "2026-11-25"), ("Acme", 120, "2026-11-20"));
+        var slackOne = new RecordingPublisher("slack", _time);
+        var slackOther = new RecordingPublisher("slack", _time);
+        var runners = new[]
+        {
+            Runner(slackOne, watches, queries,
+                new WatchAlertLedger(new PostgresDeliveryLedger(one, _time, WatchAlertLedger.CollectionName))),
+            Runner(slackOther, new PostgresWatchStore(other), queries,
+                new WatchAlertLedger(new PostgresDeliveryLedger(other, _time, WatchAlertLedger.CollectionName))),
+        };
+        var due = watches.All().Sum(w => new WatchAlertFinder(queries).Due(w).Count);
+        Assert.True(due >= 2, $"{due} alerts due");
+
+        var posted = await Task.WhenAll(runners.Select(r => Task.Run(() => r.RunAsync(ct), ct)));
+
+        Assert.Equal(due, posted.Sum());
+        var posts = slackOne.Posts.Concat(slackOther.Posts).Select(p => (p.ChannelId, p.Reply.Text)).ToList();
+        Assert.Equal(posts.Distinct().Count(), posts.Count);
+        Assert.Equal(0, (await Task.WhenAll(runners.Select(r => r.RunAsync(ct)))).Sum()); // every round is now known to both
+    }
 
     [Fact]
     public async Task An_alert_claimed_by_a_process_that_died_is_abandoned_not_repeated_and_a_failed_post_is_retried()
     {
         var ct = Wait.Token();
         var queries = new LayoffDataQueries(_database.Database);
-        var watches = new WatchStore(_database, queries, _time);
+        var watches = new LiteDbWatchStore(_database);
+        var newWatch = new CompanyWatchFactory(queries, _time);
         var slack = new RecordingPublisher("slack", _time);
-        watches.Add("slack", "C1", "Acme", "U1");
-        watches.Add("slack", "C2", "Acme", "U1");
+        watches.TryAdd(newWatch.Create("slack", "C1", "Acme", "U1"));
+        watches.TryAdd(newWatch.Create("slack", "C2", "Acme", "U1"));
         LayoffRowsFile.Import(_database.Database, ("Acme", 300, "2026-11-25"));
 
         // A process claimed C1's alert and stopped before confirming it.

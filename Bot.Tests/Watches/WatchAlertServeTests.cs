@@ -1,5 +1,6 @@
 using Bot.Host.Chat;
 using Bot.Host.Jobs;
+using Bot.Host.State;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;

@@ -6,9 +6,11 @@ namespace Bot.Host.Discord.Gateway;
 /// Discord's IDENTIFY limits, shared by every shard of this process: shards with the same
 /// <c>id % max_concurrency</c> (one "bucket") identify one at a time and at least 5 s apart, and no shard
 /// identifies while <c>session_start_limit.remaining</c> is used up (a new session waits for <c>reset_after</c>).
-/// RESUME is not limited and never passes through here.
+/// RESUME is not limited and never passes through here. With <paramref name="shared"/> (PostgreSQL) a bucket is also
+/// claimed in the database, so instances running other shards of the bot keep the 5 s between them too; the daily
+/// budget stays per process (Discord's <c>session_start_limit</c> already counts every instance's identifies).
 /// </summary>
-internal sealed class GatewayIdentifyGate(TimeProvider time)
+internal sealed class GatewayIdentifyGate(TimeProvider time, ISharedIdentifyBuckets? shared = null)
 {
     public static readonly TimeSpan BucketInterval = TimeSpan.FromSeconds(5);
 
@@ -45,7 +47,7 @@ internal sealed class GatewayIdentifyGate(TimeProvider time)
         lock (_lock)
         {
             var key = shardId % Math.Max(1, maxConcurrency);
-            if (!_buckets.TryGetValue(key, out bucket!)) _buckets[key] = bucket = new IdentifyBucket();
+            if (!_buckets.TryGetValue(key, out bucket!)) _buckets[key] = bucket = new IdentifyBucket(key);
         }
         await bucket.Turn.WaitAsync(cancellationToken);
         try
@@ -64,12 +66,23 @@ internal sealed class GatewayIdentifyGate(TimeProvider time)
                     }
                     else if (bucket.LastIdentify + BucketInterval > now)
                         wait = bucket.LastIdentify + BucketInterval - now;
-                    else
+                    else wait = TimeSpan.Zero;
+                }
+                if (wait == TimeSpan.Zero)
+                {
+                    var now = time.GetUtcNow();
+                    if (shared is null || await shared.TryClaimAsync(bucket.Key, now, cancellationToken) is not { } retryAt)
                     {
-                        // The reset has passed when the count is still at zero: the day's budget is whole again.
-                        _remaining = _remaining <= 0 ? _total - 1 : _remaining - 1;
-                        return new IdentifyTurn(this, bucket);
+                        lock (_lock)
+                        {
+                            // The reset has passed when the count is still at zero: the day's budget is whole again.
+                            _remaining = _remaining <= 0 ? _total - 1 : _remaining - 1;
+                            return new IdentifyTurn(this, bucket);
+                        }
                     }
+                    // Another instance identified in this bucket, or is connecting to.
+                    wait = retryAt - now;
+                    if (wait <= TimeSpan.Zero) continue;
                 }
                 if (forBudget) onBudgetWait(wait);
                 await Task.Delay(wait, time, cancellationToken);
@@ -84,13 +97,16 @@ internal sealed class GatewayIdentifyGate(TimeProvider time)
 
     internal void Sent(IdentifyBucket bucket)
     {
-        lock (_lock) bucket.LastIdentify = time.GetUtcNow();
+        var now = time.GetUtcNow();
+        lock (_lock) bucket.LastIdentify = now;
+        shared?.Sent(bucket.Key, now);
     }
 
     /// <summary>The connection ended before IDENTIFY was sent: the reserved IDENTIFY goes back to the budget.</summary>
-    internal void Unused()
+    internal void Unused(IdentifyBucket bucket)
     {
         lock (_lock)
             if (_remaining is { } remaining) _remaining = remaining + 1;
+        shared?.Unused(bucket.Key, time.GetUtcNow());
     }
 }

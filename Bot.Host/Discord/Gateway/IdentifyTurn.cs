@@ -19,7 +19,7 @@ internal sealed class IdentifyTurn(GatewayIdentifyGate gate, IdentifyBucket buck
     {
         if (_disposed) return;
         _disposed = true;
-        if (!_sent) gate.Unused();
+        if (!_sent) gate.Unused(bucket);
         bucket.Turn.Release();
     }
 }

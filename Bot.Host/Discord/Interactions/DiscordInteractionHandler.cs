@@ -14,7 +14,7 @@ internal sealed class DiscordInteractionHandler(
     DiscordRestClient rest,
     IServiceScopeFactory scopes,
     DiscordReplyRenderer renderer,
-    InteractionDeduplicator deduplicator,
+    IInboundDeduplicator deduplicator,
     DiscordAutocompleteHandler autocomplete,
     DiscordComponentHandler components,
     DiscordInteractionResponder responder,
@@ -28,7 +28,7 @@ internal sealed class DiscordInteractionHandler(
             DiscordLog.InteractionIgnored(logger, interaction.Id, (int)interaction.Type);
             return null;
         }
-        if (!deduplicator.TryMarkSeen(interaction.Id))
+        if (!deduplicator.TryMarkFirst(DiscordChatPlatform.Platform, interaction.Id))
         {
             DiscordLog.InteractionDuplicate(logger, interaction.Id);
             return null;

@@ -17,7 +17,12 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new ArgumentException("Knowledge:ConnectionString must name a PostgreSQL database when Knowledge:Store is postgres.");
         DataSource = NpgsqlDataSource.Create(connectionString);
+        var where = new NpgsqlConnectionStringBuilder(connectionString);
+        Name = $"{where.Host}:{where.Port}/{where.Database}"; // never the password
     }
+
+    /// <summary>Host, port and database, for messages.</summary>
+    public string Name { get; }
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -27,7 +32,7 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     /// </summary>
     public void EnsureModule(string module, IReadOnlyList<string> migrations)
     {
-        using var connection = DataSource.OpenConnection();
+        using var connection = Open();
         using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
         {
             lockCommand.Parameters.AddWithValue("key", MigrationLockKey);
@@ -69,8 +74,23 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     /// <summary>The version <paramref name="module"/> is at (0 when it has never been created).</summary>
     public int ModuleVersion(string module)
     {
-        using var connection = DataSource.OpenConnection();
+        using var connection = Open();
         return CurrentVersion(connection, module);
+    }
+
+    /// <summary>A connection, or one clear error an operator can act on (unreachable server, refused login, no such database).</summary>
+    private NpgsqlConnection Open()
+    {
+        try
+        {
+            return DataSource.OpenConnection();
+        }
+        catch (NpgsqlException e)
+        {
+            throw new KnowledgeDatabaseException(Name,
+                $"cannot reach the PostgreSQL knowledge base at {Name} ({e.Message}); check that the server runs and that "
+                + "Knowledge:ConnectionString names it, with the right user and password.", e);
+        }
     }
 
     private static int CurrentVersion(NpgsqlConnection connection, string module)

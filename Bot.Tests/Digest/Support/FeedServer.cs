@@ -82,7 +82,8 @@ internal sealed class FeedServer : IAsyncDisposable
             context.Response.StatusCode = 404;
             return;
         }
-        var etag = $"\"{name}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(csv)))[..12]}\"";
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(csv)));
+        var etag = $"\"{name}-{hash[..12]}\"";
         if (context.Request.Headers.IfNoneMatch.ToString() == etag)
         {
             context.Response.StatusCode = 304;
@@ -107,7 +108,8 @@ internal sealed class FeedServer : IAsyncDisposable
             return;
         }
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync($"<html><head><title>{item.Title}</title></head><body><article><h1>{item.Title}</h1><p>{item.Text}</p></article></body></html>");
+        await context.Response.WriteAsync(
+            $"<html><head><title>{item.Title}</title></head><body><article><h1>{item.Title}</h1><p>{item.Text}</p></article></body></html>");
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

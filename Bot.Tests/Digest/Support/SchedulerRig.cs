@@ -1,4 +1,5 @@
 using Bot.Host.Jobs;
+using Bot.Host.State;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.LayoffData;
@@ -19,15 +20,24 @@ internal sealed class SchedulerRig : IAsyncDisposable
     private readonly DigestSchedulerService _service;
 
     public SchedulerRig(KnowledgeDatabase database, FakeTimeProvider time, DigestOptions options, params RecordingPublisher[] publishers)
+        : this(database, time, options, new DigestLedger(database, time), new LiteDbDigestSubscriptionStore(database, time), publishers)
+    {
+    }
+
+    /// <summary>
+    /// A rig whose ledger and subscriptions live elsewhere (PostgreSQL); the digest's content still comes from <paramref name="database"/>.
+    /// </summary>
+    public SchedulerRig(KnowledgeDatabase database, FakeTimeProvider time, DigestOptions options, DigestLedger ledger,
+        IDigestSubscriptionStore subscriptions, params RecordingPublisher[] publishers)
     {
         Time = time;
         Logs = new ListLogger();
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        Ledger = new DigestLedger(database, time);
+        Ledger = ledger;
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
         var builder = new DigestBuilder(new DocumentStore(database, time), new LiteLayoffRowStore(database.Database),
             new LayoffDataQueries(database.Database), new LayoffChartRenderer());
-        Subscriptions = new DigestSubscriptionStore(database, time);
+        Subscriptions = subscriptions;
         Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
         _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time, loggers.CreateLogger<DigestSchedulerService>());
     }
@@ -35,7 +45,7 @@ internal sealed class SchedulerRig : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public ListLogger Logs { get; }
     public DigestLedger Ledger { get; }
-    public DigestSubscriptionStore Subscriptions { get; }
+    public IDigestSubscriptionStore Subscriptions { get; }
     public DigestRunner Runner { get; }
 
     public Task StartAsync(CancellationToken cancellationToken) => _service.StartAsync(cancellationToken);

@@ -1,19 +1,17 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.DependencyInjection;
-using NSec.Cryptography;
 
 namespace Bot.Tests.Discord.Interactions;
 
 /// <summary><c>POST /discord/interactions</c> on the bot's real listener (Mode=http) with the fixture vectors.</summary>
 public sealed class InteractionEndpointTests
 {
-    private static readonly JsonNode Vectors = DiscordFixtures.Json("interaction_signature_ed25519_vectors_derived.json");
+    private static readonly JsonNode Vectors = SignedInteractions.Vectors;
 
     public static TheoryData<string> Cases() => new(Vectors["cases"]!.AsArray().Select(c => (string)c!["name"]!));
 
@@ -225,7 +223,7 @@ public sealed class InteractionEndpointTests
         var settings = new Dictionary<string, string?>
         {
             ["Discord:Mode"] = "http",
-            ["Discord:PublicKey"] = (string)Vectors["public_key_hex"]!,
+            ["Discord:PublicKey"] = SignedInteractions.PublicKey,
             ["Discord:ApplicationId"] = DiscordPeer.ApplicationId,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
@@ -263,7 +261,8 @@ public sealed class InteractionEndpointTests
         var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         Assert.StartsWith("Watching Acme in this channel", FollowUpText(edit.Json!));
         var channel = (string)body["channel_id"]!;
-        Assert.Equal(["Acme"], bot.Services.GetRequiredService<WatchStore>().InChannel("discord", channel).Select(w => w.Company));
+        Assert.Equal(["Acme"],
+            bot.Services.GetRequiredService<Bot.Host.State.IWatchStore>().InChannel("discord", channel).Select(w => w.Company));
     }
 
     [Fact]
@@ -282,7 +281,7 @@ public sealed class InteractionEndpointTests
 
         var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         Assert.StartsWith("This channel will get the layoff digest at every scheduled time", FollowUpText(edit.Json!));
-        var subscription = Assert.Single(bot.Services.GetRequiredService<Bot.Knowledge.Digest.DigestSubscriptionStore>().All());
+        var subscription = Assert.Single(bot.Services.GetRequiredService<Bot.Host.State.IDigestSubscriptionStore>().All());
         Assert.Equal(("discord", (string)body["channel_id"]!), (subscription.Platform, subscription.ChannelId));
     }
 
@@ -309,24 +308,12 @@ public sealed class InteractionEndpointTests
         Assert.Equal(["Acme"], callback.Json!["data"]!["choices"]!.AsArray().Select(c => (string)c!["value"]!));
     }
 
-    /// <summary>Signs like Discord does, with the RFC 8032 TEST 1 key the fixture vectors use, at the bot's (fake) now unless told otherwise.</summary>
-    private static Task<HttpResponseMessage> PostSignedAsync(DiscordBotHost bot, string body, CancellationToken ct, TimeSpan? signedAgo = null)
-    {
-        var algorithm = SignatureAlgorithm.Ed25519;
-        using var key = Key.Import(algorithm, Convert.FromHexString((string)Vectors["private_key_seed_hex_for_reproduction_only"]!), KeyBlobFormat.RawPrivateKey);
-        var timestamp = (bot.Time.GetUtcNow() - (signedAgo ?? TimeSpan.Zero)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signature = algorithm.Sign(key, Encoding.UTF8.GetBytes(timestamp + body));
-        return PostAsync(bot, Encoding.UTF8.GetBytes(body), Convert.ToHexStringLower(signature), timestamp, ct);
-    }
+    /// <summary>Signed like Discord signs, at the bot's (fake) now unless told otherwise.</summary>
+    private static Task<HttpResponseMessage> PostSignedAsync(
+        DiscordBotHost bot, string body, CancellationToken ct, TimeSpan? signedAgo = null) =>
+        SignedInteractions.PostSignedAsync(bot.BaseUri, body, bot.Time.GetUtcNow() - (signedAgo ?? TimeSpan.Zero), ct);
 
-    private static async Task<HttpResponseMessage> PostAsync(DiscordBotHost bot, byte[] body, string signature, string timestamp, CancellationToken ct)
-    {
-        using var http = new HttpClient { BaseAddress = bot.BaseUri };
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "discord/interactions") { Content = content };
-        request.Headers.Add("X-Signature-Ed25519", signature);
-        request.Headers.Add("X-Signature-Timestamp", timestamp);
-        return await http.SendAsync(request, ct);
-    }
+    private static Task<HttpResponseMessage> PostAsync(
+        DiscordBotHost bot, byte[] body, string signature, string timestamp, CancellationToken ct) =>
+        SignedInteractions.PostAsync(bot.BaseUri, body, signature, timestamp, ct);
 }

@@ -44,7 +44,8 @@ public sealed class InteractionSignatureVerifierTests
     [InlineData("", "1700000000")]
     [InlineData("not-hex", "1700000000")]
     [InlineData("f0bd", "1700000000")]
-    [InlineData("f0bd878adcef1f6d475c9644421905bd02b5de38e0d3ecfc6f58a711962c69ccc8dd7c9db312f9bdf08b1e1b8182e27a844da728c5e0dbb5507bf9931c1ed80b", null)]
+    [InlineData("f0bd878adcef1f6d475c9644421905bd02b5de38e0d3ecfc6f58a711962c69cc" +
+        "c8dd7c9db312f9bdf08b1e1b8182e27a844da728c5e0dbb5507bf9931c1ed80b", null)]
     public void Missing_or_malformed_headers_fail(string? signature, string? timestamp)
     {
         var file = DiscordFixtures.Json("interaction_signature_ed25519_vectors_derived.json");

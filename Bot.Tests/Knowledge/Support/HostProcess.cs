@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Bot.Tests.Knowledge.Support;
 
@@ -13,6 +14,19 @@ public static class HostProcess
         };
         foreach (var (name, value) in environment) start.Environment[name] = value;
         return Process.Start(start)!;
+    }
+
+    /// <summary>Starts the host and collects what it writes to stdout and stderr (read it under a lock on the builder).</summary>
+    public static (Process Process, StringBuilder Output) StartWithOutput(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = Start(args, environment);
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, output);
     }
 
     /// <summary>The test's cancellation, ending after <paramref name="limit"/> at the latest.</summary>

@@ -1,17 +1,17 @@
 using Bot.Knowledge.Storage;
 using LiteDB;
 
-namespace Bot.Knowledge.Digest;
+namespace Bot.Host.State;
 
-/// <summary>The channels subscribed to the digest by command, stored in the knowledge base.</summary>
-public sealed class DigestSubscriptionStore
+/// <summary><see cref="IDigestSubscriptionStore"/> in the knowledge base's LiteDB file (collection <c>digest_subscriptions</c>).</summary>
+public sealed class LiteDbDigestSubscriptionStore : IDigestSubscriptionStore
 {
     public const string CollectionName = "digest_subscriptions";
     private static readonly Lock MappingGate = new();
     private readonly ILiteCollection<DigestSubscription> _subscriptions;
     private readonly TimeProvider _time;
 
-    public DigestSubscriptionStore(KnowledgeDatabase database, TimeProvider time)
+    public LiteDbDigestSubscriptionStore(KnowledgeDatabase database, TimeProvider time)
     {
         _time = time;
         // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
@@ -19,7 +19,6 @@ public sealed class DigestSubscriptionStore
         _subscriptions = database.Database.GetCollection<DigestSubscription>(CollectionName);
     }
 
-    /// <summary>False when the channel is already subscribed.</summary>
     public bool Subscribe(string platform, string channelId, string userId)
     {
         try

@@ -1,22 +1,20 @@
 using Bot.Knowledge.Storage;
 using LiteDB;
 
-namespace Bot.Knowledge.Digest;
+namespace Bot.Host.State;
 
 /// <summary>
-/// Claim before send, in one LiteDB collection of the knowledge base: a post is claimed by inserting its entry
-/// under a deterministic id (LiteDB refuses a second insert of that id, so of two instances over the same database
-/// only one sends), then marked sent, skipped or failed; a failure the platform reported releases the claim. An entry
-/// still claimed when a new process starts belonged to a process that stopped between claim and send: it is marked
-/// abandoned and never re-posted (at-most-once). <see cref="DigestLedger"/> and the watch alerts keep one each.
+/// <see cref="IDeliveryLedger"/> in one LiteDB collection of the knowledge base: a claim inserts its entry under the
+/// post's id and LiteDB refuses a second insert of that id. LiteDB is one process (a second writer waits, then
+/// stops), so every claim older than this process's start belonged to a process that stopped.
 /// </summary>
-public sealed class DeliveryLedger
+public sealed class LiteDbDeliveryLedger : IDeliveryLedger
 {
     private static readonly Lock MappingGate = new();
     private readonly ILiteCollection<DeliveryLedgerEntry> _entries;
     private readonly TimeProvider _time;
 
-    public DeliveryLedger(KnowledgeDatabase database, TimeProvider time, string collectionName)
+    public LiteDbDeliveryLedger(KnowledgeDatabase database, TimeProvider time, string collectionName)
     {
         _time = time;
         // LiteDB builds a type's member map lazily and not thread-safely (litedb-org/LiteDB#2536): build it once, under a lock.
@@ -26,7 +24,6 @@ public sealed class DeliveryLedger
         _entries.EnsureIndex(e => e.State);
     }
 
-    /// <summary>True when this caller now owns the post <paramref name="id"/>; false when someone already claimed it.</summary>
     public bool TryClaim(string id, string platform, string channelId, DateTimeOffset from, DateTimeOffset to, string owner)
     {
         try
@@ -54,39 +51,31 @@ public sealed class DeliveryLedger
         _entries.Update(entry);
     }
 
-    /// <summary>Gives the claim up after a failure the platform reported (nothing was posted), so a later attempt may send it.</summary>
     public bool Release(string id) => _entries.Delete(id);
 
-    /// <summary>
-    /// Claims left by earlier processes (claimed before <paramref name="startedAt"/> by another owner and never
-    /// completed) become <see cref="DigestDeliveryState.Abandoned"/>; returns them so the caller can log each.
-    /// </summary>
     public IReadOnlyList<DeliveryLedgerEntry> AbandonStaleClaims(string owner, DateTimeOffset startedAt)
     {
         var stale = _entries.Find(e => e.State == DigestDeliveryState.Claimed).ToList()
-            .Where(e => e.Owner != owner && Utc(e.ClaimedAt) < startedAt)
+            .Where(e => e.Owner != owner && DeliveryLedgerEntry.Utc(e.ClaimedAt) < startedAt)
             .ToList();
         foreach (var entry in stale)
         {
             entry.State = DigestDeliveryState.Abandoned;
             entry.CompletedAt = Now();
-            entry.Note = "claimed by a process that stopped before confirming the post; not re-posted (at-most-once)";
+            entry.Note = PostgresDeliveryLedger.AbandonedNote;
             _entries.Update(entry);
         }
         return stale;
     }
 
-    public IEnumerable<DeliveryLedgerEntry> ForChannel(string platform, string channelId) =>
-        _entries.Find(e => e.ChannelId == channelId).Where(e => e.Platform == platform);
+    public IReadOnlyList<DeliveryLedgerEntry> ForChannel(string platform, string channelId) =>
+        _entries.Find(e => e.ChannelId == channelId).Where(e => e.Platform == platform).ToList();
 
-    public IEnumerable<DeliveryLedgerEntry> InState(DigestDeliveryState state) => _entries.Find(e => e.State == state);
+    public IReadOnlyList<DeliveryLedgerEntry> InState(DigestDeliveryState state) => _entries.Find(e => e.State == state).ToList();
 
     public DeliveryLedgerEntry? Get(string id) => _entries.FindById(id);
 
     public IReadOnlyList<DeliveryLedgerEntry> All() => _entries.FindAll().ToList();
 
     private DateTime Now() => _time.GetUtcNow().UtcDateTime;
-
-    /// <summary>LiteDB hands dates back in local time; the ledger works in UTC instants.</summary>
-    public static DateTimeOffset Utc(DateTime value) => new(value.ToUniversalTime(), TimeSpan.Zero);
 }

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text;
+using Bot.Tests.Knowledge.Support;
+using Bot.Tests.Slack.Support;
+using Bot.Tests.Support;
+using Npgsql;
+
+namespace Bot.Tests.State;
+
+/// <summary>
+/// Two real <c>serve</c> processes with <c>Knowledge:Store=postgres</c> on one PostgreSQL database, each with its own
+/// Socket Mode connection to one loopback Slack: what several instances promise, shown by separate processes.
+/// </summary>
+public sealed class TwoServeProcessesTests : IAsyncDisposable
+{
+    private const string DigestChannel = "C0DIGEST";
+    private readonly TestPaths.TempDir _dir = new();
+    private readonly List<(Process Process, StringBuilder Output)> _instances = [];
+
+    [Fact]
+    public async Task Two_instances_post_one_digest_per_period_and_answer_a_Slack_retry_on_the_other_instance_once()
+    {
+        var ct = HostProcess.Within(TimeSpan.FromSeconds(150));
+        await using var pg = await PostgresTestDatabase.CreateAsync();
+        await using var slack = await SlackPeer.StartAsync(TimeProvider.System, ct);
+        var a = await StartInstanceAsync(pg.ConnectionString, slack, ct);
+        var b = await StartInstanceAsync(pg.ConnectionString, slack, ct);
+        var answers = new Answers(slack, DigestChannel);
+
+        // Slack delivers an event to instance a; its retry (the ack was slow) reaches instance b's connection.
+        await a.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> Did Acme cut jobs?", "1700000001.000100"), ct);
+        Assert.Equal("env-1", (string?)(await a.ReceiveJsonAsync(ct))["envelope_id"]);
+        await answers.InThreadAsync("1700000001.000100", ct);
+        var retry = SlackEnvelopes.Mention("env-2", "Ev1", "<@W23456789> Did Acme cut jobs?", "1700000001.000100");
+        retry["retry_attempt"] = 1;
+        retry["retry_reason"] = "timeout";
+        await b.SendAsync(retry, ct);
+        Assert.Equal("env-2", (string?)(await b.ReceiveJsonAsync(ct))["envelope_id"]);
+        // b's one worker takes envelopes in order: once the next event is answered, the retry was handled.
+        await b.SendAsync(SlackEnvelopes.Mention("env-3", "Ev2", "<@W23456789> Did Globex cut jobs?", "1700000002.000100"), ct);
+        await answers.InThreadAsync("1700000002.000100", ct);
+        Assert.Equal(1, answers.Count("1700000001.000100"));
+
+        // Both schedulers fire every 3 seconds; let three periods go out, then stop new ones with a period far ahead.
+        await using var data = NpgsqlDataSource.Create(pg.ConnectionString);
+        await WaitUntilAsync(async () => await CountAsync(data, "state = 'Sent'", ct) >= 3, answers, ct);
+        await using (var fence = data.CreateCommand(
+            "INSERT INTO delivery_claims (ledger, id, platform, channel_id, period_start, period_end, state, owner, claimed_at) " +
+            $"VALUES ('digest_ledger', 'fence', 'slack', '{DigestChannel}', '2099-12-31', '2100-01-01', 'Skipped', 'test', now())"))
+            await fence.ExecuteNonQueryAsync(ct);
+        await WaitUntilAsync(async () => await CountAsync(data, "state = 'Claimed'", ct) == 0, answers, ct);
+        await StopInstancesAsync();
+
+        answers.Drain();
+        var periods = await CountAsync(data, "id <> 'fence'", ct);
+        Assert.Equal(periods, await CountAsync(data, "id <> 'fence' AND state = 'Sent'", ct));
+        Assert.Equal(periods, answers.DigestPosts);
+        Assert.True(periods >= 3, $"{periods} periods");
+        Assert.False(File.Exists(_dir.File("unused.db")));
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource data, string where, CancellationToken ct)
+    {
+        await using var command = data.CreateCommand($"SELECT count(*) FROM delivery_claims WHERE ledger = 'digest_ledger' AND {where}");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>Polls the database (the processes' shared state) while taking the peer's requests as they come.</summary>
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, Answers answers, CancellationToken ct)
+    {
+        while (!await condition())
+        {
+            answers.Drain();
+            if (_instances.FirstOrDefault(i => i.Process.HasExited) is { Process: not null } ended)
+                throw new Xunit.Sdk.XunitException($"an instance stopped (exit {ended.Process.ExitCode}):\n{ended.Output}");
+            await Task.Delay(100, ct);
+        }
+    }
+
+    private async Task<PeerSocket> StartInstanceAsync(string connectionString, SlackPeer slack, CancellationToken ct)
+    {
+        var (process, output) = HostProcess.StartWithOutput(["serve", "--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
+        {
+            ["Knowledge__Store"] = "postgres",
+            ["Knowledge__ConnectionString"] = connectionString,
+            // The same path for both: with PostgreSQL no LiteDB file is opened (a second opener would wait, then stop).
+            ["Knowledge__DatabasePath"] = _dir.File("unused.db"),
+            ["Knowledge__SeedOnServe"] = "false",
+            ["Slack__BotToken"] = "xoxb-TEST",
+            ["Slack__AppToken"] = "xapp-test-app-token",
+            ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl,
+            ["Slack__AnswerConcurrency"] = "1",
+            ["Digest__SlackChannelIds"] = DigestChannel,
+            ["Digest__Cron"] = "*/3 * * * * *",
+            ["Digest__TimeZone"] = "UTC",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        _instances.Add((process, output));
+        var socket = await slack.AcceptSocketAsync(ct);
+        await socket.SendHelloAsync(ct);
+        return socket;
+    }
+
+    private async Task StopInstancesAsync()
+    {
+        foreach (var (process, _) in _instances.Where(i => !i.Process.HasExited)) process.Kill(entireProcessTree: true);
+        foreach (var (process, _) in _instances) await process.WaitForExitAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopInstancesAsync();
+        foreach (var (process, _) in _instances) process.Dispose();
+        _dir.Dispose();
+    }
+
+    /// <summary>The chat.postMessage requests the peer received: answers by thread, digest posts counted.</summary>
+    private sealed class Answers(SlackPeer slack, string digestChannel)
+    {
+        private readonly Dictionary<string, int> _threads = [];
+
+        public int DigestPosts { get; private set; }
+
+        public int Count(string threadTs) => _threads.GetValueOrDefault(threadTs);
+
+        public async Task InThreadAsync(string threadTs, CancellationToken ct)
+        {
+            while (Count(threadTs) == 0) Take(await slack.ExpectAsync("chat.postMessage", ct));
+        }
+
+        /// <summary>Takes every request already received.</summary>
+        public void Drain()
+        {
+            while (slack.HasPending("chat.postMessage"))
+                Take(slack.ExpectAsync("chat.postMessage", CancellationToken.None).GetAwaiter().GetResult());
+        }
+
+        private void Take(RecordedRequest post)
+        {
+            var json = post.Json;
+            if ((string?)json["channel"] == digestChannel) DigestPosts++;
+            else if ((string?)json["thread_ts"] is { } thread) _threads[thread] = Count(thread) + 1;
+        }
+    }
+}
