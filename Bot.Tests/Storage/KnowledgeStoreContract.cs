@@ -1,9 +1,9 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Benchmarks;
-using Bot.Tests.Events.Support;
+using Bot.Tests.LayoffData.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Storage;
@@ -217,7 +217,7 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
     public void Latest_rows_come_newest_first_then_largest_and_the_queries_cite_rows_that_verify()
     {
         new LayoffsFyiImporter(Stores.Rows).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
-        var queries = new LayoffEventQueries(Stores.Rows, Stores.Notices, Stores.Figures);
+        var queries = new LayoffDataQueries(Stores.Rows, Stores.Notices, Stores.Figures);
 
         var latest = Stores.Rows.Latest("2023-01-04", 20);
         Assert.Equal(20, latest.Count);
@@ -247,7 +247,7 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         Assert.NotEmpty(any);
         var notice = any.Values.First();
         Assert.Contains(Stores.Notices.At(notice.File, notice.Line), n => n.Id == notice.Id);
-        var queries = new LayoffEventQueries(Stores.Rows, Stores.Notices, Stores.Figures);
+        var queries = new LayoffDataQueries(Stores.Rows, Stores.Notices, Stores.Figures);
         Assert.All(queries.WarnNotices("Amazon", "WA"), n => Assert.True(queries.VerifyRow(n.Citation)));
     }
 

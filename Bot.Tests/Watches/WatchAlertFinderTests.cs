@@ -1,6 +1,6 @@
 using Bot.Host.Jobs;
 using Bot.Host.State;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
@@ -17,13 +17,13 @@ public sealed class WatchAlertFinderTests : IDisposable
     private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
     private readonly FakeTimeProvider _time = new(Utc("2026-11-26T10:00:00Z"));
     private readonly KnowledgeServices _services;
-    private readonly LayoffEventQueries _queries;
+    private readonly LayoffDataQueries _queries;
     private readonly LiteDbWatchStore _watches;
 
     public WatchAlertFinderTests()
     {
         _services = new KnowledgeServices(_database, time: _time);
-        _queries = new LayoffEventQueries(_database.Database);
+        _queries = new LayoffDataQueries(_database.Database);
         _watches = new LiteDbWatchStore(_database);
     }
 
