@@ -2,7 +2,7 @@ using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Llm;
 using Bot.Knowledge.Companies;
 using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
@@ -48,7 +48,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddKnowledgeStores(configuration);
         services.AddLayoffData();
         services.TryAddSingleton<Charts.LayoffChartRenderer>();
-        services.AddSingleton<IDataFileImporter, DataFileIngestAdapter>();
         services.AddSingleton<IDataRowVerifier, DataRowVerifier>();
         services.AddSingleton<IDocumentIndexer, ArticleFigureIndexer>();
         services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.Companies;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 
@@ -19,7 +20,7 @@ public interface IChatCommandHandler
 /// </summary>
 internal sealed class ChatCommandHandler(
     ChatService chat,
-    LayoffEventQueries queries,
+    LayoffDataQueries queries,
     LayoffChartRenderer charts,
     IDocumentStore documents,
     IngestionPipeline ingestion,
@@ -72,7 +73,7 @@ internal sealed class ChatCommandHandler(
         var events = queries.Timeline(canonical, since);
         if (events.Count == 0)
             return new ChatReply { Text = $"I have no layoff rounds of {canonical}{(since is null ? "" : $" since {since:yyyy-MM-dd}")} in the knowledge base.", NoAnswer = true };
-        var lines = events.OrderByDescending(e => e.Start).Take(MaxTimelineLines).Select(LayoffEventTextFormatter.Event).ToList();
+        var lines = events.OrderByDescending(e => e.Start).Take(MaxTimelineLines).Select(LayoffDataTextFormatter.Round).ToList();
         var months = queries.MonthlyTotals(canonical, since);
         var image = months.Count > 0 ? new ChatImage($"{canonical.ToLowerInvariant()}-layoffs.png", charts.CompanyTimeline(canonical, months), $"{canonical} layoffs by month") : null;
         return new ChatReply

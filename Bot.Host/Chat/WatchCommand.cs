@@ -1,5 +1,6 @@
 using Bot.Host.State;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.Companies;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Watches;
 
 namespace Bot.Host.Chat;
@@ -8,7 +9,7 @@ namespace Bot.Host.Chat;
 /// <c>watch add|remove|list [company]</c> for the channel the command came from. Who may run it is the platform
 /// edge's call (Manage Server on Discord; Slack has no such notion in a slash command).
 /// </summary>
-internal sealed class WatchCommand(IWatchStore watches, CompanyWatchFactory newWatch, LayoffEventQueries queries)
+internal sealed class WatchCommand(IWatchStore watches, CompanyWatchFactory newWatch, LayoffDataQueries queries)
 {
     public const string CompanyOption = "company";
 

@@ -1,3 +1,4 @@
+using Bot.Knowledge;
 using System.CommandLine;
 using System.Text.Json;
 using Bot.Host.Chat;

@@ -1,10 +1,11 @@
+using Bot.Knowledge;
 using System.CommandLine;
 using System.Globalization;
 using Bot.Host.Chat;
 using Bot.Host.Hosting;
 using Bot.Host.Jobs;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
@@ -63,7 +64,7 @@ internal static class DigestCommand
 
         using var host = BotHostFactory.CreateCliHost(db, settings);
         await host.Services.GetRequiredService<KnowledgeSeeder>().SeedOrResumeAsync(line => errors.WriteLine(line), cancellationToken);
-        EventsDatabase.EnsureSeeded(host.Services, errors, cancellationToken);
+        await host.Services.GetRequiredService<KnowledgeSeeder>().SeedLayoffDataAsync(errors.WriteLine, cancellationToken);
 
         // The period ends after seeding, so documents ingested just now count as new.
         now = end ?? time.GetUtcNow();

@@ -1,3 +1,4 @@
+using Bot.Knowledge;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
@@ -24,7 +25,7 @@ internal static class EvalCommand
     {
         using var host = BotHostFactory.CreateCliHost(db);
         await host.Services.GetRequiredService<KnowledgeSeeder>().SeedOrResumeAsync(Console.Error.WriteLine, cancellationToken);
-        if (host.Services.GetRequiredService<Knowledge.Events.ILayoffRowStore>().Count() > 0)
+        if (host.Services.GetRequiredService<Knowledge.LayoffData.ILayoffRowStore>().Count() > 0)
             await Console.Error.WriteLineAsync("Note: this knowledge base also holds layoffs.fyi/WARN rows. Eval sets such as ../shared/eval are defined over the articles alone, "
                 + "and data answers can turn an 'unanswerable' question into a cited answer. For comparable figures use an articles-only database: "
                 + "--db /tmp/articles.db ingest ../shared/data/articles, then --db /tmp/articles.db eval ...");

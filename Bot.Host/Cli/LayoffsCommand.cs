@@ -1,8 +1,10 @@
+using Bot.Knowledge;
 using Bot.Host.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.Companies;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Cli;
 
@@ -16,11 +18,13 @@ internal static class LayoffsCommand
         var until = new Option<string?>("--until") { Description = "Only rounds up to this date." };
         var chart = new Option<string?>("--chart") { Description = "Also write a PNG chart of roles cut per month to this path." };
         var command = new Command("layoffs", "List a company's layoff rounds with the figure each source reports.") { company, since, until, chart };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse, parse.GetValue(company)!, parse.GetValue(since), parse.GetValue(until), parse.GetValue(chart), ct)));
+        command.SetAction((parse, ct) =>
+            RunAsync(parse, parse.GetValue(company)!, parse.GetValue(since), parse.GetValue(until), parse.GetValue(chart), ct));
         return command;
     }
 
-    private static int Run(ParseResult parse, string company, string? sinceText, string? untilText, string? chartPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        ParseResult parse, string company, string? sinceText, string? untilText, string? chartPath, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         DateOnly since = default, until = default;
@@ -32,8 +36,8 @@ internal static class LayoffsCommand
         DateOnly? from = sinceText is null ? null : since;
         DateOnly? to = untilText is null ? null : until;
         using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
-        EventsDatabase.EnsureSeeded(host.Services, output, cancellationToken);
-        var queries = host.Services.GetRequiredService<LayoffEventQueries>();
+        await host.Services.GetRequiredService<KnowledgeSeeder>().SeedLayoffDataAsync(output.WriteLine, cancellationToken);
+        var queries = host.Services.GetRequiredService<LayoffDataQueries>();
 
         var events = queries.Timeline(company, from, to);
         var canonical = EmployerNameNormalizer.Canonical(company);
@@ -51,7 +55,7 @@ internal static class LayoffsCommand
         }
         output.WriteLine($"{canonical}: {events.Count} layoff rounds{range}. Each source's figure is shown as reported, never averaged.");
         output.WriteLine();
-        foreach (var layoffEvent in events) output.WriteLine(LayoffEventTextFormatter.Event(layoffEvent));
+        foreach (var layoffEvent in events) output.WriteLine(LayoffDataTextFormatter.Round(layoffEvent));
 
         var warn = queries.WarnByState(company);
         if (warn.Count > 0)

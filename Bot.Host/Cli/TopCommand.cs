@@ -1,7 +1,8 @@
+using Bot.Knowledge;
 using Bot.Host.Hosting;
 using System.CommandLine;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Cli;
 
@@ -14,11 +15,11 @@ internal static class TopCommand
         var limit = new Option<int>("--limit") { Description = "How many companies (default 10).", DefaultValueFactory = _ => 10 };
         var chart = new Option<string?>("--chart") { Description = "Also write a PNG bar chart to this path." };
         var command = new Command("top", "List the companies that cut the most roles in a year, from layoffs.fyi rows.") { year, limit, chart };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse, parse.GetValue(year), parse.GetValue(limit), parse.GetValue(chart), ct)));
+        command.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(year), parse.GetValue(limit), parse.GetValue(chart), ct));
         return command;
     }
 
-    private static int Run(ParseResult parse, int? year, int limit, string? chartPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, int? year, int limit, string? chartPath, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         if (limit < 1)
@@ -28,16 +29,16 @@ internal static class TopCommand
         }
         var y = year ?? TimeProvider.System.GetUtcNow().Year;
         using var host = BotHostFactory.CreateCliHost(parse.GetValue(BotCommandLine.DbOption));
-        EventsDatabase.EnsureSeeded(host.Services, output, cancellationToken);
+        await host.Services.GetRequiredService<KnowledgeSeeder>().SeedLayoffDataAsync(output.WriteLine, cancellationToken);
 
-        var top = host.Services.GetRequiredService<LayoffEventQueries>().TopCompanies(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), limit);
+        var top = host.Services.GetRequiredService<LayoffDataQueries>().TopCompanies(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), limit);
         if (top.Count == 0)
         {
             output.WriteLine($"No layoffs.fyi rows with a head count in {y}.");
             return 1;
         }
         output.WriteLine($"Companies that cut the most roles in {y} (sum of layoffs.fyi rows; rows without a head count add nothing):");
-        for (var i = 0; i < top.Count; i++) output.WriteLine(LayoffEventTextFormatter.Total(i + 1, top[i]));
+        for (var i = 0; i < top.Count; i++) output.WriteLine(LayoffDataTextFormatter.Total(i + 1, top[i]));
 
         if (chartPath is not null)
         {

@@ -1,9 +1,14 @@
-using Bot.Knowledge.Ingestion;
+using Bot.Knowledge;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Hosting;
 
-/// <summary>On <c>serve</c>, fills an empty knowledge base from the seed paths (or completes an interrupted seeding) in the background, as <c>ask</c> does.</summary>
-internal sealed class KnowledgeSeedingService(KnowledgeSeeder seeder, Microsoft.Extensions.Options.IOptions<Bot.Knowledge.KnowledgeOptions> options, ILogger<KnowledgeSeedingService> logger) : BackgroundService
+/// <summary>
+/// Runs the one <see cref="KnowledgeSeeder"/> on <c>serve</c>, in the background so the chat connections open at once
+/// (as <c>ask</c> does in the foreground); off with <c>Knowledge:SeedOnServe=false</c>.
+/// </summary>
+internal sealed class KnowledgeSeedingService(
+    KnowledgeSeeder seeder, IOptions<KnowledgeOptions> options, ILogger<KnowledgeSeedingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,6 +1,6 @@
 using Bot.Host.Hosting;
 using Bot.Knowledge;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;

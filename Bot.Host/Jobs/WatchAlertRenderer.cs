@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bot.Host.Chat;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 
@@ -16,8 +16,8 @@ internal sealed class WatchAlertRenderer(IDocumentStore documents)
     public ChatReply Render(WatchAlert alert)
     {
         var round = alert.Round;
-        var sources = round.Sources.Where(s => s.Kind != EventSourceKind.WarnNotice).ToList();
-        var lead = sources.FirstOrDefault(s => s.Kind == EventSourceKind.DatasetRow && s.Count is not null)
+        var sources = round.Sources.Where(s => s.Kind != RoundSourceKind.WarnNotice).ToList();
+        var lead = sources.FirstOrDefault(s => s.Kind == RoundSourceKind.DatasetRow && s.Count is not null)
             ?? sources.FirstOrDefault(s => s.Count is not null) ?? sources[0];
         var figure = lead.Count is { } count ? $"{count.ToString("N0", CultureInfo.InvariantCulture)} roles" : "head count not reported";
         if (lead.Percentage is { } share) figure += $" ({DataRowRenderer.Percent(share)})";
@@ -31,7 +31,7 @@ internal sealed class WatchAlertRenderer(IDocumentStore documents)
         return new ChatReply
         {
             Text = $"Watched company {round.Company}: a new layoff round, {figure}, {Day(lead.Date)}, according to {lead.Claimant}{(quotes.Count > 0 && lead.Article is not null ? " [1]" : "")}.",
-            Lines = sources.Where(s => s.Row is not null).Select(LayoffEventTextFormatter.Source).ToList(),
+            Lines = sources.Where(s => s.Row is not null).Select(LayoffDataTextFormatter.Source).ToList(),
             Quotes = quotes,
         };
     }

@@ -1,4 +1,4 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Answering;
 

@@ -1,6 +1,6 @@
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Answering;
 

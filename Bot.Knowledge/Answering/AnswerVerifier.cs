@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Storage;
 using Microsoft.Extensions.Logging;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Answering;
 

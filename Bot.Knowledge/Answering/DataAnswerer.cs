@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Answering;
 
@@ -9,7 +9,7 @@ namespace Bot.Knowledge.Answering;
 /// not give. Totals are sums the reader can check against the cited rows; the direct answer states only
 /// figures that a cited row states.
 /// </summary>
-internal sealed partial class DataAnswerer(LayoffEventQueries queries, TimeProvider time)
+internal sealed partial class DataAnswerer(LayoffDataQueries queries, TimeProvider time)
 {
     public static bool AsksForRanking(ParsedQuestion q) => q.Companies.Count == 0 && RankingCue().IsMatch(q.Text);
 

@@ -9,11 +9,14 @@ namespace Bot.Knowledge.Answering;
 public sealed record Evidence(
     IReadOnlyList<CandidateSentence> Sentences,
     IReadOnlyList<DocumentRecord> CompanyDocuments,
-    IReadOnlyList<EventGroup> OtherEvents,
-    EventGroup? ChosenEvent);
+    IReadOnlyList<ArticleRound> OtherRounds,
+    ArticleRound? ChosenRound);
 
-/// <summary>Documents published around the same time about the same company: one layoff round, as the articles report it.</summary>
-public sealed record EventGroup(string Company, DateTime? Month, IReadOnlyList<DocumentRecord> Documents, double Score)
+/// <summary>
+/// The articles about one company published in one month: a round as the article text alone shows it, used to pick
+/// which round an answer quotes. <see cref="LayoffData.LayoffRound"/> is the round itself, every source's figure merged.
+/// </summary>
+public sealed record ArticleRound(string Company, DateTime? Month, IReadOnlyList<DocumentRecord> Documents, double Score)
 {
     public string Label => Month?.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "an undated report";
 }
@@ -22,7 +25,8 @@ public sealed record EventGroup(string Company, DateTime? Month, IReadOnlyList<D
 /// Retrieves passages for a parsed question, narrows them to the layoff round that fits best (the
 /// period asked, or the round most sources discuss), and splits them into candidate sentences.
 /// </summary>
-public sealed partial class EvidenceCollector(HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies, Events.LayoffEventQueries rounds)
+public sealed partial class EvidenceCollector(
+    HybridRetriever retriever, SentenceCache sentences, CompanyCatalog companies, LayoffData.LayoffDataQueries rounds)
 {
     public const int PassageCount = 16;
 
@@ -33,7 +37,7 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
         var query = QueryText(question, company);
         var retrieved = retriever.Search(query, queryVector, filter, passages);
         var groups = company is null ? [] : GroupByRound(company, retrieved);
-        EventGroup? chosen = null;
+        ArticleRound? chosen = null;
         if (company is not null && question.Period is null && question.Round is { } reference && Referenced(RoundsOf(company, companyDocs), reference) is { } named)
         {
             // "the second round": counted over all the company's rounds, not only those retrieved.
@@ -204,20 +208,20 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
 
     /// <summary>
     /// The retrieved documents grouped by layoff round, using the one notion of a round the layoff
-    /// timeline has (<see cref="Events.LayoffEventQueries.Timeline"/>: dataset rows and article figures
+    /// timeline has (<see cref="LayoffData.LayoffDataQueries.Timeline"/>: dataset rows and article figures
     /// grouped by date and figure, as <c>layoffs</c>, the digest and the LLM plugin see them). A document
     /// joins the round that holds one of its figures, else the round whose dates are nearest its own
     /// (within <see cref="RoundReach"/>); a document near no round starts a group of its own by month.
     /// Groups are ordered by how much retrieved evidence they hold.
     /// </summary>
-    private List<EventGroup> GroupByRound(string company, IReadOnlyList<RetrievedPassage> retrieved) =>
+    private List<ArticleRound> GroupByRound(string company, IReadOnlyList<RetrievedPassage> retrieved) =>
         GroupByRound(company, retrieved.GroupBy(r => r.Document.Id).Select(g => (Doc: g.First().Document, Score: g.Sum(r => r.Score))).ToList());
 
     /// <summary>A company's articles grouped by layoff round (the same grouping answers use), newest round first.</summary>
-    public IReadOnlyList<EventGroup> RoundsOf(string company, IEnumerable<DocumentRecord> documents) =>
+    public IReadOnlyList<ArticleRound> RoundsOf(string company, IEnumerable<DocumentRecord> documents) =>
         GroupByRound(company, documents.Select(d => (Doc: d, Score: 1.0)).ToList()).OrderByDescending(g => g.Month ?? DateTime.MinValue).ToList();
 
-    private List<EventGroup> GroupByRound(string company, List<(DocumentRecord Doc, double Score)> byDoc)
+    private List<ArticleRound> GroupByRound(string company, List<(DocumentRecord Doc, double Score)> byDoc)
     {
         var timeline = TimelineOf(company);
         var groups = new List<(string Key, DateTime? Month, List<DocumentRecord> Docs, double Score)>();
@@ -233,10 +237,10 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
             if (match < 0) groups.Add((key, month, [doc], score));
             else groups[match] = (groups[match].Key, groups[match].Month, [.. groups[match].Docs, doc], groups[match].Score + score);
         }
-        return groups.OrderByDescending(g => g.Score).Select(g => new EventGroup(company, g.Month, g.Docs, g.Score)).ToList();
+        return groups.OrderByDescending(g => g.Score).Select(g => new ArticleRound(company, g.Month, g.Docs, g.Score)).ToList();
     }
 
-    private static EventGroup? Referenced(IReadOnlyList<EventGroup> newestFirst, RoundReference reference)
+    private static ArticleRound? Referenced(IReadOnlyList<ArticleRound> newestFirst, RoundReference reference)
     {
         var oldestFirst = newestFirst.Where(g => g.Month is not null).OrderBy(g => g.Month).ToList();
         if (reference.Ordinal is { } n)
@@ -247,17 +251,18 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
         return target >= 0 && target < oldestFirst.Count ? oldestFirst[target] : null;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Events.LayoffEvent>> _timelines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<LayoffData.LayoffRound>> _timelines =
+        new(StringComparer.OrdinalIgnoreCase);
     private long _timelinesRevision = -1;
 
     /// <summary>
     /// A company's rounds, computed once per state of the knowledge base (its document revision and its
-    /// number of data rows): grouping every figure of a company with thousands of articles took tens of
+    /// rows' revision): grouping every figure of a company with thousands of articles took tens of
     /// milliseconds a question at 50k documents.
     /// </summary>
-    private IReadOnlyList<Events.LayoffEvent> TimelineOf(string company)
+    private IReadOnlyList<LayoffData.LayoffRound> TimelineOf(string company)
     {
-        var revision = retriever.Index.Revision * 1_000_003 + rounds.RowCount();
+        var revision = retriever.Index.Revision * 1_000_003 + rounds.RowsRevision;
         if (Interlocked.Exchange(ref _timelinesRevision, revision) != revision) _timelines.Clear();
         return _timelines.GetOrAdd(company, c => rounds.Timeline(c, includeWarn: false));
     }
@@ -272,7 +277,7 @@ public sealed partial class EvidenceCollector(HybridRetriever retriever, Sentenc
     /// <summary>How far from a round's dates an article without a figure of its own may still be about it.</summary>
     private const int RoundReach = 45;
 
-    private static Events.LayoffEvent? RoundOf(DocumentRecord doc, IReadOnlyList<Events.LayoffEvent> timeline)
+    private static LayoffData.LayoffRound? RoundOf(DocumentRecord doc, IReadOnlyList<LayoffData.LayoffRound> timeline)
     {
         // An article can state figures the timeline files under two rounds (its own, and a report's "up to 30,000"):
         // it belongs to the round that holds most of its figures, then to the one more sources describe.

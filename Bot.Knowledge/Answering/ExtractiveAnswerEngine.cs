@@ -99,11 +99,12 @@ internal sealed class ExtractiveAnswerEngine(
         }
         if (!answered) draft.NoAnswer = true;
         // "Latest" answered from the newest articles may still be older than the newest data rows.
-        if (!compact && answered && q.AsksLatest && q.Period is null && company is not null && evidence.ChosenEvent?.Documents.Max(d => d.Published) is { } newestArticle)
+        if (!compact && answered && q.AsksLatest && q.Period is null && company is not null
+            && evidence.ChosenRound?.Documents.Max(d => d.Published) is { } newestArticle)
             data.TryAnswerNewerRows(company, DateOnly.FromDateTime(newestArticle).AddDays(NewerRowMargin), draft);
-        if (!compact && answered && q.Period is null && evidence.OtherEvents.Count > 0 && evidence.ChosenEvent is { } chosen)
+        if (!compact && answered && q.Period is null && evidence.OtherRounds.Count > 0 && evidence.ChosenRound is { } chosen)
         {
-            var others = evidence.OtherEvents.Where(e => e.Month is not null).Select(e => e.Label).Distinct().Take(3).ToList();
+            var others = evidence.OtherRounds.Where(e => e.Month is not null).Select(e => e.Label).Distinct().Take(3).ToList();
             if (others.Count > 0) draft.Say($"This is about the {chosen.Label} round; the sources also cover {company} layoffs in {string.Join(", ", others)}.");
         }
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using ScottPlot;
 
 namespace Bot.Knowledge.Charts;

@@ -11,7 +11,7 @@ public sealed partial class CompanyCatalog
 {
     /// <summary>
     /// The one alias table: questions and articles are matched against it here, and data files' employer
-    /// names through <see cref="Events.EmployerNameNormalizer"/>, which reads the same table.
+    /// names through <see cref="EmployerNameNormalizer"/>, which reads the same table.
     /// </summary>
     internal static readonly (string Canonical, string[] Aliases)[] BuiltIn =
     [
@@ -91,7 +91,7 @@ public sealed partial class CompanyCatalog
     {
         var aliases = _names.AliasToCanonical;
         if (aliases.TryGetValue(name.Trim(), out var canonical)) return canonical;
-        var normalized = Events.EmployerNameNormalizer.Canonical(name);
+        var normalized = EmployerNameNormalizer.Canonical(name);
         return aliases.TryGetValue(normalized, out canonical) ? canonical : null;
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 
 namespace Bot.Knowledge.Digest;
@@ -11,7 +11,7 @@ namespace Bot.Knowledge.Digest;
 /// grouped by company, the period's totals and a chart of its rounds (<see cref="DigestChart"/>).
 /// </summary>
 public sealed class DigestBuilder(
-    IDocumentStore documentStore, ILayoffRowStore rowStore, LayoffEventQueries queries, LayoffChartRenderer charts)
+    IDocumentStore documentStore, ILayoffRowStore rowStore, LayoffDataQueries queries, LayoffChartRenderer charts)
 {
     private const string OtherCompany = "Other";
 
@@ -69,7 +69,7 @@ public sealed class DigestBuilder(
         return documentStore.IngestedOrPublished(period.From.UtcDateTime, period.To.UtcDateTime, firstDay, endDay).ToList();
     }
 
-    private List<DigestEvent> EventsOf(DigestPeriod period)
+    private List<DigestRow> EventsOf(DigestPeriod period)
     {
         if (period.EndDay <= period.FirstDay) return [];
         var rows = rowStore.Between(LayoffDateParser.ToIso(period.FirstDay), LayoffDateParser.ToIso(period.EndDay.AddDays(-1)))
@@ -77,9 +77,9 @@ public sealed class DigestBuilder(
             .ToList();
         if (rows.Count == 0) return [];
         var documents = documentStore.ListDocuments();
-        var rounds = new Dictionary<string, IReadOnlyList<LayoffEvent>>();
+        var rounds = new Dictionary<string, IReadOnlyList<LayoffRound>>();
         var reasons = new Dictionary<string, DigestReason?>();
-        var events = new List<DigestEvent>(rows.Count);
+        var events = new List<DigestRow>(rows.Count);
         foreach (var row in rows)
         {
             if (!rounds.TryGetValue(row.CompanyKey, out var timeline))
@@ -90,7 +90,7 @@ public sealed class DigestBuilder(
             var roundKey = round?.Id ?? row.Id;
             if (!reasons.TryGetValue(roundKey, out var reason))
                 reasons[roundKey] = reason = RoundReasonFinder.Find(row.CompanyKey, window, documents);
-            events.Add(new DigestEvent(row.Company, row.Count, row.Percentage, row.DateValue, DataRowRenderer.Cite(row), reason));
+            events.Add(new DigestRow(row.Company, row.Count, row.Percentage, row.DateValue, DataRowRenderer.Cite(row), reason));
         }
         return events;
     }

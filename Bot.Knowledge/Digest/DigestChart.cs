@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Digest;
 

@@ -1,6 +1,6 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
 

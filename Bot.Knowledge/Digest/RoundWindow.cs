@@ -1,4 +1,4 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Digest;
@@ -13,7 +13,7 @@ public sealed record RoundWindow(DateOnly From, DateOnly To)
     public const int DaysBefore = 14;
     public const int DaysAfter = 30;
 
-    public static RoundWindow Of(LayoffEvent round) => new(round.Start.AddDays(-DaysBefore), round.End.AddDays(DaysAfter));
+    public static RoundWindow Of(LayoffRound round) => new(round.Start.AddDays(-DaysBefore), round.End.AddDays(DaysAfter));
 
     /// <summary>True when a date of the given precision ("day", "month", "year" or null) falls within the window.</summary>
     public bool Contains(DateTime? date, DatePrecision? precision)

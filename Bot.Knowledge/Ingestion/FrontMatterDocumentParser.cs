@@ -1,3 +1,5 @@
+using Bot.Knowledge.Text;
+
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>

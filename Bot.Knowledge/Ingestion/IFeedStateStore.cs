@@ -5,7 +5,7 @@ namespace Bot.Knowledge.Ingestion;
 
 /// <summary>
 /// What the pollers remember per URL between polls and restarts. <c>kind</c> keeps the pollers apart
-/// (<see cref="FeedPoller.CollectionName"/>, <see cref="Events.DataFeedPoller.CollectionName"/>).
+/// (<see cref="FeedPoller.CollectionName"/>, <see cref="LayoffData.DataFeedPoller.CollectionName"/>).
 /// </summary>
 public interface IFeedStateStore
 {

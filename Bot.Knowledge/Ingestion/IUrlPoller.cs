@@ -11,3 +11,6 @@ public interface IUrlPoller
 
     IReadOnlyList<FeedState> States(IReadOnlyList<string> urls);
 }
+
+/// <summary>One poll of one feed: how many new documents it brought, or why it failed.</summary>
+public sealed record FeedPollResult(string Url, bool NotModified, int NewItems, string? Error);

@@ -225,3 +225,9 @@ public sealed class IngestionPipeline(
 
     public static string EmbeddingText(string title, string passage) => title + ". " + string.Join(' ', passage.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
+
+/// <summary>Reports on the calling thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+public sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

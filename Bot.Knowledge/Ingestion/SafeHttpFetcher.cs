@@ -159,3 +159,6 @@ public sealed class SafeHttpFetcher : IDisposable
 
     public void Dispose() => _client.Dispose();
 }
+
+/// <summary>A URL that ingestion will not fetch (private address, bad scheme, too large, too many redirects).</summary>
+public sealed class UrlRefusedException(string message) : Exception(message);

@@ -26,7 +26,18 @@ public sealed class DocumentRecord
     public string ContentHash { get; set; } = "";
     /// <summary>The file it was read from, when it came from a file.</summary>
     public string? SourcePath { get; set; }
-    public string Text { get; set; } = "";
+    /// <summary>
+    /// The text, held as UTF-8 (the index holds every document, and articles are mostly ASCII: half the bytes of a
+    /// .NET string) and decoded when read; the last few hundred decoded texts are kept, as answering reads one
+    /// document's text many times in a row.
+    /// </summary>
+    public string Text
+    {
+        get => DecodedTexts.Of(_utf8);
+        set => _utf8 = Encoding.UTF8.GetBytes(value);
+    }
+
+    private byte[] _utf8 = [];
     public DateTime IngestedAt { get; set; }
     public int Version { get; set; }
 

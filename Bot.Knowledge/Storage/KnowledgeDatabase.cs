@@ -71,7 +71,10 @@ public sealed class KnowledgeDatabase : IDisposable
         Meta.Upsert(new BsonDocument { ["_id"] = "revision", ["value"] = next });
     }
 
-    private ILiteCollection<BsonDocument> Meta => Database.GetCollection("meta");
+    /// <summary>The collection of records about the database (<see cref="ReadMeta"/>), revisions among them.</summary>
+    public const string MetaCollection = "meta";
+
+    private ILiteCollection<BsonDocument> Meta => Database.GetCollection(MetaCollection);
 
     /// <summary>A named record about the database itself (schema, revision, seeding progress), or null.</summary>
     public BsonDocument? ReadMeta(string id) => Meta.FindById(id);

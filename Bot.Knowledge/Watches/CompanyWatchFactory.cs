@@ -1,9 +1,10 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.Companies;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Watches;
 
 /// <summary>A new watch: the company's name as the data writes it, and today's rounds as known (only later rounds alert).</summary>
-public sealed class CompanyWatchFactory(LayoffEventQueries queries, TimeProvider time)
+public sealed class CompanyWatchFactory(LayoffDataQueries queries, TimeProvider time)
 {
     public CompanyWatch Create(string platform, string channelId, string company, string userId)
     {

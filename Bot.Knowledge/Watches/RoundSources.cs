@@ -1,4 +1,4 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Watches;
 
@@ -8,10 +8,10 @@ namespace Bot.Knowledge.Watches;
 /// </summary>
 internal static class RoundSources
 {
-    public static IEnumerable<string> Keys(LayoffEvent round) =>
-        round.Sources.Where(s => s.Kind != EventSourceKind.WarnNotice).Select(Key);
+    public static IEnumerable<string> Keys(LayoffRound round) =>
+        round.Sources.Where(s => s.Kind != RoundSourceKind.WarnNotice).Select(Key);
 
-    private static string Key(EventSource source) => source.Article is { } article
+    private static string Key(RoundSource source) => source.Article is { } article
         ? $"article:{article.DocumentId}:{article.Start}"
         : $"row:{source.Claimant}:{LayoffDateParser.ToIso(source.Date)}:{source.Count}:{source.Row?.Url}";
 }

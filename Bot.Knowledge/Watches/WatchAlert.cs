@@ -1,9 +1,9 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Watches;
 
 /// <summary>A new layoff round of a watched company, due in the watching channel.</summary>
-public sealed record WatchAlert(CompanyWatch Watch, LayoffEvent Round)
+public sealed record WatchAlert(CompanyWatch Watch, LayoffRound Round)
 {
     /// <summary>The ledger id: one alert per (platform, channel, round).</summary>
     public string LedgerId => $"{Watch.Platform}:{Watch.ChannelId}:{Round.Id}";

@@ -1,4 +1,4 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Watches;
 
@@ -6,7 +6,7 @@ namespace Bot.Knowledge.Watches;
 /// The rounds a watch has not heard of: rounds of the company none of whose sources the watch knows. Rounds that
 /// ended long before the watch was added are history being filled in (a table imported later), not news.
 /// </summary>
-public sealed class WatchAlertFinder(LayoffEventQueries queries)
+public sealed class WatchAlertFinder(LayoffDataQueries queries)
 {
     public const int HistoryDays = 30;
 

@@ -45,11 +45,39 @@ public sealed class LayeringTests
     }
 
     [Theory]
-    [InlineData("Bot.Knowledge.Events", "Bot.Knowledge.Answering")]
-    [InlineData("Bot.Knowledge.Events", "Bot.Knowledge.Charts")]
+    [InlineData("Bot.Knowledge.LayoffData", "Bot.Knowledge.Answering")]
+    [InlineData("Bot.Knowledge.LayoffData", "Bot.Knowledge.Charts")]
     public void Layoff_data_sits_below(string lower, string upper)
     {
         Assert.Empty(Violations(Knowledge, (from, to) => IsIn(from, lower) && IsIn(to, upper)));
+    }
+
+    /// <summary>
+    /// No two namespaces of Bot.Knowledge use each other, directly or round a loop: each folder is a layer that can be
+    /// read, tested and changed from the bottom up. Left out: the root namespace, which holds the options every part
+    /// reads and the composition (<c>AddKnowledge</c>, the seeder) that uses every part; and the edges between a folder
+    /// and its own subfolder (Answering and Answering.Kinds are one layer split for reading).
+    /// </summary>
+    [Fact]
+    public void Bot_Knowledge_namespaces_form_no_cycle()
+    {
+        var edges = TypeReferences.NamespaceEdges(Knowledge)
+            .Where(e => IsIn(e.Key.From, "Bot.Knowledge") && IsIn(e.Key.To, "Bot.Knowledge"))
+            .Where(e => e.Key.From != "Bot.Knowledge" && e.Key.To != "Bot.Knowledge")
+            .Where(e => !IsIn(e.Key.From, e.Key.To) && !IsIn(e.Key.To, e.Key.From))
+            .ToDictionary();
+        var cycles = Cycles(edges.Keys).Select(c => string.Join(" <-> ", c) + ": "
+            + string.Join("; ", edges.Where(e => c.Contains(e.Key.From) && c.Contains(e.Key.To)).Select(e => e.Value).Order())).ToList();
+        Assert.True(cycles.Count == 0, "Namespace cycles:\n" + string.Join("\n", cycles));
+    }
+
+    [Fact]
+    public void The_cycle_finder_finds_loops_of_any_length_and_nothing_else()
+    {
+        (string, string)[] edges = [("A", "B"), ("B", "C"), ("C", "A"), ("C", "D"), ("D", "E"), ("E", "D"), ("E", "F")];
+        var cycles = Cycles(edges).Select(c => string.Join(",", c)).Order().ToList();
+        Assert.Equal(["A,B,C", "D,E"], cycles);
+        Assert.Empty(Cycles([("A", "B"), ("B", "C"), ("A", "C")]));
     }
 
     [Fact]
@@ -72,6 +100,38 @@ public sealed class LayeringTests
         var uses = TypeReferences.Of(typeof(Sample)).ToList();
         Assert.Contains(typeof(Bot.Host.Discord.DiscordOptions), uses);
         Assert.Contains(typeof(Bot.Host.Slack.SlackOptions), uses);
+    }
+
+    /// <summary>The strongly connected parts of more than one node (Tarjan), each sorted.</summary>
+    private static List<List<string>> Cycles(IEnumerable<(string From, string To)> edges)
+    {
+        var next = edges.ToLookup(e => e.From, e => e.To);
+        var nodes = edges.SelectMany(e => new[] { e.From, e.To }).Distinct().Order(StringComparer.Ordinal).ToList();
+        var index = new Dictionary<string, int>();
+        var low = new Dictionary<string, int>();
+        var stack = new Stack<string>();
+        var found = new List<List<string>>();
+        void Visit(string node)
+        {
+            index[node] = low[node] = index.Count;
+            stack.Push(node);
+            foreach (var to in next[node])
+            {
+                if (!index.ContainsKey(to))
+                {
+                    Visit(to);
+                    low[node] = Math.Min(low[node], low[to]);
+                }
+                else if (stack.Contains(to)) low[node] = Math.Min(low[node], index[to]);
+            }
+            if (low[node] != index[node]) return;
+            var part = new List<string>();
+            string member;
+            do part.Add(member = stack.Pop()); while (member != node);
+            if (part.Count > 1) found.Add(part.Order(StringComparer.Ordinal).ToList());
+        }
+        foreach (var node in nodes.Where(n => !index.ContainsKey(n))) Visit(node);
+        return found;
     }
 
     private static string? PlatformOf(string ns) => Platforms.FirstOrDefault(p => IsIn(ns, p));

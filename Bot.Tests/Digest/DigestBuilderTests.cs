@@ -1,6 +1,7 @@
 using Bot.Knowledge.Charts;
+using Bot.Knowledge.Companies;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
@@ -38,7 +39,7 @@ public sealed class DigestBuilderTests : IDisposable
 
     private DigestBuilder Builder() =>
         new(new DocumentStore(_kb.Database, TimeProvider.System), new LiteLayoffRowStore(_kb.Database.Database),
-            new LayoffEventQueries(_kb.Database.Database), new LayoffChartRenderer());
+            new LayoffDataQueries(_kb.Database.Database), new LayoffChartRenderer());
 
     [Fact]
     public void Events_are_the_rows_dated_in_the_period_each_with_a_verbatim_reason_about_its_own_company()
@@ -105,7 +106,7 @@ public sealed class DigestBuilderTests : IDisposable
     [Fact]
     public void A_long_period_is_charted_by_week_up_to_the_newest_row_with_the_top_companies_labelled()
     {
-        var rows = Bot.Knowledge.Events.EventCollections.RowsOf(_kb.Database.Database).FindAll().ToList();
+        var rows = Bot.Knowledge.LayoffData.LayoffDataCollections.RowsOf(_kb.Database.Database).FindAll().ToList();
         var (first, last) = DigestChart.Window(new DateOnly(2026, 6, 1), new DateOnly(2027, 1, 1), new DateOnly(2026, 11, 26));
         Assert.Equal((new DateOnly(2026, 6, 1), new DateOnly(2026, 11, 26)), (first, last));
 

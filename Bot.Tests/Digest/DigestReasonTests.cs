@@ -1,6 +1,6 @@
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
@@ -25,9 +25,9 @@ public sealed class DigestReasonTests : IDisposable
             Url = $"https://news.example/{slug}", Publisher = "Example News", PublishedRaw = published, CompanyHint = company,
         });
 
-    private DigestEvent Event(string company, string from, string to) =>
+    private DigestRow Event(string company, string from, string to) =>
         new DigestBuilder(new DocumentStore(_kb.Database, TimeProvider.System), new LiteLayoffRowStore(_kb.Database.Database),
-                new LayoffEventQueries(_kb.Database.Database), new LayoffChartRenderer())
+                new LayoffDataQueries(_kb.Database.Database), new LayoffChartRenderer())
             .Build(new DigestPeriod(Utc(from), Utc(to)), withChart: false).Events.Single(e => e.Company == company);
 
     [Fact]

@@ -4,7 +4,7 @@ using Bot.Host.Slack;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Digest;
@@ -22,7 +22,7 @@ public sealed class DigestRendererTests
         {
             var company = $"Company{i:D2} <!channel> @everyone";
             var quote = $"Company{i:D2} said the cuts were needed because demand slowed sharply and costs rose, {new string('x', 200)} <!here> end.";
-            return new DigestEvent(company, 1000 - i, 0.1, new DateOnly(2026, 11, 26),
+            return new DigestRow(company, 1000 - i, 0.1, new DateOnly(2026, 11, 26),
                 new DataCitation { Row = $"{company} | 2026-11-26 | {1000 - i}", Dataset = LayoffDatasets.LayoffsFyi, File = "layoffs_fyi.csv", Line = i, Url = $"https://example.com/news/{i}/{new string('p', 150)}" },
                 new DigestReason(quote, $"d{i}", $"Why Company{i:D2} is cutting jobs {new string('t', 150)}", $"https://example.com/a/{i}", "Example News", new DateTime(2026, 11, 26)));
         }).ToList();

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Bot.Host.Chat;
 using Bot.Knowledge;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.DependencyInjection;

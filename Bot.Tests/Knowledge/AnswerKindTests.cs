@@ -213,7 +213,7 @@ public sealed class AnswerKindTests() : InventedCorpusTest(Articles, new FakeTim
         var rounds = collector.RoundsOf("Dropbox", documents);
         Assert.Equal(["March 2024", "October 2023"], rounds.Select(r => r.Label));
         Assert.Equal(2, rounds[0].Documents.Count);
-        var timeline = Corpus.Services.Get<Bot.Knowledge.Events.LayoffEventQueries>().Timeline("Dropbox");
+        var timeline = Corpus.Services.Get<Bot.Knowledge.LayoffData.LayoffDataQueries>().Timeline("Dropbox");
         Assert.Equal(timeline.Select(e => e.Start.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)).OrderDescending(), rounds.Select(r => r.Label).Order().Reverse());
         var answer = await Corpus.AskAsync("how many roles did dropbox cut and why?");
         Assert.Contains("the March 2024 round; the sources also cover Dropbox layoffs in October 2023", answer.Text);

@@ -3,7 +3,7 @@ using Bot.Knowledge.Answering;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Host.Hosting;
 
 namespace Bot.Tests.Knowledge;

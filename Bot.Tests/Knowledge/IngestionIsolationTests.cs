@@ -1,5 +1,5 @@
 using Bot.Knowledge;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
@@ -72,10 +72,10 @@ public sealed class IngestionIsolationTests : IDisposable
         var report = await IngestAsync(layoffs, warn);
 
         Assert.All(report.Items, i => Assert.Equal(IngestOutcome.Added, i.Outcome));
-        var rows = EventCollections.RowsOf(Database.Database).FindAll().ToList();
+        var rows = LayoffDataCollections.RowsOf(Database.Database).FindAll().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => r.RawCompany == longName);
-        var notices = EventCollections.WarnOf(Database.Database).FindAll().ToList();
+        var notices = LayoffDataCollections.WarnOf(Database.Database).FindAll().ToList();
         Assert.Equal(2, notices.Count);
         Assert.Contains(notices, n => n.Employer == longName);
     }

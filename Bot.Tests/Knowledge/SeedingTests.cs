@@ -1,3 +1,4 @@
+using Bot.Knowledge;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Knowledge.Support;
@@ -29,9 +30,12 @@ public sealed class SeedingTests : IDisposable
     }
 
     // Built here because configuration appends array entries to the default seed paths rather than replacing them.
-    private KnowledgeSeeder Seeder => new(_knowledge.Services.Get<DocumentStore>(), _knowledge.Services.Get<IKnowledgeMeta>(),
-        _knowledge.Services.Get<IngestionPipeline>(),
-        Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions { SeedPaths = [_first, _second] }));
+    private KnowledgeSeeder Seeder => SeederOf(_first, _second);
+
+    private KnowledgeSeeder SeederOf(params string[] seedPaths) => new(
+        _knowledge.Services.Get<DocumentStore>(), _knowledge.Services.Get<IKnowledgeMeta>(),
+        _knowledge.Services.Get<Bot.Knowledge.LayoffData.ILayoffRowStore>(), _knowledge.Services.Get<IngestionPipeline>(),
+        Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions { SeedPaths = seedPaths }));
     private int Documents => _knowledge.Services.Get<DocumentStore>().DocumentCount;
 
     [Fact]
@@ -59,5 +63,25 @@ public sealed class SeedingTests : IDisposable
 
         Assert.Null(await Seeder.SeedOrResumeAsync(_ => { }, TestContext.Current.CancellationToken));
         Assert.Equal(2, Documents);
+    }
+
+    [Fact]
+    public async Task The_data_verbs_get_the_seed_tables_of_a_base_that_holds_articles_but_no_rows()
+    {
+        await _knowledge.Services.Get<IngestionPipeline>().IngestAsync([_first], null, TestContext.Current.CancellationToken);
+        var table = _knowledge.Dir.File("layoffs_fyi_2025_2026_recent.csv");
+        File.WriteAllText(table, Bot.Tests.Digest.Support.LayoffRowsFile.Csv(("Acme", 120, "2026-03-02"), ("Globex", 40, "2026-03-09")));
+        var seeder = SeederOf(_second, table);
+        var rows = _knowledge.Services.Get<Bot.Knowledge.LayoffData.ILayoffRowStore>();
+        var lines = new List<string>();
+
+        await seeder.SeedLayoffDataAsync(lines.Add, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, rows.Count());
+        Assert.Equal(2, Documents); // only the tables: the articles folder among the seed paths is left alone
+        Assert.StartsWith("added: ", lines[1], StringComparison.Ordinal);
+        lines.Clear();
+        await seeder.SeedLayoffDataAsync(lines.Add, TestContext.Current.CancellationToken);
+        Assert.Empty(lines); // rows present: nothing more to do
     }
 }

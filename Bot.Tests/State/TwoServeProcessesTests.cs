@@ -59,6 +59,49 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         Assert.False(File.Exists(_dir.File("unused.db")));
     }
 
+    [Fact]
+    public async Task An_article_ingested_by_another_process_is_cited_by_a_running_instance_at_once()
+    {
+        var ct = HostProcess.Within(TimeSpan.FromSeconds(150));
+        await using var pg = await PostgresTestDatabase.CreateAsync();
+        await using var slack = await SlackPeer.StartAsync(TimeProvider.System, ct);
+        var instance = await StartInstanceAsync(pg.ConnectionString, slack, ct, digest: false);
+        var answers = new Answers(slack, DigestChannel);
+        const string question = "<@W23456789> How many jobs did Zorblax Robotics cut?";
+
+        // Warm the instance (models loaded, index built on an empty knowledge base): it cannot know yet.
+        await instance.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", question, "1700000001.000100"), ct);
+        await instance.ReceiveJsonAsync(ct);
+        Assert.DoesNotContain("321", (await answers.InThreadAsync("1700000001.000100", ct)).Text);
+
+        File.WriteAllText(_dir.File("zorblax.md"), """
+            ---
+            title: Zorblax Robotics cuts 321 jobs
+            source_url: https://news.example.com/zorblax-cuts
+            publisher: Example Wire
+            date_published: 2025-06-02
+            company: Zorblax Robotics
+            ---
+
+            Zorblax Robotics will cut 321 jobs in its warehouse unit, the company said on June 2, 2025.
+            """);
+        using (var ingest = HostProcess.Start(["ingest", _dir.File("zorblax.md")], Settings(pg.ConnectionString, slack, digest: false)))
+        {
+            await ingest.WaitForExitAsync(ct);
+            Assert.Equal(0, ingest.ExitCode);
+        }
+
+        // Asked right after the other process committed: the running instance follows the change (LISTEN/NOTIFY,
+        // then the change feed) and cites the new article, with no restart and no re-seeding.
+        var asked = Stopwatch.StartNew();
+        await instance.SendAsync(SlackEnvelopes.Mention("env-2", "Ev2", question, "1700000002.000100"), ct);
+        await instance.ReceiveJsonAsync(ct);
+        var answer = (await answers.InThreadAsync("1700000002.000100", ct)).Text;
+        Assert.Contains("321", answer);
+        Assert.Contains("zorblax-cuts", answer);
+        Assert.True(asked.Elapsed < TimeSpan.FromSeconds(30), $"answered after {asked.Elapsed}");
+    }
+
     private static async Task<long> CountAsync(NpgsqlDataSource data, string where, CancellationToken ct)
     {
         await using var command = data.CreateCommand($"SELECT count(*) FROM delivery_claims WHERE ledger = 'digest_ledger' AND {where}");
@@ -77,9 +120,18 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         }
     }
 
-    private async Task<PeerSocket> StartInstanceAsync(string connectionString, SlackPeer slack, CancellationToken ct)
+    private async Task<PeerSocket> StartInstanceAsync(string connectionString, SlackPeer slack, CancellationToken ct, bool digest = true)
     {
-        var (process, output) = HostProcess.StartWithOutput(["serve", "--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
+        var (process, output) = HostProcess.StartWithOutput(["serve", "--urls", "http://127.0.0.1:0"], Settings(connectionString, slack, digest));
+        _instances.Add((process, output));
+        var socket = await slack.AcceptSocketAsync(ct);
+        await socket.SendHelloAsync(ct);
+        return socket;
+    }
+
+    private Dictionary<string, string> Settings(string connectionString, SlackPeer slack, bool digest)
+    {
+        var settings = new Dictionary<string, string>
         {
             ["Knowledge__Store"] = "postgres",
             ["Knowledge__ConnectionString"] = connectionString,
@@ -94,11 +146,9 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
             ["Digest__Cron"] = "*/3 * * * * *",
             ["Digest__TimeZone"] = "UTC",
             ["Logging__LogLevel__Default"] = "Warning",
-        });
-        _instances.Add((process, output));
-        var socket = await slack.AcceptSocketAsync(ct);
-        await socket.SendHelloAsync(ct);
-        return socket;
+        };
+        if (!digest) settings.Remove("Digest__SlackChannelIds");
+        return settings;
     }
 
     private async Task StopInstancesAsync()
@@ -123,9 +173,15 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
 
         public int Count(string threadTs) => _threads.GetValueOrDefault(threadTs);
 
-        public async Task InThreadAsync(string threadTs, CancellationToken ct)
+        /// <summary>Waits for the first answer in the thread and returns that request.</summary>
+        public async Task<RecordedRequest> InThreadAsync(string threadTs, CancellationToken ct)
         {
-            while (Count(threadTs) == 0) Take(await slack.ExpectAsync("chat.postMessage", ct));
+            while (true)
+            {
+                var post = await slack.ExpectAsync("chat.postMessage", ct);
+                Take(post);
+                if ((string?)post.Json["thread_ts"] == threadTs) return post;
+            }
         }
 
         /// <summary>Takes every request already received.</summary>

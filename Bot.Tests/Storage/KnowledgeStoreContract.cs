@@ -1,9 +1,9 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Benchmarks;
-using Bot.Tests.Events.Support;
+using Bot.Tests.LayoffData.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Storage;
@@ -196,10 +196,28 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public void The_rows_revision_moves_with_every_write_of_rows_and_only_then()
+    {
+        var start = Stores.Rows.Revision;
+        new LayoffsFyiImporter(Stores.Rows).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        var imported = Stores.Rows.Revision;
+        Assert.True(imported > start, $"revision {imported} after an import, {start} before");
+
+        var january = Assert.Single(Stores.Rows.At("layoffs_fyi.csv", 2600));
+        january.Count += 1;
+        Stores.Rows.Write([], [january]); // the same number of rows, one changed
+        var edited = Stores.Rows.Revision;
+        Assert.True(edited > imported, $"revision {edited} after an edit, {imported} before");
+
+        Stores.Rows.Write([], []);
+        Assert.Equal(edited, Stores.Rows.Revision);
+    }
+
+    [Fact]
     public void Latest_rows_come_newest_first_then_largest_and_the_queries_cite_rows_that_verify()
     {
         new LayoffsFyiImporter(Stores.Rows).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
-        var queries = new LayoffEventQueries(Stores.Rows, Stores.Notices, Stores.Figures);
+        var queries = new LayoffDataQueries(Stores.Rows, Stores.Notices, Stores.Figures);
 
         var latest = Stores.Rows.Latest("2023-01-04", 20);
         Assert.Equal(20, latest.Count);
@@ -229,7 +247,7 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         Assert.NotEmpty(any);
         var notice = any.Values.First();
         Assert.Contains(Stores.Notices.At(notice.File, notice.Line), n => n.Id == notice.Id);
-        var queries = new LayoffEventQueries(Stores.Rows, Stores.Notices, Stores.Figures);
+        var queries = new LayoffDataQueries(Stores.Rows, Stores.Notices, Stores.Figures);
         Assert.All(queries.WarnNotices("Amazon", "WA"), n => Assert.True(queries.VerifyRow(n.Citation)));
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage.Postgres;
-using Bot.Tests.Events.Support;
+using Bot.Tests.LayoffData.Support;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Storage;
@@ -26,8 +26,8 @@ public sealed class LayoffDataAcrossStoresTests
         new LayoffsFyiImporter(lite).Import(layoffs, ct);
         new WarnNoticeImporter(lite).Import(warn, ct);
 
-        var onPostgres = Answers(new LayoffEventQueries(postgres, postgres, postgres));
-        var onLiteDb = Answers(new LayoffEventQueries(lite));
+        var onPostgres = Answers(new LayoffDataQueries(postgres, postgres, postgres));
+        var onLiteDb = Answers(new LayoffDataQueries(lite));
 
         Assert.Equal(onLiteDb.Count, onPostgres.Count);
         static string Start(string json) => json[..Math.Min(600, json.Length)];
@@ -36,7 +36,7 @@ public sealed class LayoffDataAcrossStoresTests
         Assert.Contains("Amazon", onPostgres["top 2023"]);
     }
 
-    private static Dictionary<string, string> Answers(LayoffEventQueries queries)
+    private static Dictionary<string, string> Answers(LayoffDataQueries queries)
     {
         string Json(object value) => JsonSerializer.Serialize(value);
         var answers = new Dictionary<string, string>

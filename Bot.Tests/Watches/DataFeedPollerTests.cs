@@ -1,4 +1,4 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
@@ -21,7 +21,7 @@ public sealed class DataFeedPollerTests : IDisposable
         new(services.Get<SafeHttpFetcher>(), new DataFileImporter(_database.Database), new LiteFeedStateStore(_database), _time,
             NullLogger<DataFeedPoller>.Instance);
 
-    private int Rows => EventCollections.RowsOf(_database.Database).Count();
+    private int Rows => LayoffDataCollections.RowsOf(_database.Database).Count();
 
     [Fact]
     public async Task A_table_is_imported_once_then_a_304_imports_nothing_and_its_rows_are_cited_under_its_own_file_name()
@@ -39,7 +39,8 @@ public sealed class DataFeedPollerTests : IDisposable
 
         Assert.True(second.NotModified);
         Assert.Equal(2, Rows);
-        Assert.Equal(DataTableContent.FileName(urls[0]), EventCollections.RowsOf(_database.Database).FindAll().Select(r => r.File).Distinct().Single());
+        Assert.Equal(DataTableContent.FileName(urls[0]),
+            LayoffDataCollections.RowsOf(_database.Database).FindAll().Select(r => r.File).Distinct().Single());
         var requests = server.RequestsFor("table:layoffs");
         Assert.Equal("", requests[0].IfNoneMatch);
         Assert.StartsWith("\"layoffs-", requests[1].IfNoneMatch); // the stored ETag went back

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Bot.Host.Chat;
 using Bot.Host.Jobs;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
@@ -39,7 +39,7 @@ public sealed class DataFeedServeTests
         settings["Knowledge:SeedOnServe"] = "false";
         await using var app = DigestServeHost.Build(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), settings, time, new ListLogger());
         await app.StartAsync(ct);
-        var rows = EventCollections.RowsOf(app.Services.GetRequiredService<ILiteDatabase>());
+        var rows = LayoffDataCollections.RowsOf(app.Services.GetRequiredService<ILiteDatabase>());
         await Wait.UntilAsync(() => rows.Count() == 1, ct);
         var watch = await app.Services.GetRequiredService<IChatCommandHandler>().HandleAsync(new ChatCommand("watch",
             new Dictionary<string, string> { [ChatCommand.SubcommandOption] = "add", [WatchCommand.CompanyOption] = "Acme" },

@@ -1,6 +1,6 @@
 using Bot.Host.Jobs;
 using Bot.Host.State;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
@@ -16,13 +16,13 @@ public sealed class WatchAlertFinderTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(Utc("2026-11-26T10:00:00Z"));
     private readonly TempKnowledgeBase _kb;
-    private readonly LayoffEventQueries _queries;
+    private readonly LayoffDataQueries _queries;
     private readonly LiteDbWatchStore _watches;
 
     public WatchAlertFinderTests()
     {
         _kb = new TempKnowledgeBase(time: _time);
-        _queries = new LayoffEventQueries(_kb.Database.Database);
+        _queries = new LayoffDataQueries(_kb.Database.Database);
         _watches = new LiteDbWatchStore(_kb.Database);
     }
 

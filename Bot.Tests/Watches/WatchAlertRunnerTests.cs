@@ -1,6 +1,6 @@
 using Bot.Host.Jobs;
 using Bot.Host.State;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
 using Bot.Knowledge.Watches;
@@ -20,7 +20,7 @@ public sealed class WatchAlertRunnerTests : IDisposable
     private readonly FakeTimeProvider _time = new(TestTime.Utc("2026-11-26T10:00:00Z"));
 
     private WatchAlertRunner Runner(
-        RecordingPublisher publisher, IWatchStore watches, LayoffEventQueries queries, WatchAlertLedger? ledger = null) =>
+        RecordingPublisher publisher, IWatchStore watches, LayoffDataQueries queries, WatchAlertLedger? ledger = null) =>
         new([publisher], watches, new WatchAlertFinder(queries), ledger ?? new WatchAlertLedger(_database, _time),
             new WatchAlertRenderer(new DocumentStore(_database, _time)), NullLogger<WatchAlertRunner>.Instance);
 
@@ -31,7 +31,7 @@ public sealed class WatchAlertRunnerTests : IDisposable
         await using var pg = await PostgresTestDatabase.CreateAsync();
         await using var one = new PostgresDatabase(pg.ConnectionString);
         await using var other = new PostgresDatabase(pg.ConnectionString); // the second instance's own data source
-        var queries = new LayoffEventQueries(_database.Database);
+        var queries = new LayoffDataQueries(_database.Database);
         var newWatch = new CompanyWatchFactory(queries, _time);
         var watches = new PostgresWatchStore(one);
         watches.TryAdd(newWatch.Create("slack", "C1", "Acme", "U1"));
@@ -61,7 +61,7 @@ public sealed class WatchAlertRunnerTests : IDisposable
     public async Task An_alert_claimed_by_a_process_that_died_is_abandoned_not_repeated_and_a_failed_post_is_retried()
     {
         var ct = Wait.Token();
-        var queries = new LayoffEventQueries(_database.Database);
+        var queries = new LayoffDataQueries(_database.Database);
         var watches = new LiteDbWatchStore(_database);
         var newWatch = new CompanyWatchFactory(queries, _time);
         var slack = new RecordingPublisher("slack", _time);

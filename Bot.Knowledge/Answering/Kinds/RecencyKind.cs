@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Retrieval;
 
 namespace Bot.Knowledge.Answering.Kinds;
@@ -9,7 +9,8 @@ namespace Bot.Knowledge.Answering.Kinds;
 /// Says how far the data runs, then lists the most recent rounds, each cited (data rows, or the newest
 /// articles' figures when there are no rows).
 /// </summary>
-internal sealed class RecencyKind(LayoffEventQueries queries, HybridRetriever retriever, SentenceCache sentences, TimeProvider time) : IQuestionKind
+internal sealed class RecencyKind(LayoffDataQueries queries, HybridRetriever retriever, SentenceCache sentences, TimeProvider time)
+    : IQuestionKind
 {
     private const int Listed = 5;
 

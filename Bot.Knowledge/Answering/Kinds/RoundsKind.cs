@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 
 namespace Bot.Knowledge.Answering.Kinds;
@@ -11,7 +11,7 @@ namespace Bot.Knowledge.Answering.Kinds;
 /// the one notion of a round shared with <c>layoffs</c> and the digest), each with its figure and
 /// source, and a total only where every round has a head count of the same kind.
 /// </summary>
-internal sealed partial class RoundsKind(LayoffEventQueries queries, IDocumentStore documents) : IQuestionKind
+internal sealed partial class RoundsKind(LayoffDataQueries queries, IDocumentStore documents) : IQuestionKind
 {
     private const int MaxListed = 8;
 
@@ -50,7 +50,7 @@ internal sealed partial class RoundsKind(LayoffEventQueries queries, IDocumentSt
     }
 
     /// <summary>A round's figure: an article's own words first (quoted), else its dataset rows' sum.</summary>
-    private (string Figure, string Cite, int? Count) Describe(LayoffEvent round, AnswerDraft draft)
+    private (string Figure, string Cite, int? Count) Describe(LayoffRound round, AnswerDraft draft)
     {
         var article = round.ArticleFigures.Where(s => s.Article is not null && (s.Count is not null || s.Percentage is not null))
             .OrderByDescending(s => s.Count ?? 0).FirstOrDefault();

@@ -49,3 +49,9 @@ internal static class LlmReplyParser
         _ => null,
     };
 }
+
+/// <summary>The model's reply as asked for: a short answer citing passages as [n], and the quotes it rests on.</summary>
+internal sealed record LlmReply(string Answer, IReadOnlyList<LlmQuote> Quotes);
+
+/// <summary>A quote as the model gave it: text it says is verbatim in passage number <see cref="Passage"/>.</summary>
+internal sealed record LlmQuote(int Passage, string Quote);

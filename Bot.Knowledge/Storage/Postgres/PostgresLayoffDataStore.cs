@@ -1,4 +1,5 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.Companies;
+using Bot.Knowledge.LayoffData;
 using Npgsql;
 
 namespace Bot.Knowledge.Storage.Postgres;
@@ -32,6 +33,10 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
         CREATE INDEX article_figures_company ON article_figures (company_key);
         CREATE INDEX article_figures_document ON article_figures (document_id);
         """,
+        """
+        CREATE TABLE layoff_rows_revision (id integer PRIMARY KEY CHECK (id = 1), revision bigint NOT NULL);
+        INSERT INTO layoff_rows_revision VALUES (1, 0);
+        """,
     ];
 
     private readonly PostgresDatabase _database;
@@ -43,6 +48,7 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
     }
 
     int ILayoffRowStore.Count() => Count("layoff_rows");
+    long ILayoffRowStore.Revision => Run(c => c.Scalar<long>("SELECT revision FROM layoff_rows_revision WHERE id = 1"));
     public IReadOnlyList<LayoffRow> OfCompany(string companyKey) => Rows("WHERE company_key = @key ORDER BY id", ("key", companyKey));
     public IReadOnlyList<LayoffRow> OfDataset(string dataset) => Rows("WHERE dataset = @dataset ORDER BY id", ("dataset", dataset));
     public IReadOnlyList<LayoffRow> Between(string fromIso, string toIso) =>
@@ -67,6 +73,7 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
                 upserted, row => [("id", row.Id), ("dataset", row.Dataset), ("key", row.CompanyKey), ("company", row.Company),
                     ("date", row.Date), ("count", row.Count), ("file", row.File), ("line", row.Line),
                     ("record", PostgresSession.ToJson(row))]);
+            connection.Execute("UPDATE layoff_rows_revision SET revision = revision + 1 WHERE id = 1");
         });
     }
 

@@ -1,4 +1,4 @@
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using LiteDB;
 
 namespace Bot.Tests.Digest.Support;

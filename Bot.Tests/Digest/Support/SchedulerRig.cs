@@ -2,7 +2,7 @@ using Bot.Host.Jobs;
 using Bot.Host.State;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Events;
+using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Slack.Support;
 using Microsoft.Extensions.Logging;
@@ -36,7 +36,7 @@ internal sealed class SchedulerRig : IAsyncDisposable
         Ledger = ledger;
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
         var builder = new DigestBuilder(new DocumentStore(database, time), new LiteLayoffRowStore(database.Database),
-            new LayoffEventQueries(database.Database), new LayoffChartRenderer());
+            new LayoffDataQueries(database.Database), new LayoffChartRenderer());
         Subscriptions = subscriptions;
         Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
         _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time, loggers.CreateLogger<DigestSchedulerService>());

@@ -1,7 +1,0 @@
-using Bot.Knowledge.Answering;
-using Bot.Knowledge.Events;
-
-namespace Bot.Knowledge.Digest;
-
-/// <summary>A layoffs.fyi row dated in the period, with a one-line reason quoted from an article when one was found.</summary>
-public sealed record DigestEvent(string Company, int? Count, double? Percentage, DateOnly Date, DataCitation Citation, DigestReason? Reason);

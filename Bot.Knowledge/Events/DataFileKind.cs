@@ -1,8 +1,0 @@
-namespace Bot.Knowledge.Events;
-
-public enum DataFileKind
-{
-    Unknown,
-    LayoffsFyi,
-    WarnNotices,
-}

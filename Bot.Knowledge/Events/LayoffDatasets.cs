@@ -1,8 +1,0 @@
-namespace Bot.Knowledge.Events;
-
-/// <summary>Dataset names as shown in citations.</summary>
-public static class LayoffDatasets
-{
-    public const string LayoffsFyi = "layoffs.fyi";
-    public const string Warn = "WARN";
-}
