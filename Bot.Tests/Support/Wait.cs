@@ -5,8 +5,11 @@ namespace Bot.Tests.Support;
 /// <summary>The waits of the tests: every one is bounded, and clock-driven waits move only the fake clock.</summary>
 public static class Wait
 {
-    /// <summary>The xunit token plus a hard ceiling, so a hung exchange fails fast instead of stalling CI.</summary>
-    public static CancellationToken Token(int seconds = 10)
+    /// <summary>
+    /// The xunit token plus a hard ceiling, so a hung exchange fails instead of stalling CI; 30 s because a loaded
+    /// 2-core machine running the whole suite has taken over 10 s to start a host.
+    /// </summary>
+    public static CancellationToken Token(int seconds = 30)
     {
         var source = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         source.CancelAfter(TimeSpan.FromSeconds(seconds));
