@@ -11,7 +11,8 @@ public sealed class KnowledgeOptions
     /// </summary>
     public string Store { get; set; } = KnowledgeStores.LiteDb;
 
-    /// <summary>Npgsql connection string when <see cref="Store"/> is <c>postgres</c> (from configuration or the environment, never the repository).</summary>
+    /// <summary>Npgsql connection string when <see cref="Store"/> is <c>postgres</c> (from configuration or the environment, never the
+    /// repository).</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>LiteDB file; relative paths are resolved from the working directory. Folder created on demand.</summary>
@@ -45,7 +46,8 @@ public sealed class KnowledgeOptions
     public int MaxDownloadBytes { get; set; } = 5 * 1024 * 1024;
     public int MaxRedirects { get; set; } = 5;
 
-    /// <summary>A file or page whose text is larger than this is refused rather than stored (LiteDB caps a document at 16 MB, and embedding one this big takes minutes).</summary>
+    /// <summary>A file or page whose text is larger than this is refused rather than stored (LiteDB caps a document at 16 MB, and embedding
+    /// one this big takes minutes).</summary>
     public int MaxDocumentBytes { get; set; } = 2 * 1024 * 1024;
 
     /// <summary>RSS/Atom feeds polled by <c>serve</c>.</summary>

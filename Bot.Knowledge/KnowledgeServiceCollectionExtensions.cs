@@ -32,17 +32,20 @@ public static class KnowledgeServiceCollectionExtensions
             .Validate(o => o.DownloadTimeoutSeconds > 0, "Knowledge:DownloadTimeoutSeconds must be positive.")
             .Validate(o => o.MaxDocumentBytes > 0, "Knowledge:MaxDocumentBytes must be positive.")
             .Validate(o => o.WriterWaitSeconds >= 0, "Knowledge:WriterWaitSeconds must not be negative.")
-            .Validate(o => string.IsNullOrWhiteSpace(o.Proxy) || (Uri.TryCreate(o.Proxy, UriKind.Absolute, out var proxy) && proxy.Scheme is "http" or "https"),
+            .Validate(o => string.IsNullOrWhiteSpace(o.Proxy)
+                || (Uri.TryCreate(o.Proxy, UriKind.Absolute, out var proxy) && proxy.Scheme is "http" or "https"),
                 "Knowledge:Proxy must be an absolute http(s) URL such as http://proxy:3128.");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
         {
             var knowledge = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<KnowledgeDatabase>();
-            return KnowledgeDatabase.Open(knowledge.DatabasePath, TimeSpan.FromSeconds(knowledge.WriterWaitSeconds), message => logger?.LogWarning("{Message}", message));
+            return KnowledgeDatabase.Open(knowledge.DatabasePath, TimeSpan.FromSeconds(knowledge.WriterWaitSeconds),
+                message => logger?.LogWarning("{Message}", message));
         });
         // Resolved only by the PostgreSQL stores, which are registered when Knowledge:Store is postgres.
-        services.TryAddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ConnectionString ?? ""));
+        services.TryAddSingleton(sp => new
+            PostgresDatabase(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ConnectionString ?? ""));
         services.TryAddSingleton<LiteDB.ILiteDatabase>(sp => sp.GetRequiredService<KnowledgeDatabase>().Database);
         services.TryAddSingleton<DocumentStore>();
         services.AddKnowledgeStores(configuration);

@@ -18,30 +18,41 @@ internal static class BenchmarkMarkdown
         sb.AppendLine();
         sb.AppendLine("## Ingestion (real articles, embeddings included)");
         sb.AppendLine();
-        sb.AppendLine("| documents | passages | avg doc chars | avg passage chars | pipeline docs/s | pipeline passages/s | raw encoder passages/s | share of encoder | database |");
+        sb.AppendLine("| documents | passages | avg doc chars | avg passage chars | pipeline docs/s | pipeline passages/s | raw encoder " +
+            "passages/s | share of encoder | database |");
         sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"| {i.Documents} | {i.Passages} | {i.AverageDocumentChars:F0} | {i.AveragePassageChars:F0} | {i.PipelineDocumentsPerSecond:F2} | {i.PipelinePassagesPerSecond:F1} | {i.RawEncoderPassagesPerSecond:F1} | {i.ShareOfEncoderThroughput:P0} | {Mb(i.DatabaseBytes)} |");
+            $"| {i.Documents} | {i.Passages} | {i.AverageDocumentChars:F0} | {i.AveragePassageChars:F0} | " +
+                $"{i.PipelineDocumentsPerSecond:F2} | {i.PipelinePassagesPerSecond:F1} | {i.RawEncoderPassagesPerSecond:F1} | " +
+                $"{i.ShareOfEncoderThroughput:P0} | {Mb(i.DatabaseBytes)} |");
         if (report.EmbeddingPool is { } pool)
         {
             sb.AppendLine();
             sb.AppendLine("## Synthetic corpus embeddings (computed once per distinct passage text)");
             sb.AppendLine();
-            sb.AppendLine("| article variants | distinct passage texts | embedded this run | reused from the cache file | embedding time | passages/s |");
+            sb.AppendLine("| article variants | distinct passage texts | embedded this run | reused from the cache file | embedding time " +
+                "| passages/s |");
             sb.AppendLine("|---:|---:|---:|---:|---:|---:|");
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {pool.Variants} | {pool.DistinctPassageTexts} | {pool.ComputedThisRun} | {pool.LoadedFromCache} | {pool.EmbeddingSeconds:F1} s | {(pool.ComputedThisRun == 0 ? "-" : pool.PassagesPerSecond.ToString("F1", CultureInfo.InvariantCulture))} |");
+                $"| {pool.Variants} | {pool.DistinctPassageTexts} | {pool.ComputedThisRun} | {pool.LoadedFromCache} | " +
+                    $"{pool.EmbeddingSeconds:F1} s | " +
+                    $"{(pool.ComputedThisRun == 0 ? "-" : pool.PassagesPerSecond.ToString("F1", CultureInfo.InvariantCulture))} |");
         }
         sb.AppendLine();
         sb.AppendLine("## Ask latency, start-up and memory per corpus size");
         sb.AppendLine();
-        sb.AppendLine("| documents (synthetic) | passages | database | write (synthetic) | index build + snapshot save | index ready at start | start-up to first answer | ask median | ask p95 | ask p99 | peak working set (after model + index) |");
+        sb.AppendLine("| documents (synthetic) | passages | database | write (synthetic) | index build + snapshot save | index ready at " +
+            "start | start-up to first answer | ask median | ask p95 | ask p99 | peak working set (after model + index) |");
         sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Sizes)
         {
             var m = s.Measurement;
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {m.Documents} ({m.SyntheticDocuments}) | {m.Passages} | {Mb(s.DatabaseBytes)} | {(s.SyntheticDocuments == 0 ? "-" : $"{s.SyntheticWriteSeconds:F1} s")} | {(s.SyntheticDocuments == 0 ? "-" : $"{s.IndexSnapshotBuildSeconds:F2} s")} | {m.IndexBuildMs / 1000:F2} s ({(m.IndexFromSnapshot ? "snapshot" : "built")}) | {m.StartupToFirstAnswerMs / 1000:F2} s | {m.Ask.MedianMs:F1} ms | {m.Ask.P95Ms:F1} ms | {m.Ask.P99Ms:F1} ms | {Mb(m.PeakWorkingSetBytes)} ({Mb(m.PeakWorkingSetAfterIndexBytes)}) |");
+                $"| {m.Documents} ({m.SyntheticDocuments}) | {m.Passages} | {Mb(s.DatabaseBytes)} | " +
+                    $"{(s.SyntheticDocuments == 0 ? "-" : $"{s.SyntheticWriteSeconds:F1} s")} | " +
+                    $"{(s.SyntheticDocuments == 0 ? "-" : $"{s.IndexSnapshotBuildSeconds:F2} s")} | {m.IndexBuildMs / 1000:F2} s " +
+                    $"({(m.IndexFromSnapshot ? "snapshot" : "built")}) | {m.StartupToFirstAnswerMs / 1000:F2} s | {m.Ask.MedianMs:F1} ms " +
+                    $"| {m.Ask.P95Ms:F1} ms | {m.Ask.P99Ms:F1} ms | {Mb(m.PeakWorkingSetBytes)} ({Mb(m.PeakWorkingSetAfterIndexBytes)}) |");
         }
         sb.AppendLine();
         sb.AppendLine("Incremental update (one article applied to the loaded index, half new and half replacing; "
@@ -65,18 +76,25 @@ internal static class BenchmarkMarkdown
         {
             var bytes = s.Measurement.IndexBytesPerPassage;
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Measurement.Documents} | {string.Join(" | ", structures.Select(k => bytes.TryGetValue(k, out var v) ? v.ToString("F0", CultureInfo.InvariantCulture) : "-"))} | {bytes.Values.Sum():F0} |");
+                $"| {s.Measurement.Documents} | " +
+                    $"{string.Join(" | ", structures.Select(k => bytes.TryGetValue(k, out var v) ? v.ToString("F0",
+                    CultureInfo.InvariantCulture) : "-"))} | {bytes.Values.Sum():F0} |");
         }
         sb.AppendLine();
         sb.AppendLine("## Retrieval: recall@5 of the supporting source files, and latency");
         sb.AppendLine();
-        sb.AppendLine("| documents | ours recall@5 | ours median / p95 (incl. query embedding) | ours search only median | ours as ask filters | MiniLM cosine only | Lucene BM25 recall@5 | Lucene median / p95 | Lucene index build |");
+        sb.AppendLine("| documents | ours recall@5 | ours median / p95 (incl. query embedding) | ours search only median | ours as ask " +
+            "filters | MiniLM cosine only | Lucene BM25 recall@5 | Lucene median / p95 | Lucene index build |");
         sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Sizes)
         {
             var m = s.Measurement;
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {m.Documents} | {m.Hybrid.RecallAt5:P0} ({m.Hybrid.Hits}/{m.Hybrid.Questions}) | {m.Hybrid.Latency.MedianMs:F2} / {m.Hybrid.Latency.P95Ms:F2} ms | {m.Hybrid.SearchOnlyLatency?.MedianMs ?? 0:F2} ms | {m.HybridAsAsked.RecallAt5:P0} | {m.CosineOnly.RecallAt5:P0} | {m.Lucene.RecallAt5:P0} ({m.Lucene.Hits}/{m.Lucene.Questions}) | {m.Lucene.Latency.MedianMs:F2} / {m.Lucene.Latency.P95Ms:F2} ms | {m.LuceneBuildMs / 1000:F1} s |");
+                $"| {m.Documents} | {m.Hybrid.RecallAt5:P0} ({m.Hybrid.Hits}/{m.Hybrid.Questions}) | {m.Hybrid.Latency.MedianMs:F2} / " +
+                    $"{m.Hybrid.Latency.P95Ms:F2} ms | {m.Hybrid.SearchOnlyLatency?.MedianMs ?? 0:F2} ms | " +
+                    $"{m.HybridAsAsked.RecallAt5:P0} | {m.CosineOnly.RecallAt5:P0} | {m.Lucene.RecallAt5:P0} " +
+                    $"({m.Lucene.Hits}/{m.Lucene.Questions}) | {m.Lucene.Latency.MedianMs:F2} / {m.Lucene.Latency.P95Ms:F2} ms | " +
+                    $"{m.LuceneBuildMs / 1000:F1} s |");
         }
         if (report.Postgres is { } postgres) RenderPostgres(sb, postgres, report.Sizes);
         sb.AppendLine();
@@ -84,7 +102,8 @@ internal static class BenchmarkMarkdown
         sb.AppendLine();
         sb.AppendLine("| target | measured | met |");
         sb.AppendLine("|---|---|---|");
-        foreach (var t in report.Targets) sb.AppendLine(CultureInfo.InvariantCulture, $"| {t.Target} | {t.Measured} | {(t.Met ? "yes" : "**no**")} |");
+        foreach (var t in report.Targets)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {t.Target} | {t.Measured} | {(t.Met ? "yes" : "**no**")} |");
         return sb.ToString();
     }
 

@@ -7,7 +7,9 @@ internal sealed record BenchmarkReport
     public required DateTimeOffset StartedAt { get; init; }
     public required string Machine { get; init; }
     public string Note { get; init; } =
-        "Corpora above the real articles are SYNTHETIC: the shared articles rewritten about other (real or fictitious) companies, moved to other years, with scaled figures, and recombined (subsets of their passages, reordered). Only the real articles have source files, so recall counts real passages only.";
+        "Corpora above the real articles are SYNTHETIC: the shared articles rewritten about other (real or fictitious) companies, moved " +
+            "to other years, with scaled figures, and recombined (subsets of their passages, reordered). Only the real articles have " +
+            "source files, so recall counts real passages only.";
     public required BenchmarkOptions Options { get; init; }
     public required IngestionMeasurement Ingestion { get; init; }
     public EmbeddingPoolMeasurement? EmbeddingPool { get; init; }

@@ -16,7 +16,8 @@ namespace Bot.Host.Benchmarks;
 /// </summary>
 internal static class BenchmarkRunner
 {
-    /// <summary>Only errors are logged: the answer engine's warnings would drown the progress lines (a category rule beats the CLI's default filter).</summary>
+    /// <summary>Only errors are logged: the answer engine's warnings would drown the progress lines (a category rule beats the CLI's
+    /// default filter).</summary>
     public static readonly Dictionary<string, string?> Quiet = new() { ["Logging:LogLevel:Bot"] = "Error" };
 
     /// <summary>The LiteDB runs stay on LiteDB whatever the environment says (the PostgreSQL column has its own runs).</summary>
@@ -25,7 +26,8 @@ internal static class BenchmarkRunner
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, string command, Action<string> say, CancellationToken cancellationToken)
+    public static async Task<BenchmarkReport>
+        RunAsync(BenchmarkOptions options, string command, Action<string> say, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
         Directory.CreateDirectory(options.WorkFolder);
@@ -48,10 +50,12 @@ internal static class BenchmarkRunner
                     host.Services.GetRequiredService<CompanyCatalog>(), Math.Min(options.Variants, maxSynthetic), options.Seed);
                 var texts = generator.EmbeddingTexts;
                 cache = EmbeddingCache.Load(options.EmbeddingCachePath, embedder.Dimensions);
-                say($"Synthetic corpus: {generator.Variants.Count} article variants, {texts.Count} distinct passage texts; embedding those not in {options.EmbeddingCachePath} ...");
+                say($"Synthetic corpus: {generator.Variants.Count} article variants, {texts.Count} distinct passage texts; embedding " +
+                    $"those not in {options.EmbeddingCachePath} ...");
                 var (computed, elapsed) = cache.EnsureAll(texts, embedder, n => say($"  embedded {n} ..."), cancellationToken);
                 cache.Save(options.EmbeddingCachePath);
-                pool = new EmbeddingPoolMeasurement(generator.Variants.Count, texts.Count, computed, texts.Count - computed, elapsed.TotalSeconds,
+                pool = new EmbeddingPoolMeasurement(generator.Variants.Count, texts.Count, computed, texts.Count - computed,
+                    elapsed.TotalSeconds,
                     computed == 0 ? 0 : computed / elapsed.TotalSeconds);
                 say($"  {computed} embedded in {elapsed.TotalSeconds:F1} s, {texts.Count - computed} reused");
             }
@@ -84,7 +88,8 @@ internal static class BenchmarkRunner
             }
             var write = watch.Elapsed.TotalSeconds - snapshotBuild;
             var bytes = DatabaseBytes(db);
-            say($"  {passages} passages written in {write:F1} s ({BenchmarkTargets.Mb(bytes)}); index built and saved in {snapshotBuild:F1} s; measuring ...");
+            say($"  {passages} passages written in {write:F1} s ({BenchmarkTargets.Mb(bytes)}); index built and saved in " +
+                $"{snapshotBuild:F1} s; measuring ...");
             var measured = await MeasureInChildAsync(db, options, LiteDbEnvironment, cancellationToken);
             sizes.Add(new SizeResult(size, synthetic, passages, write, bytes, measured)
             {
@@ -97,7 +102,8 @@ internal static class BenchmarkRunner
             (name, environment) =>
                 MeasureInChildAsync(Path.Combine(options.WorkFolder, name + ".unused.db"), options, environment, cancellationToken),
             say, cancellationToken);
-        if (Directory.Exists(Path.Combine(options.WorkFolder, "lucene"))) Directory.Delete(Path.Combine(options.WorkFolder, "lucene"), recursive: true);
+        if (Directory.Exists(Path.Combine(options.WorkFolder, "lucene")))
+            Directory.Delete(Path.Combine(options.WorkFolder, "lucene"), recursive: true);
         File.Delete(Path.Combine(options.WorkFolder, "measurement.json"));
 
         return new BenchmarkReport
@@ -121,7 +127,8 @@ internal static class BenchmarkRunner
         if (Path.GetFileNameWithoutExtension(program).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
             start.ArgumentList.Add(typeof(BenchmarkRunner).Assembly.Location);
         foreach (var argument in (string[])["bench", "--measure-db", db, "--questions", options.QuestionsPath,
-                     "--repeat", options.Repeat.ToString(CultureInfo.InvariantCulture), "--result", resultPath, "--work-dir", options.WorkFolder])
+                     "--repeat", options.Repeat.ToString(CultureInfo.InvariantCulture), "--result", resultPath, "--work-dir",
+                         options.WorkFolder])
             start.ArgumentList.Add(argument);
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         try
@@ -149,5 +156,6 @@ internal static class BenchmarkRunner
     }
 
     /// <summary>LiteDB's write-ahead log next to the data file.</summary>
-    private static string LogPath(string path) => Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+    private static string LogPath(string path)
+        => Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
 }

@@ -16,7 +16,9 @@ internal static class CorpusBenchmark
 {
     private const int Top = 5;
 
-    public static async Task<CorpusMeasurement> RunAsync(string dbPath, string questionsPath, int repeat, string luceneFolder, Action<string> say, CancellationToken cancellationToken)
+    public static async Task<CorpusMeasurement>
+        RunAsync(string dbPath, string questionsPath, int repeat, string luceneFolder, Action<string> say,
+        CancellationToken cancellationToken)
     {
         DateTime processStart;
         using (var self = Process.GetCurrentProcess()) processStart = self.StartTime.ToUniversalTime();
@@ -47,7 +49,8 @@ internal static class CorpusBenchmark
         await engine.AnswerAsync(new AnswerRequest(questions[0].Question), cancellationToken);
         var firstAnswer = watch.Elapsed.TotalMilliseconds;
         var startup = (DateTime.UtcNow - processStart).TotalMilliseconds;
-        say($"  {index.Documents.Count} documents, {index.PassageCount} passages: index {(fromSnapshot ? "loaded from its snapshot" : "built")} in {indexBuild:F0} ms, first answer after {startup:F0} ms");
+        say($"  {index.Documents.Count} documents, {index.PassageCount} passages: index " +
+            $"{(fromSnapshot ? "loaded from its snapshot" : "built")} in {indexBuild:F0} ms, first answer after {startup:F0} ms");
 
         // Warm: every question once, then the timed rounds.
         foreach (var q in questions) await engine.AnswerAsync(new AnswerRequest(q.Question), cancellationToken);
@@ -72,11 +75,13 @@ internal static class CorpusBenchmark
             q =>
             {
                 var parsed = parser.Parse(q.Question);
-                return collector.Retrieve(parsed, parsed.Companies.FirstOrDefault(), embedder.Embed(parsed.Text), Top).Select(p => p.Document.SourcePath).ToList();
+                return collector.Retrieve(parsed, parsed.Companies.FirstOrDefault(), embedder.Embed(parsed.Text),
+                    Top).Select(p => p.Document.SourcePath).ToList();
             },
             null);
         var cosineOnly = Measure("MiniLM cosine only (no BM25, no filter)", withSources, repeat,
-            q => CosineTop(index, embedder.Embed(q.Question), Top).Select(p => index.Documents[index.PassageDocument[p]].SourcePath).ToList(),
+            q => CosineTop(index, embedder.Embed(q.Question),
+                Top).Select(p => index.Documents[index.PassageDocument[p]].SourcePath).ToList(),
             null);
         var peak = PeakWorkingSet();
         var heap = GC.GetTotalMemory(forceFullCollection: false);
@@ -103,7 +108,8 @@ internal static class CorpusBenchmark
             SyntheticDocuments = index.Documents.Count(d => d.SourceKind == "synthetic"),
             Passages = index.PassageCount,
             ModelLoadMs = modelLoad, IndexBuildMs = indexBuild, FirstAnswerMs = firstAnswer, StartupToFirstAnswerMs = startup,
-            Ask = ask, PeakWorkingSetAfterIndexBytes = peakAfterIndex, PeakWorkingSetBytes = peak, MaxSampledWorkingSetBytes = maxSampled, ManagedHeapBytes = heap,
+            Ask = ask, PeakWorkingSetAfterIndexBytes = peakAfterIndex, PeakWorkingSetBytes = peak, MaxSampledWorkingSetBytes = maxSampled,
+                ManagedHeapBytes = heap,
             Hybrid = hybrid, HybridAsAsked = asAsked, CosineOnly = cosineOnly, Lucene = luceneResult, LuceneBuildMs = luceneBuild,
             IndexBytesPerPassage = index.BytesPerPassageByStructure(), IndexFromSnapshot = fromSnapshot, IncrementalUpdate = update,
         };

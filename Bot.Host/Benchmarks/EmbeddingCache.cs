@@ -23,10 +23,13 @@ internal sealed class EmbeddingCache
     public bool TryGet(string text, out float[] vector) => _vectors.TryGetValue(Key(text), out vector!);
 
     public float[] Get(string text) =>
-        TryGet(text, out var vector) ? vector : throw new KeyNotFoundException("No cached embedding for a passage; embed the generator's texts first.");
+        TryGet(text, out var vector) ? vector
+            : throw new KeyNotFoundException("No cached embedding for a passage; embed the generator's texts first.");
 
-    /// <summary>Embeds the texts not cached yet, one per call (as ingestion does). Returns how many were computed and how long it took.</summary>
-    public (int Computed, TimeSpan Elapsed) EnsureAll(IEnumerable<string> texts, ITextEmbedder embedder, Action<int>? progress, CancellationToken cancellationToken)
+    /// <summary>Embeds the texts not cached yet, one per call (as ingestion does). Returns how many were computed and how long it
+    /// took.</summary>
+    public (int Computed, TimeSpan Elapsed)
+        EnsureAll(IEnumerable<string> texts, ITextEmbedder embedder, Action<int>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var computed = 0;

@@ -12,7 +12,8 @@ namespace Bot.Host.Benchmarks;
 /// </summary>
 internal static class IngestionBenchmark
 {
-    public static async Task<IngestionMeasurement> RunAsync(IServiceProvider services, string articlesFolder, Action<string> say, CancellationToken cancellationToken)
+    public static async Task<IngestionMeasurement>
+        RunAsync(IServiceProvider services, string articlesFolder, Action<string> say, CancellationToken cancellationToken)
     {
         var embedder = services.GetRequiredService<ITextEmbedder>();
         var pipeline = services.GetRequiredService<IngestionPipeline>();
@@ -29,7 +30,8 @@ internal static class IngestionBenchmark
         for (var i = 0; i < articles.Count; i++)
         {
             var article = articles[i];
-            var texts = PassageChunker.Chunk(SentenceSegmenter.Split(article.Text)).Select(s => IngestionPipeline.EmbeddingText(article.Title, s.Of(article.Text))).ToList();
+            var texts = PassageChunker.Chunk(SentenceSegmenter.Split(article.Text)).Select(s
+                => IngestionPipeline.EmbeddingText(article.Title, s.Of(article.Text))).ToList();
             rawPassages += texts.Count;
             for (var turn = 0; turn < 2; turn++)
             {
@@ -43,23 +45,27 @@ internal static class IngestionBenchmark
                 {
                     var results = await pipeline.IngestFileAsync(article.SourcePath!, cancellationToken);
                     piped += watch.Elapsed;
-                    if (results.Any(r => r.Outcome != IngestOutcome.Added)) throw new InvalidOperationException($"{article.SourcePath} was not added: {results[0].Reason}");
+                    if (results.Any(r => r.Outcome != IngestOutcome.Added)) throw new
+                        InvalidOperationException($"{article.SourcePath} was not added: {results[0].Reason}");
                 }
             }
         }
         var documents = store.DocumentCount;
         var passages = store.PassageCount;
-        if (passages != rawPassages) throw new InvalidOperationException($"The pipeline stored {passages} passages, the benchmark chunked {rawPassages}.");
+        if (passages != rawPassages) throw new
+            InvalidOperationException($"The pipeline stored {passages} passages, the benchmark chunked {rawPassages}.");
         var encoder = passages / raw.TotalSeconds;
         var pipelineRate = passages / piped.TotalSeconds;
-        say($"  {documents} documents, {passages} passages: pipeline {piped.TotalSeconds:F1} s ({pipelineRate:F1} passages/s), raw encoder {raw.TotalSeconds:F1} s ({encoder:F1} passages/s)");
+        say($"  {documents} documents, {passages} passages: pipeline {piped.TotalSeconds:F1} s ({pipelineRate:F1} passages/s), raw " +
+            $"encoder {raw.TotalSeconds:F1} s ({encoder:F1} passages/s)");
         return new IngestionMeasurement
         {
             Documents = documents, Passages = passages,
             AverageDocumentChars = articles.Average(a => a.Text.Length),
             AveragePassageChars = store.AllPassages().Average(p => p.Text.Length),
             RawEncoderSeconds = raw.TotalSeconds, RawEncoderPassagesPerSecond = encoder,
-            PipelineSeconds = piped.TotalSeconds, PipelineDocumentsPerSecond = documents / piped.TotalSeconds, PipelinePassagesPerSecond = pipelineRate,
+            PipelineSeconds = piped.TotalSeconds, PipelineDocumentsPerSecond = documents / piped.TotalSeconds,
+                PipelinePassagesPerSecond = pipelineRate,
             ShareOfEncoderThroughput = pipelineRate / encoder,
         };
     }
@@ -67,7 +73,8 @@ internal static class IngestionBenchmark
     /// <summary>The shared articles as ingestion parses them (front matter, title, text).</summary>
     public static IReadOnlyList<ParsedDocument> LoadArticles(string folder) =>
         Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(path => FrontMatterDocumentParser.Parse(File.ReadAllText(path), path, "markdown") with { SourcePath = Path.GetFullPath(path) })
+            .Select(path => FrontMatterDocumentParser.Parse(File.ReadAllText(path), path, "markdown") with
+                { SourcePath = Path.GetFullPath(path) })
             .ToList();
 
 }

@@ -7,7 +7,8 @@ internal sealed record LatencySummary(int Samples, double MedianMs, double P95Ms
     {
         if (milliseconds.Count == 0) return new LatencySummary(0, 0, 0, 0, 0, 0);
         var sorted = milliseconds.Order().ToArray();
-        return new LatencySummary(sorted.Length, Percentile(sorted, 50), Percentile(sorted, 95), Percentile(sorted, 99), sorted.Average(), sorted[^1]);
+        return new LatencySummary(sorted.Length, Percentile(sorted, 50), Percentile(sorted, 95), Percentile(sorted, 99), sorted.Average(),
+            sorted[^1]);
     }
 
     /// <summary>Nearest rank: the smallest sample with at least <paramref name="percent"/>% of the samples at or below it.</summary>

@@ -32,7 +32,8 @@ internal sealed class LuceneBm25Baseline : IDisposable
         {
             var id = 0;
             foreach (var (title, text) in passages)
-                writer.AddDocument(new Document { new StoredField(PassageId, id++), new TextField(Body, title + "\n" + text, Field.Store.NO) });
+                writer.AddDocument(new Document
+                    { new StoredField(PassageId, id++), new TextField(Body, title + "\n" + text, Field.Store.NO) });
             writer.Commit();
         }
         _reader = DirectoryReader.Open(_directory);
@@ -47,7 +48,8 @@ internal sealed class LuceneBm25Baseline : IDisposable
         var boolean = new BooleanQuery();
         foreach (var term in Terms(query).Distinct()) boolean.Add(new TermQuery(new Term(Body, term)), Occur.SHOULD);
         if (boolean.Clauses.Count == 0) return [];
-        return _searcher.Search(boolean, top).ScoreDocs.Select(d => _searcher.Doc(d.Doc).GetField(PassageId).GetInt32Value()!.Value).ToList();
+        return _searcher.Search(boolean,
+            top).ScoreDocs.Select(d => _searcher.Doc(d.Doc).GetField(PassageId).GetInt32Value()!.Value).ToList();
     }
 
     private List<string> Terms(string text)

@@ -1,6 +1,7 @@
 namespace Bot.Host.Benchmarks;
 
-/// <summary>One corpus size: how its database was built (synthetic documents written from cached embeddings) and what was measured on it.</summary>
+/// <summary>One corpus size: how its database was built (synthetic documents written from cached embeddings) and what was measured on
+/// it.</summary>
 internal sealed record SizeResult(
     int RequestedDocuments,
     int SyntheticDocuments,

@@ -19,7 +19,8 @@ internal sealed partial class SyntheticCorpusGenerator
 {
     /// <summary>Fictitious companies (Microsoft's sample names), used alongside the real ones.</summary>
     private static readonly string[] FictitiousCompanies =
-        ["Contoso", "Fabrikam", "Northwind Traders", "Tailspin Toys", "Woodgrove Bank", "Litware", "Adventure Works", "Proseware", "Wingtip Toys", "Fourth Coffee", "Lamna Healthcare", "Trey Research"];
+        ["Contoso", "Fabrikam", "Northwind Traders", "Tailspin Toys", "Woodgrove Bank", "Litware", "Adventure Works", "Proseware",
+            "Wingtip Toys", "Fourth Coffee", "Lamna Healthcare", "Trey Research"];
     private static readonly double[] FigureFactors = [0.5, 0.6, 0.75, 0.8, 1.2, 1.25, 1.5, 2, 2.5, 3];
     private static readonly int[] YearShifts = [-3, -2, -1, 1, 2, 3];
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -86,18 +87,21 @@ internal sealed partial class SyntheticCorpusGenerator
         return new SyntheticDocument(document, passages);
     }
 
-    private static ArticleVariant MakeVariant(ParsedDocument article, string[] realCompanies, IReadOnlyList<(string Company, DateTime Published)> realEvents, CompanyCatalog catalog, Random rng)
+    private static ArticleVariant MakeVariant(ParsedDocument article, string[] realCompanies,
+        IReadOnlyList<(string Company, DateTime Published)> realEvents, CompanyCatalog catalog, Random rng)
     {
         // Always another company and another year: a distractor must not be a copy of a real report
         // of the same layoff round (only the real files count as hits when recall is measured).
         var original = article.CompanyHint ?? "";
         var others = realCompanies.Where(c => c != original).ToArray();
-        var company = rng.NextDouble() < 0.5 && others.Length > 0 ? others[rng.Next(others.Length)] : FictitiousCompanies[rng.Next(FictitiousCompanies.Length)];
+        var company = rng.NextDouble() < 0.5 && others.Length > 0 ? others[rng.Next(others.Length)]
+            : FictitiousCompanies[rng.Next(FictitiousCompanies.Length)];
         var factor = FigureFactors[rng.Next(FigureFactors.Length)];
         var (date, precision) = DateExpressions.ParsePublished(article.PublishedRaw);
         var shift = YearShifts[rng.Next(YearShifts.Length)];
         // ... nor a report about a real round of the company it now names.
-        for (var tries = 0; tries < YearShifts.Length && date is { } d && realEvents.Any(e => e.Company == company && Math.Abs((e.Published - d.AddYears(shift)).TotalDays) < 62); tries++)
+        for (var tries = 0; tries < YearShifts.Length && date is { } d
+            && realEvents.Any(e => e.Company == company && Math.Abs((e.Published - d.AddYears(shift)).TotalDays) < 62); tries++)
             shift = YearShifts[(Array.IndexOf(YearShifts, shift) + 1) % YearShifts.Length];
         string Rewrite(string s) => RewriteNumbers(SwapCompany(s, original, company), shift, factor);
 
@@ -118,7 +122,8 @@ internal sealed partial class SyntheticCorpusGenerator
     internal static string SwapCompany(string text, string from, string to) =>
         from.Length == 0 || from == to ? text : Regex.Replace(text, $@"\b{Regex.Escape(from)}\b", to);
 
-    /// <summary>Years move by <paramref name="shift"/>; figures of 10 and more scale by <paramref name="factor"/>; days of a month stay.</summary>
+    /// <summary>Years move by <paramref name="shift"/>; figures of 10 and more scale by <paramref name="factor"/>; days of a month
+    /// stay.</summary>
     internal static string RewriteNumbers(string text, int shift, double factor) => NumberPattern().Replace(text, m =>
     {
         var token = m.Value;

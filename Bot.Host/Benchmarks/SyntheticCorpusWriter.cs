@@ -12,7 +12,8 @@ internal static class SyntheticCorpusWriter
     private const int BatchSize = 500;
 
     /// <summary>Returns the number of passages written.</summary>
-    public static int Write(KnowledgeDatabase db, IEnumerable<SyntheticDocument> documents, EmbeddingCache cache, DateTime ingestedAt, CancellationToken cancellationToken)
+    public static int Write(KnowledgeDatabase db, IEnumerable<SyntheticDocument> documents, EmbeddingCache cache, DateTime ingestedAt,
+        CancellationToken cancellationToken)
     {
         var passages = 0;
         foreach (var batch in documents.Chunk(BatchSize))

@@ -32,13 +32,15 @@ public sealed class ChatActionHandler(IAnswerFeedbackStore store)
     private const string Unknown = "Sorry, I can't find that answer any more. Please ask the question again.";
 
     private string Expired() =>
-        $"Sorry, that answer is more than {store.Retention.TotalDays:0} days old, so its buttons no longer work. Please ask the question again for a fresh answer.";
+        $"Sorry, that answer is more than {store.Retention.TotalDays:0} days old, so its buttons no longer work. Please ask the question " +
+            $"again for a fresh answer.";
 
     /// <summary>The stored answer as the reply it was shown as.</summary>
     public static ChatReply ToReply(AnswerRecord answer) => new()
     {
         Text = answer.Text,
-        Quotes = answer.Citations.Select(c => new ChatQuote(c.N, c.Quote, new ChatSource(c.Title, c.Url, c.Publisher, c.Published))).ToList(),
+        Quotes = answer.Citations.Select(c
+            => new ChatQuote(c.N, c.Quote, new ChatSource(c.Title, c.Url, c.Publisher, c.Published))).ToList(),
         Lines = answer.Lines,
         NoAnswer = answer.NoAnswer,
         Mode = answer.Mode,

@@ -27,7 +27,8 @@ public static class ChatAnswerButtons
     /// <summary>The reply as platforms should show it: with <see cref="ChatReply.SourcesHidden"/>, the quotes folded into a note.</summary>
     public static ChatReply Displayed(ChatReply reply) => !reply.SourcesHidden || reply.Quotes.Count == 0 ? reply : reply with
     {
-        Text = $"{reply.Text}\n\n({reply.Quotes.Count} quoted source{(reply.Quotes.Count == 1 ? "" : "s")} hidden: press Show sources to see them.)",
+        Text = $"{reply.Text}\n\n({reply.Quotes.Count} quoted source{(reply.Quotes.Count == 1 ? "" : "s")} hidden: press Show sources to " +
+            $"see them.)",
         Quotes = [],
     };
 

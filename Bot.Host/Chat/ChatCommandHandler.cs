@@ -37,7 +37,8 @@ internal sealed class ChatCommandHandler(
         {
             return command.Name switch
             {
-                "ask" => await chat.AskAsync(command.Request with { Text = Option(command, "question") ?? command.Request.Text }, cancellationToken),
+                "ask" => await chat.AskAsync(command.Request with { Text = Option(command, "question") ?? command.Request.Text },
+                    cancellationToken),
                 "layoffs" => Layoffs(command),
                 "sources" => Sources(),
                 "ingest" => await IngestAsync(command, cancellationToken),
@@ -54,7 +55,8 @@ internal sealed class ChatCommandHandler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The user gets a short message; the details go to the log.
-            logger.LogError(ex, "Command {Command} from {Platform} user {User} failed", command.Name, command.Request.Platform, command.Request.UserId);
+            logger.LogError(ex, "Command {Command} from {Platform} user {User} failed", command.Name, command.Request.Platform,
+                command.Request.UserId);
             return ChatReply.Error("Sorry, something went wrong with that command. The details are in the bot's log.");
         }
     }
@@ -72,13 +74,17 @@ internal sealed class ChatCommandHandler(
         var canonical = EmployerNameNormalizer.Canonical(company);
         var events = queries.Timeline(canonical, since);
         if (events.Count == 0)
-            return new ChatReply { Text = $"I have no layoff rounds of {canonical}{(since is null ? "" : $" since {since:yyyy-MM-dd}")} in the knowledge base.", NoAnswer = true };
+            return new ChatReply { Text = $"I have no layoff rounds of {canonical}{(since is null ? "" : $" since {since:yyyy-MM-dd}")} " +
+                $"in the knowledge base.", NoAnswer = true };
         var lines = events.OrderByDescending(e => e.Start).Take(MaxTimelineLines).Select(LayoffDataTextFormatter.Round).ToList();
         var months = queries.MonthlyTotals(canonical, since);
-        var image = months.Count > 0 ? new ChatImage($"{canonical.ToLowerInvariant()}-layoffs.png", charts.CompanyTimeline(canonical, months), $"{canonical} layoffs by month") : null;
+        var image = months.Count > 0 ? new
+            ChatImage($"{canonical.ToLowerInvariant()}-layoffs.png", charts.CompanyTimeline(canonical, months),
+            $"{canonical} layoffs by month") : null;
         return new ChatReply
         {
-            Text = $"{canonical}: {events.Count} layoff rounds{(since is null ? "" : $" since {since:yyyy-MM-dd}")}, newest first. Each source's figure is shown as reported, never averaged.",
+            Text = $"{canonical}: {events.Count} layoff rounds{(since is null ? "" : $" since {since:yyyy-MM-dd}")}, newest first. Each " +
+                $"source's figure is shown as reported, never averaged.",
             Lines = lines,
             Image = image,
         };
@@ -87,9 +93,12 @@ internal sealed class ChatCommandHandler(
     private ChatReply Sources()
     {
         var docs = documents.ListDocuments();
-        var companies = docs.SelectMany(d => d.Companies.Take(1)).GroupBy(c => c).OrderByDescending(g => g.Count()).Take(12).Select(g => $"{g.Key} ({g.Count()})");
+        var companies = docs.SelectMany(d => d.Companies.Take(1)).GroupBy(c => c).OrderByDescending(g => g.Count()).Take(12).Select(g
+            => $"{g.Key} ({g.Count()})");
         var latest = docs.OrderByDescending(d => d.IngestedAt).Take(8)
-            .Select(d => $"{d.Title} — {d.Publisher ?? "unknown publisher"}{(d.Published is { } p ? p.ToString(", yyyy-MM-dd", CultureInfo.InvariantCulture) : "")}");
+            .Select(d => $"{d.Title} — " +
+                $"{d.Publisher ?? "unknown publisher"}{(d.Published is { } p ? p.ToString(", yyyy-MM-dd",
+                CultureInfo.InvariantCulture) : "")}");
         return new ChatReply
         {
             Text = $"The knowledge base holds {docs.Count} articles. Companies covered: {string.Join(", ", companies)}.",
@@ -105,9 +114,11 @@ internal sealed class ChatCommandHandler(
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             return ChatReply.Error("Give me an http(s) URL of an article or feed.");
         var results = await ingestion.IngestUrlAsync(uri, ct);
-        var lines = results.Select(r => $"{r.Outcome.ToString().ToLowerInvariant()}: {r.Title ?? r.Source}{(r.Reason is null ? "" : $" ({r.Reason})")}").ToList();
+        var lines = results.Select(r =>
+            $"{r.Outcome.ToString().ToLowerInvariant()}: {r.Title ?? r.Source}{(r.Reason is null ? "" : $" ({r.Reason})")}").ToList();
         var failed = results.All(r => r.Outcome == IngestOutcome.Failed);
-        return new ChatReply { Text = failed ? "I couldn't ingest that URL." : "Ingested.", Lines = lines, Ephemeral = true, IsError = failed };
+        return new ChatReply { Text = failed ? "I couldn't ingest that URL." : "Ingested.", Lines = lines, Ephemeral = true,
+            IsError = failed };
     }
 
     private static string? Option(ChatCommand command, string name) =>

@@ -23,7 +23,8 @@ public sealed record ChatReply
     public bool IsError { get; init; }
     /// <summary>Set when the answer was stored for feedback: platforms put its buttons under it.</summary>
     public string? AnswerId { get; init; }
-    /// <summary>The quotes are folded away ("Show sources" brings them back); platforms render <see cref="Quotes"/> only when false.</summary>
+    /// <summary>The quotes are folded away ("Show sources" brings them back); platforms render <see cref="Quotes"/> only when
+    /// false.</summary>
     public bool SourcesHidden { get; init; }
 
     /// <summary>A short line rather than an answer card (errors, notes such as "Thanks, noted").</summary>

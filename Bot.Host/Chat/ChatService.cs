@@ -23,7 +23,8 @@ public sealed class ChatService(
             return ChatReply.Error("Ask me a question about tech layoffs, e.g. \"How many roles did Amazon cut and why?\"");
         if (QuestionLimit.RefusalFor(question) is { } tooLong) return ChatReply.Error(tooLong);
         if (!rateLimiter.TryAcquire(request.Platform, request.UserId, out var retryAfter))
-            return ChatReply.Error($"You're asking faster than I can check sources. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
+            return ChatReply.Error($"You're asking faster than I can check sources. Try again in " +
+                $"{Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.Value.AnswerTimeoutSeconds)));

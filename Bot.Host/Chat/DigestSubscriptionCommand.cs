@@ -20,11 +20,13 @@ internal sealed class DigestSubscriptionCommand(IDigestSubscriptionStore subscri
                 return new ChatReply { Text = "This channel already gets the digest.", Ephemeral = true };
             return new ChatReply
             {
-                Text = $"This channel will get the layoff digest at every scheduled time (Digest:Cron '{options.Value.Cron}' in {options.Value.TimeZone}), starting with the next one.",
+                Text = $"This channel will get the layoff digest at every scheduled time (Digest:Cron '{options.Value.Cron}' in " +
+                    $"{options.Value.TimeZone}), starting with the next one.",
             };
         }
         if (configured)
-            return ChatReply.Error("This channel gets the digest because the bot's settings name it (Digest:Channels); ask the operator to remove it there.");
+            return ChatReply.Error("This channel gets the digest because the bot's settings name it (Digest:Channels); ask the operator " +
+                "to remove it there.");
         return subscriptions.Unsubscribe(request.Platform, request.ChannelId)
             ? new ChatReply { Text = "This channel will no longer get the layoff digest." }
             : ChatReply.Error("This channel is not subscribed to the digest.");

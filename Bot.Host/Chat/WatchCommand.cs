@@ -28,8 +28,10 @@ internal sealed class WatchCommand(IWatchStore watches, CompanyWatchFactory newW
                 var known = queries.Timeline(added.Company, includeWarn: false).Count;
                 return new ChatReply
                 {
-                    Text = $"Watching {added.Company} in this channel: its next new layoff round will be posted here once, with the figure, the date and its source. "
-                        + (known == 0 ? "The knowledge base has no round of it yet." : $"The {known} rounds known today are not posted again."),
+                    Text = $"Watching {added.Company} in this channel: its next new layoff round will be posted here once, with the " +
+                        $"figure, the date and its source. "
+                        + (known == 0 ? "The knowledge base has no round of it yet."
+                            : $"The {known} rounds known today are not posted again."),
                 };
             case "remove":
                 return watches.Remove(CompanyWatch.IdFor(request.Platform, request.ChannelId, company))
@@ -39,7 +41,8 @@ internal sealed class WatchCommand(IWatchStore watches, CompanyWatchFactory newW
                 var list = watches.InChannel(request.Platform, request.ChannelId);
                 return new ChatReply
                 {
-                    Text = list.Count == 0 ? "This channel watches no company. Add one with watch add COMPANY." : $"This channel watches {list.Count} {(list.Count == 1 ? "company" : "companies")}:",
+                    Text = list.Count == 0 ? "This channel watches no company. Add one with watch add COMPANY."
+                        : $"This channel watches {list.Count} {(list.Count == 1 ? "company" : "companies")}:",
                     Lines = list.Select(w => w.Company).ToList(),
                     Ephemeral = true,
                 };

@@ -18,15 +18,21 @@ internal static class BenchCommand
 
     public static Command Create()
     {
-        var sizes = new Option<string?>("--sizes") { Description = $"Corpus sizes in documents, comma-separated (default {DefaultSizes}; the real articles count towards each)." };
+        var sizes = new Option<string?>("--sizes")
+            { Description = $"Corpus sizes in documents, comma-separated (default {DefaultSizes}; the real articles count towards each)." };
         var quick = new Option<bool>("--quick") { Description = "A CI-size run: one size of 300 documents, 40 variants, one timed round." };
         var json = new Option<string?>("--json") { Description = "Also write the full results as JSON to this path." };
-        var variants = new Option<int?>("--variants") { Description = "Distinct article variants embedded for the synthetic corpora (default 600)." };
+        var variants = new Option<int?>("--variants")
+            { Description = "Distinct article variants embedded for the synthetic corpora (default 600)." };
         var repeat = new Option<int?>("--repeat") { Description = "Timed rounds over the dev questions per size (default 3)." };
-        var workDir = new Option<string?>("--work-dir") { Description = "Folder for the temporary databases and the embedding cache (default: <temp>/layoffbot-bench)." };
-        var cachePath = new Option<string?>("--embedding-cache") { Description = "Embedding cache file, reused between runs (default: <work-dir>/embeddings.bin)." };
-        var articles = new Option<string>("--articles") { Description = "The real articles.", DefaultValueFactory = _ => "../shared/data/articles" };
-        var questions = new Option<string>("--questions") { Description = "Dev questions with their source files.", DefaultValueFactory = _ => "../shared/eval/dev.jsonl" };
+        var workDir = new Option<string?>("--work-dir")
+            { Description = "Folder for the temporary databases and the embedding cache (default: <temp>/layoffbot-bench)." };
+        var cachePath = new Option<string?>("--embedding-cache")
+            { Description = "Embedding cache file, reused between runs (default: <work-dir>/embeddings.bin)." };
+        var articles = new Option<string>("--articles")
+            { Description = "The real articles.", DefaultValueFactory = _ => "../shared/data/articles" };
+        var questions = new Option<string>("--questions")
+            { Description = "Dev questions with their source files.", DefaultValueFactory = _ => "../shared/eval/dev.jsonl" };
         var store = new Option<string?>("--store")
         {
             Description = "Also measure PostgreSQL: 'postgres' (default: Knowledge:Store). LiteDB is always measured.",
@@ -43,7 +49,8 @@ internal static class BenchCommand
         {
             Description = "Only time incremental index updates, on an index of this many generated documents built in memory.",
         };
-        var command = new Command("bench", "Benchmark ingestion, ask latency, memory and retrieval quality (vs Lucene.Net BM25) on real and synthetic corpora.")
+        var command = new Command("bench",
+            "Benchmark ingestion, ask latency, memory and retrieval quality (vs Lucene.Net BM25) on real and synthetic corpora.")
         {
             sizes, quick, json, variants, repeat, workDir, cachePath, articles, questions, store, connection, measureDb, result,
             incrementalAt,
@@ -90,16 +97,20 @@ internal static class BenchCommand
                 PostgresServer = storeName == KnowledgeStores.Postgres && parse.GetValue(measureDb) is null ? server : null,
             };
             if (parse.GetValue(measureDb) is { } db)
-                return await MeasureAsync(db, options, parse.GetValue(result) ?? throw new InvalidOperationException("--measure-db needs --result."), ct);
+                return await MeasureAsync(db, options,
+                    parse.GetValue(result) ?? throw new InvalidOperationException("--measure-db needs --result."), ct);
             return await RunAsync(options, parse.GetValue(json), Console.Out, ct);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(BenchmarkOptions options, string? jsonPath, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BenchmarkOptions options, string? jsonPath, TextWriter output,
+        CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(options.ArticlesFolder)) { await Console.Error.WriteLineAsync($"No articles folder at {options.ArticlesFolder} (--articles)."); return 2; }
-        if (!File.Exists(options.QuestionsPath)) { await Console.Error.WriteLineAsync($"No questions file at {options.QuestionsPath} (--questions)."); return 2; }
+        if (!Directory.Exists(options.ArticlesFolder))
+            { await Console.Error.WriteLineAsync($"No articles folder at {options.ArticlesFolder} (--articles)."); return 2; }
+        if (!File.Exists(options.QuestionsPath))
+            { await Console.Error.WriteLineAsync($"No questions file at {options.QuestionsPath} (--questions)."); return 2; }
         var command = "bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).SkipWhile(a => a != "bench").Skip(1));
         var report = await BenchmarkRunner.RunAsync(options, command.Trim(), line => Console.Error.WriteLine(line), cancellationToken);
         await output.WriteLineAsync(BenchmarkMarkdown.Render(report));
@@ -115,7 +126,8 @@ internal static class BenchCommand
 
     private static async Task<int> MeasureAsync(string db, BenchmarkOptions options, string resultPath, CancellationToken cancellationToken)
     {
-        var measurement = await CorpusBenchmark.RunAsync(db, options.QuestionsPath, options.Repeat, Path.Combine(options.WorkFolder, "lucene"),
+        var measurement = await CorpusBenchmark.RunAsync(db, options.QuestionsPath, options.Repeat,
+            Path.Combine(options.WorkFolder, "lucene"),
             line => Console.Error.WriteLine(line), cancellationToken);
         await File.WriteAllTextAsync(resultPath, JsonSerializer.Serialize(measurement, BenchmarkRunner.Json), cancellationToken);
         return 0;
@@ -124,7 +136,8 @@ internal static class BenchCommand
     internal static IReadOnlyList<int> ParseSizes(string text)
     {
         var sizes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.TryParse(s.Replace("k", "000", StringComparison.OrdinalIgnoreCase), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            .Select(s => int.TryParse(s.Replace("k", "000", StringComparison.OrdinalIgnoreCase), NumberStyles.None,
+                CultureInfo.InvariantCulture, out var n) && n > 0
                 ? n : throw new ArgumentException($"--sizes: '{s}' is not a positive number of documents."))
             .Distinct().Order().ToList();
         return sizes.Count > 0 ? sizes : throw new ArgumentException("--sizes needs at least one size.");

@@ -38,7 +38,8 @@ internal static class BotCommandLine
             await invocation.Error.WriteLineAsync("error: invalid settings: " + invalid.Message);
             return 1;
         }
-        catch (Exception failure) when (KnowledgeDatabaseException.FromFailure(failure, BotHostFactory.DatabasePath(parse.GetValue(DbOption))) is { } database)
+        catch (Exception failure) when (KnowledgeDatabaseException.FromFailure(failure,
+            BotHostFactory.DatabasePath(parse.GetValue(DbOption))) is { } database)
         {
             await invocation.Error.WriteLineAsync("error: " + database.Message);
             return database is DatabaseBusyException ? DatabaseBusyExitCode : 1;
@@ -57,7 +58,8 @@ internal static class BotCommandLine
         catch (Exception bug)
         {
             // Not something the operator can fix: the details are for a bug report.
-            await invocation.Error.WriteLineAsync($"error: unexpected failure ({bug.GetType().Name}: {bug.Message}); please report it with the details below.\n{bug}");
+            await invocation.Error.WriteLineAsync($"error: unexpected failure ({bug.GetType().Name}: {bug.Message}); please report it " +
+                $"with the details below.\n{bug}");
             return 1;
         }
     }

@@ -4,7 +4,8 @@ using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Cli;
 
-/// <summary><c>check</c>: verifies every document against its stored hash and every passage's offsets; exit code 1 when damage is found.</summary>
+/// <summary><c>check</c>: verifies every document against its stored hash and every passage's offsets; exit code 1 when damage is
+/// found.</summary>
 internal static class CheckCommand
 {
     public static Command Create()

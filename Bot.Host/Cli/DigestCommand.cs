@@ -10,29 +10,41 @@ using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
 
-/// <summary><c>digest --preview [--since DATE] [--until DATE] [--chart out.png]</c>: prints the digest a channel would get for a period, without posting it.</summary>
+/// <summary><c>digest --preview [--since DATE] [--until DATE] [--chart out.png]</c>: prints the digest a channel would get for a period,
+/// without posting it.</summary>
 internal static class DigestCommand
 {
     public static readonly TimeSpan DefaultLookback = TimeSpan.FromDays(7);
 
     public static Command Create()
     {
-        var preview = new Option<bool>("--preview") { Description = "Print the digest here instead of posting it (posting is done by serve on the Digest:Cron schedule)." };
-        var since = new Option<string?>("--since") { Description = "Start of the period: 2025, 2025-06 or 2025-06-01 (default: 7 days ago). The period ends now." };
-        var until = new Option<string?>("--until") { Description = "End of the period (exclusive): 2025, 2025-06 or 2025-06-01 (default: now)." };
-        var chart = new Option<string?>("--chart") { Description = "Also write the digest's chart (the period's layoff rounds by day or week, top companies labelled) as a PNG to this path." };
-        var command = new Command("digest", "Preview the layoff digest for a period (new layoff events with reasons, new articles, totals, chart).") { preview, since, until, chart };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(preview), parse.GetValue(since), parse.GetValue(until), parse.GetValue(chart),
+        var preview = new Option<bool>("--preview")
+            { Description = "Print the digest here instead of posting it (posting is done by serve on the Digest:Cron schedule)." };
+        var since = new Option<string?>("--since")
+            { Description = "Start of the period: 2025, 2025-06 or 2025-06-01 (default: 7 days ago). The period ends now." };
+        var until = new Option<string?>("--until")
+            { Description = "End of the period (exclusive): 2025, 2025-06 or 2025-06-01 (default: now)." };
+        var chart = new Option<string?>("--chart")
+            { Description = "Also write the digest's chart (the period's layoff rounds by day or week, top companies labelled) as a PNG " +
+            "to this path." };
+        var command = new Command("digest",
+            "Preview the layoff digest for a period (new layoff events with reasons, new articles, totals, chart).")
+            { preview, since, until, chart };
+        command.SetAction((parse, ct) =>
+            RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(preview), parse.GetValue(since), parse.GetValue(until),
+            parse.GetValue(chart),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, TimeProvider.System, ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(string? db, bool preview, string? since, string? until, string? chartPath, TextWriter output, TextWriter errors,
+    public static async Task<int> RunAsync(string? db, bool preview, string? since, string? until, string? chartPath, TextWriter output,
+        TextWriter errors,
         TimeProvider time, CancellationToken cancellationToken, IDictionary<string, string?>? settings = null)
     {
         if (!preview)
         {
-            await errors.WriteLineAsync("error: digest only previews here: add --preview. Scheduled posting runs in `serve` (Digest settings, see docs/digest.md).");
+            await errors.WriteLineAsync("error: digest only previews here: add --preview. Scheduled posting runs in `serve` (Digest " +
+                "settings, see docs/digest.md).");
             return 2;
         }
         var now = time.GetUtcNow();
@@ -74,13 +86,16 @@ internal static class DigestCommand
         if (content.IsEmpty)
         {
             var latest = host.Services.GetRequiredService<ILayoffRowStore>().Latest("9999-12-31", 1).FirstOrDefault()?.Date;
-            await output.WriteLineAsync($"The period {from:yyyy-MM-dd} – {now:yyyy-MM-dd} has no layoffs.fyi rows and no newly ingested articles"
-                + (string.IsNullOrEmpty(latest) ? "" : $" (the latest row is dated {latest})") + ". Try a longer period, e.g. --since 2025-01-01.");
+            await output.WriteLineAsync($"The period {from:yyyy-MM-dd} – {now:yyyy-MM-dd} has no layoffs.fyi rows and no newly ingested " +
+                $"articles"
+                + (string.IsNullOrEmpty(latest) ? "" : $" (the latest row is dated {latest})")
+                    + ". Try a longer period, e.g. --since 2025-01-01.");
         }
         if (chartPath is not null && content.Chart is { } png)
         {
             await File.WriteAllBytesAsync(chartPath, png, cancellationToken);
-            await output.WriteLineAsync($"Chart ({content.ChartLabel}) written to {chartPath} ({(png.Length / 1024).ToString(CultureInfo.InvariantCulture)} KB).");
+            await output.WriteLineAsync($"Chart ({content.ChartLabel}) written to {chartPath} " +
+                $"({(png.Length / 1024).ToString(CultureInfo.InvariantCulture)} KB).");
         }
         return 0;
     }
@@ -96,7 +111,8 @@ internal static class DigestCommand
         {
             lines.Add($"  [{quote.N}] \"{quote.Text}\"");
             var source = quote.Source;
-            lines.Add($"      — {source.Title}{(source.Publisher is null ? "" : ", " + source.Publisher)}{(source.Published is null ? "" : ", " + source.Published)}{(source.Url is null ? "" : " " + source.Url)}");
+            lines.Add($"      — {source.Title}{(source.Publisher is null ? "" : ", " + source.Publisher)}{(source.Published is null ? ""
+                : ", " + source.Published)}{(source.Url is null ? "" : " " + source.Url)}");
         }
         return string.Join(Environment.NewLine, lines);
     }

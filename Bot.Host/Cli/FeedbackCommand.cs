@@ -18,7 +18,8 @@ internal static class FeedbackCommand
     {
         var limit = new Option<int>("--limit") { Description = "How many answers (default 20).", DefaultValueFactory = _ => 20 };
         var export = new Option<string?>("--export") { Description = "Write eval-format JSON lines (empty expectations) to this file." };
-        var command = new Command("feedback", "List the latest answers people marked \"not helpful\", with their questions.") { limit, export };
+        var command = new Command("feedback", "List the latest answers people marked \"not helpful\", with their questions.")
+            { limit, export };
         command.SetAction((parse, _) => Task.FromResult(Run(parse, parse.GetValue(limit), parse.GetValue(export))));
         return command;
     }
@@ -36,11 +37,13 @@ internal static class FeedbackCommand
         if (answers.Count == 0) output.WriteLine("No answer has been marked \"not helpful\" yet.");
         foreach (var answer in answers)
         {
-            output.WriteLine($"{answer.LastVoteAt:yyyy-MM-dd HH:mm}  {answer.Platform}  {answer.Mode ?? "-"}  not helpful {answer.NotHelpful}, helpful {answer.Helpful}  [{answer.Id}]");
+            output.WriteLine($"{answer.LastVoteAt:yyyy-MM-dd HH:mm}  {answer.Platform}  {answer.Mode ?? "-"}  not helpful " +
+                $"{answer.NotHelpful}, helpful {answer.Helpful}  [{answer.Id}]");
             output.WriteLine($"  Q: {answer.Question}");
             output.WriteLine($"  A: {answer.Text.ReplaceLineEndings(" ")}");
             foreach (var citation in answer.Citations)
-                output.WriteLine($"  [{citation.N}] \"{citation.Quote}\" — {citation.Title}{(citation.Url is null ? "" : $" <{citation.Url}>")}");
+                output.WriteLine($"  [{citation.N}] \"{citation.Quote}\" — " +
+                    $"{citation.Title}{(citation.Url is null ? "" : $" <{citation.Url}>")}");
         }
         if (exportPath is not null)
         {
@@ -59,5 +62,6 @@ internal static class FeedbackCommand
         ExpectAny: [],
         Sources: [],
         Note: string.Create(CultureInfo.InvariantCulture,
-            $"marked not helpful {answer.NotHelpful}x on {answer.Platform} ({answer.Mode ?? "no mode"}); the bot said: {answer.Text.ReplaceLineEndings(" ")}")));
+            $"marked not helpful {answer.NotHelpful}x on {answer.Platform} ({answer.Mode ?? "no mode"}); the bot said: " +
+                $"{answer.Text.ReplaceLineEndings(" ")}")));
 }

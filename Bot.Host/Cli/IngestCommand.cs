@@ -10,7 +10,8 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var sources = new Argument<string[]>("sources") { Description = "Files, directories, page URLs or RSS/Atom feed URLs.", Arity = ArgumentArity.OneOrMore };
+        var sources = new Argument<string[]>("sources")
+            { Description = "Files, directories, page URLs or RSS/Atom feed URLs.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("ingest", "Add articles and data to the knowledge base.") { sources };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(sources)!, Console.Out, ct));
         return command;
@@ -27,7 +28,9 @@ internal static class IngestCommand
             {
                 var task = ctx.AddTask("ingesting", maxValue: double.MaxValue);
                 task.IsIndeterminate = true;
-                var progress = new Progress<IngestItemResult>(r => task.Description = $"{Label(r.Outcome)}: {Markup.Escape(Short(r.Title ?? r.Source))}{(r.Outcome == IngestOutcome.InProgress ? $" ({r.Reason})" : "")}");
+                var progress = new Progress<IngestItemResult>(r
+                    => task.Description = $"{Label(r.Outcome)}: " +
+                    $"{Markup.Escape(Short(r.Title ?? r.Source))}{(r.Outcome == IngestOutcome.InProgress ? $" ({r.Reason})" : "")}");
                 var result = await pipeline.IngestAsync(sources.Select(RepositoryPaths.UserPath), progress, cancellationToken);
                 task.StopTask();
                 return result;
@@ -37,14 +40,18 @@ internal static class IngestCommand
         }
         else
         {
-            var lines = new SynchronousProgress<IngestItemResult>(r => output.WriteLine($"{Label(r.Outcome)}: {r.Title ?? r.Source}{(r.Reason is null ? "" : $" ({r.Reason})")}"));
+            var lines = new SynchronousProgress<IngestItemResult>(r
+                => output.WriteLine($"{Label(r.Outcome)}: {r.Title ?? r.Source}{(r.Reason is null ? "" : $" ({r.Reason})")}"));
             report = await pipeline.IngestAsync(sources.Select(RepositoryPaths.UserPath), lines, cancellationToken);
         }
-        await output.WriteLineAsync($"added {report.Count(IngestOutcome.Added)}, unchanged {report.Count(IngestOutcome.Unchanged)}, updated {report.Count(IngestOutcome.Updated)}, failed {report.Count(IngestOutcome.Failed)}, skipped {report.Count(IngestOutcome.Skipped)}");
+        await output.WriteLineAsync($"added {report.Count(IngestOutcome.Added)}, unchanged {report.Count(IngestOutcome.Unchanged)}, " +
+            $"updated {report.Count(IngestOutcome.Updated)}, failed {report.Count(IngestOutcome.Failed)}, skipped " +
+            $"{report.Count(IngestOutcome.Skipped)}");
         return report.AllFailed ? 1 : 0;
     }
 
-    private static string Label(IngestOutcome outcome) => outcome == IngestOutcome.InProgress ? "working" : outcome.ToString().ToLowerInvariant();
+    private static string Label(IngestOutcome outcome) => outcome == IngestOutcome.InProgress ? "working"
+        : outcome.ToString().ToLowerInvariant();
 
     private static string Short(string s) => s.Length <= 70 ? s : s[..67] + "...";
 }

@@ -8,7 +8,8 @@ using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Cli;
 
-/// <summary><c>layoffs COMPANY [--since DATE] [--until DATE] [--chart out.png]</c>: a company's layoff rounds with every source's figure.</summary>
+/// <summary><c>layoffs COMPANY [--since DATE] [--until DATE] [--chart out.png]</c>: a company's layoff rounds with every source's
+/// figure.</summary>
 internal static class LayoffsCommand
 {
     public static Command Create()
@@ -17,7 +18,8 @@ internal static class LayoffsCommand
         var since = new Option<string?>("--since") { Description = "Only rounds from this date on (2022, 2022-11 or 2022-11-16)." };
         var until = new Option<string?>("--until") { Description = "Only rounds up to this date." };
         var chart = new Option<string?>("--chart") { Description = "Also write a PNG chart of roles cut per month to this path." };
-        var command = new Command("layoffs", "List a company's layoff rounds with the figure each source reports.") { company, since, until, chart };
+        var command = new Command("layoffs", "List a company's layoff rounds with the figure each source reports.")
+            { company, since, until, chart };
         command.SetAction((parse, ct) =>
             RunAsync(parse, parse.GetValue(company)!, parse.GetValue(since), parse.GetValue(until), parse.GetValue(chart), ct));
         return command;
@@ -28,7 +30,8 @@ internal static class LayoffsCommand
     {
         var output = parse.InvocationConfiguration.Output;
         DateOnly since = default, until = default;
-        if (sinceText is not null && !CliDates.TryParseStart(sinceText, out since) || untilText is not null && !CliDates.TryParseStart(untilText, out until))
+        if (sinceText is not null && !CliDates.TryParseStart(sinceText, out since) || untilText is not null
+            && !CliDates.TryParseStart(untilText, out until))
         {
             parse.InvocationConfiguration.Error.WriteLine("--since/--until take a date like 2022, 2022-11 or 2022-11-16.");
             return 2;

@@ -11,7 +11,8 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var urls = new Option<string?>("--urls") { Description = "Listen address(es), default http://127.0.0.1:8080 (or the Urls setting)." };
+        var urls = new Option<string?>("--urls")
+            { Description = "Listen address(es), default http://127.0.0.1:8080 (or the Urls setting)." };
         var command = new Command("serve", "Run the bot: enabled chat platforms, scheduled jobs and GET /health.") { urls };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(BotCommandLine.DbOption), parse.GetValue(urls), ct));
         return command;

@@ -16,7 +16,8 @@ internal static class SourcesCommand
             var store = host.Services.GetRequiredService<IDocumentStore>();
             var output = parse.InvocationConfiguration.Output;
             foreach (var d in store.ListDocuments().OrderBy(d => d.Companies.FirstOrDefault()).ThenBy(d => d.Published))
-                output.WriteLine($"{d.Id}  {d.Published:yyyy-MM-dd}  {string.Join('/', d.Companies.Take(1)),-12} {d.Title} — {d.Publisher}{(d.Url is null ? "" : $" <{d.Url}>")}");
+                output.WriteLine($"{d.Id}  {d.Published:yyyy-MM-dd}  {string.Join('/', d.Companies.Take(1)),-12} {d.Title} — " +
+                    $"{d.Publisher}{(d.Url is null ? "" : $" <{d.Url}>")}");
             return Task.FromResult(0);
         });
         return command;

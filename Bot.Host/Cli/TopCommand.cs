@@ -14,7 +14,8 @@ internal static class TopCommand
         var year = new Option<int?>("--year") { Description = "Calendar year (default: the current year)." };
         var limit = new Option<int>("--limit") { Description = "How many companies (default 10).", DefaultValueFactory = _ => 10 };
         var chart = new Option<string?>("--chart") { Description = "Also write a PNG bar chart to this path." };
-        var command = new Command("top", "List the companies that cut the most roles in a year, from layoffs.fyi rows.") { year, limit, chart };
+        var command = new Command("top", "List the companies that cut the most roles in a year, from layoffs.fyi rows.")
+            { year, limit, chart };
         command.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(year), parse.GetValue(limit), parse.GetValue(chart), ct));
         return command;
     }

@@ -25,7 +25,8 @@ internal sealed class DiscordChannelPublisher(DiscordRestClient rest, DiscordRep
         }
         catch (DiscordRestException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
         {
-            throw new ChannelUnavailableException(Platform, channelId, $"Discord answered {(int)ex.Status} ({ex.DiscordMessage ?? ex.Status.ToString()})", ex);
+            throw new ChannelUnavailableException(Platform, channelId,
+                $"Discord answered {(int)ex.Status} ({ex.DiscordMessage ?? ex.Status.ToString()})", ex);
         }
     }
 }

@@ -26,7 +26,8 @@ internal static class DiscordChatPlatform
         var text = definition.MainOption is { } main ? options.GetValueOrDefault(main, "") : "";
         // Follow-ups carry context per user and channel: a slash command has no thread of its own.
         var request = new ChatRequest(Platform, userId, channelId, ThreadId: userId, text, interaction.Locale);
-        return new ChatCommand(definition.ChatName ?? definition.Name, options, request, IsAdmin: CanManageGuild(interaction.Member?.Permissions));
+        return new ChatCommand(definition.ChatName ?? definition.Name, options, request,
+            IsAdmin: CanManageGuild(interaction.Member?.Permissions));
     }
 
     /// <summary>The text of the message a message command was used on (<c>resolved.messages[target_id]</c>).</summary>

@@ -84,7 +84,9 @@ internal static partial class DiscordLog
     [LoggerMessage(LogLevel.Warning, "Rejected an interaction request from {RemoteIp}: bad Ed25519 signature")]
     public static partial void SignatureRejected(ILogger logger, string? remoteIp);
 
-    [LoggerMessage(LogLevel.Warning, "Refused a signed interaction from {RemoteIp}: its timestamp {Timestamp} is more than 5 minutes from now (a replay or a wrong clock)")]
+    [LoggerMessage(LogLevel.Warning,
+        "Refused a signed interaction from {RemoteIp}: its timestamp {Timestamp} is more than 5 minutes from now (a replay or a wrong " +
+        "clock)")]
     public static partial void StaleSignatureRejected(ILogger logger, string timestamp, string? remoteIp);
 
     [LoggerMessage(LogLevel.Warning, "Malformed interaction request: {Reason}")]

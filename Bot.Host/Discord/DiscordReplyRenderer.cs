@@ -46,7 +46,8 @@ internal sealed class DiscordReplyRenderer
     private DiscordRenderedReply RenderContent(ChatReply reply)
     {
         if (reply.IsError || reply.Plain)
-            return new DiscordRenderedReply(new DiscordMessage { Content = SentenceShortener.Shorten(Fallback(reply.Text), ContentLimit) }, null);
+            return new DiscordRenderedReply(new DiscordMessage { Content = SentenceShortener.Shorten(Fallback(reply.Text), ContentLimit) },
+                null);
 
         var footer = reply.Mode is { Length: > 0 } mode ? $"mode: {mode}" : null;
         var footerLength = footer?.Length ?? 0;
@@ -98,7 +99,9 @@ internal sealed class DiscordReplyRenderer
         }
 
         if (omittedQuotes > 0 || omittedLines > 0)
-            description.Append($"\n\n_{Describe(omittedQuotes, "quote")}{(omittedQuotes > 0 && omittedLines > 0 ? " and " : "")}{Describe(omittedLines, "data line")} not shown (Discord size limit)._");
+            description.Append($"\n\n_{Describe(omittedQuotes,
+                "quote")}{(omittedQuotes > 0 && omittedLines > 0 ? " and " : "")}{Describe(omittedLines, "data line")} not shown " +
+                $"(Discord size limit)._");
 
         var embed = new DiscordEmbed
         {
@@ -114,7 +117,8 @@ internal sealed class DiscordReplyRenderer
             return new DiscordRenderedReply(new DiscordMessage
             {
                 Embeds = [embed],
-                Attachments = [new DiscordAttachment(0, image.FileName, SentenceShortener.Shorten(Fallback(image.AltText), FieldValueLimit))],
+                Attachments = [new DiscordAttachment(0, image.FileName,
+                    SentenceShortener.Shorten(Fallback(image.AltText), FieldValueLimit))],
             }, image);
         }
         return new DiscordRenderedReply(new DiscordMessage { Embeds = [embed] }, null);
@@ -151,7 +155,8 @@ internal sealed class DiscordReplyRenderer
     }
 
     /// <summary>Markdown link text must not close early; mention-like text is harmless (no mentions are parsed).</summary>
-    private static string Escape(string text) => text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+    private static string Escape(string text)
+        => text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 
     /// <summary>Characters the source fields will take once <paramref name="extra"/> more are added.</summary>
     private static int SourcesCost(List<string> lines, int extra)

@@ -9,7 +9,8 @@ public sealed class EvalRunner(IAnswerEngine engine, EvalGrader grader)
     public static IReadOnlyList<EvalQuestion> Load(string path) =>
         File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => JsonSerializer.Deserialize<EvalQuestion>(l)!).ToList();
 
-    public async Task<IReadOnlyList<(EvalQuestion Question, Answer Answer, EvalGrade Grade)>> RunAsync(IReadOnlyList<EvalQuestion> questions, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(EvalQuestion Question, Answer Answer, EvalGrade Grade)>>
+        RunAsync(IReadOnlyList<EvalQuestion> questions, CancellationToken cancellationToken)
     {
         var results = new List<(EvalQuestion, Answer, EvalGrade)>();
         foreach (var q in questions)

@@ -12,10 +12,12 @@ internal static class BotHostFactory
 {
     /// <summary>What <c>ask</c> ingests into an empty knowledge base before any configured <c>Knowledge:SeedPaths</c>.</summary>
     public static readonly string[] DefaultSeedPaths =
-        ["../shared/data/articles", "../shared/data/layoffs_fyi.csv", "../shared/data/layoffs_fyi_2025_2026_recent.csv", "../shared/data/warn_notices"];
+        ["../shared/data/articles", "../shared/data/layoffs_fyi.csv", "../shared/data/layoffs_fyi_2025_2026_recent.csv",
+            "../shared/data/warn_notices"];
 
     /// <summary>appsettings.json (next to the binary, then the working directory), environment variables, then overrides.</summary>
-    public static void ConfigureConfiguration(IConfigurationManager configuration, string? dbPath, IDictionary<string, string?>? overrides = null)
+    public static void ConfigureConfiguration(IConfigurationManager configuration, string? dbPath, IDictionary<string,
+        string?>? overrides = null)
     {
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
         configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
@@ -30,19 +32,22 @@ internal static class BotHostFactory
     {
         var configuration = new ConfigurationManager();
         ConfigureConfiguration(configuration, dbPath);
-        return Path.GetFullPath(configuration[$"{KnowledgeOptions.SectionName}:{nameof(KnowledgeOptions.DatabasePath)}"] is { Length: > 0 } configured ? configured : new KnowledgeOptions().DatabasePath);
+        return Path.GetFullPath(configuration[$"{KnowledgeOptions.SectionName}:{nameof(KnowledgeOptions.DatabasePath)}"] is { Length: > 0 }
+            configured ? configured : new KnowledgeOptions().DatabasePath);
     }
 
     /// <summary>A host for one CLI verb: the same services as <c>serve</c>, logging only warnings to stderr.</summary>
     public static IHost CreateCliHost(string? dbPath, IDictionary<string, string?>? overrides = null)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            { Args = [], DisableDefaults = true });
         ConfigureConfiguration(builder.Configuration, dbPath, overrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o
+            => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddBotCore(builder.Configuration);
         return builder.Build();
     }

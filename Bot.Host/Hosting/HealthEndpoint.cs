@@ -7,7 +7,8 @@ internal static class HealthEndpoint
         endpoints.MapGet("/health", (IEnumerable<IHealthReporter> reporters) =>
         {
             // Describe first: a reporter may learn its health while describing itself.
-            var parts = reporters.ToDictionary(r => r.Name, r => { var detail = r.Describe(); return new { healthy = r.IsHealthy, detail }; });
+            var parts = reporters.ToDictionary(r => r.Name,
+                r => { var detail = r.Describe(); return new { healthy = r.IsHealthy, detail }; });
             var healthy = parts.Values.All(p => p.healthy);
             return Results.Json(new { status = healthy ? "healthy" : "degraded", components = parts },
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

@@ -1,6 +1,7 @@
 namespace Bot.Host.Hosting;
 
-/// <summary>Finds the repository root (the folder holding LayoffBot.sln) so default paths such as "../shared/data" work from any working directory.</summary>
+/// <summary>Finds the repository root (the folder holding LayoffBot.sln) so default paths such as "../shared/data" work from any working
+/// directory.</summary>
 public static class RepositoryPaths
 {
     public static string? FindRoot()
@@ -13,7 +14,8 @@ public static class RepositoryPaths
         return null;
     }
 
-    /// <summary>Absolute paths stay; relative ones resolve from the repository root (or the working directory outside a checkout).</summary>
+    /// <summary>Absolute paths stay; relative ones resolve from the repository root (or the working directory outside a
+    /// checkout).</summary>
     public static string Resolve(string path) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(FindRoot() ?? Directory.GetCurrentDirectory(), path));
 

@@ -15,7 +15,8 @@ internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         }
         catch (Exception ex) when (ex is Cronos.CronFormatException or ArgumentException)
         {
-            failures.Add($"Digest:Cron '{options.Cron}' is not a valid cron expression (5 fields, e.g. \"0 9 * * *\" for 09:00 daily): {ex.Message}");
+            failures.Add($"Digest:Cron '{options.Cron}' is not a valid cron expression (5 fields, e.g. \"0 9 * * *\" for 09:00 daily): " +
+                $"{ex.Message}");
         }
         try
         {
@@ -23,7 +24,8 @@ internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
         {
-            failures.Add($"Digest:TimeZone '{options.TimeZone}' is not a known IANA time zone id (e.g. \"UTC\", \"Europe/Paris\", \"America/New_York\").");
+            failures.Add($"Digest:TimeZone '{options.TimeZone}' is not a known IANA time zone id (e.g. \"UTC\", \"Europe/Paris\", " +
+                $"\"America/New_York\").");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

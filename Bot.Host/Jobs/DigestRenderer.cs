@@ -21,14 +21,16 @@ internal sealed class DigestRenderer
     {
         var period = content.Period;
         if (content.IsEmpty)
-            return new ChatReply { Text = $"No new layoffs reported since {Day(period.From, zone)}{DataToNote(content)}.", NoAnswer = true };
+            return new ChatReply { Text = $"No new layoffs reported since {Day(period.From, zone)}{DataToNote(content)}.",
+                NoAnswer = true };
 
         var quotes = new List<ChatQuote>();
         var quoteOf = new Dictionary<string, int>();
         var lines = new List<string>();
         foreach (var e in content.Events.Take(MaxEventLines))
         {
-            var line = $"{e.Company}: {Count(e.Count, e.Percentage)}, {e.Date.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)} (layoffs.fyi{(e.Citation.Url is { Length: > 0 } url ? ", " + url : "")})";
+            var line = $"{e.Company}: {Count(e.Count, e.Percentage)}, {e.Date.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)} " +
+                $"(layoffs.fyi{(e.Citation.Url is { Length: > 0 } url ? ", " + url : "")})";
             if (e.Reason is { } reason && (quoteOf.TryGetValue(reason.Quote, out var n) || quotes.Count < MaxQuotes))
             {
                 if (!quoteOf.ContainsKey(reason.Quote))
@@ -47,7 +49,8 @@ internal sealed class DigestRenderer
 
         foreach (var group in content.Articles.Take(MaxArticleCompanies))
         {
-            var titles = group.Articles.Take(MaxArticlesPerCompany).Select(a => a.Publisher is { Length: > 0 } p ? $"{a.Title} ({p})" : a.Title);
+            var titles = group.Articles.Take(MaxArticlesPerCompany).Select(a => a.Publisher is { Length: > 0 } p ? $"{a.Title} ({p})"
+                : a.Title);
             var more = group.Articles.Count > MaxArticlesPerCompany ? $"; +{group.Articles.Count - MaxArticlesPerCompany} more" : "";
             lines.Add($"New on {group.Company}: {string.Join("; ", titles)}{more}");
         }
@@ -64,9 +67,11 @@ internal sealed class DigestRenderer
     }
 
     private static ChatImage? Chart(DigestContent content) =>
-        content.Chart is { } png ? new ChatImage(ChartFileName, png, $"Bar chart of layoff rounds, {content.ChartLabel} (layoffs.fyi rows)") : null;
+        content.Chart is { } png ? new ChatImage(ChartFileName, png, $"Bar chart of layoff rounds, {content.ChartLabel} (layoffs.fyi rows)")
+            : null;
 
-    /// <summary>" (data to 21 Aug 2026)" when the period runs past the newest row, so an empty stretch is not read as a quiet one.</summary>
+    /// <summary>" (data to 21 Aug 2026)" when the period runs past the newest row, so an empty stretch is not read as a quiet
+    /// one.</summary>
     private static string DataToNote(DigestContent content) =>
         content.DataTo is { } to ? $" ({Bot.Knowledge.Digest.DigestChart.DataTo(to)})" : "";
 
@@ -75,8 +80,11 @@ internal sealed class DigestRenderer
         var period = content.Period;
         var events = content.Events.Count == 0
             ? "no new layoff events"
-            : $"{Plural(content.Events.Count, "layoff event")} ({content.TotalLaidOff.ToString("N0", CultureInfo.InvariantCulture)} roles) at {Plural(content.Events.Select(e => e.Company).Distinct(StringComparer.OrdinalIgnoreCase).Count(), "company", "companies")}";
-        var articles = content.ArticleCount == 0 ? "no new articles" : $"{Plural(content.ArticleCount, "new article")} about {Plural(content.Articles.Count, "company", "companies")}";
+            : $"{Plural(content.Events.Count, "layoff event")} ({content.TotalLaidOff.ToString("N0", CultureInfo.InvariantCulture)} " +
+                $"roles) at {Plural(content.Events.Select(e => e.Company).Distinct(StringComparer.OrdinalIgnoreCase).Count(), "company",
+                "companies")}";
+        var articles = content.ArticleCount == 0 ? "no new articles"
+            : $"{Plural(content.ArticleCount, "new article")} about {Plural(content.Articles.Count, "company", "companies")}";
         return $"Layoff digest, {Moment(period.From, zone)} to {Moment(period.To, zone)}{DataToNote(content)}: {events}; {articles}.";
     }
 

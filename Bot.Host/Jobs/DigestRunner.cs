@@ -26,7 +26,8 @@ internal sealed class DigestRunner(
     /// <summary>Identifies this process's claims in the ledger.</summary>
     public string Owner { get; } = Guid.NewGuid().ToString("N");
 
-    private readonly Dictionary<string, IChannelPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string,
+        IChannelPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The configured channels, then those subscribed by command (read again on every pass).</summary>
     public IReadOnlyList<DigestTarget> Targets => BuildTargets();

@@ -10,7 +10,8 @@ namespace Bot.Host.Jobs;
 /// </summary>
 public sealed class DigestSchedule
 {
-    private static readonly TimeSpan[] Lookbacks = [TimeSpan.FromDays(2), TimeSpan.FromDays(8), TimeSpan.FromDays(32), TimeSpan.FromDays(367)];
+    private static readonly TimeSpan[] Lookbacks =
+        [TimeSpan.FromDays(2), TimeSpan.FromDays(8), TimeSpan.FromDays(32), TimeSpan.FromDays(367)];
     private readonly CronExpression _cron;
 
     public DigestSchedule(CronExpression cron, TimeZoneInfo zone)
@@ -21,7 +22,8 @@ public sealed class DigestSchedule
 
     public TimeZoneInfo Zone { get; }
 
-    /// <summary>Parses five fields (minute precision) or six (with seconds); throws <see cref="CronFormatException"/> when malformed.</summary>
+    /// <summary>Parses five fields (minute precision) or six (with seconds); throws <see cref="CronFormatException"/> when
+    /// malformed.</summary>
     public static DigestSchedule Parse(string cron, string timeZoneId)
     {
         var fields = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -9,7 +9,8 @@ namespace Bot.Host.Jobs;
 /// The <c>feeds</c> (RSS) or <c>dataFeeds</c> (CSV tables) entry of <c>/health</c>: each URL's last outcome, failures
 /// in a row, last error and next attempt; unhealthy while any fails.
 /// </summary>
-internal sealed class FeedHealthReporter(string name, IUrlPoller poller, Func<KnowledgeOptions, IEnumerable<string>> urls, IOptions<KnowledgeOptions> options) : IHealthReporter
+internal sealed class FeedHealthReporter(string name, IUrlPoller poller, Func<KnowledgeOptions, IEnumerable<string>> urls,
+    IOptions<KnowledgeOptions> options) : IHealthReporter
 {
     public string Name => name;
 
@@ -23,8 +24,10 @@ internal sealed class FeedHealthReporter(string name, IUrlPoller poller, Func<Kn
             status = s.LastOutcome ?? "pending",
             consecutiveFailures = s.ConsecutiveFailures,
             lastError = s.LastError,
-            lastSuccessAt = s.LastSuccessAt is { } success ? DateTime.SpecifyKind(success.ToUniversalTime(), DateTimeKind.Utc) : (DateTime?)null,
-            nextAttemptAt = s.NextAttemptAt == DateTime.MinValue ? (DateTime?)null : DateTime.SpecifyKind(s.NextAttemptAt.ToUniversalTime(), DateTimeKind.Utc),
+            lastSuccessAt = s.LastSuccessAt is { } success ? DateTime.SpecifyKind(success.ToUniversalTime(), DateTimeKind.Utc)
+                : (DateTime?)null,
+            nextAttemptAt = s.NextAttemptAt == DateTime.MinValue ? (DateTime?)null
+                : DateTime.SpecifyKind(s.NextAttemptAt.ToUniversalTime(), DateTimeKind.Utc),
             lastNewItems = s.LastNewItems,
         }).ToList(),
     };

@@ -9,7 +9,8 @@ namespace Bot.Host.Jobs;
 /// injected clock: each pass polls the URLs that are due (a failing one waits out its backoff), then sleeps until the
 /// earliest next attempt.
 /// </summary>
-internal sealed class FeedPollingService(IUrlPoller poller, Func<KnowledgeOptions, IEnumerable<string>> urls, IOptions<KnowledgeOptions> options, TimeProvider time,
+internal sealed class FeedPollingService(IUrlPoller poller, Func<KnowledgeOptions, IEnumerable<string>> urls,
+    IOptions<KnowledgeOptions> options, TimeProvider time,
     ILogger<FeedPollingService> logger, NewDataSignal? newData = null)
     : BackgroundService
 {

@@ -8,7 +8,8 @@ namespace Bot.Host.Jobs;
 /// Answers <c>/digest</c>: the digest of the last period posted to any channel, rebuilt from the stored data;
 /// when none was posted yet, the digest of the last complete scheduled period.
 /// </summary>
-internal sealed class LatestDigestProvider(DigestLedger ledger, DigestBuilder builder, DigestRenderer renderer, DigestSchedule schedule, TimeProvider time)
+internal sealed class LatestDigestProvider(DigestLedger ledger, DigestBuilder builder, DigestRenderer renderer, DigestSchedule schedule,
+    TimeProvider time)
     : IDigestProvider
 {
     public Task<ChatReply> LatestAsync(CancellationToken cancellationToken)
@@ -17,7 +18,8 @@ internal sealed class LatestDigestProvider(DigestLedger ledger, DigestBuilder bu
         DigestPeriod period;
         if (ledger.LatestSent() is { } sent)
         {
-            period = new DigestPeriod(new DateTimeOffset(sent.PeriodStart.ToUniversalTime(), TimeSpan.Zero), new DateTimeOffset(sent.PeriodEnd.ToUniversalTime(), TimeSpan.Zero));
+            period = new DigestPeriod(new DateTimeOffset(sent.PeriodStart.ToUniversalTime(), TimeSpan.Zero),
+                new DateTimeOffset(sent.PeriodEnd.ToUniversalTime(), TimeSpan.Zero));
         }
         else
         {

@@ -25,12 +25,14 @@ internal sealed class WatchAlertRenderer(IDocumentStore documents)
         foreach (var article in sources.Select(s => s.Article).OfType<ArticleFigure>())
         {
             var document = documents.Get(article.DocumentId);
-            quotes.Add(new ChatQuote(quotes.Count + 1, article.Quote, new ChatSource(document?.Title ?? article.Claimant, article.Url ?? document?.Url,
+            quotes.Add(new ChatQuote(quotes.Count + 1, article.Quote,
+                new ChatSource(document?.Title ?? article.Claimant, article.Url ?? document?.Url,
                 document?.Publisher, document?.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
         }
         return new ChatReply
         {
-            Text = $"Watched company {round.Company}: a new layoff round, {figure}, {Day(lead.Date)}, according to {lead.Claimant}{(quotes.Count > 0 && lead.Article is not null ? " [1]" : "")}.",
+            Text = $"Watched company {round.Company}: a new layoff round, {figure}, {Day(lead.Date)}, according to " +
+                $"{lead.Claimant}{(quotes.Count > 0 && lead.Article is not null ? " [1]" : "")}.",
             Lines = sources.Where(s => s.Row is not null).Select(LayoffDataTextFormatter.Source).ToList(),
             Quotes = quotes,
         };

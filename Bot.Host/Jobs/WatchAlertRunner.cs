@@ -18,7 +18,8 @@ internal sealed class WatchAlertRunner(
     WatchAlertRenderer renderer,
     ILogger<WatchAlertRunner> logger)
 {
-    private readonly Dictionary<string, IChannelPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string,
+        IChannelPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
 
     private int _passes;
 

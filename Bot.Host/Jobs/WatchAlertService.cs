@@ -8,7 +8,8 @@ namespace Bot.Host.Jobs;
 /// something new (<see cref="NewDataSignal"/>), so a round that arrives (a new data row, an ingested article stating a
 /// figure) reaches the watching channels within one poll interval.
 /// </summary>
-internal sealed class WatchAlertService(WatchAlertRunner runner, NewDataSignal newData, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<WatchAlertService> logger)
+internal sealed class WatchAlertService(WatchAlertRunner runner, NewDataSignal newData, IOptions<KnowledgeOptions> options,
+    TimeProvider time, ILogger<WatchAlertService> logger)
     : BackgroundService
 {
     private DateTimeOffset _startedAt;

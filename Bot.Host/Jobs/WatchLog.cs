@@ -12,7 +12,9 @@ internal static partial class WatchLog
     [LoggerMessage(LogLevel.Error, "Posting watch alert {Alert} failed; the claim is released and the next pass tries again")]
     public static partial void AlertFailed(ILogger logger, string alert, Exception exception);
 
-    [LoggerMessage(LogLevel.Warning, "Watch alert {Alert} was claimed at {ClaimedAt:O} by a process that stopped before confirming the post. It may or may not have been posted; it is NOT re-posted (at-most-once).")]
+    [LoggerMessage(LogLevel.Warning,
+        "Watch alert {Alert} was claimed at {ClaimedAt:O} by a process that stopped before confirming the post. It may or may not have " +
+        "been posted; it is NOT re-posted (at-most-once).")]
     public static partial void AlertAbandoned(ILogger logger, string alert, DateTime claimedAt);
 
     [LoggerMessage(LogLevel.Error, "The watch alert pass failed; trying again at {RetryAt:O}")]

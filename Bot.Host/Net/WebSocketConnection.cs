@@ -68,7 +68,8 @@ public sealed class WebSocketConnection : IAsyncDisposable
                 message.Write(buffer, 0, result.Count);
                 if (!result.EndOfMessage) continue;
                 if (result.MessageType == WebSocketMessageType.Text)
-                    await _messages.Writer.WriteAsync(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length), cancellationToken);
+                    await _messages.Writer.WriteAsync(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length),
+                        cancellationToken);
                 message.SetLength(0);
             }
         }

@@ -37,15 +37,18 @@ internal sealed class SlackAppHomeHandler(
             SlackBlock.Section(SlackText.Escape(ChatHelp.Intro)),
             SlackBlock.Section("*Try asking*\n" + string.Join("\n", ChatHelp.ExampleQuestions.Select(q => "• " + SlackText.Escape(q)))),
             SlackBlock.Section("*Commands*\n" + string.Join("\n",
-                SlackSlashCommandHandler.Usages(options.Value.SlashCommand).Select(u => $"• {SlackText.Escape(u.Usage)}: {SlackText.Escape(u.Description)}"))),
+                SlackSlashCommandHandler.Usages(options.Value.SlashCommand).Select(u
+                    => $"• {SlackText.Escape(u.Usage)}: {SlackText.Escape(u.Description)}"))),
             SlackBlock.Divider(),
         };
         // The Home tab belongs to no channel: it lists the workspace's channel watches, each with its channel.
         var watched = watches.All().Where(w => w.Platform == SlackMessageHandler.Platform)
             .OrderBy(w => w.Company, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.ChannelId, StringComparer.Ordinal).ToList();
         blocks.Add(SlackBlock.Section(watched.Count == 0
-            ? "*Company watches*\nNo channel watches a company yet: `" + options.Value.SlashCommand + " watch add COMPANY` in a channel adds one."
-            : "*Company watches*\n" + string.Join("\n", watched.Take(WatchLines).Select(w => $"• {SlackText.Escape(w.Company)} in <#{w.ChannelId}>"))
+            ? "*Company watches*\nNo channel watches a company yet: `" + options.Value.SlashCommand
+                + " watch add COMPANY` in a channel adds one."
+            : "*Company watches*\n" + string.Join("\n",
+                watched.Take(WatchLines).Select(w => $"• {SlackText.Escape(w.Company)} in <#{w.ChannelId}>"))
               + (watched.Count > WatchLines ? $"\n… and {watched.Count - WatchLines} more" : "")));
         var digest = await digests.LatestAsync(cancellationToken);
         if (!digest.IsError && !string.IsNullOrWhiteSpace(digest.Text))

@@ -31,7 +31,8 @@ internal sealed class SlackBlockRenderer
         // Keep as many quotes as fit: answer + lines + quotes + source contexts (+ an "omitted" note).
         var kept = quotes.Count;
         var actionBlocks = buttons.Count > 0 ? 1 : 0;
-        while (kept > 0 && 1 + lineSections.Count + kept + SourceBlockCount(reply.Quotes.Take(kept)) + (kept < quotes.Count ? 1 : 0) + actionBlocks > MaxBlocks)
+        while (kept > 0 && 1 + lineSections.Count + kept + SourceBlockCount(reply.Quotes.Take(kept)) + (kept < quotes.Count ? 1 : 0)
+            + actionBlocks > MaxBlocks)
             kept--;
 
         var blocks = new List<SlackBlock> { SlackBlock.Section(answer) };

@@ -10,9 +10,11 @@ namespace Bot.Host.Slack;
 /// chart through the files upload flow into the same channel. Slack's channel errors (<c>channel_not_found</c>,
 /// <c>not_in_channel</c>, archived) become <see cref="ChannelUnavailableException"/>.
 /// </summary>
-internal sealed class SlackChannelPublisher(ChatApi chat, FilesApi files, SlackBlockRenderer renderer, ILogger<SlackChannelPublisher> logger) : IChannelPublisher
+internal sealed class SlackChannelPublisher(ChatApi chat, FilesApi files, SlackBlockRenderer renderer,
+    ILogger<SlackChannelPublisher> logger) : IChannelPublisher
 {
-    private static readonly HashSet<string> ChannelErrors = ["channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "restricted_action", "ekm_access_denied"];
+    private static readonly HashSet<string> ChannelErrors =
+        ["channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "restricted_action", "ekm_access_denied"];
 
     public const string PlatformName = "slack";
 
@@ -24,7 +26,8 @@ internal sealed class SlackChannelPublisher(ChatApi chat, FilesApi files, SlackB
         string? ts;
         try
         {
-            ts = await chat.PostMessageAsync(new PostMessageRequest { Channel = channelId, Text = content.Text, Blocks = content.Blocks }, cancellationToken);
+            ts = await chat.PostMessageAsync(new PostMessageRequest { Channel = channelId, Text = content.Text, Blocks = content.Blocks },
+                cancellationToken);
         }
         catch (SlackApiException ex) when (ChannelErrors.Contains(ex.Error))
         {

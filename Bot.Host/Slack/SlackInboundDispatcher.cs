@@ -2,7 +2,8 @@ using Bot.Host.Chat;
 
 namespace Bot.Host.Slack;
 
-/// <summary>Drops repeats (same <c>event_id</c>, or <c>trigger_id</c> of a command or interaction) and routes the rest to their handler.</summary>
+/// <summary>Drops repeats (same <c>event_id</c>, or <c>trigger_id</c> of a command or interaction) and routes the rest to their
+/// handler.</summary>
 internal sealed class SlackInboundDispatcher(
     IInboundDeduplicator deduplicator,
     SlackMessageHandler messages,

@@ -49,7 +49,8 @@ internal sealed class SlackInteractionHandler(
         var question = SlackText.Unescape(payload.Message?.Text ?? "").Trim();
         var reply = question.Length == 0
             ? ChatReply.Note("That message has no text I can read, so there is no question to answer.")
-            : await chat.AskAsync(new ChatRequest(SlackMessageHandler.Platform, user.Id, payload.Channel?.Id ?? "unknown", null, question), cancellationToken);
+            : await chat.AskAsync(new ChatRequest(SlackMessageHandler.Platform, user.Id, payload.Channel?.Id ?? "unknown", null, question),
+                cancellationToken);
         await RespondAsync(payload, Message(renderer.Render(reply), "ephemeral", replaceOriginal: false), cancellationToken);
     }
 

@@ -15,13 +15,16 @@ internal static partial class SlackLog
     [LoggerMessage(11, LogLevel.Information, "Slack asked to disconnect ({Reason}); opening a new connection")]
     public static partial void Refreshing(ILogger logger, string reason);
 
-    [LoggerMessage(12, LogLevel.Error, "Slack disabled Socket Mode for this app (link_disabled); Socket Mode stops. Enable Socket Mode in the app settings and restart.")]
+    [LoggerMessage(12, LogLevel.Error,
+        "Slack disabled Socket Mode for this app (link_disabled); Socket Mode stops. Enable Socket Mode in the app settings and restart.")]
     public static partial void LinkDisabled(ILogger logger);
 
-    [LoggerMessage(13, LogLevel.Warning, "Slack Socket Mode connection lost or failed; reconnecting in {Seconds:0.0} s (attempt {Attempt})")]
+    [LoggerMessage(13, LogLevel.Warning,
+        "Slack Socket Mode connection lost or failed; reconnecting in {Seconds:0.0} s (attempt {Attempt})")]
     public static partial void Reconnecting(ILogger logger, Exception? exception, double seconds, int attempt);
 
-    [LoggerMessage(14, LogLevel.Critical, "Slack rejected the configured token ({Error}); Socket Mode stops. Check Slack:BotToken and Slack:AppToken.")]
+    [LoggerMessage(14, LogLevel.Critical,
+        "Slack rejected the configured token ({Error}); Socket Mode stops. Check Slack:BotToken and Slack:AppToken.")]
     public static partial void FatalApiError(ILogger logger, string error);
 
     [LoggerMessage(15, LogLevel.Error, "Slack Socket Mode frame is not valid JSON or misses fields; ignored")]

@@ -75,7 +75,8 @@ internal sealed class SlackSlashCommandHandler(
         var (name, options) = verb switch
         {
             "" or "help" => ("help", new Dictionary<string, string>()),
-            "digest" when rest.Length > 0 => ("digest", new Dictionary<string, string> { [ChatCommand.SubcommandOption] = rest.ToLowerInvariant() }),
+            "digest" when rest.Length > 0 =>
+                ("digest", new Dictionary<string, string> { [ChatCommand.SubcommandOption] = rest.ToLowerInvariant() }),
             "digest" => ("digest", new Dictionary<string, string>()),
             "ask" => ("ask", new Dictionary<string, string> { ["question"] = rest }),
             "watch" => ("watch", WatchOptions(rest)),

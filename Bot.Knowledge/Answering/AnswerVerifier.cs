@@ -38,7 +38,8 @@ public sealed partial class AnswerVerifier(IDocumentStore store, IEnumerable<IDa
         var evidenceDigits = Text.NumberText.JoinDigitGroups(evidence);
         // Dates the answer may state without a quote: the cited sources' own publication dates, and the
         // years the question itself names ("none of the articles covers Apple in 2024").
-        var allowedDates = string.Join(" ", kept.Select(c => c.Published ?? "").Concat(QuestionYears().Matches(answer.Question).Select(m => m.Value)));
+        var allowedDates = string.Join(" ",
+            kept.Select(c => c.Published ?? "").Concat(QuestionYears().Matches(answer.Question).Select(m => m.Value)));
         var sentences = SplitSentences(answer.Text);
         var text = new List<string>();
         foreach (var sentence in sentences)
@@ -48,7 +49,8 @@ public sealed partial class AnswerVerifier(IDocumentStore store, IEnumerable<IDa
             logger.LogWarning("Removed from the answer: {Problem} is not in any verified quote: {Sentence}", problem, sentence);
         }
         var validNumbers = kept.Select(c => c.N).Concat(rows.Select(r => r.N)).ToHashSet();
-        var joined = CitationMarker().Replace(string.Join(" ", text), m => validNumbers.Contains(int.Parse(m.Groups[1].Value)) ? m.Value : "");
+        var joined = CitationMarker().Replace(string.Join(" ", text),
+            m => validNumbers.Contains(int.Parse(m.Groups[1].Value)) ? m.Value : "");
         var noAnswer = answer.NoAnswer;
         if (string.IsNullOrWhiteSpace(joined))
         {
@@ -112,7 +114,8 @@ public sealed partial class AnswerVerifier(IDocumentStore store, IEnumerable<IDa
 
     private static bool ContainsNumber(string haystack, string number)
     {
-        for (var i = haystack.IndexOf(number, StringComparison.Ordinal); i >= 0; i = haystack.IndexOf(number, i + 1, StringComparison.Ordinal))
+        for (var i = haystack.IndexOf(number, StringComparison.Ordinal); i
+            >= 0; i = haystack.IndexOf(number, i + 1, StringComparison.Ordinal))
         {
             var before = i == 0 || !char.IsDigit(haystack[i - 1]);
             var after = i + number.Length >= haystack.Length || !char.IsDigit(haystack[i + number.Length]);
@@ -124,7 +127,8 @@ public sealed partial class AnswerVerifier(IDocumentStore store, IEnumerable<IDa
     private static List<string> SplitSentences(string text) =>
         Text.SentenceSegmenter.Split(text).Select(s => s.Of(text)).ToList();
 
-    [GeneratedRegex(@"(?<![\p{L}\d.])(?<n>\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+(?:\.\d+)?)(?!\.\p{L})(?!(?!pc\b|bn\b|mn\b)\p{L}{2,})(?!\d)")] private static partial Regex Figure();
+    [GeneratedRegex(@"(?<![\p{L}\d.])(?<n>\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+(?:\.\d+)?)(?!\.\p{L})(?!(?!pc\b|bn\b|mn\b)\p{L}{2,})(?!\d)")]
+        private static partial Regex Figure();
     [GeneratedRegex(@"\bhttps?://\S+|\bwww\.\S+")] private static partial Regex Url();
     [GeneratedRegex(@"\[(\d+)\]")] private static partial Regex CitationMarker();
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")] private static partial Regex QuestionYears();

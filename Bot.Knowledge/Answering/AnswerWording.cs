@@ -11,7 +11,8 @@ internal static partial class AnswerWording
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     internal static string When(CandidateSentence s) => s.Document.Published is { } p
-        ? (s.Document.PublishedPrecision == "day" ? $", reported {p.ToString("MMMM d, yyyy", Invariant)}" : $", reported {p.ToString("MMMM yyyy", Invariant)}") + $" by {ShortPublisher(s.Document)}"
+        ? (s.Document.PublishedPrecision == "day" ? $", reported {p.ToString("MMMM d, yyyy", Invariant)}"
+            : $", reported {p.ToString("MMMM yyyy", Invariant)}") + $" by {ShortPublisher(s.Document)}"
         : $", reported by {ShortPublisher(s.Document)}";
 
     /// <summary>"Human Resources Online (humanresourcesonline.net)" -> "Human Resources Online".</summary>
@@ -78,8 +79,10 @@ internal static partial class AnswerWording
         while (true)
         {
             var grew = false;
-            if (last + 1 < clauses.Count && (scores[last + 1] > 0 || Span(first, last).Length < 60) && Span(first, last + 1).Length <= maxLength) { last++; grew = true; }
-            else if (first > 0 && (scores[first - 1] > 0 || Span(first, last).Length < 60) && Span(first - 1, last).Length <= maxLength) { first--; grew = true; }
+            if (last + 1 < clauses.Count && (scores[last + 1] > 0 || Span(first, last).Length < 60) && Span(first, last + 1).Length
+                <= maxLength) { last++; grew = true; }
+            else if (first > 0 && (scores[first - 1] > 0 || Span(first, last).Length < 60) && Span(first - 1, last).Length <= maxLength)
+                { first--; grew = true; }
             if (!grew) break;
         }
         var fragment = Span(first, last);
@@ -94,5 +97,6 @@ internal static partial class AnswerWording
     [GeneratedRegex(@"(?<!\d),(?!\d)|;|:|—|–|“|”|""|\.\s")] private static partial Regex ClauseBreak();
     [GeneratedRegex(@"\b(?:last|previous|previously|earlier|prior)\b", RegexOptions.IgnoreCase)] private static partial Regex PastCue();
     [GeneratedRegex(@"workforce|staff|employee|\bteam", RegexOptions.IgnoreCase)] private static partial Regex WorkforceWords();
-    [GeneratedRegex(@"announc|memo|email|wrote|letter|told|\bsent\b|message|note to", RegexOptions.IgnoreCase)] private static partial Regex AnnounceWords();
+    [GeneratedRegex(@"announc|memo|email|wrote|letter|told|\bsent\b|message|note to", RegexOptions.IgnoreCase)] private static partial Regex
+        AnnounceWords();
 }

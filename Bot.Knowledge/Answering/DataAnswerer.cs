@@ -24,7 +24,8 @@ internal sealed partial class DataAnswerer(LayoffDataQueries queries, TimeProvid
             var largest = t.Rows.FirstOrDefault();
             return largest is null ? t.Company : $"{t.Company} [{draft.Row(largest)}]";
         });
-        draft.Say($"By the layoffs.fyi rows, the companies that cut the most roles {label} were {string.Join(", ", names)}; each company's largest row is cited, and the ranking sums all of its rows with a head count.");
+        draft.Say($"By the layoffs.fyi rows, the companies that cut the most roles {label} were {string.Join(", ", names)}; each " +
+            $"company's largest row is cited, and the ranking sums all of its rows with a head count.");
         return true;
     }
 
@@ -35,10 +36,12 @@ internal sealed partial class DataAnswerer(LayoffDataQueries queries, TimeProvid
         return SayNewestRows(queries.Rows(company, from, to), 4, $"The layoffs.fyi data lists {company} layoffs{Spaced(label)}", draft);
     }
 
-    /// <summary>"Latest X layoffs?" answered from articles of an older round: the newer layoffs.fyi rows, so the answer is not stale.</summary>
+    /// <summary>"Latest X layoffs?" answered from articles of an older round: the newer layoffs.fyi rows, so the answer is not
+    /// stale.</summary>
     public bool TryAnswerNewerRows(string company, DateOnly after, AnswerDraft draft)
     {
-        return SayNewestRows(queries.Rows(company, after.AddDays(1), null), 3, $"The layoffs.fyi data lists later {company} layoffs than these articles", draft);
+        return SayNewestRows(queries.Rows(company, after.AddDays(1), null), 3,
+            $"The layoffs.fyi data lists later {company} layoffs than these articles", draft);
     }
 
     /// <summary>WARN notices of a company, optionally in one US state ("did Amazon file WARN notices in Washington?").</summary>
@@ -51,10 +54,13 @@ internal sealed partial class DataAnswerer(LayoffDataQueries queries, TimeProvid
         if (notices.Count == 0)
         {
             draft.NoAnswer = true;
-            draft.Say($"I found no WARN notices filed by {company}{(state is null ? "" : $" in {state}")}{Spaced(label)} in the WARN data I have.");
+            draft.Say($"I found no WARN notices filed by {company}{(state is null ? "" : $" in {state}")}{Spaced(label)} in the WARN " +
+                $"data I have.");
             return true;
         }
-        var parts = notices.Select(n => $"{n.Notice.EmployeesAffected?.ToString("N0") ?? "an unstated number of"} employees, notice {n.Notice.NoticeDate} [{draft.Row(n.Citation)}]");
+        var parts = notices.Select(n =>
+            $"{n.Notice.EmployeesAffected?.ToString("N0") ?? "an unstated number of"} employees, notice {n.Notice.NoticeDate} " +
+            $"[{draft.Row(n.Citation)}]");
         draft.Say($"Yes: WARN notices filed by {company}{(state is null ? "" : $" in {state}")} include {string.Join("; ", parts)}.");
         return true;
     }
@@ -78,7 +84,8 @@ internal sealed partial class DataAnswerer(LayoffDataQueries queries, TimeProvid
         return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"in {year}");
     }
 
-    [GeneratedRegex(@"\b(?:the most|most (?:jobs|roles|layoffs|people|employees)|biggest|largest|top \d*|ranking|rank)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:the most|most (?:jobs|roles|layoffs|people|employees)|biggest|largest|top \d*|ranking|rank)\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex RankingCue();
 
     [GeneratedRegex(@"\bWARN\b|\bwarn notices?\b", RegexOptions.IgnoreCase)]

@@ -38,7 +38,8 @@ public sealed partial class EvidenceCollector(
         var retrieved = retriever.Search(query, queryVector, filter, passages);
         var groups = company is null ? [] : GroupByRound(company, retrieved);
         ArticleRound? chosen = null;
-        if (company is not null && question.Period is null && question.Round is { } reference && Referenced(RoundsOf(company, companyDocs), reference) is { } named)
+        if (company is not null && question.Period is null && question.Round is { } reference
+            && Referenced(RoundsOf(company, companyDocs), reference) is { } named)
         {
             // "the second round": counted over all the company's rounds, not only those retrieved.
             chosen = named;
@@ -51,7 +52,8 @@ public sealed partial class EvidenceCollector(
             // A figure in the question ("its 15,000 cuts") names the round that states it; "latest" the newest round.
             // A later article may mention an earlier round's figure, so the round is the one whose articles state it most.
             chosen = FigureInQuestion(question.Text) is { } figure
-                ? groups.Select(g => (Group: g, Stating: g.Documents.Count(d => Text.NumberText.JoinDigitGroups(d.Text).Contains(figure, StringComparison.Ordinal))))
+                ? groups.Select(g => (Group: g,
+                    Stating: g.Documents.Count(d => Text.NumberText.JoinDigitGroups(d.Text).Contains(figure, StringComparison.Ordinal))))
                       .Where(x => x.Stating > 0).OrderByDescending(x => x.Stating).Select(x => x.Group).FirstOrDefault() ?? groups[0]
                 : question.AsksLatest && question.Period is null ? groups.MaxBy(g => g.Month ?? DateTime.MinValue)!
                 : groups[0];
@@ -107,7 +109,8 @@ public sealed partial class EvidenceCollector(
     /// major reduction was in 2023, when it cut 11,000 workers", written in 2025, is evidence about 2023.
     /// Sentences of the company's other articles that state a date in the period asked join the evidence.
     /// </summary>
-    private void AddStatedInPeriod(List<CandidateSentence> candidates, HashSet<string> seen, IReadOnlyList<DocumentRecord> companyDocs, QuestionPeriod period, IReadOnlyList<string> topic)
+    private void AddStatedInPeriod(List<CandidateSentence> candidates, HashSet<string> seen, IReadOnlyList<DocumentRecord> companyDocs,
+        QuestionPeriod period, IReadOnlyList<string> topic)
     {
         foreach (var doc in companyDocs.Where(d => d.Published is not { } p || !period.Contains(p)).Take(40))
         {
@@ -138,12 +141,14 @@ public sealed partial class EvidenceCollector(
     private static bool StatesPeriod(string text, SentenceFacts facts, DateTime? published, QuestionPeriod period)
     {
         var wholeYear = (period.To - period.From).TotalDays > 300;
-        if (facts.Dates.Any(d => d.ToDate() is { } date && period.Contains(date) && (d.Precision != DatePrecision.Year || wholeYear))) return true;
+        if (facts.Dates.Any(d => d.ToDate() is { } date && period.Contains(date) && (d.Precision != DatePrecision.Year || wholeYear)))
+            return true;
         if (published is not { } p) return false;
         foreach (System.Text.RegularExpressions.Match m in BareMonth().Matches(text))
         {
             var word = m.Groups["m"].Value.ToLowerInvariant();
-            var month = word switch { "fall" or "autumn" => 10, "summer" => 7, "spring" => 4, "winter" => 1, _ => DateExpressions.TryMonth(word, out var n) ? n : 0 };
+            var month = word switch { "fall" or "autumn" => 10, "summer" => 7, "spring" => 4, "winter" => 1,
+                _ => DateExpressions.TryMonth(word, out var n) ? n : 0 };
             if (month == 0) continue;
             var year = month < p.Month || (month == p.Month && m.Groups["rel"].Value.Length == 0) ? p.Year : p.Year - 1;
             if (period.Contains(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc))) return true;
@@ -151,10 +156,13 @@ public sealed partial class EvidenceCollector(
         return false;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<rel>last|this past)\s+|(?:in|since|during|early|late|mid-?)\s+(?:the\s+)?)(?<m>January|February|March|April|May|June|July|August|September|October|November|December|fall|autumn|summer|spring|winter)\b(?!\s*,?\s*\d)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<rel>last|this past)\s+|(?:in|since|during|early|late|" +
+        @"mid-?)\s+(?:the\s+)?)(?<m>January|February|March|April|May|June|July|August|September|October|November|December|fall|autumn|" +
+        @"summer|spring|winter)\b(?!\s*,?\s*\d)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex BareMonth();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:at the time|then|that (?:number|figure|round|cut)|the (?:number|figure|cuts?) (?:was|were))\b|\b(?:that|this) (?:number|figure) (?:was|is)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:at the time|then|that (?:number|figure|round|cut)|the (?:number|figure|" +
+        @"cuts?) (?:was|were))\b|\b(?:that|this) (?:number|figure) (?:was|is)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ReferringBack();
 
     /// <summary>
@@ -174,15 +182,19 @@ public sealed partial class EvidenceCollector(
     /// <summary>A head count written in the question ("15,000", "12k"), as plain digits.</summary>
     private static string? FigureInQuestion(string question)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(question, @"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?(?=k\b)|\d{3,})(k\b)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var m = System.Text.RegularExpressions.Regex.Match(question, @"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?(?=k\b)|\d{3,})(k\b)?",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         if (!m.Success) return null;
         var digits = m.Groups[1].Value.Replace(",", "");
-        if (digits.Length == 4 && digits[0] is '1' or '2' && !m.Groups[2].Success && !m.Groups[1].Value.Contains(',')) return null; // a year
+        // a year
+        if (digits.Length == 4 && digits[0] is '1' or '2' && !m.Groups[2].Success && !m.Groups[1].Value.Contains(',')) return null;
         if (!m.Groups[2].Success) return digits;
-        return ((long)(double.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) * 1000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ((long)(double.Parse(digits, System.Globalization.CultureInfo.InvariantCulture)
+            * 1000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The passages the answer path retrieves for a question (before narrowing them to one round); the benchmark measures their recall.</summary>
+    /// <summary>The passages the answer path retrieves for a question (before narrowing them to one round); the benchmark measures their
+    /// recall.</summary>
     public IReadOnlyList<RetrievedPassage> Retrieve(ParsedQuestion question, string? company, float[] queryVector, int passages)
     {
         var index = retriever.Index;
@@ -190,12 +202,14 @@ public sealed partial class EvidenceCollector(
     }
 
     /// <summary>The period asked, and the company (as main company when some documents are mainly about it).</summary>
-    private static RetrievalFilter FilterFor(ParsedQuestion question, string? company, KnowledgeIndex index, out IReadOnlyList<DocumentRecord> companyDocs)
+    private static RetrievalFilter FilterFor(ParsedQuestion question, string? company, KnowledgeIndex index,
+        out IReadOnlyList<DocumentRecord> companyDocs)
     {
         companyDocs = [];
         var filter = new RetrievalFilter { From = question.Period?.From, To = question.Period?.To };
         if (company is null) return filter;
-        companyDocs = index.Documents.Where(d => d.Companies.Count > 0 && d.Companies[0].Equals(company, StringComparison.OrdinalIgnoreCase)).ToList();
+        companyDocs = index.Documents.Where(d => d.Companies.Count > 0
+            && d.Companies[0].Equals(company, StringComparison.OrdinalIgnoreCase)).ToList();
         filter = filter with { Companies = [company], MainCompanyOnly = companyDocs.Count > 0 };
         if (companyDocs.Count == 0)
             companyDocs = index.Documents.Where(d => d.Companies.Contains(company, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -204,7 +218,8 @@ public sealed partial class EvidenceCollector(
 
     /// <summary>The words worth matching: the question itself plus the company's canonical name.</summary>
     private static string QueryText(ParsedQuestion question, string? company) =>
-        company is null || question.Text.Contains(company, StringComparison.OrdinalIgnoreCase) ? question.Text : company + " " + question.Text;
+        company is null || question.Text.Contains(company, StringComparison.OrdinalIgnoreCase) ? question.Text : company + " "
+            + question.Text;
 
     /// <summary>
     /// The retrieved documents grouped by layoff round, using the one notion of a round the layoff
@@ -215,11 +230,13 @@ public sealed partial class EvidenceCollector(
     /// Groups are ordered by how much retrieved evidence they hold.
     /// </summary>
     private List<ArticleRound> GroupByRound(string company, IReadOnlyList<RetrievedPassage> retrieved) =>
-        GroupByRound(company, retrieved.GroupBy(r => r.Document.Id).Select(g => (Doc: g.First().Document, Score: g.Sum(r => r.Score))).ToList());
+        GroupByRound(company, retrieved.GroupBy(r => r.Document.Id).Select(g
+            => (Doc: g.First().Document, Score: g.Sum(r => r.Score))).ToList());
 
     /// <summary>A company's articles grouped by layoff round (the same grouping answers use), newest round first.</summary>
     public IReadOnlyList<ArticleRound> RoundsOf(string company, IEnumerable<DocumentRecord> documents) =>
-        GroupByRound(company, documents.Select(d => (Doc: d, Score: 1.0)).ToList()).OrderByDescending(g => g.Month ?? DateTime.MinValue).ToList();
+        GroupByRound(company, documents.Select(d => (Doc: d, Score: 1.0)).ToList()).OrderByDescending(g => g.Month
+            ?? DateTime.MinValue).ToList();
 
     private List<ArticleRound> GroupByRound(string company, List<(DocumentRecord Doc, double Score)> byDoc)
     {
@@ -232,8 +249,10 @@ public sealed partial class EvidenceCollector(
                 : doc.Published is { } p ? new DateTime(p.Year, p.Month, 1, 0, 0, 0, DateTimeKind.Utc) : (DateTime?)null;
             var key = round?.Id ?? (month is { } m ? $"month:{m:yyyy-MM}" : $"doc:{doc.Id}");
             // Documents near no round: neighbouring months are one story (coverage spans a few weeks).
-            var match = groups.FindIndex(g => g.Key == key || (round is null && month is not null && g.Key.StartsWith("month:", StringComparison.Ordinal)
-                                                               && g.Month is not null && Math.Abs((month.Value - g.Month.Value).TotalDays) <= 45));
+            var match = groups.FindIndex(g => g.Key == key
+                || (round is null && month is not null && g.Key.StartsWith("month:", StringComparison.Ordinal)
+                                                               && g.Month is not null && Math.Abs((month.Value - g.Month.Value).TotalDays)
+                                                                   <= 45));
             if (match < 0) groups.Add((key, month, [doc], score));
             else groups[match] = (groups[match].Key, groups[match].Month, [.. groups[match].Docs, doc], groups[match].Score + score);
         }
@@ -289,7 +308,8 @@ public sealed partial class EvidenceCollector(
         if (holding is not null || doc.Published is not { } published) return holding;
         var day = DateOnly.FromDateTime(published);
         return timeline
-            .Select(e => (Event: e, Distance: day < e.Start ? e.Start.DayNumber - day.DayNumber : day > e.End ? day.DayNumber - e.End.DayNumber : 0))
+            .Select(e => (Event: e, Distance: day < e.Start ? e.Start.DayNumber - day.DayNumber : day > e.End ? day.DayNumber
+                - e.End.DayNumber : 0))
             .Where(x => x.Distance <= RoundReach)
             .OrderBy(x => x.Distance).Select(x => x.Event).FirstOrDefault();
     }
@@ -315,10 +335,12 @@ public sealed partial class EvidenceCollector(
         foreach (var t in topic)
         {
             if (tokens.Contains(t)) { hits++; continue; }
-            if (Synonyms.TryGetValue(t, out var alts) && alts.Any(a => tokens.Any(tok => tok.StartsWith(a, StringComparison.Ordinal)))) hits++;
+            if (Synonyms.TryGetValue(t, out var alts) && alts.Any(a => tokens.Any(tok => tok.StartsWith(a, StringComparison.Ordinal))))
+                hits++;
         }
         return (double)hits / topic.Count;
     }
 
-    public bool MentionsCompany(string text, string company) => companies.FindMentions(text).Contains(company, StringComparer.OrdinalIgnoreCase);
+    public bool MentionsCompany(string text, string company)
+        => companies.FindMentions(text).Contains(company, StringComparer.OrdinalIgnoreCase);
 }

@@ -79,7 +79,8 @@ internal sealed class ExtractiveAnswerEngine(
                 draft.Say("I don't know: I found nothing relevant in the articles I have.");
                 return;
             }
-            ArticlesSilent(q, company, $"the articles I have don't report {company} layoffs{PeriodSuffix(q)}.{CoveredPeriods(evidence.CompanyDocuments, company)}", draft);
+            ArticlesSilent(q, company, $"the articles I have don't report {company} " +
+                $"layoffs{PeriodSuffix(q)}.{CoveredPeriods(evidence.CompanyDocuments, company)}", draft);
             return;
         }
 
@@ -105,7 +106,8 @@ internal sealed class ExtractiveAnswerEngine(
         if (!compact && answered && q.Period is null && evidence.OtherRounds.Count > 0 && evidence.ChosenRound is { } chosen)
         {
             var others = evidence.OtherRounds.Where(e => e.Month is not null).Select(e => e.Label).Distinct().Take(3).ToList();
-            if (others.Count > 0) draft.Say($"This is about the {chosen.Label} round; the sources also cover {company} layoffs in {string.Join(", ", others)}.");
+            if (others.Count > 0) draft.Say($"This is about the {chosen.Label} round; the sources also cover {company} layoffs in " +
+                $"{string.Join(", ", others)}.");
         }
     }
 
@@ -135,7 +137,8 @@ internal sealed class ExtractiveAnswerEngine(
     /// <summary>Sentences about another company (a passing mention) can't answer for this one.</summary>
     private IReadOnlyList<CandidateSentence> Pool(Evidence evidence, string? company) => company is null
         ? evidence.Sentences
-        : evidence.Sentences.Where(s => s.Company.Equals(company, StringComparison.OrdinalIgnoreCase) || collector.MentionsCompany(s.Text, company)).ToList();
+        : evidence.Sentences.Where(s => s.Company.Equals(company, StringComparison.OrdinalIgnoreCase)
+            || collector.MentionsCompany(s.Text, company)).ToList();
 
     /// <summary>
     /// "what did nadella say about the july layoffs?" names no company, but "nadella" occurs only in
@@ -156,7 +159,8 @@ internal sealed class ExtractiveAnswerEngine(
             if (implied is not null && implied != companies[0]) return q; // two words point at two companies: don't guess
             implied = companies[0];
         }
-        return implied is null ? q : q with { Companies = [implied], Scopes = [new CompanyScope(implied, q.Period)], InheritedSubject = true };
+        return implied is null ? q : q with
+            { Companies = [implied], Scopes = [new CompanyScope(implied, q.Period)], InheritedSubject = true };
     }
 
     /// <summary>The articles have nothing on this: say so, then give the data rows when there are any.</summary>

@@ -19,7 +19,9 @@ public sealed class FocusRanker(ITextEmbedder embedder, SentenceCache cache)
     // A focus word in the sentence is the strongest sign it answers the part; meaning breaks ties and finds paraphrases.
     private const double LexicalWeight = 1.5;
 
-    public IReadOnlyList<RankedSentence> Rank(IEnumerable<CandidateSentence> sentences, IReadOnlyList<string> focus, float[] questionVector, Func<CandidateSentence, double>? prior = null)
+    public IReadOnlyList<RankedSentence>
+        Rank(IEnumerable<CandidateSentence> sentences, IReadOnlyList<string> focus, float[] questionVector, Func<CandidateSentence,
+        double>? prior = null)
     {
         var scored = sentences
             .Select(s => (Sentence: s, Lexical: Lexical(focus, s.Text), Prior: prior?.Invoke(s) ?? 0))

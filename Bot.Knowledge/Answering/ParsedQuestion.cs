@@ -62,5 +62,6 @@ public sealed record ParsedQuestion
     public ParsedQuestion ForPart(QuestionPart part) => this with { Text = part.Text, Parts = [part] };
 
     /// <summary>The same question about one company in its own period.</summary>
-    public ParsedQuestion ForScope(CompanyScope scope) => this with { Companies = [scope.Company], Period = scope.Period ?? Period, Scopes = [scope] };
+    public ParsedQuestion ForScope(CompanyScope scope)
+        => this with { Companies = [scope.Company], Period = scope.Period ?? Period, Scopes = [scope] };
 }

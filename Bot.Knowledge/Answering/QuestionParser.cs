@@ -21,10 +21,13 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
     /// </summary>
     private static readonly HashSet<string> NotFocus = new(
         ("how many much what which who whose why when where did does do was were is are has have had will would should can could " +
-         "layoff layoffs lay laid off cut cuts cutting job jobs role roles people ppl person persons employee employees staff staffer worker workers " +
+         "layoff layoffs lay laid off cut cuts cutting job jobs role roles people ppl person persons employee employees staff staffer " +
+             "worker workers " +
          "workforce headcount company companies firm firms round rounds elimination eliminate eliminated fire fired let go redundancy " +
-         "announce announced happen happened say said tell told know think mean really actually exactly total altogether together so far too also " +
-         "etc lol pls please thing things guy guys one ones big bigger biggest small smaller smallest first second third last latest before after " +
+         "announce announced happen happened say said tell told know think mean really actually exactly total altogether together so far " +
+             "too also " +
+         "etc lol pls please thing things guy guys one ones big bigger biggest small smaller smallest first second third last latest " +
+             "before after " +
          "same figure figures number numbers name date dates get got this that there then now ever just hey hi bot tech")
             .Split(' ').Select(Tokenizer.Stem),
         StringComparer.Ordinal);
@@ -40,7 +43,8 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
         var inherited = false;
         var intent = IntentOf(text, lower, found.Count > 0, period is not null);
         // In a thread, "and why?" continues the conversation: it is a layoff question about the thread's subject.
-        if (intent == QuestionIntent.Help && history is { Count: > 0 } && QuestionWord().IsMatch(lower) && !SmallTalk().IsMatch(lower) && IsReadable(text))
+        if (intent == QuestionIntent.Help && history is { Count: > 0 } && QuestionWord().IsMatch(lower) && !SmallTalk().IsMatch(lower)
+            && IsReadable(text))
             intent = QuestionIntent.Layoffs;
 
         if (intent == QuestionIntent.Layoffs && history is { Count: > 0 } && (found.Count == 0 || period is null))
@@ -77,7 +81,8 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
         };
     }
 
-    private static readonly string[] Questionwords = ["how", "many", "much", "what", "which", "who", "why", "when", "did", "does", "do", "was", "were", "is", "are"];
+    private static readonly string[] Questionwords =
+        ["how", "many", "much", "what", "which", "who", "why", "when", "did", "does", "do", "was", "were", "is", "are"];
 
     /// <summary>The focus words of a part: stemmed content words minus companies, periods and <see cref="NotFocus"/>.</summary>
     public static IReadOnlyList<string> FocusOf(string part, IReadOnlySet<string> companyWords)
@@ -152,7 +157,8 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
             }, null, null);
         var relative = RelativeRound().Match(lower);
         if (relative.Success && DateExpressions.TryMonth(relative.Groups["m"].Value, out var month))
-            return relative.Groups["rel"].Value is "after" or "following" or "since" ? new RoundReference(null, month, null) : new RoundReference(null, null, month);
+            return relative.Groups["rel"].Value is "after" or "following" or "since" ? new RoundReference(null, month, null)
+                : new RoundReference(null, null, month);
         return null;
     }
 
@@ -218,12 +224,14 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
             var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             Add(m, new QuestionPeriod(new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc), now.Date.AddDays(1), $"since {y}"));
         }
-        var years = YearPattern().Matches(q).Where(m => found.All(f => m.Index >= f.Index + f.Length || f.Index >= m.Index + m.Length)).ToList();
+        var years = YearPattern().Matches(q).Where(m
+            => found.All(f => m.Index >= f.Index + f.Length || f.Index >= m.Index + m.Length)).ToList();
         if (years.Count >= 2 && RangeCue().IsMatch(q))
         {
             // "2022-2024", "between 2022 and 2024": one span, not two years.
             var ys = years.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).Order().ToList();
-            Add(years[0], new QuestionPeriod(new DateTime(ys[0], 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(ys[^1] + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc), $"{ys[0]}–{ys[^1]}"));
+            Add(years[0], new QuestionPeriod(new DateTime(ys[0], 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                new DateTime(ys[^1] + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc), $"{ys[0]}–{ys[^1]}"));
         }
         else
             foreach (var m in years) Add(m, YearPeriod(int.Parse(m.Value, CultureInfo.InvariantCulture)));
@@ -237,26 +245,48 @@ public sealed partial class QuestionParser(CompanyCatalog companies, TimeProvide
     }
 
     private static QuestionPeriod YearPeriod(int year) =>
-        new(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc), year.ToString(CultureInfo.InvariantCulture));
+        new(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            year.ToString(CultureInfo.InvariantCulture));
 
-    private const string MonthWord = @"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+    private const string MonthWord =
+        @"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|" +
+        @"dec(?:ember)?";
 
     [GeneratedRegex(@"\?+|(?<=[a-z])\.\s|\n")] private static partial Regex QuestionEnd();
-    [GeneratedRegex(@"(?<joint>\s*(?:,\s*and|,|\band|\+|&|;)\s+)(?=(?:how|what|which|who|whose|when|why|where|is|was|were|did|does|do|are|has|had)\b)", RegexOptions.IgnoreCase)] private static partial Regex PartBreak();
-    [GeneratedRegex(@"^\s*(?:and\s+)?(?:how|what|which|who|whose|when|why|where|is|was|were|did|does|do|are|has|had|any|can|could|will|would|should|name|list|tell|give|show|compare)\b|\b(?:how|what|which|who|whose|when|why|where)\b", RegexOptions.IgnoreCase)] private static partial Regex QuestionWord();
-    [GeneratedRegex(@"^\W*(?:hi+|hello|hey+|yo|hiya|howdy|sup|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|cheers|help|\?|what can you do|what do you do|who are you|what are you|how does this work|how do i use)\b")] private static partial Regex SmallTalk();
-    [GeneratedRegex(@"\blay ?offs?\b|\blaid off\b|\blaying off\b|\bcut|\bjobs?\b|\broles?\b|\bfir(?:e|ed|ing)\b|\bredundan|\bseveran|\bhiring|\bhead ?count|\bworkforce|\bstaff|\bemployee|\bworkers?\b|\bppl\b|\bpeople\b|\bwarn\b|\brestructur|\bdownsiz|\bmemo\b|\bceo\b|%|\bpercent|\bcompan|\btech\b|\bsack|\baxe|\beliminat|\brif\b|\breorg", RegexOptions.IgnoreCase)] private static partial Regex LayoffWords();
-    [GeneratedRegex(@"\b(?:latest|most recent|recent(?:ly)?|lately|this week|last week|past week|this month|last month|past month|today|yesterday|right now|currently|new layoffs|any (?:new )?layoffs)\b")] private static partial Regex Recency();
-    [GeneratedRegex(@"\b(?:in|at|from|within|based in)\s+(?:the\s+|its\s+|their\s+)?(?<w>[a-z][\w-]{2,})\b|\b(?<w>[a-z][\w-]{2,})\s+(?:office|offices|site|plant|factory|campus|team|teams|division|unit|org|department|lab|studio)\b")] private static partial Regex Qualifier();
-    [GeneratedRegex(@"\b(?:the|its|their|a|an)\s+(?<o>first|second|third|fourth|1st|2nd|3rd|4th|last|latest|final)\s+(?:layoff\s+|job\s+)?(?:round|wave|batch)\b")] private static partial Regex OrdinalRound();
-    [GeneratedRegex(@"\b(?<rel>after|following|since|before|preceding)\s+(?:the|its)\s+(?<m>" + MonthWord + @")\s+(?:round|layoffs?|cuts?|wave)\b")] private static partial Regex RelativeRound();
+    [GeneratedRegex(@"(?<joint>\s*(?:,\s*and|,|\band|\+|&|;)\s+)(?=(?:how|what|which|who|whose|when|why|where|is|was|were|did|does|do|" +
+        @"are|has|had)\b)", RegexOptions.IgnoreCase)] private static partial Regex PartBreak();
+    [GeneratedRegex(@"^\s*(?:and\s+)?(?:how|what|which|who|whose|when|why|where|is|was|were|did|does|do|are|has|had|any|can|could|will|" +
+        @"would|should|name|list|tell|give|show|compare)\b|\b(?:how|what|which|who|whose|when|why|where)\b", RegexOptions.IgnoreCase)]
+        private static partial Regex QuestionWord();
+    [GeneratedRegex(@"^\W*(?:hi+|hello|hey+|yo|hiya|howdy|sup|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|cheers|help|\?|" +
+        @"what can you do|what do you do|who are you|what are you|how does this work|how do i use)\b")] private static partial Regex
+        SmallTalk();
+    [GeneratedRegex(@"\blay ?offs?\b|\blaid off\b|\blaying off\b|\bcut|\bjobs?\b|\broles?\b|\bfir(?:e|ed|ing)\b|\bredundan|\bseveran|" +
+        @"\bhiring|\bhead ?count|\bworkforce|\bstaff|\bemployee|\bworkers?\b|\bppl\b|\bpeople\b|\bwarn\b|\brestructur|\bdownsiz|\bmemo\b|" +
+        @"\bceo\b|%|\bpercent|\bcompan|\btech\b|\bsack|\baxe|\beliminat|\brif\b|\breorg", RegexOptions.IgnoreCase)] private static partial
+        Regex LayoffWords();
+    [GeneratedRegex(@"\b(?:latest|most recent|recent(?:ly)?|lately|this week|last week|past week|this month|last month|past month|today|" +
+        @"yesterday|right now|currently|new layoffs|any (?:new )?layoffs)\b")] private static partial Regex Recency();
+    [GeneratedRegex(@"\b(?:in|at|from|within|based in)\s+(?:the\s+|its\s+|their\s+)?(?<w>[a-z][\w-]{2,})\b|\b(?<w>[a-z][\w-]{2," +
+        @"})\s+(?:office|offices|site|plant|factory|campus|team|teams|division|unit|org|department|lab|studio)\b")] private static partial
+        Regex Qualifier();
+    [GeneratedRegex(@"\b(?:the|its|their|a|an)\s+(?<o>first|second|third|fourth|1st|2nd|3rd|4th|last|latest|final)\s+(?:layoff\s+|" +
+        @"job\s+)?(?:round|wave|batch)\b")] private static partial Regex OrdinalRound();
+    [GeneratedRegex(@"\b(?<rel>after|following|since|before|preceding)\s+(?:the|its)\s+(?<m>" + MonthWord
+        + @")\s+(?:round|layoffs?|cuts?|wave)\b")] private static partial Regex RelativeRound();
     [GeneratedRegex(@"\bq(?<q>[1-4])\s*(?<y>(?:19|20)\d\d)\b")] private static partial Regex QuarterPattern();
-    [GeneratedRegex(@"\b(?<m>" + MonthWord + @")\.?,?\s+(?:(?<y>(?:19|20)\d\d)\b|['’]?(?<y>\d\d)\b(?!\s*[,:]?\s*\d|\s*(?:am|pm|st|nd|rd|th)\b))")] private static partial Regex MonthYearPattern();
-    [GeneratedRegex(@"\b(?<rel>last|this|in)\s+(?<m>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")] private static partial Regex RelativeMonthPattern();
+    [GeneratedRegex(@"\b(?<m>" + MonthWord
+        + @")\.?,?\s+(?:(?<y>(?:19|20)\d\d)\b|['’]?(?<y>\d\d)\b(?!\s*[,:]?\s*\d|\s*(?:am|pm|st|nd|rd|th)\b))")] private static partial Regex
+        MonthYearPattern();
+    [GeneratedRegex(@"\b(?<rel>last|this|in)\s+(?<m>january|february|march|april|june|july|august|september|october|november|december|" +
+        @"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")] private static partial Regex RelativeMonthPattern();
     [GeneratedRegex(@"\bthis year\b|\bso far this year\b|\byear to date\b|\bytd\b")] private static partial Regex ThisYear();
     [GeneratedRegex(@"\blast year\b")] private static partial Regex LastYear();
     [GeneratedRegex(@"\bsince\s+(?<y>(?:19|20)\d\d)\b")] private static partial Regex SincePattern();
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")] private static partial Regex YearPattern();
-    [GeneratedRegex(@"\b(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*(?:19|20)\d\d\b|\bbetween\s+(?:19|20)\d\d\s+and\b|\bfrom\s+(?:19|20)\d\d\b")] private static partial Regex RangeCue();
-    [GeneratedRegex(@"\b(?:q[1-4]|(?:19|20)\d\d|" + MonthWord + @"|['’]\d\d|this year|last year|year to date|ytd|fall|autumn|spring|summer|winter)\b")] private static partial Regex PeriodWords();
+    [GeneratedRegex(@"\b(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*(?:19|20)\d\d\b|\bbetween\s+(?:19|20)\d\d\s+and\b|\bfrom\s+(?:19|" +
+        @"20)\d\d\b")] private static partial Regex RangeCue();
+    [GeneratedRegex(@"\b(?:q[1-4]|(?:19|20)\d\d|" + MonthWord
+        + @"|['’]\d\d|this year|last year|year to date|ytd|fall|autumn|spring|summer|winter)\b")] private static partial Regex
+        PeriodWords();
 }

@@ -18,7 +18,8 @@ public sealed class SentenceCache
     public IReadOnlyList<TextSpan> For(DocumentRecord document)
     {
         if (_spans.Count > MaxEntries) _spans.Clear();
-        return _spans.GetOrAdd($"{document.Id}@{document.ContentHash}", _ => WithoutBullets(SentenceSegmenter.Split(document.Text), document.Text));
+        return _spans.GetOrAdd($"{document.Id}@{document.ContentHash}",
+            _ => WithoutBullets(SentenceSegmenter.Split(document.Text), document.Text));
     }
 
     /// <summary>

@@ -24,7 +24,8 @@ public sealed class LayoffChartRenderer
     private static readonly Lazy<string> SansFont = new(() =>
     {
         var installed = SkiaSharp.SKFontManager.Default.GetFontFamilies().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica" }.FirstOrDefault(installed.Contains) ?? Fonts.Default;
+        return new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica" }.FirstOrDefault(installed.Contains)
+            ?? Fonts.Default;
     });
 
     /// <summary>Bars by calendar month from the first to the last month given (empty months show as gaps).</summary>

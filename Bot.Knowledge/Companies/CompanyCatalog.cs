@@ -21,16 +21,19 @@ public sealed partial class CompanyCatalog
         ("Microsoft", ["microsoft", "msft"]),
         ("Twitter", ["twitter", "x corp", "x.com"]),
         ("Salesforce", ["salesforce"]), ("Stripe", ["stripe"]), ("Spotify", ["spotify"]), ("Intel", ["intel"]),
-        ("Dell", ["dell", "dell technologies"]), ("IBM", ["ibm", "international business machines", "international business machine"]), ("Shopify", ["shopify"]), ("Airbnb", ["airbnb"]),
+        ("Dell", ["dell", "dell technologies"]), ("IBM", ["ibm", "international business machines", "international business machine"]),
+            ("Shopify", ["shopify"]), ("Airbnb", ["airbnb"]),
         ("Netflix", ["netflix"]), ("Tesla", ["tesla"]), ("Oracle", ["oracle"]), ("Cisco", ["cisco", "cisco systems"]),
         ("SAP", ["sap"]), ("PayPal", ["paypal"]), ("Uber", ["uber"]), ("Lyft", ["lyft"]), ("Snap", ["snap", "snapchat"]),
-        ("Zoom", ["zoom"]), ("Coinbase", ["coinbase"]), ("Nvidia", ["nvidia"]), ("HP", ["hp", "hewlett-packard", "hewlett packard", "hp inc"]),
+        ("Zoom", ["zoom"]), ("Coinbase", ["coinbase"]), ("Nvidia", ["nvidia"]),
+            ("HP", ["hp", "hewlett-packard", "hewlett packard", "hp inc"]),
         ("Hewlett Packard Enterprise", ["hpe", "hewlett packard enterprise"]),
         ("Block", ["block inc", "square"]), ("Robinhood", ["robinhood"]), ("Peloton", ["peloton"]), ("Zillow", ["zillow"]),
         ("Workday", ["workday"]), ("Intuit", ["intuit"]), ("Adobe", ["adobe"]), ("eBay", ["ebay"]), ("LinkedIn", ["linkedin"]),
         ("Twilio", ["twilio"]), ("Okta", ["okta"]), ("Unity", ["unity software"]), ("Rivian", ["rivian"]), ("AMD", ["amd"]),
         ("Qualcomm", ["qualcomm"]), ("Micron", ["micron"]), ("Dropbox", ["dropbox"]), ("Atlassian", ["atlassian"]),
-        ("GitHub", ["github"]), ("Yahoo", ["yahoo"]), ("Accenture", ["accenture"]), ("Infosys", ["infosys"]), ("TCS", ["tcs", "tata consultancy services"]),
+        ("GitHub", ["github"]), ("Yahoo", ["yahoo"]), ("Accenture", ["accenture"]), ("Infosys", ["infosys"]),
+            ("TCS", ["tcs", "tata consultancy services"]),
         ("Wipro", ["wipro"]), ("Byju's", ["byju's", "byjus"]), ("Chegg", ["chegg"]), ("Indeed", ["indeed"]), ("Wayfair", ["wayfair"]),
         ("DoorDash", ["doordash"]), ("Instacart", ["instacart"]), ("Pinterest", ["pinterest"]), ("Reddit", ["reddit"]),
         ("Disney", ["disney"]), ("Ford", ["ford"]), ("Siemens", ["siemens"]), ("Ericsson", ["ericsson"]), ("Nokia", ["nokia"]),
@@ -51,7 +54,9 @@ public sealed partial class CompanyCatalog
     ];
 
     // Words that look like aliases but are ordinary English in questions ("a quarter of staff", "block").
-    private static readonly HashSet<string> AmbiguousInLowerCase = ["square", "snap", "zoom", "block inc", "bolt", "unity software", "indeed", "ford", "apple", "meta", "oracle", "hp", "sap", "tcs", "uber", "x corp"];
+    private static readonly HashSet<string> AmbiguousInLowerCase =
+        ["square", "snap", "zoom", "block inc", "bolt", "unity software", "indeed", "ford", "apple", "meta", "oracle", "hp", "sap", "tcs",
+        "uber", "x corp"];
 
     private readonly Lock _learnLock = new();
     // Replaced whole (never mutated in place) so readers on other threads always see a consistent pair.
@@ -76,7 +81,8 @@ public sealed partial class CompanyCatalog
     /// </summary>
     public void Learn(IEnumerable<string> names)
     {
-        var fresh = names.Select(n => n.Trim()).Where(n => n.Length > 2 && !_names.AliasToCanonical.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var fresh = names.Select(n => n.Trim()).Where(n => n.Length > 2
+            && !_names.AliasToCanonical.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (fresh.Count == 0) return;
         lock (_learnLock)
         {
@@ -86,7 +92,8 @@ public sealed partial class CompanyCatalog
         }
     }
 
-    /// <summary>The canonical name of an alias, also when written with a legal suffix or decoration ("HP Inc.", "Meta Platforms, Inc.").</summary>
+    /// <summary>The canonical name of an alias, also when written with a legal suffix or decoration ("HP Inc.", "Meta Platforms,
+    /// Inc.").</summary>
     public string? Canonicalize(string name)
     {
         var aliases = _names.AliasToCanonical;
@@ -137,7 +144,8 @@ public sealed partial class CompanyCatalog
             foreach (var (alias, canonical) in names.AliasToCanonical)
             {
                 if (alias.Length < 5 || alias.Contains(' ') || found.Any(f => f.Company == canonical)) continue;
-                if (Math.Abs(alias.Length - word.Length) <= 1 && EditDistance.IsWithinOne(word.ToLowerInvariant(), alias.ToLowerInvariant()))
+                if (Math.Abs(alias.Length - word.Length) <= 1
+                    && EditDistance.IsWithinOne(word.ToLowerInvariant(), alias.ToLowerInvariant()))
                     found.Add((canonical, m.Index));
             }
         }

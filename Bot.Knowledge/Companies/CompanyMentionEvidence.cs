@@ -60,7 +60,8 @@ public static partial class CompanyMentionEvidence
         var word = Regex.Escape(name);
         foreach (var pattern in IdiomPatterns)
         {
-            foreach (Match m in Regex.Matches(window, string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, word), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+            foreach (Match m in Regex.Matches(window, string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, word),
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
                 if (m.Index <= offset && offset < m.Index + m.Length) return true;
         }
         return false;

@@ -30,7 +30,8 @@ public sealed class DigestBuilder(
                 .Select(d => new DigestArticle(d.Id, d.Title, d.Url, d.Publisher, d.Published))
                 .ToList()))
             // Companies with the most new articles first; "Other" last.
-            .OrderBy(g => g.Company == OtherCompany).ThenByDescending(g => g.Articles.Count).ThenBy(g => g.Company, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Company == OtherCompany).ThenByDescending(g => g.Articles.Count).ThenBy(g => g.Company,
+                StringComparer.OrdinalIgnoreCase)
             .ToList();
 
         var newestRow = NewestRow();
@@ -73,7 +74,8 @@ public sealed class DigestBuilder(
     {
         if (period.EndDay <= period.FirstDay) return [];
         var rows = rowStore.Between(LayoffDateParser.ToIso(period.FirstDay), LayoffDateParser.ToIso(period.EndDay.AddDays(-1)))
-            .OrderByDescending(r => r.Count ?? -1).ThenBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.Company, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(r => r.Count ?? -1).ThenBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.Company,
+                StringComparer.OrdinalIgnoreCase)
             .ToList();
         if (rows.Count == 0) return [];
         var documents = documentStore.ListDocuments();
@@ -85,8 +87,11 @@ public sealed class DigestBuilder(
             if (!rounds.TryGetValue(row.CompanyKey, out var timeline))
                 rounds[row.CompanyKey] = timeline = queries.Timeline(row.Company, includeWarn: false);
             // The round (as `ask` and `layoffs` group them) that holds this row; its window decides which articles may explain it.
-            var round = timeline.FirstOrDefault(e => e.DatasetRows.Any(s => s.Row is { } cited && cited.File == row.File && cited.Line == row.Line));
-            var window = round is null ? new RoundWindow(row.DateValue.AddDays(-RoundWindow.DaysBefore), row.DateValue.AddDays(RoundWindow.DaysAfter)) : RoundWindow.Of(round);
+            var round = timeline.FirstOrDefault(e
+                => e.DatasetRows.Any(s => s.Row is { } cited && cited.File == row.File && cited.Line == row.Line));
+            var window = round is null ? new
+                RoundWindow(row.DateValue.AddDays(-RoundWindow.DaysBefore), row.DateValue.AddDays(RoundWindow.DaysAfter))
+                : RoundWindow.Of(round);
             var roundKey = round?.Id ?? row.Id;
             if (!reasons.TryGetValue(roundKey, out var reason))
                 reasons[roundKey] = reason = RoundReasonFinder.Find(row.CompanyKey, window, documents);

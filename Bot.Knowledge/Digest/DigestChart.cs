@@ -28,7 +28,8 @@ public static class DigestChart
         return (first, last);
     }
 
-    public static (IReadOnlyList<RoundsBucket> Buckets, int BucketDays) Buckets(IReadOnlyList<LayoffRow> rows, DateOnly first, DateOnly last)
+    public static (IReadOnlyList<RoundsBucket> Buckets, int BucketDays)
+        Buckets(IReadOnlyList<LayoffRow> rows, DateOnly first, DateOnly last)
     {
         var days = last.DayNumber - first.DayNumber + 1;
         var bucketDays = days <= MaxDailyBars ? 1 : 7;
@@ -36,7 +37,8 @@ public static class DigestChart
         var origin = bucketDays == 1 ? first : first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
         var count = (last.DayNumber - origin.DayNumber) / bucketDays + 1;
         var top = rows.Where(r => r.Count is not null).GroupBy(r => r.CompanyKey)
-            .Select(g => (Largest: g.OrderByDescending(r => r.Count).ThenBy(r => r.Date, StringComparer.Ordinal).First(), Total: g.Sum(r => r.Count ?? 0)))
+            .Select(g => (Largest: g.OrderByDescending(r => r.Count).ThenBy(r => r.Date, StringComparer.Ordinal).First(),
+                Total: g.Sum(r => r.Count ?? 0)))
             .OrderByDescending(x => x.Total).ThenBy(x => x.Largest.Company, StringComparer.OrdinalIgnoreCase)
             .Take(LabelledCompanies).Select(x => x.Largest).ToList();
         int IndexOf(LayoffRow row) => (row.DateValue.DayNumber - origin.DayNumber) / bucketDays;
@@ -51,6 +53,7 @@ public static class DigestChart
     }
 
     public static string Label(DateOnly first, DateOnly last, DateOnly? dataTo) =>
-        $"{first.ToString(first.Year == last.Year ? "MMM d" : "MMM d, yyyy", CultureInfo.InvariantCulture)} – {last.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}"
+        $"{first.ToString(first.Year == last.Year ? "MMM d" : "MMM d, yyyy", CultureInfo.InvariantCulture)} – " +
+            $"{last.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}"
         + (dataTo is { } to ? $" ({DataTo(to)})" : "");
 }

@@ -23,7 +23,8 @@ public sealed record RoundWindow(DateOnly From, DateOnly To)
         return precision != DatePrecision.Year && first <= To && last >= From;
     }
 
-    /// <summary>True when a date stated in a sentence lies entirely before the window, or (known to the day or month) after it: another round.</summary>
+    /// <summary>True when a date stated in a sentence lies entirely before the window, or (known to the day or month) after it: another
+    /// round.</summary>
     public bool Excludes(DateMention mention)
     {
         if (mention.ToDate() is not { } value) return false;

@@ -9,7 +9,8 @@ namespace Bot.Knowledge.Embeddings;
 /// </summary>
 public static class Int8Vectors
 {
-    /// <summary>Writes <paramref name="vector"/> as int8 into <paramref name="destination"/>; returns the scale (value = int8 × scale).</summary>
+    /// <summary>Writes <paramref name="vector"/> as int8 into <paramref name="destination"/>; returns the scale (value = int8 ×
+    /// scale).</summary>
     public static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> destination)
     {
         var max = 0f;

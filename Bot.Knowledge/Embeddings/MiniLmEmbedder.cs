@@ -10,7 +10,8 @@ namespace Bot.Knowledge.Embeddings;
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
-    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(SessionOptions()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<SentenceEncoder> _encoder =
+        new(() => new SentenceEncoder(SessionOptions()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public int Dimensions => 384;
 

@@ -13,7 +13,8 @@ public static class AddressPolicy
         if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast) return true;
         var bytes = address.GetAddressBytes();
         // NAT64 local-use prefix 64:ff9b:1::/48 (RFC 8215) places the IPv4 address anywhere: refuse the whole prefix.
-        if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes[4] == 0x00 && bytes[5] == 0x01) return true;
+        if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes[4] == 0x00 && bytes[5] == 0x01) return
+            true;
         // A router or translator may deliver these to the embedded IPv4 address, so that address decides.
         return EmbeddedIPv4(bytes).Any(IsPrivateIPv4);
     }

@@ -38,7 +38,8 @@ public sealed class FeedPoller : IUrlPoller
     }
 
     /// <summary>Polls every feed whose next attempt is due; returns one result per feed polled.</summary>
-    public async Task<IReadOnlyList<FeedPollResult>> PollDueAsync(IReadOnlyList<string> feeds, TimeSpan interval, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FeedPollResult>>
+        PollDueAsync(IReadOnlyList<string> feeds, TimeSpan interval, CancellationToken cancellationToken)
     {
         var results = new List<FeedPollResult>();
         foreach (var feed in feeds)
@@ -63,7 +64,8 @@ public sealed class FeedPoller : IUrlPoller
         state.LastPolledAt = now.UtcDateTime;
         try
         {
-            if (!Uri.TryCreate(state.Url, UriKind.Absolute, out var uri)) throw new UriFormatException($"'{state.Url}' is not an absolute URL");
+            if (!Uri.TryCreate(state.Url, UriKind.Absolute, out var uri)) throw new
+                UriFormatException($"'{state.Url}' is not an absolute URL");
             var fetched = await _fetcher.GetAsync(uri, cancellationToken, state.ETag, state.LastModified);
             var added = 0;
             var itemsFailed = 0;
@@ -93,7 +95,8 @@ public sealed class FeedPoller : IUrlPoller
             var delay = FeedBackoff.Delay(state.ConsecutiveFailures);
             state.NextAttemptAt = (now + delay).UtcDateTime;
             _states.Save(_kind, state);
-            _logger.LogWarning("{Feed} failed ({Failures} in a row), next attempt in {Delay}: {Error}", state.Url, state.ConsecutiveFailures, delay, ex.Message);
+            _logger.LogWarning("{Feed} failed ({Failures} in a row), next attempt in {Delay}: {Error}", state.Url,
+                state.ConsecutiveFailures, delay, ex.Message);
             return new FeedPollResult(state.Url, false, 0, ex.Message);
         }
     }

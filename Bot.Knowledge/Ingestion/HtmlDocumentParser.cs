@@ -11,7 +11,8 @@ public static partial class HtmlDocumentParser
         var article = SmartReader.Reader.ParseArticle(url ?? "https://localhost/", html);
         var text = article.IsReadable ? Tidy(article.TextContent) : Tidy(StripTags(html));
         if (text.Length < 40) throw new FormatException("no readable text found in the HTML page");
-        var title = !string.IsNullOrWhiteSpace(article.Title) ? article.Title.Trim() : TitleTag().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : "Untitled page";
+        var title = !string.IsNullOrWhiteSpace(article.Title) ? article.Title.Trim() : TitleTag().Match(html) is { Success: true } m
+            ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : "Untitled page";
         return new ParsedDocument
         {
             Title = title,
@@ -41,7 +42,8 @@ public static partial class HtmlDocumentParser
     }
 
     [GeneratedRegex(@"[ \t\u00a0]+")] private static partial Regex Spaces();
-    [GeneratedRegex(@"<(script|style|nav|header|footer|aside|noscript)[\s\S]*?</\1>", RegexOptions.IgnoreCase)] private static partial Regex ScriptsAndStyles();
+    [GeneratedRegex(@"<(script|style|nav|header|footer|aside|noscript)[\s\S]*?</\1>", RegexOptions.IgnoreCase)] private static partial Regex
+        ScriptsAndStyles();
     [GeneratedRegex(@"</?(p|div|br|h[1-6]|li|tr|section|article)[^>]*>", RegexOptions.IgnoreCase)] private static partial Regex BlockTags();
     [GeneratedRegex(@"<[^>]+>")] private static partial Regex Tags();
     [GeneratedRegex(@"<title[^>]*>([\s\S]*?)</title>", RegexOptions.IgnoreCase)] private static partial Regex TitleTag();

@@ -9,5 +9,6 @@ public interface IPolledContent
     Task<PolledContentResult> HandleAsync(string url, FetchResult fetched, CancellationToken cancellationToken);
 }
 
-/// <summary>How many new things a poll stored, and how many parts failed (failed parts make the next poll fetch everything again).</summary>
+/// <summary>How many new things a poll stored, and how many parts failed (failed parts make the next poll fetch everything
+/// again).</summary>
 public sealed record PolledContentResult(int Added, int Failed);

@@ -4,7 +4,8 @@ namespace Bot.Knowledge.Ingestion;
 public enum IngestOutcome { Added, Updated, Unchanged, Failed, Skipped, InProgress }
 
 /// <summary>What happened to one file, page or feed item.</summary>
-public sealed record IngestItemResult(string Source, IngestOutcome Outcome, string? Title = null, string? Reason = null, string? DocumentId = null);
+public sealed record IngestItemResult(string Source, IngestOutcome Outcome, string? Title = null, string? Reason = null,
+    string? DocumentId = null);
 
 /// <summary>A summary over everything one ingest call touched.</summary>
 public sealed record IngestReport(IReadOnlyList<IngestItemResult> Items)

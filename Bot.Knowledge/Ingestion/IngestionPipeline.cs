@@ -29,10 +29,12 @@ public sealed class IngestionPipeline(
     private static readonly HashSet<string> FeedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".rss", ".atom", ".xml" };
 
     /// <summary>Each argument may be a file, a directory (recursive) or an http(s) URL of a page or feed.</summary>
-    public async Task<IngestReport> IngestAsync(IEnumerable<string> sources, IProgress<IngestItemResult>? progress, CancellationToken cancellationToken)
+    public async Task<IngestReport>
+        IngestAsync(IEnumerable<string> sources, IProgress<IngestItemResult>? progress, CancellationToken cancellationToken)
     {
         var results = new List<IngestItemResult>();
-        void Report(IngestItemResult r) { results.Add(r); progress?.Report(r); store.Log(r.Source, r.Outcome.ToString().ToLowerInvariant(), r.Reason, r.DocumentId); }
+        void Report(IngestItemResult r)
+            { results.Add(r); progress?.Report(r); store.Log(r.Source, r.Outcome.ToString().ToLowerInvariant(), r.Reason, r.DocumentId); }
 
         foreach (var source in sources)
         {
@@ -59,7 +61,8 @@ public sealed class IngestionPipeline(
     }
 
     /// <param name="progress">Hears how far a long document's embedding has got (<see cref="IngestOutcome.InProgress"/>).</param>
-    public async Task<IReadOnlyList<IngestItemResult>> IngestFileAsync(string path, CancellationToken cancellationToken, IProgress<IngestItemResult>? progress = null)
+    public async Task<IReadOnlyList<IngestItemResult>>
+        IngestFileAsync(string path, CancellationToken cancellationToken, IProgress<IngestItemResult>? progress = null)
     {
         var extension = Path.GetExtension(path);
         try
@@ -69,16 +72,20 @@ public sealed class IngestionPipeline(
                 var firstLine = File.ReadLines(path).FirstOrDefault() ?? "";
                 var importer = dataImporters.FirstOrDefault(i => i.CanImport(path, firstLine));
                 return [importer is null
-                    ? new IngestItemResult(path, IngestOutcome.Skipped, Reason: "a CSV file whose header is neither layoffs.fyi nor WARN notices")
+                    ? new IngestItemResult(path, IngestOutcome.Skipped,
+                        Reason: "a CSV file whose header is neither layoffs.fyi nor WARN notices")
                     : importer.Import(path, cancellationToken)];
             }
             var size = new FileInfo(path).Length;
             if (size > options.Value.MaxDocumentBytes) return [TooLarge(path, null, size)];
             var content = await File.ReadAllTextAsync(path, cancellationToken);
             if (TextExtensions.Contains(extension))
-                return [Store(path, FrontMatterDocumentParser.Parse(content, path, extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text" : "markdown") with { SourcePath = Path.GetFullPath(path) }, progress)];
+                return [Store(path, FrontMatterDocumentParser.Parse(content, path,
+                    extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text" : "markdown") with
+                    { SourcePath = Path.GetFullPath(path) }, progress)];
             if (HtmlExtensions.Contains(extension))
-                return [Store(path, HtmlDocumentParser.Parse(content, null, "file:" + Path.GetFullPath(path), "html") with { SourcePath = Path.GetFullPath(path) }, progress)];
+                return [Store(path, HtmlDocumentParser.Parse(content, null, "file:" + Path.GetFullPath(path), "html") with
+                    { SourcePath = Path.GetFullPath(path) }, progress)];
             if (FeedExtensions.Contains(extension) && FeedParser.LooksLikeFeed(content))
                 return await IngestFeedAsync(path, FeedParser.Parse(content, null), cancellationToken);
             return [new IngestItemResult(path, IngestOutcome.Skipped, Reason: $"unsupported file type '{extension}'")];
@@ -90,7 +97,8 @@ public sealed class IngestionPipeline(
         }
     }
 
-    public async Task<IReadOnlyList<IngestItemResult>> IngestUrlAsync(Uri uri, CancellationToken cancellationToken, IProgress<IngestItemResult>? progress = null)
+    public async Task<IReadOnlyList<IngestItemResult>>
+        IngestUrlAsync(Uri uri, CancellationToken cancellationToken, IProgress<IngestItemResult>? progress = null)
     {
         try
         {
@@ -108,7 +116,8 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>Ingests each item's linked page; the feed's title and date fill in what the page lacks.</summary>
-    public async Task<IReadOnlyList<IngestItemResult>> IngestFeedAsync(string feedSource, IReadOnlyList<FeedItem> items, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IngestItemResult>>
+        IngestFeedAsync(string feedSource, IReadOnlyList<FeedItem> items, CancellationToken cancellationToken)
     {
         var results = new List<IngestItemResult>();
         foreach (var item in items)
@@ -126,7 +135,8 @@ public sealed class IngestionPipeline(
                 var parsed = ParseFetched(fetched, item.Link, "feed-item");
                 parsed = parsed with
                 {
-                    Title = string.IsNullOrWhiteSpace(parsed.Title) || parsed.Title == "Untitled page" ? item.Title ?? parsed.Title : parsed.Title,
+                    Title = string.IsNullOrWhiteSpace(parsed.Title) || parsed.Title == "Untitled page" ? item.Title ?? parsed.Title
+                        : parsed.Title,
                     PublishedRaw = parsed.PublishedRaw ?? item.Published?.ToString("yyyy-MM-dd"),
                     Publisher = parsed.Publisher ?? item.FeedTitle,
                 };
@@ -152,20 +162,24 @@ public sealed class IngestionPipeline(
     private static ParsedDocument ParseFetched(FetchResult fetched, string url, string kind)
     {
         var key = UrlCanonicalizer.Canonicalize(url);
-        var isHtml = fetched.ContentType is null || fetched.ContentType.Contains("html", StringComparison.OrdinalIgnoreCase) || fetched.Body.TrimStart().StartsWith('<');
+        var isHtml = fetched.ContentType is null || fetched.ContentType.Contains("html", StringComparison.OrdinalIgnoreCase)
+            || fetched.Body.TrimStart().StartsWith('<');
         if (isHtml) return HtmlDocumentParser.Parse(fetched.Body, url, key, kind);
         var text = HtmlDocumentParser.Tidy(fetched.Body);
         if (text.Length == 0) throw new FormatException("the page is empty");
         var firstLine = text.Split('\n', 2)[0].Trim();
-        return new ParsedDocument { Title = firstLine[..Math.Min(120, firstLine.Length)], Text = text, SourceKind = kind, SourceKey = key, Url = url, Publisher = fetched.FinalUri.Host };
+        return new ParsedDocument { Title = firstLine[..Math.Min(120, firstLine.Length)], Text = text, SourceKind = kind, SourceKey = key,
+            Url = url, Publisher = fetched.FinalUri.Host };
     }
 
-    /// <summary>Any failure of one item is that item's (a bad value, a bad page, a LiteDB limit), unless the run was cancelled or the database itself is gone.</summary>
+    /// <summary>Any failure of one item is that item's (a bad value, a bad page, a LiteDB limit), unless the run was cancelled or the
+    /// database itself is gone.</summary>
     private static bool IsItemFailure(Exception ex) =>
         ex is not OperationCanceledException && !KnowledgeDatabaseException.IsUnusable(ex);
 
     private IngestItemResult TooLarge(string source, string? title, long bytes) =>
-        new(source, IngestOutcome.Failed, title, $"{bytes:N0} bytes, above the Knowledge:MaxDocumentBytes limit of {options.Value.MaxDocumentBytes:N0}");
+        new(source, IngestOutcome.Failed, title,
+            $"{bytes:N0} bytes, above the Knowledge:MaxDocumentBytes limit of {options.Value.MaxDocumentBytes:N0}");
 
     /// <summary>Dedupe, segment, embed, then write in one transaction.</summary>
     public IngestItemResult Store(string source, ParsedDocument parsed, IProgress<IngestItemResult>? progress = null)
@@ -177,7 +191,8 @@ public sealed class IngestionPipeline(
         if (existing is not null && existing.ContentHash == hash)
             return new IngestItemResult(source, IngestOutcome.Unchanged, existing.Title, null, existing.Id);
         if (existing is null && store.FindByContentHash(hash) is { } sameText)
-            return new IngestItemResult(source, IngestOutcome.Unchanged, sameText.Title, $"same text as {sameText.Url ?? sameText.Title}", sameText.Id);
+            return new IngestItemResult(source, IngestOutcome.Unchanged, sameText.Title, $"same text as {sameText.Url ?? sameText.Title}",
+                sameText.Id);
 
         var id = existing?.Id ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.SourceKey)))[..16];
         var (published, precision) = DateExpressions.ParsePublished(parsed.PublishedRaw);
@@ -196,7 +211,8 @@ public sealed class IngestionPipeline(
             Companies = mentioned, SourceKind = parsed.SourceKind, ContentHash = hash, Text = parsed.Text, SourcePath = parsed.SourcePath,
         };
         var sentences = SentenceSegmenter.Split(document.Text);
-        var passages = BuildPassages(document, sentences, done => progress?.Report(new IngestItemResult(source, IngestOutcome.InProgress, parsed.Title, done)));
+        var passages = BuildPassages(document, sentences,
+            done => progress?.Report(new IngestItemResult(source, IngestOutcome.InProgress, parsed.Title, done)));
         var outcome = store.Save(document, passages, saved => { foreach (var indexer in indexers) indexer.Index(saved, sentences); });
         logger.LogDebug("{Outcome} {Title} ({Passages} passages)", outcome, title, passages.Count);
         return new IngestItemResult(source, outcome == SaveOutcome.Added ? IngestOutcome.Added : IngestOutcome.Updated, title, null, id);
@@ -223,7 +239,8 @@ public sealed class IngestionPipeline(
         return passages;
     }
 
-    public static string EmbeddingText(string title, string passage) => title + ". " + string.Join(' ', passage.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public static string EmbeddingText(string title, string passage) => title + ". "
+        + string.Join(' ', passage.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
 /// <summary>Reports on the calling thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>

@@ -10,7 +10,8 @@ namespace Bot.Knowledge.Ingestion;
 /// The result of one GET: the final URL after redirects, the body, the validators for a conditional GET,
 /// and a warning when the body had to be decoded by guesswork (an unknown charset).
 /// </summary>
-public sealed record FetchResult(Uri FinalUri, HttpStatusCode Status, string? ContentType, string Body, string? ETag, string? LastModified, string? Warning = null)
+public sealed record FetchResult(Uri FinalUri, HttpStatusCode Status, string? ContentType, string Body, string? ETag, string? LastModified,
+    string? Warning = null)
 {
     public bool NotModified => Status == HttpStatusCode.NotModified;
 }
@@ -57,15 +58,18 @@ public sealed class SafeHttpFetcher : IDisposable
             var current = uri;
             for (var redirects = 0; ; redirects++)
             {
-                if (current.Scheme is not ("http" or "https")) throw new UrlRefusedException($"only http and https URLs can be ingested, not {current.Scheme}");
+                if (current.Scheme is not ("http" or "https")) throw new
+                    UrlRefusedException($"only http and https URLs can be ingested, not {current.Scheme}");
                 // Through a proxy the connect callback sees only the proxy, so the target is checked here.
                 if (_proxy is not null) await ResolveCheckedAsync(current.IdnHost, timeout.Token);
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
-                request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5");
+                request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml," +
+                    "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5");
                 if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
                 if (lastModified is not null) request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-                if ((int)response.StatusCode is >= 300 and < 400 && response.StatusCode != HttpStatusCode.NotModified && response.Headers.Location is { } location)
+                if ((int)response.StatusCode is >= 300 and < 400 && response.StatusCode != HttpStatusCode.NotModified
+                    && response.Headers.Location is { } location)
                 {
                     if (redirects >= _options.MaxRedirects) throw new UrlRefusedException($"more than {_options.MaxRedirects} redirects");
                     current = location.IsAbsoluteUri ? location : new Uri(current, location);
@@ -73,8 +77,11 @@ public sealed class SafeHttpFetcher : IDisposable
                 }
                 var validators = (response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
                 if (response.StatusCode == HttpStatusCode.NotModified)
-                    return new FetchResult(current, response.StatusCode, null, "", validators.Item1 ?? etag, validators.Item2 ?? lastModified);
-                if (!response.IsSuccessStatusCode) throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {current}", null, response.StatusCode);
+                    return new FetchResult(current, response.StatusCode, null, "", validators.Item1 ?? etag,
+                        validators.Item2 ?? lastModified);
+                if (!response.IsSuccessStatusCode) throw new
+                    HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {current}", null,
+                    response.StatusCode);
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
                 if (mediaType is not null && !IsText(mediaType))
                     throw new UrlRefusedException($"{current} is {mediaType}, not a web page, text or feed");
@@ -108,7 +115,8 @@ public sealed class SafeHttpFetcher : IDisposable
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > _options.MaxDownloadBytes) throw new UrlRefusedException($"the page is larger than the {_options.MaxDownloadBytes:N0}-byte limit");
+            if (buffer.Length + read > _options.MaxDownloadBytes) throw new
+                UrlRefusedException($"the page is larger than the {_options.MaxDownloadBytes:N0}-byte limit");
             buffer.Write(chunk, 0, read);
         }
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
@@ -127,12 +135,14 @@ public sealed class SafeHttpFetcher : IDisposable
     /// <summary>The addresses of <paramref name="host"/>, refused when any is private (unless private addresses are allowed).</summary>
     private async Task<IPAddress[]> ResolveCheckedAsync(string host, CancellationToken cancellationToken)
     {
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken);
         if (!_options.AllowPrivateAddresses)
         {
             var refused = addresses.FirstOrDefault(AddressPolicy.IsPrivate);
             if (refused is not null)
-                throw new UrlRefusedException($"{host} resolves to {refused}, a loopback, private or link-local address; set Knowledge:AllowPrivateAddresses=true to allow it");
+                throw new UrlRefusedException($"{host} resolves to {refused}, a loopback, private or link-local address; set " +
+                    $"Knowledge:AllowPrivateAddresses=true to allow it");
         }
         if (addresses.Length == 0) throw new HttpRequestException($"{host} has no addresses");
         return addresses;
@@ -142,8 +152,10 @@ public sealed class SafeHttpFetcher : IDisposable
     {
         var endPoint = context.DnsEndPoint;
         // The configured proxy is the operator's choice and may well be local; the targets behind it were checked in GetAsync.
-        var isProxy = _proxy is not null && string.Equals(endPoint.Host, _proxy.IdnHost, StringComparison.OrdinalIgnoreCase) && endPoint.Port == _proxy.Port;
-        var addresses = isProxy ? await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken) : await ResolveCheckedAsync(endPoint.Host, cancellationToken);
+        var isProxy = _proxy is not null && string.Equals(endPoint.Host, _proxy.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && endPoint.Port == _proxy.Port;
+        var addresses = isProxy ? await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken)
+            : await ResolveCheckedAsync(endPoint.Host, cancellationToken);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

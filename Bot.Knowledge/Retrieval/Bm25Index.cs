@@ -117,7 +117,8 @@ public sealed class Bm25Index
 
     private static void ReadList<T>(BinaryReader reader, List<T> list, int count, Func<long> remainingBytes) where T : unmanaged
     {
-        if (count < 0 || (long)count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() > remainingBytes()) throw new FormatException("bad list length");
+        if (count < 0 || (long)count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() > remainingBytes()) throw new
+            FormatException("bad list length");
         CollectionsMarshal.SetCount(list, count);
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(list)));
     }

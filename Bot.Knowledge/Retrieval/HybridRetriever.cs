@@ -146,7 +146,8 @@ public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder
         {
             var p = kv.Key;
             var cosine = cosines.TryGetValue(p, out var c) ? c : index.Cosine(quantized, p);
-            return new RetrievedPassage(index.Documents[index.PassageDocument[p]], index.PassageIndex[p], index.PassageStart[p], index.PassageEnd[p], kv.Value, cosine);
+            return new RetrievedPassage(index.Documents[index.PassageDocument[p]], index.PassageIndex[p], index.PassageStart[p],
+                index.PassageEnd[p], kv.Value, cosine);
         }).ToList();
     }
 }

@@ -210,7 +210,8 @@ public static class KnowledgeIndexSnapshot
     {
         var length = reader.ReadInt32();
         // A damaged length must not allocate gigabytes before the hash could tell.
-        if (length < 0 || (reader.BaseStream is HashingReadStream h && (long)length * Marshal.SizeOf<T>() > h.Remaining)) throw new FormatException("bad array length");
+        if (length < 0 || (reader.BaseStream is HashingReadStream h && (long)length * Marshal.SizeOf<T>() > h.Remaining)) throw new
+            FormatException("bad array length");
         var values = new T[length];
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;

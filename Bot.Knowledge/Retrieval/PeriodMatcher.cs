@@ -16,7 +16,8 @@ public static class PeriodMatcher
         if (document.Published is { } published)
         {
             // A month-precision date ("2025-10") covers the whole month.
-            var end = document.PublishedPrecision switch { "month" => published.AddMonths(1), "year" => published.AddYears(1), _ => published.AddDays(1) };
+            var end = document.PublishedPrecision switch
+                { "month" => published.AddMonths(1), "year" => published.AddYears(1), _ => published.AddDays(1) };
             if (from is { } f && end <= f - LeadTolerance) return false;
             if (to is { } t && published >= t + TrailTolerance) return false;
             return true;

@@ -45,12 +45,14 @@ internal static class VectorSearch
             else ranges.Add((start, end));
             allowedPassages += end - start;
         }
-        if (allowedPassages <= Math.Max(exactScanLimit, depth)) return Exact(index, query, ranges.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start)), depth);
+        if (allowedPassages <= Math.Max(exactScanLimit, depth)) return
+            Exact(index, query, ranges.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start)), depth);
         return Exact(index, query, Candidates(index, query.Values, ranges, allowedPassages, CandidatesFor(depth, allowedPassages)), depth);
     }
 
     /// <summary>The passages nearest by Hamming distance: a histogram of distances finds the cut-off in one pass.</summary>
-    private static IEnumerable<int> Candidates(KnowledgeIndex index, sbyte[] query, List<(int Start, int End)> ranges, int allowedPassages, int wanted)
+    private static IEnumerable<int>
+        Candidates(KnowledgeIndex index, sbyte[] query, List<(int Start, int End)> ranges, int allowedPassages, int wanted)
     {
         Span<ulong> q = stackalloc ulong[WordsPerCode];
         Encode(query, q);
@@ -64,8 +66,10 @@ internal static class VectorSearch
             for (var p = 0; p < end - start; p++)
             {
                 var c = codes.Slice(p * WordsPerCode, WordsPerCode);
-                var distance = BitOperations.PopCount(c[0] ^ q[0]) + BitOperations.PopCount(c[1] ^ q[1]) + BitOperations.PopCount(c[2] ^ q[2])
-                             + BitOperations.PopCount(c[3] ^ q[3]) + BitOperations.PopCount(c[4] ^ q[4]) + BitOperations.PopCount(c[5] ^ q[5]);
+                var distance = BitOperations.PopCount(c[0] ^ q[0]) + BitOperations.PopCount(c[1] ^ q[1])
+                    + BitOperations.PopCount(c[2] ^ q[2])
+                             + BitOperations.PopCount(c[3] ^ q[3]) + BitOperations.PopCount(c[4] ^ q[4])
+                                 + BitOperations.PopCount(c[5] ^ q[5]);
                 distances[at++] = (ushort)distance;
                 histogram[distance]++;
             }
@@ -87,7 +91,8 @@ internal static class VectorSearch
     /// <summary>
     /// The best <paramref name="depth"/> by cosine; equal cosines go to the earlier passage in document-id and position order.
     /// </summary>
-    private static List<(int Passage, float Score)> Exact(KnowledgeIndex index, (sbyte[] Values, float Scale) query, IEnumerable<int> passages, int depth)
+    private static List<(int Passage, float Score)>
+        Exact(KnowledgeIndex index, (sbyte[] Values, float Scale) query, IEnumerable<int> passages, int depth)
     {
         var top = new PriorityQueue<int, (float Score, long Order)>(LexicalSearch.WorstFirst.Instance);
         foreach (var p in passages)

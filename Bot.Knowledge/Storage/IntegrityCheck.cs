@@ -30,7 +30,8 @@ public static class IntegrityCheck
             if (!documents.TryGetValue(passage.DocumentId, out var document))
                 problems.Add(new(where, $"its document {passage.DocumentId} is missing"));
             else if (passage.Start < 0 || passage.End < passage.Start || passage.End > document.Text.Length)
-                problems.Add(new(where, $"its offsets {passage.Start}..{passage.End} lie outside the document's {document.Text.Length} characters"));
+                problems.Add(new(where, $"its offsets {passage.Start}..{passage.End} lie outside the document's {document.Text.Length} " +
+                    $"characters"));
             else if (!document.Text.AsSpan(passage.Start, passage.End - passage.Start).SequenceEqual(passage.Text))
                 problems.Add(new(where, "its text differs from the document's text at its offsets"));
         }

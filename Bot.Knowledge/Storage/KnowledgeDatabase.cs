@@ -47,7 +47,8 @@ public sealed class KnowledgeDatabase : IDisposable
         var writerLock = WriterLock.Acquire(full, writerWait, onWaiting);
         try
         {
-            return new KnowledgeDatabase(new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }), full, writerLock);
+            return new KnowledgeDatabase(new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }),
+                full, writerLock);
         }
         catch
         {
@@ -92,7 +93,8 @@ public sealed class KnowledgeDatabase : IDisposable
         else if (found["version"].AsInt32 > SchemaVersion)
         {
             throw new KnowledgeDatabaseException(FilePath ?? "(memory)",
-                $"The knowledge base {FilePath ?? "(memory)"} has schema version {found["version"].AsInt32}, newer than this build understands ({SchemaVersion}). Upgrade LayoffBot or use another --db path.");
+                $"The knowledge base {FilePath ?? "(memory)"} has schema version {found["version"].AsInt32}, newer than this build " +
+                    $"understands ({SchemaVersion}). Upgrade LayoffBot or use another --db path.");
         }
         else if (found["version"].AsInt32 < SchemaVersion)
         {

@@ -18,11 +18,14 @@ public class KnowledgeDatabaseException(string filePath, string message, Excepti
     {
         KnowledgeDatabaseException known => known,
         UnauthorizedAccessException when FromLiteDb(failure) =>
-            new(filePath, $"cannot open the knowledge base {filePath} for reading and writing ({failure.Message}); make it a writable file, or use another --db path.", failure),
+            new(filePath, $"cannot open the knowledge base {filePath} for reading and writing ({failure.Message}); make it a writable " +
+                $"file, or use another --db path.", failure),
         LiteException or DecoderFallbackException or EndOfStreamException when FromLiteDb(failure) =>
-            new(filePath, $"the knowledge base {filePath} cannot be read ({failure.Message}); it is probably damaged: move it aside and run again to rebuild it from Knowledge:SeedPaths, or restore a copy.", failure),
+            new(filePath, $"the knowledge base {filePath} cannot be read ({failure.Message}); it is probably damaged: move it aside and " +
+                $"run again to rebuild it from Knowledge:SeedPaths, or restore a copy.", failure),
         IOException when FromLiteDb(failure) =>
-            new(filePath, $"cannot read or write the knowledge base {filePath} ({failure.Message}); check the disk has room and the file is reachable, then run again.", failure),
+            new(filePath, $"cannot read or write the knowledge base {filePath} ({failure.Message}); check the disk has room and the file " +
+                $"is reachable, then run again.", failure),
         _ => null,
     };
 
@@ -37,5 +40,6 @@ public class KnowledgeDatabaseException(string filePath, string message, Excepti
         || (failure is IOException or UnauthorizedAccessException && FromLiteDb(failure));
 
     private static bool FromLiteDb(Exception failure) =>
-        failure is LiteException || new StackTrace(failure).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == typeof(LiteDatabase).Assembly);
+        failure is LiteException || new
+            StackTrace(failure).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == typeof(LiteDatabase).Assembly);
 }

@@ -15,7 +15,8 @@ public static class LiteTransaction
         {
             RollbackQuietly(database);
             if (!database.BeginTrans())
-                throw new InvalidOperationException("A knowledge-base transaction is already open on this thread and could not be rolled back.");
+                throw new InvalidOperationException("A knowledge-base transaction is already open on this thread and could not be rolled " +
+                    "back.");
         }
         try
         {
@@ -32,7 +33,8 @@ public static class LiteTransaction
 
     public static void Run(ILiteDatabase database, Action work) => Run(database, () => { work(); return true; });
 
-    /// <summary>The work's own failure is the one worth reporting; after an I/O error LiteDB closes itself and the rollback fails too.</summary>
+    /// <summary>The work's own failure is the one worth reporting; after an I/O error LiteDB closes itself and the rollback fails
+    /// too.</summary>
     private static void RollbackQuietly(ILiteDatabase database)
     {
         try { database.Rollback(); }

@@ -41,7 +41,8 @@ internal sealed class WriterLock : IDisposable
             catch (IOException held) when (held.GetType() == typeof(IOException))
             {
                 if (waited.Elapsed >= wait) throw new DatabaseBusyException(databasePath, wait, held);
-                if (!announced) onWaiting?.Invoke($"waiting for another LayoffBot process using {databasePath} (up to {wait.TotalSeconds:0} s, Knowledge:WriterWaitSeconds)");
+                if (!announced) onWaiting?.Invoke($"waiting for another LayoffBot process using {databasePath} (up to " +
+                    $"{wait.TotalSeconds:0} s, Knowledge:WriterWaitSeconds)");
                 announced = true;
                 Thread.Sleep(PollInterval);
             }
@@ -69,5 +70,6 @@ internal sealed class WriterLock : IDisposable
 /// <summary>Another process kept the database for longer than this one was willing to wait; nothing was read or written.</summary>
 public sealed class DatabaseBusyException(string filePath, TimeSpan waited, Exception inner)
     : KnowledgeDatabaseException(filePath,
-        $"another LayoffBot process is still using {filePath} after {waited.TotalSeconds:0} s; nothing was changed. Run again when it has finished (stop `serve`, or ingest through the bot's /ingest), or raise Knowledge:WriterWaitSeconds.",
+        $"another LayoffBot process is still using {filePath} after {waited.TotalSeconds:0} s; nothing was changed. Run again when it " +
+            $"has finished (stop `serve`, or ingest through the bot's /ingest), or raise Knowledge:WriterWaitSeconds.",
         inner);

@@ -11,7 +11,8 @@ public sealed record DateMention(TextSpan Span, int? Year, int? Month, int? Day,
     public DateTime? ToDate() => Year is { } y ? new DateTime(y, Month ?? 1, Day ?? 1, 0, 0, 0, DateTimeKind.Utc) : null;
 }
 
-/// <summary>Finds dates written the ways news text writes them: "Aug. 1, 2024", "January 20", "28 October", "2025-10-28", "May 2020".</summary>
+/// <summary>Finds dates written the ways news text writes them: "Aug. 1, 2024", "January 20", "28 October", "2025-10-28", "May
+/// 2020".</summary>
 public static partial class DateExpressions
 {
     private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
@@ -23,15 +24,19 @@ public static partial class DateExpressions
 
     public static bool TryMonth(string word, out int month) => Months.TryGetValue(word.TrimEnd('.'), out month);
 
-    private const string MonthPattern = "(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+    private const string MonthPattern =
+        "(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|" +
+        "Nov(?:ember)?|Dec(?:ember)?)\\.?";
 
     [GeneratedRegex(@"\b(?<y>(?:19|20)\d\d)-(?<m>0[1-9]|1[0-2])(?:-(?<d>0[1-9]|[12]\d|3[01]))?\b")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\b" + MonthPattern + @"\s+(?<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d)\b)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + MonthPattern + @"\s+(?<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d)\b)?",
+        RegexOptions.IgnoreCase)]
     private static partial Regex MonthDayYear();
 
-    [GeneratedRegex(@"\b(?<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + MonthPattern + @"(?:,?\s+(?<year>(?:19|20)\d\d)\b)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + MonthPattern + @"(?:,?\s+(?<year>(?:19|20)\d\d)\b)?",
+        RegexOptions.IgnoreCase)]
     private static partial Regex DayMonthYear();
 
     [GeneratedRegex(@"\b" + MonthPattern + @",?\s+(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
@@ -55,11 +60,14 @@ public static partial class DateExpressions
         foreach (Match m in IsoDate().Matches(text))
         {
             var day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : (int?)null;
-            Add(new DateMention(Span(m), int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), day, day is null ? DatePrecision.Month : DatePrecision.Day));
+            Add(new DateMention(Span(m), int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture),
+                int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), day, day is null ? DatePrecision.Month : DatePrecision.Day));
         }
         foreach (Match m in SlashDate().Matches(text))
             if (int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12)
-                Add(new DateMention(Span(m), int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture), DatePrecision.Day));
+                Add(new DateMention(Span(m), int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture),
+                    int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture),
+                    int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture), DatePrecision.Day));
         foreach (var regex in new[] { MonthDayYear(), DayMonthYear() })
         {
             foreach (Match m in regex.Matches(text))
@@ -75,7 +83,8 @@ public static partial class DateExpressions
         foreach (Match m in MonthYear().Matches(text))
         {
             if (m.Groups["month"].Value.Equals("may", StringComparison.Ordinal)) continue;
-            Add(new DateMention(Span(m), int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), Months[m.Groups["month"].Value], null, DatePrecision.Month));
+            Add(new DateMention(Span(m), int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), Months[m.Groups["month"].Value],
+                null, DatePrecision.Month));
         }
         foreach (Match m in YearOnly().Matches(text))
             Add(new DateMention(Span(m), int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), null, null, DatePrecision.Year));

@@ -1,8 +1,10 @@
 
 namespace Bot.Knowledge.Text;
 
-/// <summary>A head count stated in a sentence, e.g. "approximately 14,000 roles". <see cref="Span"/> covers qualifier through noun.</summary>
-public sealed record HeadCount(TextSpan Span, string Text, string NumberText, long Value, string? Qualifier, bool IsLayoff, bool IsTotalWorkforce);
+/// <summary>A head count stated in a sentence, e.g. "approximately 14,000 roles". <see cref="Span"/> covers qualifier through
+/// noun.</summary>
+public sealed record HeadCount(TextSpan Span, string Text, string NumberText, long Value, string? Qualifier, bool IsLayoff,
+    bool IsTotalWorkforce);
 
 /// <summary>A percentage, e.g. "about 8 per cent of staff", "12pc", "a fifth".</summary>
 public sealed record PercentFigure(TextSpan Span, string Text, double Value);

@@ -36,7 +36,8 @@ public static partial class ReadableTitle
     {
         if (string.IsNullOrWhiteSpace(title)) return false;
         var trimmed = title.Trim();
-        if (trimmed.StartsWith("unknown", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("Untitled page", StringComparison.OrdinalIgnoreCase)
+        if (trimmed.StartsWith("unknown", StringComparison.OrdinalIgnoreCase)
+            || trimmed.Equals("Untitled page", StringComparison.OrdinalIgnoreCase)
             || trimmed.Contains("URL slug", StringComparison.OrdinalIgnoreCase)) return false;
         // A raw slug or file name ("ibm-2025-11-low-single-digit-whitecollarvoice") is not yet words.
         if (!trimmed.Contains(' ') && (trimmed.Contains('-') || trimmed.Contains('_') || FileExtension().IsMatch(trimmed))) return false;
@@ -70,13 +71,15 @@ public static partial class ReadableTitle
         if (tokens.Length < 2 || IsHashLike(tokens)) return null;
         var words = string.Join(' ', tokens);
         // One word ("timesnow", "article") says too little to stand for a headline.
-        return tokens.Count(t => t.Count(char.IsLetter) >= 2) >= 2 && IsReadable(words) ? char.ToUpperInvariant(words[0]) + words[1..] : null;
+        return tokens.Count(t => t.Count(char.IsLetter) >= 2) >= 2 && IsReadable(words) ? char.ToUpperInvariant(words[0]) + words[1..]
+            : null;
     }
 
     /// <summary>Hex strings and long letter-digit mixes are ids, not words: two of them, or one of 8+ characters.</summary>
     private static bool IsHashLike(IReadOnlyList<string> tokens)
     {
-        var ids = tokens.Where(t => t.Any(char.IsDigit) && t.Any(char.IsLetter) && (t.Length >= 4 && t.All(char.IsAsciiHexDigit) || t.Length >= 12)).ToList();
+        var ids = tokens.Where(t => t.Any(char.IsDigit) && t.Any(char.IsLetter)
+            && (t.Length >= 4 && t.All(char.IsAsciiHexDigit) || t.Length >= 12)).ToList();
         return ids.Count >= 2 || ids.Any(t => t.Length >= 8);
     }
 

@@ -43,7 +43,8 @@ public static class SentenceSegmenter
         return spans;
     }
 
-    /// <summary>A newline ends a sentence after a blank line, or after a short line (heading, byline) followed by a capitalised line.</summary>
+    /// <summary>A newline ends a sentence after a blank line, or after a short line (heading, byline) followed by a capitalised
+    /// line.</summary>
     private static bool IsLineBoundary(string text, int sentenceStart, int newline)
     {
         var next = newline + 1;

@@ -11,7 +11,8 @@ public sealed class Int8VectorsTests
     public void Integer_dot_matches_the_scalar_sum_and_approximates_the_float_cosine(int length)
     {
         var random = new Random(length);
-        float[] Unit() { var v = Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(); VectorMath.Normalize(v); return v; }
+        float[] Unit() { var v = Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            VectorMath.Normalize(v); return v; }
         var a = Unit();
         var b = Unit();
         var qa = new sbyte[length];

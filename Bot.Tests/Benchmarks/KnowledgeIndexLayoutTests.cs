@@ -22,7 +22,8 @@ public sealed class KnowledgeIndexLayoutTests
         var passages = documents.SelectMany(d => Enumerable.Range(0, Parts).Select(i =>
         {
             var text = d.Text.Substring(i * Width, Width - 1);
-            return new PassageRecord { Id = $"{d.Id}:{i}", DocumentId = d.Id, Index = i, Start = i * Width, End = i * Width + Width - 1, Text = text, Embedding = VectorMath.ToBytes(embedder.Embed(text)) };
+            return new PassageRecord { Id = $"{d.Id}:{i}", DocumentId = d.Id, Index = i, Start = i * Width, End = i * Width + Width - 1,
+                Text = text, Embedding = VectorMath.ToBytes(embedder.Embed(text)) };
         })).ToList();
         var shuffled = passages.OrderBy(p => (p.Index * 7 + p.DocumentId[^1]) % 11).ThenByDescending(p => p.Id).ToList();
         foreach (var p in shuffled) db.Passages.Insert(p);

@@ -13,7 +13,8 @@ public sealed class SyntheticCorpusGeneratorTests
     [
         Article("Amazon", "Amazon cuts 14,000 corporate roles", "2025-10-28",
             "Amazon said on October 28, 2025 that it will cut about 14,000 corporate roles. The company said the cuts reduce layers. "
-            + "Beth Galetti wrote the memo to staff. She said the reduction is about culture, not only money. AI is changing how the company works. "
+            + "Beth Galetti wrote the memo to staff. She said the reduction is about culture, not only money. AI is changing how the " +
+                "company works. "
             + "Amazon employed about 350,000 corporate staff at the time. The cuts were about 4% of that group."),
         Article("Intel", "Intel to cut 15,000 jobs", "2024-08-01",
             "Intel will cut more than 15,000 jobs, about 15% of its staff, Pat Gelsinger wrote on August 1, 2024. "
@@ -55,7 +56,9 @@ public sealed class SyntheticCorpusGeneratorTests
             {
                 Assert.Contains(passage.EmbeddingText, pool);
                 // The embedded text is the title plus exactly the stored passage text.
-                Assert.EndsWith(string.Join(' ', document.Text[passage.Start..passage.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), passage.EmbeddingText);
+                Assert.EndsWith(string.Join(' ',
+                    document.Text[passage.Start..passage.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+                    passage.EmbeddingText);
             }
         }
     }
@@ -99,7 +102,8 @@ public sealed class SyntheticCorpusGeneratorTests
         Assert.Equal(computed, embedder.Calls);
 
         using var db = KnowledgeDatabase.InMemory();
-        var written = SyntheticCorpusWriter.Write(db, generator.Generate(30), cache, DateTime.UtcNow, TestContext.Current.CancellationToken);
+        var written = SyntheticCorpusWriter.Write(db, generator.Generate(30), cache, DateTime.UtcNow,
+            TestContext.Current.CancellationToken);
         Assert.Equal(embedder.Calls, computed); // writing 30 documents embedded nothing more
 
         var index = KnowledgeIndex.Build(db, embedder.Dimensions);

@@ -17,7 +17,8 @@ public sealed class ChatCommandHandlerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = BotHostFactory.CreateCliHost(_dir.File("bot.db"));
-        await _host.Services.GetRequiredService<IngestionPipeline>().IngestAsync([RepositoryPaths.Shared("data", "layoffs_fyi.csv")], null, CancellationToken.None);
+        await _host.Services.GetRequiredService<IngestionPipeline>().IngestAsync([RepositoryPaths.Shared("data", "layoffs_fyi.csv")], null,
+            CancellationToken.None);
     }
 
     public ValueTask DisposeAsync()

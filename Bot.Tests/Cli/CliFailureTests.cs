@@ -16,7 +16,8 @@ public sealed class CliFailureTests : IDisposable
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var code = await BotCommandLine.RunAsync(args, new InvocationConfiguration { Output = output, Error = errors }, TestContext.Current.CancellationToken);
+        var code = await BotCommandLine.RunAsync(args, new InvocationConfiguration { Output = output, Error = errors },
+            TestContext.Current.CancellationToken);
         return (code, output.ToString(), errors.ToString());
     }
 
@@ -64,7 +65,8 @@ public sealed class CliFailureTests : IDisposable
     {
         var path = _dir.File("damaged.db");
         using (var database = KnowledgeDatabase.Open(path))
-            new DocumentStore(database, TimeProvider.System).Save(new DocumentRecord { Id = "d1", Title = "t", SourceKey = "k", Text = "Some text." }, []);
+            new DocumentStore(database, TimeProvider.System).Save(new DocumentRecord
+                { Id = "d1", Title = "t", SourceKey = "k", Text = "Some text." }, []);
         // Overwrite the pages after the header with garbage, as a torn copy or a bad disk would.
         await using (var file = new FileStream(path, FileMode.Open, FileAccess.Write))
         {
@@ -117,7 +119,8 @@ public sealed class CliFailureTests : IDisposable
             [
                 "damaged: document d1 (t): its text does not match its stored hash",
                 "damaged: passage d1:0: its text differs from the document's text at its offsets",
-                $"checked 2 documents and 2 passages in {path}: 2 problems; re-ingest the sources named above (or restore a copy of the file)",
+                $"checked 2 documents and 2 passages in {path}: 2 problems; re-ingest the sources named above (or restore a copy of the " +
+                    $"file)",
             ],
             output.Trim().Split('\n'));
     }
@@ -125,7 +128,8 @@ public sealed class CliFailureTests : IDisposable
     [Fact]
     public async Task A_database_path_that_cannot_be_opened_for_writing_prints_one_line()
     {
-        // A folder where the file should be: the same UnauthorizedAccessException a read-only file gives (tests may run as root, which ignores file modes).
+        // A folder where the file should be: the same UnauthorizedAccessException a read-only file gives (tests may run as root, which
+        // ignores file modes).
         var path = _dir.File("folder.db");
         Directory.CreateDirectory(path);
 
@@ -140,7 +144,8 @@ public sealed class CliFailureTests : IDisposable
     public async Task Invalid_settings_on_serve_print_once_without_a_stack_trace()
     {
         using var process = HostProcess.Start(["--db", _dir.File("kb.db"), "serve", "--urls", "http://127.0.0.1:0"],
-            new Dictionary<string, string> { ["Digest__Cron"] = "not a cron", ["Digest__Channel"] = "C1", ["Knowledge__SeedOnServe"] = "false" });
+            new Dictionary<string, string> { ["Digest__Cron"] = "not a cron", ["Digest__Channel"] = "C1",
+                ["Knowledge__SeedOnServe"] = "false" });
         var ct = HostProcess.Within(TimeSpan.FromSeconds(60));
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var errors = await process.StandardError.ReadToEndAsync(ct);

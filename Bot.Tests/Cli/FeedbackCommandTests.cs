@@ -27,9 +27,11 @@ public sealed class FeedbackCommandTests : IDisposable
             {
                 Text = "Meta cut 11,000 jobs.",
                 Mode = "extractive",
-                Quotes = [new ChatQuote(1, "cutting 11,000 jobs", new ChatSource("Meta layoffs", "https://example.com/meta", "Example", "2022-11-09"))],
+                Quotes = [new ChatQuote(1, "cutting 11,000 jobs",
+                    new ChatSource("Meta layoffs", "https://example.com/meta", "Example", "2022-11-09"))],
             });
-            var liked = store.Record("discord", "how many roles did Amazon cut?", new ChatReply { Text = "About 18,000.", Mode = "extractive" });
+            var liked = store.Record("discord", "how many roles did Amazon cut?",
+                new ChatReply { Text = "About 18,000.", Mode = "extractive" });
             store.Vote(disliked, "slack", "U1", helpful: false);
             store.Vote(liked, "discord", "1", helpful: true);
         }
@@ -62,7 +64,8 @@ public sealed class FeedbackCommandTests : IDisposable
     private static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var code = await BotCommandLine.RunAsync(args, new InvocationConfiguration { Output = output, Error = new StringWriter() }, TestContext.Current.CancellationToken);
+        var code = await BotCommandLine.RunAsync(args, new InvocationConfiguration { Output = output, Error = new StringWriter() },
+            TestContext.Current.CancellationToken);
         return (code, output.ToString());
     }
 }

@@ -26,15 +26,18 @@ public sealed class DigestBuilderTests : IDisposable
         LayoffRowsFile.Import(
             _kb.Database.Database, ("Acme", 120, "2026-11-26"), ("Acme", 30, "2026-11-20"), ("Globex", 300, "2026-11-25"));
         var pipeline = _kb.Services.Get<IngestionPipeline>();
-        pipeline.Store("old", Article("https://example.com/old", "Globex trims staff", "Globex", "Globex is cutting 300 jobs because of weak demand for its software."));
+        pipeline.Store("old", Article("https://example.com/old", "Globex trims staff", "Globex",
+            "Globex is cutting 300 jobs because of weak demand for its software."));
         _time.SetUtcNow(Utc("2026-11-26T12:00:00Z"));
         pipeline.Store("new", Article("https://example.com/acme", "Acme cuts 120 jobs", "Acme",
-            "Acme makes rockets in the desert. Google cut jobs because of AI spending, a report said last week. " + ReasonSentence + " The company did not comment further."));
+            "Acme makes rockets in the desert. Google cut jobs because of AI spending, a report said last week. " + ReasonSentence
+                + " The company did not comment further."));
     }
 
     private static ParsedDocument Article(string url, string title, string company, string text) => new()
     {
-        Title = title, Text = text, SourceKind = "url", SourceKey = url, Url = url, Publisher = "Example News", PublishedRaw = "2026-11-26", CompanyHint = company,
+        Title = title, Text = text, SourceKind = "url", SourceKey = url, Url = url, Publisher = "Example News", PublishedRaw = "2026-11-26",
+            CompanyHint = company,
     };
 
     private DigestBuilder Builder() =>
@@ -67,7 +70,8 @@ public sealed class DigestBuilderTests : IDisposable
         Assert.Equal("Acme cuts 120 jobs", Assert.Single(group.Articles).Title);
         Assert.Equal("Oct 28 – Nov 26, 2026", content.ChartLabel);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], content.Chart!.Take(4));
-        Assert.Equal(["Globex", "Acme"], Builder().Build(new DigestPeriod(Utc("2026-11-20T00:00:00Z"), Utc("2026-11-27T00:00:00Z"))).Totals.Select(t => t.Company));
+        Assert.Equal(["Globex", "Acme"],
+            Builder().Build(new DigestPeriod(Utc("2026-11-20T00:00:00Z"), Utc("2026-11-27T00:00:00Z"))).Totals.Select(t => t.Company));
     }
 
     [Fact]
@@ -77,12 +81,15 @@ public sealed class DigestBuilderTests : IDisposable
         var aboutAmazon = new DocumentRecord
         {
             Id = "amazon", Title = "Amazon cuts", Companies = ["Amazon", "Microsoft"], Published = published, PublishedPrecision = "day",
-            Text = "Amazon cut jobs in its stores unit. The company said it was because costs rose sharply across its retail business this year.",
+            Text = "Amazon cut jobs in its stores unit. The company said it was because costs rose sharply across its retail business " +
+                "this year.",
         };
         var aboutMicrosoft = new DocumentRecord
         {
-            Id = "microsoft", Title = "Microsoft trims teams", Companies = ["Microsoft", "Google / Alphabet"], Published = published, PublishedPrecision = "day",
-            Text = "Google cut jobs because of AI spending and rising costs, a report said last week. The company trimmed teams because growth slowed in its cloud business this quarter.",
+            Id = "microsoft", Title = "Microsoft trims teams", Companies = ["Microsoft", "Google / Alphabet"], Published = published,
+                PublishedPrecision = "day",
+            Text = "Google cut jobs because of AI spending and rising costs, a report said last week. The company trimmed teams because " +
+                "growth slowed in its cloud business this quarter.",
         };
         var microsoft = EmployerNameNormalizer.CompanyKey("Microsoft");
         var window = new RoundWindow(new DateOnly(2026, 11, 12), new DateOnly(2026, 12, 26));

@@ -22,8 +22,10 @@ public sealed class DigestCommandTests : IDisposable
         using var services = new KnowledgeServices(database, time: new FakeTimeProvider(Utc("2026-06-11T12:00:00Z")));
         services.Get<IngestionPipeline>().Store("acme", new ParsedDocument
         {
-            Title = "Acme cuts 120 jobs", SourceKind = "url", SourceKey = "https://example.com/acme", Url = "https://example.com/acme", Publisher = "Example News",
-            PublishedRaw = "2026-06-10", CompanyHint = "Acme", Text = "Acme is cutting 120 jobs because demand for its rockets slowed sharply this year.",
+            Title = "Acme cuts 120 jobs", SourceKind = "url", SourceKey = "https://example.com/acme", Url = "https://example.com/acme",
+                Publisher = "Example News",
+            PublishedRaw = "2026-06-10", CompanyHint = "Acme",
+                Text = "Acme is cutting 120 jobs because demand for its rockets slowed sharply this year.",
         });
     }
 
@@ -31,7 +33,8 @@ public sealed class DigestCommandTests : IDisposable
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var code = await DigestCommand.RunAsync(_path, preview, since, until, chart, output, errors, new FakeTimeProvider(Utc("2026-11-28T08:00:00Z")), Wait.Token());
+        var code = await DigestCommand.RunAsync(_path, preview, since, until, chart, output, errors,
+            new FakeTimeProvider(Utc("2026-11-28T08:00:00Z")), Wait.Token());
         return (code, output.ToString(), errors.ToString());
     }
 

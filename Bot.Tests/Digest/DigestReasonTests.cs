@@ -34,7 +34,8 @@ public sealed class DigestReasonTests : IDisposable
     public void A_company_named_like_a_common_word_is_not_explained_by_an_idiom_in_another_companys_article()
     {
         LayoffRowsFile.Import(_kb.Database.Database, ("Block", 4000, "2026-02-26"));
-        const string idiom = "Meta is cutting 600 jobs in its AI division because it wants smaller teams, with more roles on the chopping block this time.";
+        const string idiom = "Meta is cutting 600 jobs in its AI division because it wants smaller teams, with more roles on the " +
+            "chopping block this time.";
         Store("meta-ai", "Meta", "2026-02-25", idiom);
         Assert.Contains("Block", _kb.Database.Documents.FindAll().Single().Companies); // the word alone did match the name
 
@@ -51,7 +52,8 @@ public sealed class DigestReasonTests : IDisposable
         LayoffRowsFile.Import(_kb.Database.Database, ("Acme", 11000, "2022-11-09"), ("Acme", 800, "2026-05-20"));
         Store("acme-2022", "Acme", "2022-11-09", "Acme is cutting 11,000 jobs because revenue fell sharply after the pandemic boom ended.");
         // Published in the new round's window, but the sentence is about the old round.
-        Store("acme-look-back", "Acme", "2026-05-21", "In November 2022, Acme cut 11,000 jobs because demand collapsed across its rocket business.");
+        Store("acme-look-back", "Acme", "2026-05-21",
+            "In November 2022, Acme cut 11,000 jobs because demand collapsed across its rocket business.");
 
         Assert.Null(Event("Acme", "2026-05-01T00:00:00Z", "2026-06-01T00:00:00Z").Reason);
         Assert.Equal("Acme is cutting 11,000 jobs because revenue fell sharply after the pandemic boom ended.",
@@ -70,7 +72,8 @@ public sealed class DigestReasonTests : IDisposable
     {
         LayoffRowsFile.Import(_kb.Database.Database, ("Google", 100, "2025-10-01"));
         Store("amazon-cloud", "Amazon", "2025-10-01",
-            "Amazon cut 14,000 jobs. However, analysts note that AWS lags behind Google Cloud in profit growth because of rising AI costs.");
+            "Amazon cut 14,000 jobs. However, analysts note that AWS lags behind Google Cloud in profit growth because of rising AI " +
+                "costs.");
         Assert.Contains("Google", _kb.Database.Documents.FindAll().Single().Companies); // the article does name Google
 
         Assert.Null(Event("Google", "2025-10-01T00:00:00Z", "2025-11-01T00:00:00Z").Reason);

@@ -21,13 +21,18 @@ public sealed class DigestRendererTests
         var events = Enumerable.Range(1, 40).Select(i =>
         {
             var company = $"Company{i:D2} <!channel> @everyone";
-            var quote = $"Company{i:D2} said the cuts were needed because demand slowed sharply and costs rose, {new string('x', 200)} <!here> end.";
+            var quote = $"Company{i:D2} said the cuts were needed because demand slowed sharply and costs rose, {new string('x', 200)} " +
+                $"<!here> end.";
             return new DigestRow(company, 1000 - i, 0.1, new DateOnly(2026, 11, 26),
-                new DataCitation { Row = $"{company} | 2026-11-26 | {1000 - i}", Dataset = LayoffDatasets.LayoffsFyi, File = "layoffs_fyi.csv", Line = i, Url = $"https://example.com/news/{i}/{new string('p', 150)}" },
-                new DigestReason(quote, $"d{i}", $"Why Company{i:D2} is cutting jobs {new string('t', 150)}", $"https://example.com/a/{i}", "Example News", new DateTime(2026, 11, 26)));
+                new DataCitation { Row = $"{company} | 2026-11-26 | {1000 - i}", Dataset = LayoffDatasets.LayoffsFyi,
+                    File = "layoffs_fyi.csv", Line = i, Url = $"https://example.com/news/{i}/{new string('p', 150)}" },
+                new DigestReason(quote, $"d{i}", $"Why Company{i:D2} is cutting jobs {new string('t', 150)}", $"https://example.com/a/{i}",
+                    "Example News", new DateTime(2026, 11, 26)));
         }).ToList();
         var articles = Enumerable.Range(1, 30).Select(i => new DigestCompanyArticles($"Company{i:D2}",
-            Enumerable.Range(1, 5).Select(j => new DigestArticle($"d{i}-{j}", $"Article {j} about Company{i:D2} {new string('w', 180)}", $"https://example.com/{i}/{j}", "Wire", null)).ToList())).ToList();
+            Enumerable.Range(1, 5).Select(j
+                => new DigestArticle($"d{i}-{j}", $"Article {j} about Company{i:D2} {new string('w', 180)}", $"https://example.com/{i}/{j}",
+                "Wire", null)).ToList())).ToList();
         var totals = events.Take(10).Select(e => new CompanyTotal(e.Company, e.Count!.Value, 1, 0, [e.Citation])).ToList();
         return new DigestContent
         {
@@ -77,14 +82,17 @@ public sealed class DigestRendererTests
     [Fact]
     public void An_empty_period_is_one_line_in_the_schedule_time_zone()
     {
-        var reply = new DigestRenderer().Render(new DigestContent { Period = Period }, TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland"));
+        var reply = new DigestRenderer().Render(new DigestContent { Period = Period },
+            TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland"));
         // The date is read in the schedule's zone: 20:00 UTC on Nov 25 is already Nov 26 in Auckland.
         Assert.Equal("No new layoffs reported since November 26, 2026.", reply.Text);
         Assert.Empty(reply.Lines);
         Assert.Null(reply.Image);
-        var zoned = new DigestRenderer().Render(new DigestContent { Period = Period with { From = Period.From.AddHours(-13) } }, TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland"));
+        var zoned = new DigestRenderer().Render(new DigestContent { Period = Period with { From = Period.From.AddHours(-13) } },
+            TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland"));
         Assert.Equal("No new layoffs reported since November 26, 2026.", zoned.Text);
-        var utc = new DigestRenderer().Render(new DigestContent { Period = Period with { From = Period.From.AddHours(-13) } }, TimeZoneInfo.Utc);
+        var utc = new DigestRenderer().Render(new DigestContent { Period = Period with { From = Period.From.AddHours(-13) } },
+            TimeZoneInfo.Utc);
         Assert.Equal("No new layoffs reported since November 25, 2026.", utc.Text);
     }
 }

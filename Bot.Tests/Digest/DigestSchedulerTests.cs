@@ -195,7 +195,8 @@ public sealed class DigestSchedulerTests
             Assert.Empty(publisher.Posts);
             var entry = restarted.Ledger.Get("discord", "111", Utc("2026-11-27T09:00:00Z"))!;
             Assert.Equal(DigestDeliveryState.Abandoned, entry.State);
-            Assert.Contains(restarted.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("NOT re-posted", StringComparison.Ordinal));
+            Assert.Contains(restarted.Logs.Lines,
+                l => l.Level == LogLevel.Warning && l.Message.Contains("NOT re-posted", StringComparison.Ordinal));
 
             // The next day's digest goes out as usual and starts where the abandoned one ended.
             await Wait.AdvanceToAsync(time, Utc("2026-11-28T09:00:00Z"), () => publisher.Posts.Count == 1, ct);
@@ -215,7 +216,8 @@ public sealed class DigestSchedulerTests
         options.Channels["slack"] = [];
         options.Channels["discord"] = ["111"];
         using var database = KnowledgeDatabase.Open(path);
-        LayoffRowsFile.Import(database.Database, ("Acme", 120, "2026-11-23"), ("Globex", 300, "2026-11-24"), ("Initech", 45, "2026-11-25"), ("Umbrella", 80, "2026-11-26"));
+        LayoffRowsFile.Import(database.Database, ("Acme", 120, "2026-11-23"), ("Globex", 300, "2026-11-24"), ("Initech", 45, "2026-11-25"),
+            ("Umbrella", 80, "2026-11-26"));
 
         var publisher = new RecordingPublisher("discord", time);
         var first = new SchedulerRig(database, time, options, publisher);
@@ -277,7 +279,8 @@ public sealed class DigestSchedulerTests
         await rig.StartAsync(ct);
 
         await Wait.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"),
-            () => rig.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains("claim is released", StringComparison.Ordinal)), ct);
+            () => rig.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains("claim is released", StringComparison.Ordinal)),
+                ct);
         Assert.Empty(rig.Ledger.All());
         await Wait.AdvanceToAsync(time, Utc("2026-11-27T09:04:00Z"), () => true, ct);
         await time.SleepersAsync(1, ct); // the scheduler saw this instant and went back to sleep
@@ -310,7 +313,8 @@ public sealed class DigestSchedulerTests
         await b.StartAsync(ct);
 
         await Wait.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"),
-            () => posting.Posts.Count == 1 && b.Ledger.Get("slack", "C0DIGEST", Utc("2026-11-27T09:00:00Z"))?.State == DigestDeliveryState.Skipped, ct);
+            () => posting.Posts.Count == 1 && b.Ledger.Get("slack", "C0DIGEST", Utc("2026-11-27T09:00:00Z"))?.State
+                == DigestDeliveryState.Skipped, ct);
 
         var reply = Assert.Single(posting.Posts).Reply;
         Assert.Equal("No new layoffs reported since November 26, 2026.", reply.Text);

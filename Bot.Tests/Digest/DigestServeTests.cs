@@ -46,17 +46,21 @@ public sealed class DigestServeTests
 
         await using var discord = await DiscordPeer.StartAsync(time, ct);
         await using var slack = await SlackPeer.StartAsync(time, ct);
-        discord.Script(new ScriptedResponse("POST", $"/channels/{DiscordChannel}/messages", 200, new Dictionary<string, string>(), DiscordFixtures.Text("message_object_example.json")));
-        slack.RespondOnce("chat.postMessage", HttpStatusCode.OK, new Dictionary<string, string>(), new JsonObject { ["ok"] = false, ["error"] = "channel_not_found" });
+        discord.Script(new ScriptedResponse("POST", $"/channels/{DiscordChannel}/messages", 200, new Dictionary<string, string>(),
+            DiscordFixtures.Text("message_object_example.json")));
+        slack.RespondOnce("chat.postMessage", HttpStatusCode.OK, new Dictionary<string, string>(),
+            new JsonObject { ["ok"] = false, ["error"] = "channel_not_found" });
         var logs = new ListLogger();
         await using var app = DigestServeHost.Build(path, Settings(discord, slack), time, logs);
         await app.StartAsync(ct);
 
         var discordPost = discord.ExpectRequestAsync("POST", $"/channels/{DiscordChannel}/messages", ct);
         var slackGone = slack.ExpectAsync("chat.postMessage", ct);
-        var slackPost = slackGone.ContinueWith(_ => slack.ExpectAsync("chat.postMessage", ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
+        var slackPost = slackGone.ContinueWith(_ => slack.ExpectAsync("chat.postMessage", ct), ct,
+            TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
         var uploadComplete = slack.ExpectAsync("files.completeUploadExternal", ct);
-        await Wait.AdvanceToAsync(time, Utc("2026-11-27T08:00:00Z"), () => discordPost.IsCompleted && slackPost.IsCompleted && uploadComplete.IsCompleted, ct);
+        await Wait.AdvanceToAsync(time, Utc("2026-11-27T08:00:00Z"),
+            () => discordPost.IsCompleted && slackPost.IsCompleted && uploadComplete.IsCompleted, ct);
 
         // Discord: POST /channels/{id}/messages, multipart: payload_json with the embed, files[0] the PNG chart.
         var post = await discordPost;
@@ -65,7 +69,8 @@ public sealed class DigestServeTests
         var payload = JsonNode.Parse(parts.Single(p => p.Name == "payload_json").Data)!;
         Assert.Empty(payload["allowed_mentions"]!["parse"]!.AsArray());
         var description = (string)payload["embeds"]![0]!["description"]!;
-        Assert.StartsWith("Layoff digest, Nov 26, 2026 09:00 Europe/Paris to Nov 27, 2026 09:00 Europe/Paris: 1 layoff event (120 roles)", description);
+        Assert.StartsWith("Layoff digest, Nov 26, 2026 09:00 Europe/Paris to Nov 27, 2026 09:00 Europe/Paris: 1 layoff event (120 roles)",
+            description);
         Assert.Contains("Acme: 120 roles", description);
         Assert.Equal("attachment://" + DigestRenderer.ChartFileName, (string)payload["embeds"]![0]!["image"]!["url"]!);
         var file = parts.Single(p => p.Name == "files[0]");
@@ -99,7 +104,9 @@ public sealed class DigestServeTests
         Assert.Equal(DigestDeliveryState.Sent, states["C0DIGEST1"]);
         Assert.Contains(logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains(GoneDiscordChannel, StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("channel_not_found", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("discord-test-token", StringComparison.Ordinal) || l.Message.Contains("xoxb-TEST", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines,
+            l => l.Message.Contains("discord-test-token", StringComparison.Ordinal)
+            || l.Message.Contains("xoxb-TEST", StringComparison.Ordinal));
 
         // /digest now shows the digest that was posted.
         var latest = await app.Services.GetRequiredService<IDigestProvider>().LatestAsync(ct);
@@ -146,7 +153,8 @@ public sealed class DigestServeTests
     [Fact]
     public void Serve_without_digest_channels_runs_no_scheduler()
     {
-        using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>());
+        using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+            new Dictionary<string, string?>());
         Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s is DigestSchedulerService or FeedPollingService);
     }
 
@@ -158,7 +166,8 @@ public sealed class DigestServeTests
     public async Task A_bad_digest_setting_stops_serve_with_a_message_naming_it(string key, string value, string expected)
     {
         var ct = Wait.Token();
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>
+        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+            new Dictionary<string, string?>
         {
             ["Discord:Token"] = "discord-test-token",
             ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",

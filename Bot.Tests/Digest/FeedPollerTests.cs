@@ -28,9 +28,12 @@ public sealed class FeedPollerTests : IDisposable
 
     private static void AddArticles(FeedServer server)
     {
-        server.AddItem("tech", "acme-cuts", "Acme cuts 120 jobs", "Acme said on Thursday it will cut 120 jobs, about 10% of its staff, because demand for its rockets slowed.");
-        server.AddItem("tech", "globex-cuts", "Globex lays off 300", "Globex is laying off 300 employees as part of a restructuring to focus on its core business.");
-        server.AddItem("biz", "initech-cuts", "Initech trims staff", "Initech will trim 45 roles in its printer division amid a downturn in office spending.");
+        server.AddItem("tech", "acme-cuts", "Acme cuts 120 jobs",
+            "Acme said on Thursday it will cut 120 jobs, about 10% of its staff, because demand for its rockets slowed.");
+        server.AddItem("tech", "globex-cuts", "Globex lays off 300",
+            "Globex is laying off 300 employees as part of a restructuring to focus on its core business.");
+        server.AddItem("biz", "initech-cuts", "Initech trims staff",
+            "Initech will trim 45 roles in its printer division amid a downturn in office spending.");
     }
 
     [Fact]
@@ -113,7 +116,8 @@ public sealed class FeedPollerTests : IDisposable
         await using var server = await FeedServer.StartAsync(ct);
         AddArticles(server);
         server.Fail("biz", 1000);
-        var options = Options.Create(new KnowledgeOptions { Feeds = [server.FeedUrl("tech"), server.FeedUrl("biz")], PollInterval = Interval });
+        var options = Options.Create(new KnowledgeOptions
+            { Feeds = [server.FeedUrl("tech"), server.FeedUrl("biz")], PollInterval = Interval });
         var poller = NewPoller();
         var health = new FeedHealthReporter("feeds", poller, o => o.Feeds, options);
         using var service = new FeedPollingService(poller, o => o.Feeds, options, _time, NullLogger<FeedPollingService>.Instance);
@@ -128,7 +132,8 @@ public sealed class FeedPollerTests : IDisposable
         Assert.Contains("HTTP 500", described);
 
         // The failing feed is retried on its backoff (1, 2, 4 minutes ...) while the other waits its interval.
-        await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(8), () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 4, ct);
+        await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(8),
+            () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 4, ct);
         Assert.Single(server.RequestsFor("tech"));
         await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(30), () => server.RequestsFor("tech").Count == 2, ct);
         await service.StopAsync(ct);

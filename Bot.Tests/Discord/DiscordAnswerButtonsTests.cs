@@ -27,7 +27,8 @@ public sealed class DiscordAnswerButtonsTests
         Assert.Equal("You already marked this answer as helpful.", (string)again.Json!["data"]!["content"]!);
         var changed = await ClickAsync(discord, (string)buttons[1]!["custom_id"]!, "1233227149545177302", ct);
         Assert.Equal("Thanks, I changed your vote to not helpful.", (string)changed.Json!["data"]!["content"]!);
-        var otherUser = await ClickAsync(discord, (string)buttons[0]!["custom_id"]!, "1233227149545177303", ct, userId: "53908232506183680");
+        var otherUser = await ClickAsync(discord, (string)buttons[0]!["custom_id"]!, "1233227149545177303", ct,
+            userId: "53908232506183680");
         Assert.Equal("Thanks! I noted that this answer was helpful.", (string)otherUser.Json!["data"]!["content"]!);
 
         using var http = new HttpClient { BaseAddress = discord.Bot.BaseUri };
@@ -127,11 +128,13 @@ public sealed class DiscordAnswerButtonsTests
         return click;
     }
 
-    private static Task<RecordedRequest> ClickAsync(ConnectedDiscordBot discord, string customId, string interactionId, CancellationToken ct, string? userId = null) =>
+    private static Task<RecordedRequest>
+        ClickAsync(ConnectedDiscordBot discord, string customId, string interactionId, CancellationToken ct, string? userId = null) =>
         discord.InteractAsync(Click(customId, interactionId, userId), ct);
 
     private static Answer LongAnswer() => RecordingAnswerEngine.Sample() with
     {
-        Citations = Enumerable.Range(1, 3).Select(n => RecordingAnswerEngine.Sample().Citations[0] with { N = n, Quote = $"quote number {n} about the cuts" }).ToList(),
+        Citations = Enumerable.Range(1,
+            3).Select(n => RecordingAnswerEngine.Sample().Citations[0] with { N = n, Quote = $"quote number {n} about the cuts" }).ToList(),
     };
 }

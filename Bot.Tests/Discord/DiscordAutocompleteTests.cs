@@ -48,7 +48,8 @@ public sealed class DiscordAutocompleteTests
         var ct = Wait.Token(120);
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
         SeedCompanies(discord.Services);
-        var typed = new[] { "a", "am", "ama", "amaz", "m", "me", "met", "g", "go", "goo", "micr", "micrsoft", "sales", "zephy", "lab", "tw", "twit", "uber", "ly", "sh" };
+        var typed = new[] { "a", "am", "ama", "amaz", "m", "me", "met", "g", "go", "goo", "micr", "micrsoft", "sales", "zephy", "lab", "tw",
+            "twit", "uber", "ly", "sh" };
         await ChoicesAsync(discord, "warm-up", 1000, ct);
 
         var elapsed = new List<double>();
@@ -64,7 +65,8 @@ public sealed class DiscordAutocompleteTests
         var p50 = elapsed[(int)Math.Ceiling(0.50 * elapsed.Count) - 1];
         var p99 = elapsed[(int)Math.Ceiling(0.99 * elapsed.Count) - 1];
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"autocomplete over the gateway, {elapsed.Count} keystrokes, {typed.Length} prefixes: p50 {p50:F1} ms, p99 {p99:F1} ms, max {elapsed[^1]:F1} ms");
+            $"autocomplete over the gateway, {elapsed.Count} keystrokes, {typed.Length} prefixes: p50 {p50:F1} ms, p99 {p99:F1} ms, max " +
+                $"{elapsed[^1]:F1} ms");
     }
 
     [Theory]
@@ -88,7 +90,8 @@ public sealed class DiscordAutocompleteTests
         }, []);
     }
 
-    private static async Task<List<(string Name, string Value)>> ChoicesAsync(ConnectedDiscordBot discord, string typed, int n, CancellationToken ct)
+    private static async Task<List<(string Name, string Value)>>
+        ChoicesAsync(ConnectedDiscordBot discord, string typed, int n, CancellationToken ct)
     {
         var dispatch = DiscordFixtures.Local("interaction_create_autocomplete_layoffs_company.json");
         dispatch["s"] = 10 + n;

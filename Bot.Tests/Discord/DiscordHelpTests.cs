@@ -21,7 +21,8 @@ public sealed class DiscordHelpTests
         foreach (var command in new[]
             {
                 "/ask question:…", "/layoffs company:… [since:…]", "/digest latest", "/digest subscribe", "/digest unsubscribe", "/sources",
-                "/ingest url:…", "/watch add company:…", "/watch remove company:…", "/watch list", "/help", "Apps → Ask LayoffBot about this",
+                "/ingest url:…", "/watch add company:…", "/watch remove company:…", "/watch list", "/help",
+                    "Apps → Ask LayoffBot about this",
             })
             Assert.Contains("• " + command + ":", description);
         Assert.Equal(3, description.Split("Try: \"").Length - 1);

@@ -16,8 +16,10 @@ public sealed class DiscordReplyRendererTests
                 ? $"The memo said “we cut {i} teams. It was hard. We move on.” and staff reacted."
                 : $"Sentence {i} explains one more reason behind the cuts in some detail.");
         var quotes = Enumerable.Range(1, 40).Select(i => new ChatQuote(i,
-            $"Quote {i:00} begins here. " + string.Join(" ", Enumerable.Repeat($"Evidence line {i} repeats itself for length.", 8)) + $" Quote {i:00} ends here.",
-            new ChatSource($"Source title {i} [draft]", $"https://news.example.com/articles/{i}/" + new string('a', 150), "Example News", "2024-02-0" + (i % 9 + 1)))).ToList();
+            $"Quote {i:00} begins here. " + string.Join(" ", Enumerable.Repeat($"Evidence line {i} repeats itself for length.", 8))
+                + $" Quote {i:00} ends here.",
+            new ChatSource($"Source title {i} [draft]", $"https://news.example.com/articles/{i}/" + new string('a', 150), "Example News",
+                "2024-02-0" + (i % 9 + 1)))).ToList();
         var reply = new ChatReply
         {
             Text = string.Join(" ", sentences),
@@ -30,9 +32,11 @@ public sealed class DiscordReplyRendererTests
 
         var embed = Assert.Single(message.Embeds!);
         Assert.True(embed.Description!.Length <= DiscordReplyRenderer.DescriptionLimit, $"description {embed.Description.Length}");
-        Assert.True(DiscordReplyRenderer.EmbedLength(embed) <= DiscordReplyRenderer.EmbedTotalLimit, $"embed {DiscordReplyRenderer.EmbedLength(embed)}");
+        Assert.True(DiscordReplyRenderer.EmbedLength(embed) <= DiscordReplyRenderer.EmbedTotalLimit,
+            $"embed {DiscordReplyRenderer.EmbedLength(embed)}");
         Assert.True((embed.Fields?.Count ?? 0) <= DiscordReplyRenderer.FieldCountLimit);
-        Assert.All(embed.Fields!, f => Assert.True(f.Value.Length <= DiscordReplyRenderer.FieldValueLimit && f.Name.Length <= DiscordReplyRenderer.FieldNameLimit));
+        Assert.All(embed.Fields!, f => Assert.True(f.Value.Length <= DiscordReplyRenderer.FieldValueLimit && f.Name.Length
+            <= DiscordReplyRenderer.FieldNameLimit));
         Assert.Null(message.Content);
 
         // Each quote is shown whole or not at all, and sources are listed exactly for the shown ones.
@@ -44,7 +48,8 @@ public sealed class DiscordReplyRendererTests
             var whole = embed.Description.Contains("> " + quote.Text, StringComparison.Ordinal);
             var started = embed.Description.Contains($"Quote {quote.N:00} begins", StringComparison.Ordinal);
             Assert.Equal(started, whole);
-            Assert.Equal(whole, embed.Fields!.Any(f => f.Value.Contains($"[{quote.N}] [Source title {quote.N} \\[draft\\]](", StringComparison.Ordinal)));
+            Assert.Equal(whole, embed.Fields!.Any(f
+                => f.Value.Contains($"[{quote.N}] [Source title {quote.N} \\[draft\\]](", StringComparison.Ordinal)));
         }
         Assert.Contains($"{quotes.Count - shown.Count} more quotes", embed.Description);
 
@@ -66,12 +71,14 @@ public sealed class DiscordReplyRendererTests
         var random = new Random(seed);
         for (var round = 0; round < 200; round++)
         {
-            string Words(int max) => string.Join(" ", Enumerable.Range(0, random.Next(1, max)).Select(i => i % 7 == 6 ? "end." : "word" + i));
+            string Words(int max) => string.Join(" ",
+                Enumerable.Range(0, random.Next(1, max)).Select(i => i % 7 == 6 ? "end." : "word" + i));
             var reply = new ChatReply
             {
                 Text = Words(1500),
                 Quotes = Enumerable.Range(1, random.Next(0, 30)).Select(n => new ChatQuote(n, Words(400),
-                    new ChatSource(Words(60), random.Next(2) == 0 ? null : "https://example.com/" + new string('x', random.Next(0, 1200)), Words(5), "2024-01-01"))).ToList(),
+                    new ChatSource(Words(60), random.Next(2) == 0 ? null : "https://example.com/" + new string('x', random.Next(0, 1200)),
+                        Words(5), "2024-01-01"))).ToList(),
                 Lines = Enumerable.Range(0, random.Next(0, 60)).Select(_ => Words(80)).ToList(),
                 Mode = random.Next(2) == 0 ? null : "extractive",
             };
@@ -124,14 +131,18 @@ public sealed class DiscordReplyRendererTests
         var reply = new ChatReply
         {
             Text = "Meta cut 11,000 jobs in November 2022.",
-            Quotes = [new ChatQuote(1, "we've decided to reduce the size of our team by about 13%", new ChatSource("Mark Zuckerberg's message", "https://about.fb.com/news/2022/11/mark-zuckerberg-layoff-message-to-employees/", "Meta", "2022-11-09"))],
+            Quotes = [new ChatQuote(1, "we've decided to reduce the size of our team by about 13%",
+                new ChatSource("Mark Zuckerberg's message",
+                "https://about.fb.com/news/2022/11/mark-zuckerberg-layoff-message-to-employees/", "Meta", "2022-11-09"))],
             Mode = "llm",
         };
 
         var embed = Assert.Single(_renderer.Render(reply).Message.Embeds!);
 
-        Assert.Equal("Meta cut 11,000 jobs in November 2022.\n\n**[1]**\n> we've decided to reduce the size of our team by about 13%", embed.Description);
-        Assert.Equal("[1] [Mark Zuckerberg's message](https://about.fb.com/news/2022/11/mark-zuckerberg-layoff-message-to-employees/) · Meta, 2022-11-09", Assert.Single(embed.Fields!).Value);
+        Assert.Equal("Meta cut 11,000 jobs in November 2022.\n\n**[1]**\n> we've decided to reduce the size of our team by about 13%",
+            embed.Description);
+        Assert.Equal("[1] [Mark Zuckerberg's message](https://about.fb.com/news/2022/11/mark-zuckerberg-layoff-message-to-employees/) · " +
+            "Meta, 2022-11-09", Assert.Single(embed.Fields!).Value);
         Assert.Equal("mode: llm", embed.Footer!.Text);
     }
 }

@@ -42,7 +42,8 @@ public sealed class DiscordUserInstallTests
         var edit = await discord.Peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
 
         var expected = DiscordFixtures.Json("interaction_response_deferred_ephemeral.json");
-        Assert.Equal(((int)expected["type"]!, (int)expected["data"]!["flags"]!), ((int)deferral.Json!["type"]!, (int)deferral.Json!["data"]!["flags"]!));
+        Assert.Equal(((int)expected["type"]!, (int)expected["data"]!["flags"]!),
+            ((int)deferral.Json!["type"]!, (int)deferral.Json!["data"]!["flags"]!));
         Assert.Contains("Amazon cut about 18,000 roles", (string)edit.Json!["embeds"]![0]!["description"]!);
         Assert.Equal(["Why did Meta cut jobs?"], discord.Bot.Engine.Questions);
     }

@@ -49,7 +49,8 @@ public sealed class RealEngineChatTests(ArticlesFixture fixture)
         var socket = await peer.AcceptSocketAsync(ct);
         await socket.SendHelloAsync(ct);
 
-        await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> How many employees did Meta lay off in November 2022?", "1610241741.000200"), ct);
+        await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> How many employees did Meta lay off in November 2022?",
+            "1610241741.000200"), ct);
         var first = await peer.ExpectAsync("chat.postMessage", ct);
         Assert.Contains("11,000", (string?)first.Json["text"]);
         Assert.Equal("1610241741.000200", (string?)first.Json["thread_ts"]);

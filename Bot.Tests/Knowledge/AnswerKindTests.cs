@@ -11,7 +11,8 @@ namespace Bot.Tests.Knowledge;
 /// Okta (companies the shared articles do not cover): an answer from the right sentence, and a
 /// precise decline when the sources don't say.
 /// </summary>
-public sealed class AnswerKindTests() : InventedCorpusTest(Articles, new FakeTimeProvider(new DateTimeOffset(2024, 3, 20, 12, 0, 0, TimeSpan.Zero)))
+public sealed class AnswerKindTests()
+    : InventedCorpusTest(Articles, new FakeTimeProvider(new DateTimeOffset(2024, 3, 20, 12, 0, 0, TimeSpan.Zero)))
 {
     private static readonly InventedArticle[] Articles =
     [
@@ -92,7 +93,8 @@ public sealed class AnswerKindTests() : InventedCorpusTest(Articles, new FakeTim
     [Fact]
     public async Task Money_answers_savings_and_declines_without_a_money_figure()
     {
-        Assert.Contains("120 million", (await Corpus.AskAsync("how much money does dropbox expect to save with the march 2024 cuts?")).Text);
+        Assert.Contains("120 million", (await
+            Corpus.AskAsync("how much money does dropbox expect to save with the march 2024 cuts?")).Text);
         var none = await Corpus.AskAsync("how much money did okta save with its cuts?");
         Assert.True(none.NoAnswer);
         Assert.Contains("money figure", none.Text);
@@ -209,12 +211,15 @@ public sealed class AnswerKindTests() : InventedCorpusTest(Articles, new FakeTim
     {
         // The March 5 and March 6 reports are one round (one figure each, a day apart); October 2023 is another.
         var collector = Corpus.Services.Get<EvidenceCollector>();
-        var documents = Corpus.Services.Get<Bot.Knowledge.Retrieval.HybridRetriever>().Index.Documents.Where(d => d.Companies.FirstOrDefault() == "Dropbox");
+        var documents = Corpus.Services.Get<Bot.Knowledge.Retrieval.HybridRetriever>().Index.Documents.Where(d
+            => d.Companies.FirstOrDefault() == "Dropbox");
         var rounds = collector.RoundsOf("Dropbox", documents);
         Assert.Equal(["March 2024", "October 2023"], rounds.Select(r => r.Label));
         Assert.Equal(2, rounds[0].Documents.Count);
         var timeline = Corpus.Services.Get<Bot.Knowledge.LayoffData.LayoffDataQueries>().Timeline("Dropbox");
-        Assert.Equal(timeline.Select(e => e.Start.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)).OrderDescending(), rounds.Select(r => r.Label).Order().Reverse());
+        Assert.Equal(timeline.Select(e =>
+            e.Start.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)).OrderDescending(),
+            rounds.Select(r => r.Label).Order().Reverse());
         var answer = await Corpus.AskAsync("how many roles did dropbox cut and why?");
         Assert.Contains("the March 2024 round; the sources also cover Dropbox layoffs in October 2023", answer.Text);
     }

@@ -16,7 +16,8 @@ public sealed class AnsweringTests(ArticlesFixture fixture)
     public async Task The_seed_question_through_the_cli_path_gives_14000_with_a_verified_quote_and_a_source()
     {
         var output = new StringWriter();
-        var exit = await AskCommand.RunAsync(fixture.DatabasePath, SeedQuestion, json: true, output, TextWriter.Null, TextReader.Null, TestContext.Current.CancellationToken);
+        var exit = await AskCommand.RunAsync(fixture.DatabasePath, SeedQuestion, json: true, output, TextWriter.Null, TextReader.Null,
+            TestContext.Current.CancellationToken);
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output.ToString().Trim());
         var root = json.RootElement;
@@ -45,7 +46,8 @@ public sealed class AnsweringTests(ArticlesFixture fixture)
     [Fact]
     public async Task A_question_about_a_company_with_no_articles_is_declined_without_figures()
     {
-        var answer = await fixture.Services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest("How many people did Netflix lay off in 2024?"), TestContext.Current.CancellationToken);
+        var answer = await fixture.Services.Get<IAnswerEngine>().AnswerAsync(new
+            AnswerRequest("How many people did Netflix lay off in 2024?"), TestContext.Current.CancellationToken);
         Assert.True(answer.NoAnswer);
         Assert.Empty(answer.Citations);
         Assert.DoesNotMatch(@"\d{3}", answer.Text.Replace("2024", ""));
@@ -55,8 +57,10 @@ public sealed class AnsweringTests(ArticlesFixture fixture)
     public async Task A_follow_up_in_a_thread_keeps_the_company()
     {
         var engine = fixture.Services.Get<IAnswerEngine>();
-        var first = await engine.AnswerAsync(new AnswerRequest("How many employees did Meta lay off in November 2022?"), TestContext.Current.CancellationToken);
-        var followUp = await engine.AnswerAsync(new AnswerRequest("and why?") { History = [new ConversationTurn(first.Question, first.Text)] }, TestContext.Current.CancellationToken);
+        var first = await engine.AnswerAsync(new AnswerRequest("How many employees did Meta lay off in November 2022?"),
+            TestContext.Current.CancellationToken);
+        var followUp = await engine.AnswerAsync(new AnswerRequest("and why?")
+            { History = [new ConversationTurn(first.Question, first.Text)] }, TestContext.Current.CancellationToken);
         Assert.False(followUp.NoAnswer);
         Assert.All(followUp.Citations, c => Assert.Contains("meta", fixture.Services.Get<DocumentStore>().Get(c.DocumentId)!.SourcePath!));
     }
@@ -104,7 +108,8 @@ public sealed class AnsweringTests(ArticlesFixture fixture)
     {
         var runner = new EvalRunner(fixture.Services.Get<IAnswerEngine>(), new EvalGrader(fixture.Services.Get<DocumentStore>()));
         var results = await runner.RunAsync(EvalRunner.Load(path), TestContext.Current.CancellationToken);
-        var failures = string.Join("\n", results.Where(r => !r.Grade.Pass).Select(r => $"{r.Question.Id}: {string.Join("; ", r.Grade.Reasons)}"));
+        var failures = string.Join("\n",
+            results.Where(r => !r.Grade.Pass).Select(r => $"{r.Question.Id}: {string.Join("; ", r.Grade.Reasons)}"));
         return (EvalSummary.From(results.Select(r => r.Grade).ToList()), failures);
     }
 }

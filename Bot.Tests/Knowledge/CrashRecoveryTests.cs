@@ -5,7 +5,8 @@ using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Knowledge;
 
-/// <summary>A real process killed in the middle of ingestion leaves a database that opens, holds only whole documents, and resumes.</summary>
+/// <summary>A real process killed in the middle of ingestion leaves a database that opens, holds only whole documents, and
+/// resumes.</summary>
 public sealed class CrashRecoveryTests
 {
     [Fact]

@@ -18,7 +18,8 @@ public sealed class DataAnswerTests : IAsyncLifetime
     {
         _services = new KnowledgeServices(_db);
         var report = await _services.Get<IngestionPipeline>().IngestAsync(
-            [RepositoryPaths.Shared("data", "layoffs_fyi.csv"), RepositoryPaths.Shared("data", "warn_notices", "wa.csv")], null, CancellationToken.None);
+            [RepositoryPaths.Shared("data", "layoffs_fyi.csv"), RepositoryPaths.Shared("data", "warn_notices", "wa.csv")], null,
+                CancellationToken.None);
         Assert.DoesNotContain(report.Items, i => i.Outcome == IngestOutcome.Failed);
     }
 
@@ -29,7 +30,8 @@ public sealed class DataAnswerTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private Task<Answer> Ask(string q) => _services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest(q), TestContext.Current.CancellationToken);
+    private Task<Answer> Ask(string q)
+        => _services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest(q), TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Which_companies_cut_the_most_in_2023_is_answered_with_verified_rows()
@@ -68,8 +70,10 @@ public sealed class DataAnswerTests : IAsyncLifetime
     public void A_tampered_data_row_is_dropped_by_the_verifier()
     {
         var verifier = _services.Get<AnswerVerifier>();
-        var row = new DataCitation { N = 1, Row = "Amazon | 2023-01-04 | 80,000 laid off", Dataset = "layoffs.fyi", File = "layoffs_fyi.csv", Line = 2 };
-        var verified = verifier.Verify(new Answer { Question = "q", Mode = "extractive", Text = "Amazon cut 80,000 [1].", DataCitations = [row] });
+        var row = new DataCitation { N = 1, Row = "Amazon | 2023-01-04 | 80,000 laid off", Dataset = "layoffs.fyi",
+            File = "layoffs_fyi.csv", Line = 2 };
+        var verified = verifier.Verify(new Answer
+            { Question = "q", Mode = "extractive", Text = "Amazon cut 80,000 [1].", DataCitations = [row] });
         Assert.Empty(verified.DataCitations);
         Assert.DoesNotContain("80,000", verified.Text);
     }

@@ -4,7 +4,8 @@ using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Knowledge;
 
-/// <summary>A full disk (an injected stream failure: the machine has no small tmpfs to fill) stops ingestion with one clear failure, not a cascade.</summary>
+/// <summary>A full disk (an injected stream failure: the machine has no small tmpfs to fill) stops ingestion with one clear failure, not a
+/// cascade.</summary>
 public sealed class DiskFullTests
 {
     /// <summary>A log stream that refuses to grow past <see cref="MaxLength"/> bytes, as a full disk does.</summary>
@@ -38,6 +39,7 @@ public sealed class DiskFullTests
 
         Assert.True(KnowledgeDatabaseException.IsUnusable(failure)); // so the run stops instead of failing every later file
         var message = KnowledgeDatabaseException.FromFailure(failure, "/data/layoffbot.db")!.Message;
-        Assert.StartsWith("cannot read or write the knowledge base /data/layoffbot.db (No space left on device); check the disk has room", message);
+        Assert.StartsWith("cannot read or write the knowledge base /data/layoffbot.db (No space left on device); check the disk has room",
+            message);
     }
 }

@@ -63,7 +63,8 @@ public sealed class FactExtractorTests
     [Fact]
     public void Reason_sentences_score_above_plain_ones()
     {
-        var reason = FactExtractor.Extract("He said the macroeconomic downturn, increased competition, and ads signal loss have dropped revenue.");
+        var reason = FactExtractor.Extract("He said the macroeconomic downturn, increased competition, and ads signal loss have dropped " +
+            "revenue.");
         var plain = FactExtractor.Extract("The announcement was made on Wednesday in California.");
         Assert.True(reason.ReasonScore > 5);
         Assert.Equal(0, plain.ReasonScore);
@@ -95,9 +96,11 @@ public sealed class SentenceSegmenterTests
     [Fact]
     public void Abbreviations_initials_and_decimals_do_not_end_sentences()
     {
-        const string text = "Intel Corp. said on Aug. 1, 2024 that the U.S. chipmaker will cut 15%. Revenue fell 1.5 percent. J. Smith agreed!";
+        const string text = "Intel Corp. said on Aug. 1, 2024 that the U.S. chipmaker will cut 15%. Revenue fell 1.5 percent. J. Smith " +
+            "agreed!";
         var sentences = SentenceSegmenter.Split(text).Select(s => s.Of(text)).ToList();
-        Assert.Equal(["Intel Corp. said on Aug. 1, 2024 that the U.S. chipmaker will cut 15%.", "Revenue fell 1.5 percent.", "J. Smith agreed!"], sentences);
+        Assert.Equal(["Intel Corp. said on Aug. 1, 2024 that the U.S. chipmaker will cut 15%.", "Revenue fell 1.5 percent.",
+            "J. Smith agreed!"], sentences);
     }
 
     [Fact]
@@ -105,7 +108,8 @@ public sealed class SentenceSegmenterTests
     {
         const string text = "The company said it would cut\nroughly 500 roles this year.\n\nShare on\nThe move follows weak sales.";
         var sentences = SentenceSegmenter.Split(text).Select(s => s.Of(text)).ToList();
-        Assert.Equal(["The company said it would cut\nroughly 500 roles this year.", "Share on", "The move follows weak sales."], sentences);
+        Assert.Equal(["The company said it would cut\nroughly 500 roles this year.", "Share on", "The move follows weak sales."],
+            sentences);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ using Bot.Host.Hosting;
 
 namespace Bot.Tests.Knowledge;
 
-/// <summary>Each file and row succeeds or fails on its own: long values, oversized files and failed transactions stop nothing else.</summary>
+/// <summary>Each file and row succeeds or fails on its own: long values, oversized files and failed transactions stop nothing
+/// else.</summary>
 public sealed class IngestionIsolationTests : IDisposable
 {
     private readonly TempKnowledgeBase _knowledge = new(new Dictionary<string, string?> { ["Knowledge:MaxDocumentBytes"] = "20000" });
@@ -45,7 +46,8 @@ public sealed class IngestionIsolationTests : IDisposable
         var longUrl = "https://example.com/news/" + new string('a', 1_100);
         WriteFile("a-long-url.md", Article("Acme", longUrl));
         // A path over 1,023 bytes: six nested folders of 200 characters.
-        var deepPath = WriteFile(Path.Combine(Enumerable.Repeat(new string('d', 200), 6).Append("deep.md").ToArray()), Article("Globex", "unknown"));
+        var deepPath = WriteFile(Path.Combine(Enumerable.Repeat(new string('d', 200), 6).Append("deep.md").ToArray()),
+            Article("Globex", "unknown"));
         WriteFile("z-last.md", Article("Initech", "https://example.com/initech"));
 
         var first = await IngestAsync(Path.Combine(Dir.Path, "in"));
@@ -67,7 +69,8 @@ public sealed class IngestionIsolationTests : IDisposable
             $"\"{longName}\",Berlin,120,3/2/2023,0.1,Retail,https://example.org/a,Series B,10,Germany,3/3/2023",
             "Bolt,Tallinn,50,3/2/2023,,Transport,https://example.org/b,Series B,10,Estonia,3/3/2023") + "\n");
         var warnLines = File.ReadLines(RepositoryPaths.Shared("data", "warn_notices", "az.csv")).Take(3).ToList();
-        var warn = WriteFile("az.csv", string.Join("\n", warnLines[0], warnLines[1].Replace("ATC/Vancom of Arizona L.P. dba Veolia Tranport.", longName), warnLines[2]) + "\n");
+        var warn = WriteFile("az.csv", string.Join("\n", warnLines[0],
+            warnLines[1].Replace("ATC/Vancom of Arizona L.P. dba Veolia Tranport.", longName), warnLines[2]) + "\n");
 
         var report = await IngestAsync(layoffs, warn);
 
@@ -102,7 +105,8 @@ public sealed class IngestionIsolationTests : IDisposable
         var path = WriteFile("long.txt", "Acme cuts jobs\n" + string.Join(' ', sentences));
         var heard = new List<IngestItemResult>();
 
-        var report = await Services.Get<IngestionPipeline>().IngestAsync([path], new SynchronousProgress<IngestItemResult>(heard.Add), TestContext.Current.CancellationToken);
+        var report = await Services.Get<IngestionPipeline>().IngestAsync([path], new SynchronousProgress<IngestItemResult>(heard.Add),
+            TestContext.Current.CancellationToken);
 
         var working = heard.Where(r => r.Outcome == IngestOutcome.InProgress).ToList();
         Assert.NotEmpty(working);
@@ -120,7 +124,8 @@ public sealed class IngestionIsolationTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => store.Save(failing, [], _ => throw new InvalidOperationException("indexer failed")));
 
         Assert.Null(store.Get("d1"));
-        Assert.Equal(SaveOutcome.Added, store.Save(new DocumentRecord { Id = "d2", Title = "t", SourceKey = "k2", Text = "Other text." }, []));
+        Assert.Equal(SaveOutcome.Added,
+            store.Save(new DocumentRecord { Id = "d2", Title = "t", SourceKey = "k2", Text = "Other text." }, []));
     }
 
     [Fact]

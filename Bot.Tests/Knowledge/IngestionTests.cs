@@ -55,7 +55,8 @@ public sealed class SharedArticlesIngestionTests(ArticlesFixture fixture)
     public async Task Ingesting_the_same_articles_again_changes_nothing()
     {
         var before = fixture.Services.Get<DocumentStore>().PassageCount;
-        var again = await fixture.Services.Get<IngestionPipeline>().IngestAsync([TestPaths.Articles], null, TestContext.Current.CancellationToken);
+        var again = await fixture.Services.Get<IngestionPipeline>().IngestAsync([TestPaths.Articles], null,
+            TestContext.Current.CancellationToken);
         Assert.All(again.Items.Where(i => i.Outcome != IngestOutcome.Skipped), i => Assert.Equal(IngestOutcome.Unchanged, i.Outcome));
         Assert.Equal(before, fixture.Services.Get<DocumentStore>().PassageCount);
     }
@@ -74,11 +75,15 @@ public sealed class IngestionTests
         using var services = new KnowledgeServices(db);
         var pipeline = services.Get<IngestionPipeline>();
         var file = dir.File("intel.md");
-        await File.WriteAllTextAsync(file, Article("Intel cuts", "https://example.com/intel", "Intel will cut 1,000 jobs. The company blamed weak demand."), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(file,
+            Article("Intel cuts", "https://example.com/intel", "Intel will cut 1,000 jobs. The company blamed weak demand."),
+            TestContext.Current.CancellationToken);
         var first = await pipeline.IngestFileAsync(file, TestContext.Current.CancellationToken);
         Assert.Equal(IngestOutcome.Added, first[0].Outcome);
 
-        await File.WriteAllTextAsync(file, Article("Intel cuts", "https://example.com/intel?utm_source=rss", "Intel will cut 2,000 jobs. The company blamed weak demand."), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(file,
+            Article("Intel cuts", "https://example.com/intel?utm_source=rss", "Intel will cut 2,000 jobs. The company blamed weak demand."),
+            TestContext.Current.CancellationToken);
         var second = await pipeline.IngestFileAsync(file, TestContext.Current.CancellationToken);
         Assert.Equal(IngestOutcome.Updated, second[0].Outcome);
         var stored = Assert.Single(services.Get<DocumentStore>().ListDocuments());
@@ -93,9 +98,12 @@ public sealed class IngestionTests
         using var dir = new TestPaths.TempDir();
         using var db = KnowledgeDatabase.InMemory();
         using var services = new KnowledgeServices(db);
-        await File.WriteAllTextAsync(dir.File("a-good.md"), Article("Good", "https://example.com/good", "Intel will cut 1,000 jobs to save costs."), TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(dir.File("b-unclosed.md"), "---\ntitle: broken\nno closing line\n", TestContext.Current.CancellationToken);
-        await File.WriteAllBytesAsync(dir.File("c-binary.txt"), [0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff], TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(dir.File("a-good.md"),
+            Article("Good", "https://example.com/good", "Intel will cut 1,000 jobs to save costs."), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(dir.File("b-unclosed.md"), "---\ntitle: broken\nno closing line\n",
+            TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(dir.File("c-binary.txt"), [0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff],
+            TestContext.Current.CancellationToken);
 
         var report = await services.Get<IngestionPipeline>().IngestAsync([dir.Path], null, TestContext.Current.CancellationToken);
 
@@ -131,7 +139,8 @@ public sealed class IngestionTests
         using var dir = new TestPaths.TempDir();
         var path = dir.File("future.db");
         using (var raw = new LiteDB.LiteDatabase(path))
-            raw.GetCollection("meta").Upsert(new LiteDB.BsonDocument { ["_id"] = "schema", ["version"] = KnowledgeDatabase.SchemaVersion + 1 });
+            raw.GetCollection("meta").Upsert(new LiteDB.BsonDocument
+                { ["_id"] = "schema", ["version"] = KnowledgeDatabase.SchemaVersion + 1 });
         var error = Assert.Throws<KnowledgeDatabaseException>(() => KnowledgeDatabase.Open(path));
         Assert.Contains("newer", error.Message);
     }

@@ -6,7 +6,8 @@ namespace Bot.Tests.Knowledge;
 
 public sealed class QuestionParserTests
 {
-    private static readonly QuestionParser Parser = new(new CompanyCatalog(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)));
+    private static readonly QuestionParser Parser =
+        new(new CompanyCatalog(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)));
 
     [Theory]
     [InlineData("msft layoffs may 2025 how many?", "Microsoft")]
@@ -37,9 +38,12 @@ public sealed class QuestionParserTests
 
     [Theory]
     [InlineData("How many roles did Amazon cut and why?", "How many roles did Amazon cut", "why")]
-    [InlineData("okta feb 2024 cuts: how many ppl, and how long is the pay freeze?", "okta feb 2024 cuts: how many ppl", "how long is the pay freeze")]
-    [InlineData("zillow may 2024 - how many jobs and how much money will it save?", "zillow may 2024 - how many jobs", "how much money will it save")]
-    [InlineData("what did okta give the ppl it let go in feb 2024? severance, stock etc", "what did okta give the ppl it let go in feb 2024 severance, stock etc")]
+    [InlineData("okta feb 2024 cuts: how many ppl, and how long is the pay freeze?", "okta feb 2024 cuts: how many ppl",
+        "how long is the pay freeze")]
+    [InlineData("zillow may 2024 - how many jobs and how much money will it save?", "zillow may 2024 - how many jobs",
+        "how much money will it save")]
+    [InlineData("what did okta give the ppl it let go in feb 2024? severance, stock etc",
+        "what did okta give the ppl it let go in feb 2024 severance, stock etc")]
     public void A_question_is_split_into_its_parts(string question, params string[] parts) =>
         Assert.Equal(parts, Parser.Parse(question).Parts.Select(p => p.Text));
 
@@ -75,7 +79,8 @@ public sealed class QuestionParserTests
 
     [Fact]
     public void Two_periods_of_one_company_are_both_kept() =>
-        Assert.Equal(["March 2023", "June 2024"], Parser.Parse("okta mar 2023 vs jun 2024 cuts, which round was bigger?").Periods.Select(p => p.Label));
+        Assert.Equal(["March 2023", "June 2024"],
+            Parser.Parse("okta mar 2023 vs jun 2024 cuts, which round was bigger?").Periods.Select(p => p.Label));
 
     [Fact]
     public void A_follow_up_without_a_company_takes_the_threads_subject()

@@ -44,7 +44,8 @@ public sealed class SeedingTests : IDisposable
         var interrupted = new CancellationTokenSource();
         // Stop the run as soon as the first seed path is done, as Ctrl+C or a kill would.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            Seeder.SeedOrResumeAsync(line => { if (line.StartsWith("Seeded ", StringComparison.Ordinal)) interrupted.Cancel(); }, interrupted.Token));
+            Seeder.SeedOrResumeAsync(line => { if (line.StartsWith("Seeded ", StringComparison.Ordinal)) interrupted.Cancel(); },
+                interrupted.Token));
         Assert.Equal(2, Documents);
 
         var lines = new List<string>();

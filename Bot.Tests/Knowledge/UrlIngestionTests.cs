@@ -19,7 +19,8 @@ public sealed class UrlIngestionTests : IAsyncLifetime
         <nav>Home | News | Sign in</nav>
         <article><h1>Acme cuts 500 jobs</h1>
         <p>Acme Corp said on Tuesday it will cut 500 jobs, about 8% of its workforce, as demand for its gadgets slows.</p>
-        <p>Chief executive Jane Doe said in a memo that the company grew too fast during the pandemic and must now focus on profitability.</p>
+        <p>Chief executive Jane Doe said in a memo that the company grew too fast during the pandemic
+        and must now focus on profitability.</p>
         <p>The cuts affect engineering and sales teams in three countries, the company said in a statement.</p>
         </article><footer>Copyright Acme News</footer></body></html>
         """;
@@ -32,13 +33,15 @@ public sealed class UrlIngestionTests : IAsyncLifetime
             app.MapGet("/second", () => Results.Content(Page.Replace("Acme", "Globex"), "text/html"));
             app.MapGet("/feed.xml", (HttpContext ctx) => Results.Content($"""
                 <?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Tech News</title>
-                <item><title>Globex layoffs</title><link>http://{ctx.Request.Host}/second</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
+                <item><title>Globex layoffs</title><link>http://{ctx.Request.Host}/second</link>
+                <pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
                 <item><title>Broken</title><link>http://{ctx.Request.Host}/missing</link></item>
                 </channel></rss>
                 """, "application/rss+xml"));
             app.MapGet("/binary", () => Results.Bytes([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], "application/octet-stream"));
             app.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
-            app.MapGet("/bogus-charset", () => Results.Bytes(System.Text.Encoding.UTF8.GetBytes(Page.Replace("Acme", "Zürich Café")), "text/html; charset=bogus-8"));
+            app.MapGet("/bogus-charset", ()
+                => Results.Bytes(System.Text.Encoding.UTF8.GetBytes(Page.Replace("Acme", "Zürich Café")), "text/html; charset=bogus-8"));
             app.MapGet("/huge", () => Results.Content("<html><body><p>" + new string('x', 3_000_000) + "</p></body></html>", "text/html"));
             app.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(TimeSpan.FromSeconds(30), ct); return Results.Ok(); });
             app.MapGet("/redirect-loop", (HttpContext ctx) => Results.Redirect("/redirect-loop"));
@@ -60,7 +63,8 @@ public sealed class UrlIngestionTests : IAsyncLifetime
     {
         using var db = KnowledgeDatabase.InMemory();
         using var services = Services(db);
-        var result = await services.Get<IngestionPipeline>().IngestUrlAsync(new Uri(_base + "/article"), TestContext.Current.CancellationToken);
+        var result = await services.Get<IngestionPipeline>().IngestUrlAsync(new Uri(_base + "/article"),
+            TestContext.Current.CancellationToken);
         Assert.Equal(IngestOutcome.Added, result[0].Outcome);
         var doc = Assert.Single(services.Get<DocumentStore>().ListDocuments());
         Assert.Contains("cut 500 jobs", doc.Text);
@@ -74,7 +78,8 @@ public sealed class UrlIngestionTests : IAsyncLifetime
     {
         using var db = KnowledgeDatabase.InMemory();
         using var services = Services(db);
-        var report = await services.Get<IngestionPipeline>().IngestAsync([_base + "/feed.xml"], null, TestContext.Current.CancellationToken);
+        var report = await services.Get<IngestionPipeline>().IngestAsync([_base + "/feed.xml"], null,
+            TestContext.Current.CancellationToken);
         Assert.Equal(1, report.Count(IngestOutcome.Added));
         var failed = Assert.Single(report.Items, i => i.Outcome == IngestOutcome.Failed);
         Assert.Contains("404", failed.Reason);
@@ -133,7 +138,8 @@ public sealed class UrlIngestionTests : IAsyncLifetime
     {
         using var db = KnowledgeDatabase.InMemory();
         using var services = Services(db, allowPrivate: false);
-        var result = await services.Get<IngestionPipeline>().IngestUrlAsync(new Uri(_base + "/article"), TestContext.Current.CancellationToken);
+        var result = await services.Get<IngestionPipeline>().IngestUrlAsync(new Uri(_base + "/article"),
+            TestContext.Current.CancellationToken);
         Assert.Equal(IngestOutcome.Failed, result[0].Outcome);
         Assert.Contains("AllowPrivateAddresses", result[0].Reason);
         Assert.Equal(0, services.Get<DocumentStore>().DocumentCount);
@@ -187,7 +193,8 @@ public sealed class UrlIngestionTests : IAsyncLifetime
         using var plain = new SafeHttpFetcher(Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions()));
         using var plainHandler = plain.CreateHandler();
         Assert.False(plainHandler.UseProxy);
-        using var proxied = new SafeHttpFetcher(Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions { Proxy = "http://127.0.0.1:3128" }));
+        using var proxied = new SafeHttpFetcher(Microsoft.Extensions.Options.Options.Create(new Bot.Knowledge.KnowledgeOptions
+            { Proxy = "http://127.0.0.1:3128" }));
         using var proxiedHandler = proxied.CreateHandler();
         Assert.True(proxiedHandler.UseProxy);
         Assert.Equal(new Uri("http://127.0.0.1:3128"), proxiedHandler.Proxy!.GetProxy(new Uri("http://example.com/")));

@@ -12,19 +12,22 @@ public sealed class VerifierTests
     {
         var db = KnowledgeDatabase.InMemory();
         var store = new DocumentStore(db, TimeProvider.System);
-        store.Save(new DocumentRecord { Id = "d1", SourceKey = "k", Title = "Acme", Text = Text, ContentHash = "h", Published = new DateTime(2024, 3, 5), PublishedPrecision = "day" }, []);
+        store.Save(new DocumentRecord { Id = "d1", SourceKey = "k", Title = "Acme", Text = Text, ContentHash = "h",
+            Published = new DateTime(2024, 3, 5), PublishedPrecision = "day" }, []);
         return (new AnswerVerifier(store, [], NullLogger<AnswerVerifier>.Instance), db);
     }
 
     private static Citation Quote(int n, int start, int end, string? text = null) =>
-        new() { N = n, Quote = text ?? Text[start..end], DocumentId = "d1", Title = "Acme", Start = start, End = end, Published = "2024-03-05" };
+        new() { N = n, Quote = text ?? Text[start..end], DocumentId = "d1", Title = "Acme", Start = start, End = end,
+            Published = "2024-03-05" };
 
     [Fact]
     public void A_verbatim_quote_and_its_figure_are_kept()
     {
         var (verifier, db) = Create();
         using var _ = db;
-        var answer = verifier.Verify(new Answer { Question = "q", Mode = "extractive", Text = "Acme: 1,200 jobs, reported March 5, 2024 [1].", Citations = [Quote(1, 0, 25)] });
+        var answer = verifier.Verify(new Answer
+            { Question = "q", Mode = "extractive", Text = "Acme: 1,200 jobs, reported March 5, 2024 [1].", Citations = [Quote(1, 0, 25)] });
         Assert.True(Assert.Single(answer.Citations).Verified);
         Assert.Contains("1,200", answer.Text);
         Assert.False(answer.NoAnswer);
@@ -36,7 +39,8 @@ public sealed class VerifierTests
         var (verifier, db) = Create();
         using var _ = db;
         var tampered = Quote(1, 0, 25, "Acme will cut 1,500 jobs.");
-        var answer = verifier.Verify(new Answer { Question = "q", Mode = "llm", Text = "Acme cut 1,500 jobs [1].", Citations = [tampered] });
+        var answer = verifier.Verify(new Answer
+            { Question = "q", Mode = "llm", Text = "Acme cut 1,500 jobs [1].", Citations = [tampered] });
         Assert.Empty(answer.Citations);
         Assert.DoesNotContain("1,500", answer.Text);
         Assert.True(answer.NoAnswer);
@@ -47,7 +51,9 @@ public sealed class VerifierTests
     {
         var (verifier, db) = Create();
         using var _ = db;
-        var answer = verifier.Verify(new Answer { Question = "q", Mode = "llm", Text = "Acme cut 1,200 jobs [1]. About 3,000 more may follow.", Citations = [Quote(1, 0, 25)] });
+        var answer = verifier.Verify(new Answer
+            { Question = "q", Mode = "llm", Text = "Acme cut 1,200 jobs [1]. About 3,000 more may follow.",
+            Citations = [Quote(1, 0, 25)] });
         Assert.Contains("1,200", answer.Text);
         Assert.DoesNotContain("3,000", answer.Text);
     }
@@ -69,7 +75,9 @@ public sealed class VerifierTests
     {
         var (verifier, db) = Create();
         using var _ = db;
-        var answer = verifier.Verify(new Answer { Question = "q", Mode = "llm", Text = "Acme cut 1,200 jobs [1]. Daily8 gives 1,900 jobs [1]. Acme cut 14pc of staff [1].", Citations = [Quote(1, 0, 25)] });
+        var answer = verifier.Verify(new Answer
+            { Question = "q", Mode = "llm", Text = "Acme cut 1,200 jobs [1]. Daily8 gives 1,900 jobs [1]. Acme cut 14pc of staff [1].",
+            Citations = [Quote(1, 0, 25)] });
         Assert.Contains("1,200", answer.Text);
         Assert.DoesNotContain("1,900", answer.Text);
         Assert.DoesNotContain("14pc", answer.Text);
@@ -80,7 +88,10 @@ public sealed class VerifierTests
     {
         var (verifier, db) = Create();
         using var _ = db;
-        var answer = verifier.Verify(new Answer { Question = "q", Mode = "llm", Text = "The reason: “slowing demand for gadgets” [1]. It also said “AI made them redundant” [1].", Citations = [Quote(1, 26, Text.Length)] });
+        var answer = verifier.Verify(new Answer
+            { Question = "q", Mode = "llm",
+            Text = "The reason: “slowing demand for gadgets” [1]. It also said “AI made them redundant” [1].",
+            Citations = [Quote(1, 26, Text.Length)] });
         Assert.Contains("slowing demand", answer.Text);
         Assert.DoesNotContain("redundant", answer.Text);
     }
@@ -90,7 +101,8 @@ public sealed class VerifierTests
     {
         var (verifier, db) = Create();
         using var _ = db;
-        var answer = verifier.Verify(new Answer { Question = "q", Mode = "llm", Text = "x [1].", Citations = [Quote(1, 60, 500, "nothing")] });
+        var answer = verifier.Verify(new Answer
+            { Question = "q", Mode = "llm", Text = "x [1].", Citations = [Quote(1, 60, 500, "nothing")] });
         Assert.Empty(answer.Citations);
     }
 }

@@ -24,7 +24,8 @@ public sealed class WriterLockTests : IDisposable
     }
 
     private Process StartHost(int writerWaitSeconds, params string[] args) =>
-        HostProcess.Start(["--db", DatabasePath, .. args], new Dictionary<string, string> { ["Knowledge__WriterWaitSeconds"] = writerWaitSeconds.ToString() });
+        HostProcess.Start(["--db", DatabasePath, .. args], new Dictionary<string,
+            string> { ["Knowledge__WriterWaitSeconds"] = writerWaitSeconds.ToString() });
 
     private static CancellationToken Within(TimeSpan limit) => HostProcess.Within(limit);
 
@@ -67,7 +68,8 @@ public sealed class WriterLockTests : IDisposable
         byte[] before;
         using (var holder = KnowledgeDatabase.Open(DatabasePath))
         {
-            new DocumentStore(holder, TimeProvider.System).Save(new DocumentRecord { Id = "d1", Title = "t", SourceKey = "k", Text = "Some text." }, []);
+            new DocumentStore(holder, TimeProvider.System).Save(new DocumentRecord
+                { Id = "d1", Title = "t", SourceKey = "k", Text = "Some text." }, []);
             before = SHA256.HashData(File.ReadAllBytes(DatabasePath));
             var ct = Within(TimeSpan.FromSeconds(60));
             using var second = StartHost(1, "ingest", articles);
@@ -78,7 +80,8 @@ public sealed class WriterLockTests : IDisposable
 
             Assert.Equal(3, second.ExitCode);
             Assert.Contains(Path.GetFullPath(DatabasePath), waiting);
-            Assert.StartsWith($"error: another LayoffBot process is still using {Path.GetFullPath(DatabasePath)} after 1 s; nothing was changed.", errors);
+            Assert.StartsWith($"error: another LayoffBot process is still using {Path.GetFullPath(DatabasePath)} after 1 s; nothing was " +
+                $"changed.", errors);
             Assert.Equal("", await output);
             Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(DatabasePath)));
         }
@@ -112,7 +115,8 @@ public sealed class WriterLockTests : IDisposable
             Assert.True(second.ExitCode == 0, errors[1]);
             // One added every article, the other found them all unchanged; neither lost or failed any.
             Assert.Equal(
-                [$"added 0, unchanged {articleCount}, updated 0, failed 0, skipped 0", $"added {articleCount}, unchanged 0, updated 0, failed 0, skipped 0"],
+                [$"added 0, unchanged {articleCount}, updated 0, failed 0, skipped 0",
+                    $"added {articleCount}, unchanged 0, updated 0, failed 0, skipped 0"],
                 outputs.Select(o => o.Trim().Split('\n')[^1]).Order(StringComparer.Ordinal));
         }
 

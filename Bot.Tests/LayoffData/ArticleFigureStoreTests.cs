@@ -11,10 +11,12 @@ public sealed class ArticleFigureStoreTests
         using var db = EventsTestData.NewDatabase();
         var store = new ArticleFigureStore(db);
         var date = new DateOnly(2023, 1, 4);
-        store.ReplaceDocument("variety", [new ArticleFigure("Amazon.com, Inc.", date, 18000, null, "just over 18,000 roles", "variety", 10, 32, "Variety")]);
+        store.ReplaceDocument("variety",
+            [new ArticleFigure("Amazon.com, Inc.", date, 18000, null, "just over 18,000 roles", "variety", 10, 32, "Variety")]);
         store.ReplaceDocument("other", [new ArticleFigure("Meta Platforms", date, 11000, 0.13, "11,000", "other", 0, 6, "Other")]);
 
-        store.ReplaceDocument("variety", [new ArticleFigure("Amazon", date, 17000, null, "17,000", "variety", 40, 46, "Variety") { Url = "https://variety.com/x" }]);
+        store.ReplaceDocument("variety",
+            [new ArticleFigure("Amazon", date, 17000, null, "17,000", "variety", 40, 46, "Variety") { Url = "https://variety.com/x" }]);
 
         var amazon = Assert.Single(store.ForCompany("AWS"));
         Assert.Equal((17000, 40, 46, "https://variety.com/x"), (amazon.Count, amazon.Start, amazon.End, amazon.Url));

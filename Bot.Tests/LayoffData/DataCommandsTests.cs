@@ -33,7 +33,8 @@ public sealed class DataCommandsTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.DoesNotContain("importing", output);
-        var lines = output.Split('\n').Where(l => l.TrimStart().StartsWith("1.") || l.TrimStart().StartsWith("2.") || l.TrimStart().StartsWith("3.")).ToList();
+        var lines = output.Split('\n').Where(l => l.TrimStart().StartsWith("1.") || l.TrimStart().StartsWith("2.")
+            || l.TrimStart().StartsWith("3.")).ToList();
         Assert.Equal(3, lines.Count);
         Assert.Contains("Amazon", lines[0]);
         Assert.Contains("17,260", lines[0]);

@@ -31,7 +31,8 @@ public sealed class DataFileImporterTests(ITestOutputHelper output)
         var importer = new DataFileImporter(db);
 
         var warn = importer.TryImport(EventsTestData.Warn("ut"), TestContext.Current.CancellationToken);
-        var other = importer.TryImport(Path.Combine(EventsTestData.DataDirectory, "articles", "index.csv"), TestContext.Current.CancellationToken);
+        var other = importer.TryImport(Path.Combine(EventsTestData.DataDirectory, "articles", "index.csv"),
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(LayoffDatasets.Warn, warn!.Dataset);
         Assert.Equal(281, warn.Read);
@@ -51,11 +52,13 @@ public sealed class DataFileImporterTests(ITestOutputHelper output)
             int warnRead;
             using (var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }))
             {
-                var layoffs = new LayoffsFyiImporter(db).Import([EventsTestData.LayoffsFyi, EventsTestData.LayoffsFyiRecent], TestContext.Current.CancellationToken);
+                var layoffs = new LayoffsFyiImporter(db).Import([EventsTestData.LayoffsFyi, EventsTestData.LayoffsFyiRecent],
+                    TestContext.Current.CancellationToken);
                 layoffsTime = layoffs.Elapsed;
                 output.WriteLine(layoffs.ToString());
                 var stopwatch = Stopwatch.StartNew();
-                var warn = new WarnNoticeImporter(db).Import(Directory.GetFiles(EventsTestData.WarnDirectory, "*.csv").Order().ToList(), TestContext.Current.CancellationToken);
+                var warn = new WarnNoticeImporter(db).Import(Directory.GetFiles(EventsTestData.WarnDirectory, "*.csv").Order().ToList(),
+                    TestContext.Current.CancellationToken);
                 warnTime = stopwatch.Elapsed;
                 warnRead = warn.Read;
                 output.WriteLine(warn.ToString());

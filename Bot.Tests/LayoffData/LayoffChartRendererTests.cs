@@ -52,6 +52,7 @@ public sealed class LayoffChartRendererTests
     /// <summary>Set LAYOFFBOT_CHART_DIR to look at the rendered charts.</summary>
     private static void Keep(byte[] png, string name)
     {
-        if (Environment.GetEnvironmentVariable("LAYOFFBOT_CHART_DIR") is { Length: > 0 } dir) File.WriteAllBytes(Path.Combine(dir, name), png);
+        if (Environment.GetEnvironmentVariable("LAYOFFBOT_CHART_DIR") is { Length: > 0 } dir)
+            File.WriteAllBytes(Path.Combine(dir, name), png);
     }
 }

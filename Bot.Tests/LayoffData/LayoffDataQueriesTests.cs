@@ -9,7 +9,8 @@ public sealed class LayoffDataQueriesTests
     public void Top_companies_of_2023_are_ranked_by_the_sum_of_their_rows_with_citations()
     {
         using var db = EventsTestData.NewDatabase();
-        new LayoffsFyiImporter(db).Import([EventsTestData.LayoffsFyi, EventsTestData.LayoffsFyiRecent], TestContext.Current.CancellationToken);
+        new LayoffsFyiImporter(db).Import([EventsTestData.LayoffsFyi, EventsTestData.LayoffsFyiRecent],
+            TestContext.Current.CancellationToken);
         var queries = new LayoffDataQueries(db);
 
         var top = queries.TopCompanies(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 3);
@@ -77,7 +78,8 @@ public sealed class LayoffDataQueriesTests
         Assert.Contains(washington, n => n.Notice.EmployeesAffected == 2198);
         Assert.All(washington, n => Assert.Equal("WA", n.Notice.State));
         var cited = washington.Single(n => n.Notice.EmployeesAffected == 2303).Citation;
-        Assert.Equal("Amazon | WA | Various locations in Washington | notice 2025-10-28 | effective 2026-01-26 | 2,303 employees | mass_layoff", cited.Row);
+        Assert.Equal("Amazon | WA | Various locations in Washington | notice 2025-10-28 | effective 2026-01-26 | 2,303 employees | " +
+            "mass_layoff", cited.Row);
         Assert.Equal(("WARN", "wa.csv"), (cited.Dataset, cited.File));
         Assert.True(queries.VerifyRow(cited));
         Assert.False(queries.VerifyRow(cited with { Row = cited.Row.Replace("2,303", "2,304") }));

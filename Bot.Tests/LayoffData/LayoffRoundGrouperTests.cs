@@ -41,7 +41,8 @@ public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
         var january = Assert.Single(events, e => e.Sources.Any(s => s.Article is not null));
         Assert.Equal((new DateOnly(2022, 11, 16), new DateOnly(2023, 1, 4)), (january.Start, january.End));
         Assert.Equal(
-            [("layoffs.fyi", 10000, "2022-11-16"), ("layoffs.fyi", 8000, "2023-01-04"), ("Andy Jassy memo, via Variety", 18000, "2023-01-04")],
+            [("layoffs.fyi", 10000, "2022-11-16"), ("layoffs.fyi", 8000, "2023-01-04"),
+                ("Andy Jassy memo, via Variety", 18000, "2023-01-04")],
             january.Sources.Select(s => (s.Claimant, s.Count ?? -1, s.Date.ToString("yyyy-MM-dd"))).ToList());
         Assert.Equal(18000, january.DatasetSum);
         var quoted = january.ArticleFigures.Single().Article!;
@@ -86,7 +87,8 @@ public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
     [Fact]
     public void Rows_without_a_count_join_the_round_they_fall_in()
     {
-        var rows = new[] { Row("Google", "2024-01-10", 1000, 1), Row("Google", "2024-01-16", null, 2), Row("Google", "2024-01-22", null, 3) };
+        var rows = new[] { Row("Google", "2024-01-10", 1000, 1), Row("Google", "2024-01-16", null, 2),
+            Row("Google", "2024-01-22", null, 3) };
 
         var single = Assert.Single(new LayoffRoundGrouper().Group(rows, []));
 
@@ -111,7 +113,8 @@ public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
 
     private static LayoffRow Row(string company, string date, int? count, int line) => new()
     {
-        Id = $"{company}|{date}|{line}", Company = EmployerNameNormalizer.Canonical(company), CompanyKey = EmployerNameNormalizer.CompanyKey(company),
+        Id = $"{company}|{date}|{line}", Company = EmployerNameNormalizer.Canonical(company),
+            CompanyKey = EmployerNameNormalizer.CompanyKey(company),
         RawCompany = company, Date = date, Count = count, File = "test.csv", Line = line,
     };
 }

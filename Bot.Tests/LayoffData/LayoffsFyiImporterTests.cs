@@ -5,8 +5,10 @@ namespace Bot.Tests.LayoffData;
 
 public sealed class LayoffsFyiImporterTests
 {
-    private const string PrimaryHeader = "company,location,total_laid_off,date,percentage_laid_off,industry,source,stage,funds_raised,country,date_added";
-    private const string RecentHeader = "company,location_hq,num_laid_off,date,percentage_laid_off,industry,source,stage,funds_raised_millions,country,date_added";
+    private const string PrimaryHeader =
+        "company,location,total_laid_off,date,percentage_laid_off,industry,source,stage,funds_raised,country,date_added";
+    private const string RecentHeader =
+        "company,location_hq,num_laid_off,date,percentage_laid_off,industry,source,stage,funds_raised_millions,country,date_added";
 
     [Fact]
     public void Both_month_first_date_forms_are_read_from_the_real_file()
@@ -84,7 +86,8 @@ public sealed class LayoffsFyiImporterTests
     public void The_same_company_and_date_in_both_files_is_one_row_that_names_both_sources()
     {
         using var db = EventsTestData.NewDatabase();
-        var report = new LayoffsFyiImporter(db).Import([EventsTestData.LayoffsFyiRecent, EventsTestData.LayoffsFyi], TestContext.Current.CancellationToken);
+        var report = new LayoffsFyiImporter(db).Import([EventsTestData.LayoffsFyiRecent, EventsTestData.LayoffsFyi],
+            TestContext.Current.CancellationToken);
         var rows = LayoffDataCollections.RowsOf(db);
 
         var stripe = Assert.Single(rows.Find(r => r.CompanyKey == "stripe" && r.Date == "2025-01-21"));
@@ -165,11 +168,13 @@ public sealed class LayoffsFyiImporterTests
     public void A_changed_row_is_updated_in_place_on_re_import()
     {
         using var temp = new TempCsv();
-        var v1 = temp.Write("layoffs_fyi.csv", $"{PrimaryHeader}\nAcme,Berlin,120,3/2/2023,0.1,Retail,https://example.org/a,Seed,1,Germany,3/3/2023\n");
+        var v1 = temp.Write("layoffs_fyi.csv",
+            $"{PrimaryHeader}\nAcme,Berlin,120,3/2/2023,0.1,Retail,https://example.org/a,Seed,1,Germany,3/3/2023\n");
         using var db = EventsTestData.NewDatabase();
         new LayoffsFyiImporter(db).Import(v1, TestContext.Current.CancellationToken);
 
-        var v2 = temp.Write("layoffs_fyi.csv", $"{PrimaryHeader}\nAcme,Berlin,150,03-02-2023,0.1,Retail,https://example.org/a,Seed,1,Germany,3/3/2023\n");
+        var v2 = temp.Write("layoffs_fyi.csv",
+            $"{PrimaryHeader}\nAcme,Berlin,150,03-02-2023,0.1,Retail,https://example.org/a,Seed,1,Germany,3/3/2023\n");
         var report = new LayoffsFyiImporter(db).Import(v2, TestContext.Current.CancellationToken);
 
         Assert.Equal((0, 1), (report.Added, report.Updated));

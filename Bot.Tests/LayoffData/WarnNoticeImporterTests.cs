@@ -18,7 +18,8 @@ public sealed class WarnNoticeImporterTests
         var duplicate = Assert.Single(notice.Duplicates);
         Assert.Equal("wa.csv", duplicate.File);
         Assert.Contains("2026-01-26", duplicate.Note);
-        Assert.Contains(report.Skipped, s => s.File == "wa.csv" && s.Line == duplicate.Line && s.Reason.StartsWith("duplicate of wa.csv line"));
+        Assert.Contains(report.Skipped,
+            s => s.File == "wa.csv" && s.Line == duplicate.Line && s.Reason.StartsWith("duplicate of wa.csv line"));
         Assert.Equal(2835, report.Read);
         Assert.Equal(report.Read - report.Skipped.Count, LayoffDataCollections.WarnOf(db).Count());
     }
@@ -27,14 +28,17 @@ public sealed class WarnNoticeImporterTests
     public void State_files_with_the_old_16_and_the_enriched_45_column_schemas_import_together()
     {
         using var db = EventsTestData.NewDatabase();
-        var report = new WarnNoticeImporter(db).Import([EventsTestData.Warn("ca"), EventsTestData.Warn("ut")], TestContext.Current.CancellationToken);
+        var report = new WarnNoticeImporter(db).Import([EventsTestData.Warn("ca"), EventsTestData.Warn("ut")],
+            TestContext.Current.CancellationToken);
         var notices = LayoffDataCollections.WarnOf(db);
 
         Assert.Equal(14171 + 281, report.Read);
         Assert.DoesNotContain(report.Skipped, s => !s.Reason.StartsWith("duplicate"));
-        var vista = notices.FindOne(n => n.File == "ca.csv" && n.Line == 2); // CA,"Vista Ford, Inc",Canoga Park,2014-01-15,2015-03-16,11,closure
+        // CA,"Vista Ford, Inc",Canoga Park,2014-01-15,2015-03-16,11,closure
+        var vista = notices.FindOne(n => n.File == "ca.csv" && n.Line == 2);
         Assert.Equal(("Vista Ford, Inc", "Vista Ford", "Canoga Park", "2014-01-15", "2015-03-16", 11, true),
-            (vista.Employer, vista.Company, vista.Location, vista.NoticeDate, vista.EffectiveDate, vista.EmployeesAffected, vista.IsClosure));
+            (vista.Employer, vista.Company, vista.Location, vista.NoticeDate, vista.EffectiveDate, vista.EmployeesAffected,
+                vista.IsClosure));
         Assert.Null(vista.RegisterCanonicalName);
         Assert.Contains(notices.Find(n => n.State == "UT"), n => n.RegisterCanonicalName is not null);
     }

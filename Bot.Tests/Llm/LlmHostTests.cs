@@ -92,7 +92,8 @@ public sealed class LlmHostTests : IAsyncLifetime
     {
         var errors = new StringWriter();
 
-        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: false, TextWriter.Null, errors, TextReader.Null, Wait.Token(30), useLlm: true);
+        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: false, TextWriter.Null, errors, TextReader.Null, Wait.Token(30),
+            useLlm: true);
 
         Assert.Equal(2, exit);
         Assert.Contains("--llm needs a model", errors.ToString());
@@ -103,7 +104,8 @@ public sealed class LlmHostTests : IAsyncLifetime
     public async Task Llm_and_no_llm_together_are_refused()
     {
         var errors = new StringWriter();
-        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: false, TextWriter.Null, errors, TextReader.Null, Wait.Token(30), useLlm: true, conflictingLlmFlags: true);
+        var exit = await AskCommand.RunAsync(DatabasePath, Question, json: false, TextWriter.Null, errors, TextReader.Null, Wait.Token(30),
+            useLlm: true, conflictingLlmFlags: true);
         Assert.Equal(2, exit);
         Assert.Contains("cannot be used together", errors.ToString());
     }
@@ -114,9 +116,11 @@ public sealed class LlmHostTests : IAsyncLifetime
     [InlineData("azure-openai", "https://example.openai.azure.com/", null, "Answering:Deployment")]
     [InlineData("claude", null, null, "Answering:Provider")]
     [InlineData("openai-compatible", "localhost:11434", "llama3.1", "is not an absolute http(s) URL")]
-    public void A_missing_or_malformed_setting_stops_with_a_message_naming_it(string provider, string? endpoint, string? model, string expected)
+    public void A_missing_or_malformed_setting_stops_with_a_message_naming_it(string provider, string? endpoint, string? model,
+        string expected)
     {
-        var settings = new Dictionary<string, string?> { ["Answering:Provider"] = provider, ["Answering:Endpoint"] = endpoint, ["Answering:Model"] = model };
+        var settings = new Dictionary<string,
+            string?> { ["Answering:Provider"] = provider, ["Answering:Endpoint"] = endpoint, ["Answering:Model"] = model };
         using var database = KnowledgeDatabase.InMemory();
         using var services = new KnowledgeServices(database, settings);
 
@@ -144,7 +148,8 @@ public sealed class LlmHostTests : IAsyncLifetime
         {
             var snippet = n == 0 ? LlmTestKnowledge.AcmeCount : LlmTestKnowledge.AcmeReason;
             var p = request.PassageNumber(snippet);
-            return ScriptedReply.Answer(n == 0 ? $"Acme Robotics is cutting 1,200 jobs [{p}]." : $"The chief executive blamed {snippet} [{p}].", (p, snippet));
+            return ScriptedReply.Answer(n == 0 ? $"Acme Robotics is cutting 1,200 jobs [{p}]."
+                : $"The chief executive blamed {snippet} [{p}].", (p, snippet));
         };
         await using var app = ServeCommand.BuildApp(DatabasePath, "http://127.0.0.1:0", LlmTestKnowledge.OpenAICompatible(_server));
         var chat = app.Services.GetRequiredService<ChatService>();
@@ -156,8 +161,10 @@ public sealed class LlmHostTests : IAsyncLifetime
         Assert.Equal("llm", second.Mode);
         Assert.Contains(LlmTestKnowledge.AcmeReason, Assert.Single(second.Quotes).Text);
         var followUp = _server.Requests[1];
-        Assert.Equal(["system", "user", "assistant", "user"], followUp.Messages.OfType<System.Text.Json.Nodes.JsonObject>().Select(m => (string)m["role"]!));
-        Assert.Equal("Acme Robotics is cutting 1,200 jobs [1].", ChatCompletionsRequest.TextOf(followUp.MessagesWithRole("assistant").Single()));
+        Assert.Equal(["system", "user", "assistant", "user"],
+            followUp.Messages.OfType<System.Text.Json.Nodes.JsonObject>().Select(m => (string)m["role"]!));
+        Assert.Equal("Acme Robotics is cutting 1,200 jobs [1].",
+            ChatCompletionsRequest.TextOf(followUp.MessagesWithRole("assistant").Single()));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public sealed class LlmReplyHandlingTests
     [Fact]
     public void A_reply_wrapped_in_a_code_fence_is_read()
     {
-        var reply = LlmReplyParser.Parse("Here you go:\n```json\n{\"answer\": \"Acme cut 1,200 jobs [2].\", \"quotes\": [{\"passage\": \"2\", \"quote\": \"cut 1,200 jobs\"}]}\n```");
+        var reply = LlmReplyParser.Parse("Here you go:\n```json\n{\"answer\": \"Acme cut 1,200 jobs [2].\", \"quotes\": [{\"passage\": " +
+            "\"2\", \"quote\": \"cut 1,200 jobs\"}]}\n```");
         Assert.NotNull(reply);
         Assert.Equal("Acme cut 1,200 jobs [2].", reply.Answer);
         Assert.Equal(new LlmQuote(2, "cut 1,200 jobs"), Assert.Single(reply.Quotes));

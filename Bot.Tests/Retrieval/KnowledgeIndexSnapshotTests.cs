@@ -21,8 +21,10 @@ public sealed class KnowledgeIndexSnapshotTests : IDisposable
         {
             var vector = Enumerable.Range(0, Dimensions).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
             VectorMath.Normalize(vector);
-            store.Save(new DocumentRecord { Id = $"d{d}", SourceKey = $"k{d}", Title = $"Acme memo {d}", Text = $"Acme will cut {d} jobs in the unit {d}.", ContentHash = $"h{d}" },
-                [new PassageRecord { Id = $"d{d}:0", DocumentId = $"d{d}", Index = 0, Start = 0, End = 20, Embedding = VectorMath.ToBytes(vector) }]);
+            store.Save(new DocumentRecord { Id = $"d{d}", SourceKey = $"k{d}", Title = $"Acme memo {d}",
+                Text = $"Acme will cut {d} jobs in the unit {d}.", ContentHash = $"h{d}" },
+                [new PassageRecord { Id = $"d{d}:0", DocumentId = $"d{d}", Index = 0, Start = 0, End = 20,
+                    Embedding = VectorMath.ToBytes(vector) }]);
         }
     }
 

@@ -30,7 +30,8 @@ public sealed class VectorSearchTests : IDisposable
                 Id = $"d{d}:{i}", DocumentId = $"d{d}", Index = i, Start = i * 10, End = i * 10 + 10,
                 Embedding = VectorMath.ToBytes(Near(_topics[_random.Next(_topics.Length)], 1.5f)),
             }).ToList();
-            store.Save(new DocumentRecord { Id = $"d{d}", SourceKey = $"k{d}", Title = $"doc {d}", Text = text, ContentHash = $"h{d}" }, passages);
+            store.Save(new DocumentRecord { Id = $"d{d}", SourceKey = $"k{d}", Title = $"doc {d}", Text = text, ContentHash = $"h{d}" },
+                passages);
         }
         _index = KnowledgeIndex.Build(_db, Dimensions);
     }
@@ -45,7 +46,8 @@ public sealed class VectorSearchTests : IDisposable
         return v;
     }
 
-    private float[] Near(float[] topic, float spread) => Unit(topic.Select(t => t + spread * Gaussian() / MathF.Sqrt(Dimensions)).ToArray());
+    private float[] Near(float[] topic, float spread)
+        => Unit(topic.Select(t => t + spread * Gaussian() / MathF.Sqrt(Dimensions)).ToArray());
 
     private bool[] All => Enumerable.Repeat(true, _index.Documents.Count).ToArray();
 

@@ -23,8 +23,10 @@ public sealed class SlackAnswerButtonsTests
         Assert.Equal(("ephemeral", false), ((string?)thanks["response_type"], (bool)thanks["replace_original"]!));
         Assert.Equal("Thanks! I noted that this answer was helpful.", (string?)thanks["text"]);
 
-        await slack.Socket.SendAsync(Click(slack, "env-click-2", "trigger-2", (string)buttons[1]!["action_id"]!, (string)buttons[1]!["value"]!), ct);
-        Assert.Equal("Thanks, I changed your vote to not helpful.", (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"]);
+        await slack.Socket.SendAsync(Click(slack, "env-click-2", "trigger-2", (string)buttons[1]!["action_id"]!,
+            (string)buttons[1]!["value"]!), ct);
+        Assert.Equal("Thanks, I changed your vote to not helpful.",
+            (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"]);
     }
 
     [Fact]
@@ -40,9 +42,11 @@ public sealed class SlackAnswerButtonsTests
         await slack.Socket.SendAsync(redelivered, ct);
         await slack.Socket.SendAsync(Click(slack, "env-click-3", "trigger-3", (string)button["action_id"]!, (string)button["value"]!), ct);
 
-        Assert.Equal("Thanks! I noted that this answer was helpful.", (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"]);
+        Assert.Equal("Thanks! I noted that this answer was helpful.",
+            (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"]);
         // One worker handles clicks in order: a second handling of trigger-1 would come before trigger-3's note.
-        Assert.Equal("You already marked this answer as helpful.", (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"]);
+        Assert.Equal("You already marked this answer as helpful.",
+            (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"]);
     }
 
     [Fact]
@@ -64,7 +68,8 @@ public sealed class SlackAnswerButtonsTests
         var ct = Wait.Token();
         var longAnswer = RecordingAnswerEngine.Sample() with
         {
-            Citations = Enumerable.Range(1, 3).Select(n => RecordingAnswerEngine.Sample().Citations[0] with { N = n, Quote = $"quote number {n}" }).ToList(),
+            Citations = Enumerable.Range(1,
+                3).Select(n => RecordingAnswerEngine.Sample().Citations[0] with { N = n, Quote = $"quote number {n}" }).ToList(),
         };
         await using var slack = await ConnectedSlackBot.StartAsync(ct,
             s => s.AddSingleton<IAnswerEngine>(new RecordingAnswerEngine(longAnswer)));
@@ -84,7 +89,8 @@ public sealed class SlackAnswerButtonsTests
     /// <summary>Mentions the bot and returns the buttons of the actions block under its answer.</summary>
     private static async Task<JsonArray> AskAsync(ConnectedSlackBot slack, CancellationToken ct)
     {
-        await slack.Socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> How many roles did Amazon cut?", "1610241741.000200"), ct);
+        await slack.Socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> How many roles did Amazon cut?",
+            "1610241741.000200"), ct);
         await slack.Socket.ReceiveJsonAsync(ct); // the ack
         var post = (await slack.Peer.ExpectAsync("chat.postMessage", ct)).Json;
         var actions = post["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!;

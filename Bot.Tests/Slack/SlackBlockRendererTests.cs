@@ -21,7 +21,8 @@ public sealed class SlackBlockRendererTests
         var quotes = Enumerable.Range(1, 80).Select(i => new ChatQuote(i,
             string.Join(" ", Enumerable.Range(1, 120).Select(j => $"Quote {i} line {j} says <!here> > & < matter.")),
             new ChatSource($"<!everyone> Source {i} & Co", $"https://example.com/a?x={i}&y=2", "Pub <b>", "2023-01-04"))).ToList();
-        var reply = new ChatReply { Text = answer, Quotes = quotes, Lines = Enumerable.Range(1, 400).Select(i => $"Row {i} <!channel>").ToList() };
+        var reply = new ChatReply { Text = answer, Quotes = quotes,
+            Lines = Enumerable.Range(1, 400).Select(i => $"Row {i} <!channel>").ToList() };
 
         var content = new SlackBlockRenderer().Render(reply);
 
@@ -42,9 +43,11 @@ public sealed class SlackBlockRendererTests
         var first = content.Blocks[0].Text!.Text;
         Assert.StartsWith("Sentence 1 warns &lt;!channel&gt; &amp; &lt;@U123&gt; about cuts.", first);
         Assert.EndsWith("about cuts. …", first); // shortened at the end of a sentence
-        Assert.StartsWith(">“Quote 1 line 1 says &lt;!here&gt; &gt; &amp; &lt; matter.", content.Blocks.First(b => b.Text?.Text.StartsWith('>') == true).Text!.Text);
+        Assert.StartsWith(">“Quote 1 line 1 says &lt;!here&gt; &gt; &amp; &lt; matter.",
+            content.Blocks.First(b => b.Text?.Text.StartsWith('>') == true).Text!.Text);
         Assert.Contains("more quotes not shown", content.Blocks[^1].Elements![0].Text);
-        Assert.Contains(Texts(content), t => t.Contains("<https://example.com/a?x=1&amp;y=2|&lt;!everyone&gt; Source 1 &amp; Co> · Pub &lt;b&gt; · 2023-01-04"));
+        Assert.Contains(Texts(content),
+            t => t.Contains("<https://example.com/a?x=1&amp;y=2|&lt;!everyone&gt; Source 1 &amp; Co> · Pub &lt;b&gt; · 2023-01-04"));
     }
 
     [Fact]
@@ -53,7 +56,8 @@ public sealed class SlackBlockRendererTests
         var reply = new ChatReply
         {
             Text = "Amazon cut about 18,000 roles.",
-            Quotes = [new ChatQuote(1, "Amazon said it would cut 18,000 jobs.", new ChatSource("Amazon layoffs", "https://example.com/amazon", "Reuters", "2023-01-04"))],
+            Quotes = [new ChatQuote(1, "Amazon said it would cut 18,000 jobs.",
+                new ChatSource("Amazon layoffs", "https://example.com/amazon", "Reuters", "2023-01-04"))],
         };
 
         var content = new SlackBlockRenderer().Render(reply);

@@ -7,13 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Slack;
 
-/// <summary>How <c>serve</c> wires Slack from settings (<see cref="ServeCommand.BuildApp"/> and the same wiring with a test answer engine).</summary>
+/// <summary>How <c>serve</c> wires Slack from settings (<see cref="ServeCommand.BuildApp"/> and the same wiring with a test answer
+/// engine).</summary>
 public sealed class SlackServiceCollectionExtensionsTests
 {
     [Fact]
     public async Task Without_a_bot_token_Slack_is_not_registered()
     {
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
+        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+            new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
         Assert.Null(app.Services.GetService<SlackConnectionState>());
         Assert.DoesNotContain(app.Services.GetServices<IHealthReporter>(), r => r.Name == "slack");
     }
@@ -21,7 +23,8 @@ public sealed class SlackServiceCollectionExtensionsTests
     [Fact]
     public async Task With_a_signing_secret_the_signed_endpoints_are_mapped()
     {
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string, string?>
+        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+            new Dictionary<string, string?>
         {
             ["Knowledge:SeedOnServe"] = "false",
             ["Slack:BotToken"] = "xoxb-1", ["Slack:SigningSecret"] = "secret",

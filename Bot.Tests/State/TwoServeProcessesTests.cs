@@ -122,7 +122,8 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
 
     private async Task<PeerSocket> StartInstanceAsync(string connectionString, SlackPeer slack, CancellationToken ct, bool digest = true)
     {
-        var (process, output) = HostProcess.StartWithOutput(["serve", "--urls", "http://127.0.0.1:0"], Settings(connectionString, slack, digest));
+        var (process, output) = HostProcess.StartWithOutput(["serve", "--urls", "http://127.0.0.1:0"],
+            Settings(connectionString, slack, digest));
         _instances.Add((process, output));
         var socket = await slack.AcceptSocketAsync(ct);
         await socket.SendHelloAsync(ct);

@@ -10,7 +10,8 @@ using Bot.Tests.Support;
 
 namespace Bot.Tests.Watches;
 
-/// <summary><c>Knowledge:DataFeeds</c> polling against a loopback table server: conditional GET, the address rules and the size cap.</summary>
+/// <summary><c>Knowledge:DataFeeds</c> polling against a loopback table server: conditional GET, the address rules and the size
+/// cap.</summary>
 public sealed class DataFeedPollerTests : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
@@ -29,7 +30,8 @@ public sealed class DataFeedPollerTests : IDisposable
         var ct = Wait.Token();
         await using var server = await FeedServer.StartAsync(ct);
         server.SetTable("layoffs", LayoffRowsFile.Csv(("Acme", 120, "2026-09-01"), ("Globex", 300, "2026-09-02")));
-        using var services = new KnowledgeServices(_database, new Dictionary<string, string?> { ["Knowledge:AllowPrivateAddresses"] = "true" }, _time);
+        using var services = new KnowledgeServices(_database, new Dictionary<string,
+            string?> { ["Knowledge:AllowPrivateAddresses"] = "true" }, _time);
         var poller = NewPoller(services);
         string[] urls = [server.TableUrl("layoffs")];
 

@@ -38,7 +38,8 @@ public sealed class WatchAlertFinderTests : IDisposable
         const string figure = "Acme is cutting 400 jobs at its desert rocket plant, the company said on Wednesday.";
         _kb.Services.Get<IngestionPipeline>().Store("acme", new ParsedDocument
         {
-            Title = "Acme cuts 400 jobs", Text = figure, SourceKind = "url", SourceKey = "https://news.example/acme-400", Url = "https://news.example/acme-400",
+            Title = "Acme cuts 400 jobs", Text = figure, SourceKind = "url", SourceKey = "https://news.example/acme-400",
+                Url = "https://news.example/acme-400",
             Publisher = "Example News", PublishedRaw = "2026-11-25", CompanyHint = "Acme",
         });
         // Rows of an old round imported later are history, not news.

@@ -38,7 +38,8 @@ public sealed class WatchAlertServeTests
             new ChatRequest(platform, "U1", channel, null, company), IsAdmin: true), TestContext.Current.CancellationToken);
 
     private static int DiscordPosts(DiscordPeer discord) =>
-        discord.AllRequests.Count(r => r.Method == "POST" && r.Path.Contains($"/channels/{DiscordChannel}/messages", StringComparison.Ordinal));
+        discord.AllRequests.Count(r => r.Method == "POST"
+            && r.Path.Contains($"/channels/{DiscordChannel}/messages", StringComparison.Ordinal));
 
     /// <summary>Moves the clock one poll interval on and waits for the next finished pass of the alert job.</summary>
     private static async Task NextPassAsync(WebApplication app, FakeTimeProvider time, CancellationToken ct)
@@ -57,7 +58,8 @@ public sealed class WatchAlertServeTests
         await using var discord = await DiscordPeer.StartAsync(ct);
         await using var slack = await SlackPeer.StartAsync(time, ct);
         for (var i = 0; i < 3; i++)
-            discord.Script(new ScriptedResponse("POST", $"/channels/{DiscordChannel}/messages", 200, new Dictionary<string, string>(), DiscordFixtures.Text("message_object_example.json")));
+            discord.Script(new ScriptedResponse("POST", $"/channels/{DiscordChannel}/messages", 200, new Dictionary<string, string>(),
+                DiscordFixtures.Text("message_object_example.json")));
 
         await using (var app = DigestServeHost.Build(path, Settings(discord, slack), time, new ListLogger()))
         {

@@ -33,7 +33,8 @@ internal static class DiscordCommandCatalog
                 ],
                 Contexts: EveryContext, IntegrationTypes: ServerAndUserInstall),
             MainOption: CompanyOption, Ephemeral: false, RequiresManageGuild: false),
-        // Registered everywhere for "latest"; subscribe/unsubscribe are re-checked on receipt (Manage Server, in a server that installed the bot).
+        // Registered everywhere for "latest"; subscribe/unsubscribe are re-checked on receipt (Manage Server, in a server that installed
+        // the bot).
         new(new DiscordApplicationCommand("digest", "The layoffs digest: the latest one, or this channel's subscription.",
                 [
                     new(SubcommandOption, "latest", "The latest digest (only you see it)"),
@@ -51,8 +52,10 @@ internal static class DiscordCommandCatalog
             MainOption: "url", Ephemeral: true, RequiresManageGuild: true),
         new(new DiscordApplicationCommand("watch", "Post each new layoff round of a company in this channel (Manage Server only).",
                 [
-                    new(SubcommandOption, "add", "Watch a company in this channel (Manage Server only)", Options: [Company("The company to watch")]),
-                    new(SubcommandOption, "remove", "Stop watching a company in this channel (Manage Server only)", Options: [Company("The company to stop watching")]),
+                    new(SubcommandOption, "add", "Watch a company in this channel (Manage Server only)",
+                        Options: [Company("The company to watch")]),
+                    new(SubcommandOption, "remove", "Stop watching a company in this channel (Manage Server only)",
+                        Options: [Company("The company to stop watching")]),
                     new(SubcommandOption, "list", "The companies this channel watches (Manage Server only)"),
                 ],
                 DefaultMemberPermissions: ManageGuild, Contexts: [GuildContext], IntegrationTypes: ServerInstallOnly),

@@ -23,7 +23,8 @@ internal sealed class DiscordInteractionHandler(
     /// <summary>Sends the initial response; returns the plan when the command was deferred and still needs its answer.</summary>
     public async Task<InteractionPlan?> AcknowledgeAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
-        if (interaction.Type is not (DiscordInteractionType.ApplicationCommand or DiscordInteractionType.ApplicationCommandAutocomplete or DiscordInteractionType.MessageComponent))
+        if (interaction.Type is not (DiscordInteractionType.ApplicationCommand or DiscordInteractionType.ApplicationCommandAutocomplete or
+            DiscordInteractionType.MessageComponent))
         {
             DiscordLog.InteractionIgnored(logger, interaction.Id, (int)interaction.Type);
             return null;
@@ -58,7 +59,8 @@ internal sealed class DiscordInteractionHandler(
             if (adminOnly && !command.IsAdmin)
                 refusal = $"{invoked} needs the Manage Server permission.";
             else if (adminOnly && (interaction.GuildId is null || interaction.OutsideInstalledServer))
-                // Through a user install a server's admin could run it where the bot is not: watches and digests need the bot in the server.
+                // Through a user install a server's admin could run it where the bot is not: watches and digests need the bot in the
+                // server.
                 refusal = $"{invoked} works only in a server that installed LayoffBot.";
             else if (definition.MainOption is { } main && string.IsNullOrWhiteSpace(command.Options.GetValueOrDefault(main)))
                 refusal = definition.IsMessageCommand
@@ -69,7 +71,8 @@ internal sealed class DiscordInteractionHandler(
         if (refusal is not null || command is null || definition is null)
         {
             DiscordLog.InteractionRefused(logger, interaction.Id, interaction.Data?.Name, refusal);
-            await responder.ReplyPrivatelyAsync(interaction, ChatReply.Error(refusal ?? "That command is not available."), cancellationToken);
+            await responder.ReplyPrivatelyAsync(interaction, ChatReply.Error(refusal ?? "That command is not available."),
+                cancellationToken);
             return null;
         }
         if (definition.Name == DiscordCommandCatalog.HelpCommand)
@@ -117,7 +120,8 @@ internal sealed class DiscordInteractionHandler(
         }
         else
         {
-            await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, rendered.Message, rendered.File, cancellationToken);
+            await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, rendered.Message, rendered.File,
+                cancellationToken);
         }
         DiscordLog.InteractionAnswered(logger, interaction.Id, plan.Command.Name, reply.IsError);
     }

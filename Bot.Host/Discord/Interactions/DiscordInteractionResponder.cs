@@ -4,7 +4,8 @@ using Bot.Host.Discord.Rest;
 
 namespace Bot.Host.Discord.Interactions;
 
-/// <summary>Initial responses (callbacks) that carry a rendered reply: privately to the invoker, or replacing the clicked message.</summary>
+/// <summary>Initial responses (callbacks) that carry a rendered reply: privately to the invoker, or replacing the clicked
+/// message.</summary>
 internal sealed class DiscordInteractionResponder(DiscordRestClient rest, DiscordReplyRenderer renderer)
 {
     /// <summary>A message only the invoking user sees (type 4, EPHEMERAL).</summary>

@@ -30,7 +30,8 @@ internal sealed class InteractionEndpoint : IEndpointMapper
         var headers = context.Request.Headers;
         if (!verifier.VerifyFresh(headers["X-Signature-Ed25519"], headers["X-Signature-Timestamp"], body, out var stale))
         {
-            if (stale) DiscordLog.StaleSignatureRejected(logger, headers["X-Signature-Timestamp"].ToString(), context.Connection.RemoteIpAddress?.ToString());
+            if (stale) DiscordLog.StaleSignatureRejected(logger, headers["X-Signature-Timestamp"].ToString(),
+                context.Connection.RemoteIpAddress?.ToString());
             else DiscordLog.SignatureRejected(logger, context.Connection.RemoteIpAddress?.ToString());
             return Results.Unauthorized();
         }

@@ -9,7 +9,8 @@ namespace Bot.Host.Discord.Rest;
 /// </summary>
 internal sealed class BucketRegistry(TimeProvider time)
 {
-    /// <summary>Longer than an interaction token lives (15 minutes), so a bucket is not forgotten while its token can still be used.</summary>
+    /// <summary>Longer than an interaction token lives (15 minutes), so a bucket is not forgotten while its token can still be
+    /// used.</summary>
     public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(20);
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -31,7 +32,8 @@ internal sealed class BucketRegistry(TimeProvider time)
         return bucket;
     }
 
-    /// <summary>Waits for the global pause (if any), then for a slot in the route's bucket; dispose the slot after <see cref="Update"/>.</summary>
+    /// <summary>Waits for the global pause (if any), then for a slot in the route's bucket; dispose the slot after <see
+    /// cref="Update"/>.</summary>
     public async Task<IDisposable> WaitAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
         TimeSpan wait;

@@ -41,30 +41,38 @@ internal sealed class DiscordRestClient(
     }
 
     /// <summary>Replaces every command in the scope (a guild, or global when <paramref name="guildId"/> is null).</summary>
-    public async Task BulkOverwriteCommandsAsync(string applicationId, string? guildId, IReadOnlyList<DiscordApplicationCommand> commands, CancellationToken cancellationToken)
+    public async Task BulkOverwriteCommandsAsync(string applicationId, string? guildId, IReadOnlyList<DiscordApplicationCommand> commands,
+        CancellationToken cancellationToken)
     {
         var route = guildId is null
             ? DiscordRoute.BulkOverwriteGlobalCommands(applicationId)
             : DiscordRoute.BulkOverwriteGuildCommands(applicationId, guildId);
-        using var response = await SendAsync(route, () => JsonContent.Create(commands, DiscordJsonContext.Default.IReadOnlyListDiscordApplicationCommand), cancellationToken);
+        using var response = await SendAsync(route,
+            () => JsonContent.Create(commands, DiscordJsonContext.Default.IReadOnlyListDiscordApplicationCommand), cancellationToken);
     }
 
-    public Task CreateInteractionResponseAsync(string interactionId, string token, InteractionResponse body, CancellationToken cancellationToken) =>
+    public Task CreateInteractionResponseAsync(string interactionId, string token, InteractionResponse body,
+        CancellationToken cancellationToken) =>
         SendCallbackAsync(interactionId, token, body, DiscordJsonContext.Default.InteractionResponse, cancellationToken);
 
-    public Task CreateAutocompleteResponseAsync(string interactionId, string token, IReadOnlyList<AutocompleteChoice> choices, CancellationToken cancellationToken) =>
+    public Task CreateAutocompleteResponseAsync(string interactionId, string token, IReadOnlyList<AutocompleteChoice> choices,
+        CancellationToken cancellationToken) =>
         SendCallbackAsync(interactionId, token,
             new AutocompleteResponse(InteractionResponseType.ApplicationCommandAutocompleteResult, new AutocompleteChoices(choices)),
             DiscordJsonContext.Default.AutocompleteResponse, cancellationToken);
 
-    private async Task SendCallbackAsync<T>(string interactionId, string token, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task SendCallbackAsync<T>(string interactionId, string token, T body,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(DiscordRoute.InteractionCallback(interactionId, token), () => JsonContent.Create(body, type), cancellationToken);
+        using var response = await SendAsync(DiscordRoute.InteractionCallback(interactionId, token), () => JsonContent.Create(body, type),
+            cancellationToken);
     }
 
-    public async Task EditOriginalResponseAsync(string applicationId, string token, DiscordMessage message, ChatImage? file, CancellationToken cancellationToken)
+    public async Task EditOriginalResponseAsync(string applicationId, string token, DiscordMessage message, ChatImage? file,
+        CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(DiscordRoute.EditOriginalResponse(applicationId, token), () => MessageContent(message, file), cancellationToken);
+        using var response = await SendAsync(DiscordRoute.EditOriginalResponse(applicationId, token), () => MessageContent(message, file),
+            cancellationToken);
     }
 
     public async Task DeleteOriginalResponseAsync(string applicationId, string token, CancellationToken cancellationToken)
@@ -72,13 +80,16 @@ internal sealed class DiscordRestClient(
         using var response = await SendAsync(DiscordRoute.DeleteOriginalResponse(applicationId, token), null, cancellationToken);
     }
 
-    public async Task CreateFollowupMessageAsync(string applicationId, string token, DiscordMessage message, ChatImage? file, CancellationToken cancellationToken)
+    public async Task CreateFollowupMessageAsync(string applicationId, string token, DiscordMessage message, ChatImage? file,
+        CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(DiscordRoute.CreateFollowupMessage(applicationId, token), () => MessageContent(message, file), cancellationToken);
+        using var response = await SendAsync(DiscordRoute.CreateFollowupMessage(applicationId, token), () => MessageContent(message, file),
+            cancellationToken);
     }
 
     /// <summary>Posts a message to a channel (embeds, and the file as a multipart attachment); returns the new message's id.</summary>
-    public async Task<string> CreateMessageAsync(string channelId, DiscordMessage message, ChatImage? file, CancellationToken cancellationToken)
+    public async Task<string> CreateMessageAsync(string channelId, DiscordMessage message, ChatImage? file,
+        CancellationToken cancellationToken)
     {
         using var response = await SendAsync(DiscordRoute.CreateMessage(channelId), () => MessageContent(message, file), cancellationToken);
         var created = await ReadAsync(response, DiscordJsonContext.Default.DiscordCreatedMessage, cancellationToken);
@@ -167,7 +178,8 @@ internal sealed class DiscordRestClient(
         return new DiscordErrorBody(0, text.Length > 500 ? text[..500] : text, null);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
+        CancellationToken cancellationToken) =>
         await response.Content.ReadFromJsonAsync(type, cancellationToken)
             ?? throw new InvalidDataException($"Discord returned an empty {typeof(T).Name}.");
 }

@@ -15,7 +15,8 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
         new(HttpMethod.Get, "/oauth2/applications/@me", "/oauth2/applications/@me", "", RequiresAuth: true);
 
     public static DiscordRoute BulkOverwriteGlobalCommands(string applicationId) =>
-        new(HttpMethod.Put, "/applications/{application.id}/commands", $"/applications/{Escape(applicationId)}/commands", applicationId, RequiresAuth: true);
+        new(HttpMethod.Put, "/applications/{application.id}/commands", $"/applications/{Escape(applicationId)}/commands", applicationId,
+            RequiresAuth: true);
 
     public static DiscordRoute BulkOverwriteGuildCommands(string applicationId, string guildId) =>
         new(HttpMethod.Put, "/applications/{application.id}/guilds/{guild.id}/commands",

@@ -143,7 +143,8 @@ internal sealed class SlackSocketModeClient(
     }
 
     /// <summary>Handles one frame; returns an outcome only when the connection is finished.</summary>
-    private async Task<SocketModeOutcome?> HandleFrameAsync(WebSocketConnection connection, string text, CancellationToken cancellationToken)
+    private async Task<SocketModeOutcome?>
+        HandleFrameAsync(WebSocketConnection connection, string text, CancellationToken cancellationToken)
     {
         try
         {
@@ -170,7 +171,8 @@ internal sealed class SlackSocketModeClient(
         }
     }
 
-    private async Task AcknowledgeThenQueueAsync(WebSocketConnection connection, SocketEnvelope envelope, CancellationToken cancellationToken)
+    private async Task AcknowledgeThenQueueAsync(WebSocketConnection connection, SocketEnvelope envelope,
+        CancellationToken cancellationToken)
     {
         if (envelope.EnvelopeId is not { Length: > 0 } envelopeId) throw new JsonException("envelope without envelope_id");
 
@@ -184,7 +186,8 @@ internal sealed class SlackSocketModeClient(
         var ackPayload = ownCommand && envelope.AcceptsResponsePayload
             ? new ResponseUrlMessage { ResponseType = "ephemeral", Text = "Checking my sources…" }
             : null;
-        await connection.SendAsync(JsonSerializer.Serialize(new SocketAck(envelopeId, ackPayload), SlackJsonContext.Default.SocketAck), cancellationToken);
+        await connection.SendAsync(JsonSerializer.Serialize(new SocketAck(envelopeId, ackPayload), SlackJsonContext.Default.SocketAck),
+            cancellationToken);
         SlackLog.Acked(logger, envelopeId, envelope.Type, envelope.RetryAttempt);
 
         if (envelope.Type == "events_api" &&

@@ -26,11 +26,13 @@ internal sealed partial class AcrossCompaniesKind(EvidenceCollector collector) :
             draft.Say($"I don't know: no article I have matches that{period}.");
             return true;
         }
-        draft.Say($"Companies whose layoff coverage matches{period}: {string.Join(", ", topical.Select(s => $"{s.Company} [{draft.Quote(s)}]"))}.");
+        draft.Say($"Companies whose layoff coverage matches{period}: " +
+            $"{string.Join(", ", topical.Select(s => $"{s.Company} [{draft.Quote(s)}]"))}.");
         return true;
     }
 
     public static bool Asks(string question) => Cue().IsMatch(question.ToLowerInvariant());
 
-    [GeneratedRegex(@"\b(?:which|what) (?:companies|firms|tech companies|employers|big tech)\b|\bwho else\b|\bany (?:companies|firms)\b|\blist\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"\b(?:which|what) (?:companies|firms|tech companies|employers|big tech)\b|\bwho else\b|\bany (?:companies|firms)\b|" +
+        @"\blist\b")] private static partial Regex Cue();
 }

@@ -41,7 +41,8 @@ public sealed partial class ComparisonKind : IQuestionKind
                 figures.Add((label, m.Head.Value, m.Head.Text));
                 // Two sources disagreeing within one side ("the memo number vs what CBS wrote") are both shown.
                 if (!share && Disagreeing(c, m.Head.Value) is { } other)
-                    draft.Say($"{AnswerWording.ShortPublisher(other.Sentence.Document)} gives {other.Head.Text} for it [{draft.Quote(other.Sentence)}].");
+                    draft.Say($"{AnswerWording.ShortPublisher(other.Sentence.Document)} gives {other.Head.Text} for it " +
+                        $"[{draft.Quote(other.Sentence)}].");
             }
             else
                 draft.Say($"{label}: the articles I have don't give {(share ? "a share of the workforce" : "a head count")}.");
@@ -71,7 +72,8 @@ public sealed partial class ComparisonKind : IQuestionKind
     private static (CandidateSentence Sentence, HeadCount Head)? Disagreeing(FactContext c, long main)
     {
         var others = c.Pool.Where(s => !FactExtractor.IsSpeculative(s.Text))
-            .SelectMany(s => s.Facts.HeadCounts.Where(h => h.IsLayoff && !h.IsTotalWorkforce && h.Value != main && h.Value > main / 2 && h.Value < main * 2)
+            .SelectMany(s => s.Facts.HeadCounts.Where(h => h.IsLayoff && !h.IsTotalWorkforce && h.Value != main && h.Value > main / 2
+                && h.Value < main * 2)
                 .Select(h => (Sentence: s, Head: h)))
             .Where(x => AnswerWording.TimePenalty(c.Question, x.Sentence) < 1)
             .OrderByDescending(x => x.Sentence.Retrieval)
@@ -79,5 +81,6 @@ public sealed partial class ComparisonKind : IQuestionKind
         return others.Count == 0 ? null : others[0];
     }
 
-    [GeneratedRegex(@"\bcompar\w*|\bvs\.?\b|\bversus\b|\bdifference\b|\bdiffer\w*|\bbigger\b|\blarger\b|\bsmaller\b|\bmore\b|\bfewer\b|\bless\b|\bsame\b|\bwhich (?:one|round|was|company)\b|\bor\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"\bcompar\w*|\bvs\.?\b|\bversus\b|\bdifference\b|\bdiffer\w*|\bbigger\b|\blarger\b|\bsmaller\b|\bmore\b|\bfewer\b|" +
+        @"\bless\b|\bsame\b|\bwhich (?:one|round|was|company)\b|\bor\b")] private static partial Regex Cue();
 }

@@ -31,7 +31,8 @@ public sealed partial class CountKind : IFactKind
         // Words that narrow the question to a place or a team must be beside the figure that answers it.
         // "before the 18k, how many was that?": a figure the question already states is not what it asks for.
         var stated = FiguresIn(c.Question.Text);
-        if (withCounts.Any(x => !stated.Contains(x.Head.Value))) withCounts = withCounts.Where(x => !stated.Contains(x.Head.Value)).ToList();
+        if (withCounts.Any(x => !stated.Contains(x.Head.Value))) withCounts =
+            withCounts.Where(x => !stated.Contains(x.Head.Value)).ToList();
         var qualifiers = c.Part.Qualifiers;
         if (qualifiers.Count > 0)
         {
@@ -41,8 +42,10 @@ public sealed partial class CountKind : IFactKind
         }
         if (withCounts.Count == 0)
         {
-            draft.Say($"I don't know the exact number: the articles I have don't give a head count for {c.Name}'s layoffs{c.PeriodSuffix}.");
-            var percent = c.Pool.Where(s => s.Facts.Percents.Count > 0 && s.Facts.HasLayoffCue).OrderByDescending(s => s.Retrieval + s.Overlap).FirstOrDefault();
+            draft.Say($"I don't know the exact number: the articles I have don't give a head count for {c.Name}'s " +
+                $"layoffs{c.PeriodSuffix}.");
+            var percent = c.Pool.Where(s => s.Facts.Percents.Count > 0 && s.Facts.HasLayoffCue).OrderByDescending(s => s.Retrieval
+                + s.Overlap).FirstOrDefault();
             if (percent is not null)
                 draft.Say($"They give a share of the workforce instead: \"{percent.Facts.Percents[0].Text}\" [{draft.Quote(percent)}].");
             return KindOutcome.Declined;
@@ -51,13 +54,15 @@ public sealed partial class CountKind : IFactKind
         var byValue = ByValue(c, withCounts);
         var main = byValue[0].Best;
         var n = draft.Quote(main.Sentence);
-        var who = main.Sentence.Facts.Claimant == Claimant.Report && main.Sentence.Facts.ReportedBy is { } outlet ? $"reported by {outlet}" : SourceType(main.Sentence);
+        var who = main.Sentence.Facts.Claimant == Claimant.Report && main.Sentence.Facts.ReportedBy is { } outlet ? $"reported by {outlet}"
+            : SourceType(main.Sentence);
         draft.Say($"{c.Name}: {main.Head.Text} ({who}{When(main.Sentence)}) [{n}].");
         if (c.Compact) return KindOutcome.Answered;
 
         // Where a report gives another figure than the company, show both and who says each.
         var other = byValue.Skip(1).Select(v => v.Best)
-            .FirstOrDefault(x => x.Sentence.Facts.Claimant == Claimant.Report && x.Head.Value > main.Head.Value && TimePenalty(q, x.Sentence) < 1);
+            .FirstOrDefault(x => x.Sentence.Facts.Claimant == Claimant.Report && x.Head.Value > main.Head.Value
+                && TimePenalty(q, x.Sentence) < 1);
         if (other.Sentence is not null)
         {
             var by = other.Sentence.Facts.ReportedBy is { } o ? $"reported by {o}" : "reported by other sources";
@@ -72,7 +77,8 @@ public sealed partial class CountKind : IFactKind
             && TimePenalty(q, x.Sentence) < 1
             && Score(c, x) >= 0.6 * Score(c, main));
         if (differing.Sentence is not null)
-            draft.Say($"{ShortPublisher(differing.Sentence.Document)} gives {differing.Head.Text} instead [{draft.Quote(differing.Sentence)}].");
+            draft.Say($"{ShortPublisher(differing.Sentence.Document)} gives {differing.Head.Text} instead " +
+                $"[{draft.Quote(differing.Sentence)}].");
         return KindOutcome.Answered;
     }
 
@@ -86,28 +92,34 @@ public sealed partial class CountKind : IFactKind
     private static List<(CandidateSentence Sentence, HeadCount Head)> Counted(FactContext c) => c.Pool
         // A hypothetical ("even a 1 per cent cut would affect 2,700") is not a figure anyone reported, unless a report says it.
         .Where(s => !FactExtractor.IsSpeculative(s.Text) || s.Facts.Claimant == Claimant.Report)
-        .SelectMany(s => s.Facts.HeadCounts.Where(h => h.IsLayoff && !h.IsTotalWorkforce && h.Value >= 10).Select(h => (Sentence: s, Head: h)))
+        .SelectMany(s => s.Facts.HeadCounts.Where(h => h.IsLayoff && !h.IsTotalWorkforce && h.Value >= 10).Select(h
+            => (Sentence: s, Head: h)))
         .ToList();
 
     private static double Score(FactContext c, (CandidateSentence Sentence, HeadCount Head) x) =>
-        x.Sentence.Retrieval + 1.5 * x.Sentence.Overlap + (x.Sentence.Facts.Claimant == Claimant.Company ? 0.3 : 0) + (x.Head.Qualifier is "up to" ? -0.2 : 0)
+        x.Sentence.Retrieval + 1.5 * x.Sentence.Overlap + (x.Sentence.Facts.Claimant == Claimant.Company ? 0.3 : 0)
+            + (x.Head.Qualifier is "up to" ? -0.2 : 0)
         - TimePenalty(c.Question, x.Sentence) + (c.Part.Focus.Count > 0 ? FocusRanker.Lexical(c.Part.Focus, x.Sentence.Text) : 0)
         // News puts the round's figure in the headline and first lines; "another 300", "600 of these" are parts of it.
         + (x.Sentence.Span.Start < LeadLength ? 0.5 : 0)
-        - (PartOfRound().IsMatch(x.Sentence.Text[Math.Max(0, x.Head.Span.Start - 12)..Math.Min(x.Sentence.Text.Length, x.Head.Span.End + 16)]) ? 0.5 : 0);
+        - (PartOfRound().IsMatch(x.Sentence.Text[Math.Max(0, x.Head.Span.Start - 12)..Math.Min(x.Sentence.Text.Length,
+            x.Head.Span.End + 16)]) ? 0.5 : 0);
 
     private const int LeadLength = 300;
 
     /// <summary>One figure per value; a value that more documents state, in better-matching sentences, wins.</summary>
-    private static List<(long Value, (CandidateSentence Sentence, HeadCount Head) Best, double Support)> ByValue(FactContext c, List<(CandidateSentence Sentence, HeadCount Head)> withCounts) =>
+    private static List<(long Value, (CandidateSentence Sentence, HeadCount Head) Best, double Support)>
+        ByValue(FactContext c, List<(CandidateSentence Sentence, HeadCount Head)> withCounts) =>
         withCounts.GroupBy(x => x.Head.Value)
-            .Select(g => (Value: g.Key, Best: g.MaxBy(x => Score(c, x)), Support: g.GroupBy(x => x.Sentence.Document.Id).Sum(d => d.Max(x => Score(c, x)))))
+            .Select(g => (Value: g.Key, Best: g.MaxBy(x => Score(c, x)),
+                Support: g.GroupBy(x => x.Sentence.Document.Id).Sum(d => d.Max(x => Score(c, x)))))
             .OrderByDescending(v => v.Support).ToList();
 
     /// <summary>Head counts written in the question ("18k", "14,000"), as values; years are not figures.</summary>
     private static HashSet<long> FiguresIn(string question) =>
         QuestionFigure().Matches(question)
-            .Select(m => (Value: double.Parse(m.Groups["n"].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture), K: m.Groups["k"].Success, Raw: m.Groups["n"].Value))
+            .Select(m => (Value: double.Parse(m.Groups["n"].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture),
+                K: m.Groups["k"].Success, Raw: m.Groups["n"].Value))
             .Where(f => f.K || f.Raw.Contains(',') || f.Value is < 1900 or > 2100)
             .Select(f => (long)(f.K ? f.Value * 1000 : f.Value))
             .ToHashSet();
@@ -122,15 +134,20 @@ public sealed partial class CountKind : IFactKind
 
     private static KindOutcome DeclineQualified(FactContext c, IReadOnlyList<string> qualifiers, AnswerDraft draft)
     {
-        draft.Say($"I don't know: the articles I have don't say how many of {c.Name}'s cuts{c.PeriodSuffix} concern {string.Join(" or ", qualifiers)}.");
+        draft.Say($"I don't know: the articles I have don't say how many of {c.Name}'s cuts{c.PeriodSuffix} concern " +
+            $"{string.Join(" or ", qualifiers)}.");
         var nearest = c.Rank(c.Pool.Where(s => FocusRanker.Matched(qualifiers, s.Text).Any())).FirstOrDefault();
         if (nearest is not null) draft.Say($"What they do say about it: [{draft.Quote(nearest.Sentence)}].");
         return KindOutcome.Declined;
     }
 
-    [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhow big\b|\bhead ?count\b|\bhow large\b|\bfigure\b|\btotal\b|\bcount\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhow big\b|\bhead ?count\b|\bhow large\b|\bfigure\b|\btotal\b|\bcount\b")] private static
+        partial Regex Cue();
     [GeneratedRegex(@"\bhow many\b|\bnumber of\b|\bhead ?count\b")] private static partial Regex HowMany();
-    [GeneratedRegex(@"\banother\b|\badditional\b|\bof (?:these|those|them|the)\b", RegexOptions.IgnoreCase)] private static partial Regex PartOfRound();
-    [GeneratedRegex(@"\b(?:how many|number of) (?:weeks|months|days|years|hours|times|rounds|offices|countries|states|teams|locations|sites|divisions|companies|firms|products)\b")] private static partial Regex NotHeads();
-    [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?)(?<k>k\b)?(?!\s?%)", RegexOptions.IgnoreCase)] private static partial Regex QuestionFigure();
+    [GeneratedRegex(@"\banother\b|\badditional\b|\bof (?:these|those|them|the)\b", RegexOptions.IgnoreCase)] private static partial Regex
+        PartOfRound();
+    [GeneratedRegex(@"\b(?:how many|number of) (?:weeks|months|days|years|hours|times|rounds|offices|countries|states|teams|locations|" +
+        @"sites|divisions|companies|firms|products)\b")] private static partial Regex NotHeads();
+    [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?)(?<k>k\b)?(?!\s?%)", RegexOptions.IgnoreCase)] private static partial
+        Regex QuestionFigure();
 }

@@ -21,7 +21,8 @@ public sealed partial class DateKind : IFactKind
 
     public KindOutcome Write(FactContext c, AnswerDraft draft)
     {
-        if ((c.Part.Focus.Count > 0 || Deadline().IsMatch(c.Part.Text.ToLowerInvariant())) && WriteFocused(c, draft)) return KindOutcome.Answered;
+        if ((c.Part.Focus.Count > 0 || Deadline().IsMatch(c.Part.Text.ToLowerInvariant())) && WriteFocused(c, draft)) return
+            KindOutcome.Answered;
         return WriteAnnouncement(c, draft);
     }
 
@@ -40,7 +41,8 @@ public sealed partial class DateKind : IFactKind
             : ranked.FirstOrDefault(r => EndOfPeriod().IsMatch(r.Sentence.Text));
         if (best is null) return false;
         var lead = $"{c.Name}{c.PeriodSuffix}: {draft.Inline(best.Sentence)}";
-        var second = ranked.Skip(1).FirstOrDefault(r => r.Lexical >= best.Lexical && r.Sentence.Document.Id != best.Sentence.Document.Id && !SameText(r, best));
+        var second = ranked.Skip(1).FirstOrDefault(r => r.Lexical >= best.Lexical && r.Sentence.Document.Id != best.Sentence.Document.Id
+            && !SameText(r, best));
         draft.Say(second is null ? lead + "." : $"{lead}; also {draft.Inline(second.Sentence)}.");
         return true;
     }
@@ -59,7 +61,8 @@ public sealed partial class DateKind : IFactKind
             return days <= 7 ? 0.8 : days <= 31 ? 0.2 : -0.5;
         }
         var best = c.Pool.Where(s => s.Facts.Dates.Any(d => d.Precision == DatePrecision.Day))
-            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.6 : 0) + (AnnounceWord(s.Text) ? 0.4 : 0) + (s.Facts.HeadCounts.Count > 0 ? 0.3 : 0) + NearPublication(s))
+            .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.6 : 0) + (AnnounceWord(s.Text) ? 0.4 : 0)
+                + (s.Facts.HeadCounts.Count > 0 ? 0.3 : 0) + NearPublication(s))
             .FirstOrDefault();
         if (best is not null && NearPublication(best) >= 0)
         {
@@ -73,7 +76,9 @@ public sealed partial class DateKind : IFactKind
         var reported = c.Pool.Where(s => s.Document.PublishedPrecision == "day" && s.Facts.HasLayoffCue)
             .OrderBy(s => s.Document.Published).ThenByDescending(s => s.Retrieval + s.Overlap).FirstOrDefault();
         if (reported is null) return KindOutcome.Nothing;
-        draft.Say($"The articles don't give the day in their text; the earliest report I have is from {reported.Document.Published!.Value.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} ({ShortPublisher(reported.Document)}) [{draft.Quote(reported)}].");
+        draft.Say($"The articles don't give the day in their text; the earliest report I have is from " +
+            $"{reported.Document.Published!.Value.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} " +
+            $"({ShortPublisher(reported.Document)}) [{draft.Quote(reported)}].");
         return KindOutcome.Answered;
     }
 
@@ -81,9 +86,17 @@ public sealed partial class DateKind : IFactKind
     private const string DatedQuarter = @"(?:first|second|third|fourth|last|next|current|this|that|same|the) (?:fiscal )?quarter";
 
     [GeneratedRegex(@"\b(?:what|which|on what) (?:date|day)\b")] private static partial Regex CalendarCue();
-    [GeneratedRegex(@"\b(?:by|until|till) when\b|\bhow long\b|\bdeadline\b|\bwhen will\b.*\b(?:done|complete|completed|finished|over|end)\b")] private static partial Regex Deadline();
-    [GeneratedRegex(@"\bby (?:the )?(?:end of |fiscal |FY|mid-|early |late )?(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|year|" + DatedQuarter + @")|\bthrough (?:the )?end of\b|\buntil\b|\bwill (?:be )?complete\w*", RegexOptions.IgnoreCase)] private static partial Regex EndOfPeriod();
+    [GeneratedRegex(@"\b(?:by|until|till) when\b|\bhow long\b|\bdeadline\b|\bwhen will\b.*\b(?:done|complete|completed|finished|over|" +
+        @"end)\b")] private static partial Regex Deadline();
+    [GeneratedRegex(@"\bby (?:the )?(?:end of |fiscal |FY|mid-|early |late )?(?:\d{4}|January|February|March|April|May|June|July|August|" +
+        @"September|October|November|December|Q[1-4]|year|" + DatedQuarter
+        + @")|\bthrough (?:the )?end of\b|\buntil\b|\bwill (?:be )?complete\w*", RegexOptions.IgnoreCase)] private static partial Regex
+        EndOfPeriod();
     // "when do they hear?" asks a time; "how many did it have when it announced" only places the question.
-    [GeneratedRegex(@"^\W*when\b|\bwhen\s+(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have|exactly)\b|\b(?:by|since|until|till) when\b|\bwhen\W*$|\bwhat date\b|\bwhich date\b|\bwhat day\b|\bwhich day\b|\bby when\b|\bhow long\b|\buntil when\b|\bwhat time\b|\bdeadline\b|\btimeline\b|\bhow soon\b")] private static partial Regex Cue();
-    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|today|tomorrow|this week|next week|weeks?|months?|days?|" + DatedQuarter + @"|Q[1-4]|FY\d\d|fiscal|end of|through|until|by the)\b")] private static partial Regex TimeWords();
+    [GeneratedRegex(@"^\W*when\b|\bwhen\s+(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have|exactly)\b|\b(?:by|since|" +
+        @"until|till) when\b|\bwhen\W*$|\bwhat date\b|\bwhich date\b|\bwhat day\b|\bwhich day\b|\bby when\b|\bhow long\b|\buntil when\b|" +
+        @"\bwhat time\b|\bdeadline\b|\btimeline\b|\bhow soon\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|" +
+        @"Wednesday|Thursday|Friday|today|tomorrow|this week|next week|weeks?|months?|days?|" + DatedQuarter
+        + @"|Q[1-4]|FY\d\d|fiscal|end of|through|until|by the)\b")] private static partial Regex TimeWords();
 }

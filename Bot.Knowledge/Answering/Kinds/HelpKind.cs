@@ -24,7 +24,8 @@ public sealed class HelpKind : IQuestionKind
         "Which teams were hit when Shopify cut jobs?",
     ];
 
-    /// <summary>The reply to a greeting, "help", an off-topic or unreadable message; the platform's help command lists its commands.</summary>
+    /// <summary>The reply to a greeting, "help", an off-topic or unreadable message; the platform's help command lists its
+    /// commands.</summary>
     public static string Text { get; } =
         // Single quotes: words in double quotes must be a verified quote, and these are the user's words, not a source's.
         $"{Intro} Try: {string.Join(" ", ExampleQuestions.Select(q => $"‘{q}’"))} " +

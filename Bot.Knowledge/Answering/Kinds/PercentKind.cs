@@ -28,7 +28,8 @@ public sealed partial class PercentKind : IFactKind
 
     /// <summary>The sentence that best states the round's share of the workforce, or null.</summary>
     public static CandidateSentence? Best(FactContext c) => c.Pool.Where(s => s.Facts.Percents.Count > 0)
-        .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.5 : 0) + (WorkforceWord(s.Text) ? 0.3 : 0) - TimePenalty(c.Question, s)
+        .OrderByDescending(s => s.Retrieval + 1.5 * s.Overlap + (s.Facts.HasLayoffCue ? 0.5 : 0) + (WorkforceWord(s.Text) ? 0.3 : 0)
+            - TimePenalty(c.Question, s)
                            - (UpperBound().IsMatch(s.Text) ? 0.5 : 0) - (FactExtractor.IsSpeculative(s.Text) ? 0.3 : 0))
         .FirstOrDefault();
 
@@ -37,5 +38,6 @@ public sealed partial class PercentKind : IFactKind
     // "up to 75 percent" is a ceiling someone planned or feared, weaker than a share stated as done.
     [GeneratedRegex(@"\bup to\b|\bas many as\b|\bas much as\b", RegexOptions.IgnoreCase)] private static partial Regex UpperBound();
     // "the 10% one" names a round by its figure; "what %" asks for one.
-    [GeneratedRegex(@"(?<!\d\s?)%|\bpercent|\bper cent\b|\bpercentage\b|\bshare of\b|\bportion\b|\bfraction\b|\bproportion\b|\bwhat share\b|\bbigger share\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"(?<!\d\s?)%|\bpercent|\bper cent\b|\bpercentage\b|\bshare of\b|\bportion\b|\bfraction\b|\bproportion\b|\bwhat " +
+        @"share\b|\bbigger share\b")] private static partial Regex Cue();
 }

@@ -22,7 +22,8 @@ public sealed partial class ReasonKind : IFactKind
         // Stated reasons outrank speculation: the company's own words first, "may"/"suggests" last; the part's
         // own words ("the email to staff", "AI or money") and its meaning pick among them.
         var reasons = c.Rank(candidates, s => Math.Min(s.Facts.ReasonScore, 8) / 2.5 + s.Retrieval + 0.5 * s.Overlap
-                                               + (s.Facts.Claimant == Claimant.Company ? 0.3 : 0) - (FactExtractor.IsSpeculative(s.Text) ? 0.6 : 0)
+                                               + (s.Facts.Claimant == Claimant.Company ? 0.3 : 0)
+                                                   - (FactExtractor.IsSpeculative(s.Text) ? 0.6 : 0)
                                                - AnswerWording.TimePenalty(c.Question, s) / 2)
             .Select(r => r.Sentence).ToList();
         var picked = new List<CandidateSentence> { reasons[0] };
@@ -35,7 +36,9 @@ public sealed partial class ReasonKind : IFactKind
             picked.Add(r);
             themes.UnionWith(fresh);
         }
-        var fragments = picked.Select(p => $"“{AnswerWording.Fragment(p.Text, clause => FactExtractor.Extract(clause).ReasonScore, maxLength: 140)}” [{draft.Quote(p)}]");
+        var fragments = picked.Select(p
+            => $"“{AnswerWording.Fragment(p.Text, clause => FactExtractor.Extract(clause).ReasonScore, maxLength: 140)}” " +
+            $"[{draft.Quote(p)}]");
         draft.Say($"Reasons given: {string.Join("; ", fragments)}.");
         return KindOutcome.Answered;
     }
@@ -44,5 +47,7 @@ public sealed partial class ReasonKind : IFactKind
     private static HashSet<string> Themes(CandidateSentence s) =>
         s.Facts.ReasonCues.Select(FactExtractor.ThemeOf).Where(t => t is not ("cause" or "costs")).ToHashSet();
 
-    [GeneratedRegex(@"\bwhy\b|\breasons?\b|\breasoning\b|\bblam\w*|\bcause\w*\b|\bbecause\b|\bwhat led\b|\bmotiv\w*|\brationale\b|\bjustif\w*|\bexplain\w*|\bcite[ds]?\b|\bciting\b|\bexcuse\w*|\btheme\b|\bwhat drove\b|\bbehind\b|\bdriv(?:e|en|ing) by\b|\bwas it (?:ai|money|costs?)\b|\bpoint of\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"\bwhy\b|\breasons?\b|\breasoning\b|\bblam\w*|\bcause\w*\b|\bbecause\b|\bwhat led\b|\bmotiv\w*|\brationale\b|" +
+        @"\bjustif\w*|\bexplain\w*|\bcite[ds]?\b|\bciting\b|\bexcuse\w*|\btheme\b|\bwhat drove\b|\bbehind\b|\bdriv(?:e|en|ing) by\b|" +
+        @"\bwas it (?:ai|money|costs?)\b|\bpoint of\b")] private static partial Regex Cue();
 }

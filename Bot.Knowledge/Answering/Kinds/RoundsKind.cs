@@ -22,12 +22,14 @@ internal sealed partial class RoundsKind(LayoffDataQueries queries, IDocumentSto
         var q = context.Question;
         if (q.Companies.Count != 1 || !Cue().IsMatch(q.Text.ToLowerInvariant()) || WorkforceKind.Asks(q.Text)) return false;
         // "in total" about one month is about that round, not the timeline.
-        if (q.Period is { } p && (p.To - p.From).TotalDays < 40 && !Regex.IsMatch(q.Text, @"\brounds?\b", RegexOptions.IgnoreCase)) return false;
+        if (q.Period is { } p && (p.To - p.From).TotalDays < 40 && !Regex.IsMatch(q.Text, @"\brounds?\b", RegexOptions.IgnoreCase)) return
+            false;
         var company = q.Companies[0];
         var since = q.Period is null ? (DateOnly?)null : DateOnly.FromDateTime(q.Period.From);
         var until = q.Period is null ? (DateOnly?)null : DateOnly.FromDateTime(q.Period.To.AddDays(-1));
         var rounds = queries.Timeline(company, since, until, includeWarn: false)
-            .Where(r => r.DatasetRows.Any(s => s.Count is not null) || r.ArticleFigures.Any(s => s.Count is not null || s.Percentage is not null))
+            .Where(r => r.DatasetRows.Any(s => s.Count is not null)
+                || r.ArticleFigures.Any(s => s.Count is not null || s.Percentage is not null))
             .ToList();
         if (rounds.Count == 0) return false;
         var items = new List<string>();
@@ -69,7 +71,11 @@ internal sealed partial class RoundsKind(LayoffDataQueries queries, IDocumentSto
         return ($"{rowFigures} roles (layoffs.fyi)", cites, rows.Sum(s => s.Count!.Value));
     }
 
-    [GeneratedRegex(@"\bin total\b|\ball together\b|\baltogether\b|\bcombined\b|\bcumulative\b|\bso far\b|\boverall\b")] private static partial Regex Total();
-    [GeneratedRegex(@"\bthis year\b|\bso far\b|\bin total\b|\baltogether\b|\bcombined\b|\bsince (?:January|the start)\b|\byear to date\b", RegexOptions.IgnoreCase)] private static partial Regex Cumulative();
-    [GeneratedRegex(@"\bhow many (?:layoff )?rounds\b|\brounds?\b.*\beach\b|\beach (?:round|one|time)\b|\bevery round\b|\ball (?:the |their |its )?(?:rounds|layoffs)\b|\bin total\b|\ball together\b|\baltogether\b|\bcombined\b|\bcumulative\b|\btimeline\b|\bhistory of\b|\bso far\b")] private static partial Regex Cue();
+    [GeneratedRegex(@"\bin total\b|\ball together\b|\baltogether\b|\bcombined\b|\bcumulative\b|\bso far\b|\boverall\b")] private static
+        partial Regex Total();
+    [GeneratedRegex(@"\bthis year\b|\bso far\b|\bin total\b|\baltogether\b|\bcombined\b|\bsince (?:January|the start)\b|\byear to date\b",
+        RegexOptions.IgnoreCase)] private static partial Regex Cumulative();
+    [GeneratedRegex(@"\bhow many (?:layoff )?rounds\b|\brounds?\b.*\beach\b|\beach (?:round|one|time)\b|\bevery round\b|\ball (?:the |" +
+        @"their |its )?(?:rounds|layoffs)\b|\bin total\b|\ball together\b|\baltogether\b|\bcombined\b|\bcumulative\b|\btimeline\b|" +
+        @"\bhistory of\b|\bso far\b")] private static partial Regex Cue();
 }

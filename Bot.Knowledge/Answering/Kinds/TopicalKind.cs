@@ -11,7 +11,8 @@ namespace Bot.Knowledge.Answering.Kinds;
 /// </summary>
 public abstract partial class TopicalKind : IFactKind
 {
-    [GeneratedRegex(@"\bhow (?:many|long|much) (?<u>weeks|months|days|years)\b", RegexOptions.IgnoreCase)] private static partial Regex AskedUnit();
+    [GeneratedRegex(@"\bhow (?:many|long|much) (?<u>weeks|months|days|years)\b", RegexOptions.IgnoreCase)] private static partial Regex
+        AskedUnit();
 
     public abstract string Name { get; }
 
@@ -24,7 +25,8 @@ public abstract partial class TopicalKind : IFactKind
     /// <summary>Words by which a sentence speaks of the topic; the more of them, the better.</summary>
     protected abstract Regex Vocabulary { get; }
 
-    /// <summary>A sentence must have this to qualify at all (a money figure, a head count of the whole workforce, a word at the core of the topic).</summary>
+    /// <summary>A sentence must have this to qualify at all (a money figure, a head count of the whole workforce, a word at the core of the
+    /// topic).</summary>
     protected virtual bool Qualifies(CandidateSentence sentence) => true;
 
     public virtual bool AppliesTo(QuestionPart part) => Cue.IsMatch(part.Text.ToLowerInvariant());
@@ -32,7 +34,8 @@ public abstract partial class TopicalKind : IFactKind
     public KindOutcome Write(FactContext c, AnswerDraft draft)
     {
         var topical = c.Pool.Where(s => Qualifies(s) && Vocabulary.IsMatch(s.Text)).ToList();
-        var ranked = c.Rank(topical, s => 0.25 * Math.Min(3, Vocabulary.Matches(s.Text).Count) + (s.Facts.HasLayoffCue ? 0.15 : 0) + 0.2 * s.Retrieval);
+        var ranked = c.Rank(topical, s => 0.25 * Math.Min(3, Vocabulary.Matches(s.Text).Count) + (s.Facts.HasLayoffCue ? 0.15 : 0) + 0.2
+            * s.Retrieval);
         if (ranked.Count == 0)
         {
             draft.Say($"I don't know: the articles I have don't state {Topic} for {c.Name}'s layoffs{c.PeriodSuffix}.");
@@ -41,9 +44,11 @@ public abstract partial class TopicalKind : IFactKind
             return KindOutcome.Declined;
         }
         // "How many weeks?" is answered only by a sentence that counts weeks; a total charge does not say it.
-        if (AskedUnit().Match(c.Part.Text) is { Success: true } unit && !ranked.Take(3).Any(r => Regex.IsMatch(r.Sentence.Text, $@"\b{unit.Groups["u"].Value}\b", RegexOptions.IgnoreCase)))
+        if (AskedUnit().Match(c.Part.Text) is { Success: true } unit
+            && !ranked.Take(3).Any(r => Regex.IsMatch(r.Sentence.Text, $@"\b{unit.Groups["u"].Value}\b", RegexOptions.IgnoreCase)))
         {
-            draft.Say($"I don't know: the articles I have don't say how many {unit.Groups["u"].Value} for {c.Name}{c.PeriodSuffix}. What they do say: [{draft.Quote(ranked[0].Sentence)}].");
+            draft.Say($"I don't know: the articles I have don't say how many {unit.Groups["u"].Value} for {c.Name}{c.PeriodSuffix}. What " +
+                $"they do say: [{draft.Quote(ranked[0].Sentence)}].");
             return KindOutcome.Declined;
         }
         var picked = new List<RankedSentence> { ranked[0] };
@@ -88,8 +93,10 @@ public sealed partial class TermsKind : TopicalKind
     private const string CoreTerms = TermWords + @"|\bweeks? of\b|\bmonths? of\b|\b\d+ days\b";
 
     [GeneratedRegex(CoreTerms, RegexOptions.IgnoreCase)] private static partial Regex CoreRegex();
-    [GeneratedRegex(TermWords + @"|\bwhat (?:do|did|does|will|would)\b.*\b(?:get|give|receive|offer)\w*|\b(?:give|offer|provide)\w* (?:the )?(?:ppl|people|employees|staff|workers)\b|\bterms\b", RegexOptions.IgnoreCase)] private static partial Regex CueRegex();
-    [GeneratedRegex(CoreTerms + @"|\bweeks?\b|\bmonths\b|\btransition|\bimmigration|\bvisa|\bjob search|\bnew role|\binternal(?:ly)?\b", RegexOptions.IgnoreCase)] private static partial Regex VocabularyRegex();
+    [GeneratedRegex(TermWords + @"|\bwhat (?:do|did|does|will|would)\b.*\b(?:get|give|receive|offer)\w*|\b(?:give|offer|provide)\w* " +
+        @"(?:the )?(?:ppl|people|employees|staff|workers)\b|\bterms\b", RegexOptions.IgnoreCase)] private static partial Regex CueRegex();
+    [GeneratedRegex(CoreTerms + @"|\bweeks?\b|\bmonths\b|\btransition|\bimmigration|\bvisa|\bjob search|\bnew role|\binternal(?:ly)?\b",
+        RegexOptions.IgnoreCase)] private static partial Regex VocabularyRegex();
 }
 
 /// <summary>"Which teams were hit?": the divisions, teams, products, offices or kinds of role the cuts fall on.</summary>
@@ -99,13 +106,22 @@ public sealed partial class ScopeKind : TopicalKind
     protected override string Topic => "which teams or parts of the company were hit";
     protected override Regex Cue => CueRegex();
     protected override Regex Vocabulary => VocabularyRegex();
-    protected override bool Qualifies(CandidateSentence s) => s.Facts.HasLayoffCue || NotAffected().IsMatch(s.Text) || Closing().IsMatch(s.Text);
+    protected override bool Qualifies(CandidateSentence s) => s.Facts.HasLayoffCue || NotAffected().IsMatch(s.Text)
+        || Closing().IsMatch(s.Text);
     protected override string Lead(FactContext c) => $"Where {c.Name}'s cuts{c.PeriodSuffix} fall, per the sources";
 
-    [GeneratedRegex(@"\b(?:which|what|whose)\b(?: \w+)? (?:teams?|orgs?|organi[sz]ations?|divisions?|groups?|units?|departments?|parts?|businesses|business units?|products?|projects?|offices?|locations?|countries|regions?|functions?|areas?|roles?|jobs|positions|segments?|sites?|labs?)\b|\bwhere\b(?=.*\b(?:cut|layoff|lay off|laid off|job|role|hit|affect|impact|lose|lost|happen|go|went))|\bhit hardest\b|\bmost (?:affected|impacted|hit)\b|\b(?:got|get|were|was|be) (?:hit|affected|impacted)\b|\blost (?:ppl|people|staff|jobs)\b")] private static partial Regex CueRegex();
-    [GeneratedRegex(@"\bteams?\b|\borgani[sz]ations?\b|\borgs?\b|\bdivisions?\b|\bgroups?\b|\bunits?\b|\bdepartments?\b|\bbusinesses\b|\bproducts?\b|\bprojects?\b|\boffices?\b|\bfunctions?\b|\bmostly\b|\bmajority\b|\bprimarily\b|\bmainly\b|\bincluding\b|\bacross\b|\bmost (?:impacted|affected)\b|\b(?:impacted|affected)\b|\bin (?:[A-Z][\w&]+,? )+(?:and|&) [A-Z]")] private static partial Regex VocabularyRegex();
+    [GeneratedRegex(@"\b(?:which|what|whose)\b(?: \w+)? (?:teams?|orgs?|organi[sz]ations?|divisions?|groups?|units?|departments?|parts?|" +
+        @"businesses|business units?|products?|projects?|offices?|locations?|countries|regions?|functions?|areas?|roles?|jobs|positions|" +
+        @"segments?|sites?|labs?)\b|\bwhere\b(?=.*\b(?:cut|layoff|lay off|laid off|job|role|hit|affect|impact|lose|lost|happen|go|went))|" +
+        @"\bhit hardest\b|\bmost (?:affected|impacted|hit)\b|\b(?:got|get|were|was|be) (?:hit|affected|impacted)\b|\blost (?:ppl|people|" +
+        @"staff|jobs)\b")] private static partial Regex CueRegex();
+    [GeneratedRegex(@"\bteams?\b|\borgani[sz]ations?\b|\borgs?\b|\bdivisions?\b|\bgroups?\b|\bunits?\b|\bdepartments?\b|\bbusinesses\b|" +
+        @"\bproducts?\b|\bprojects?\b|\boffices?\b|\bfunctions?\b|\bmostly\b|\bmajority\b|\bprimarily\b|\bmainly\b|\bincluding\b|" +
+        @"\bacross\b|\bmost (?:impacted|affected)\b|\b(?:impacted|affected)\b|\bin (?:[A-Z][\w&]+,? )+(?:and|&) [A-Z]")] private static
+        partial Regex VocabularyRegex();
     [GeneratedRegex(@"\bclos(?:e|es|ed|ing|ure|ures)\b(?!\s+to\b)", RegexOptions.IgnoreCase)] private static partial Regex Closing();
-    [GeneratedRegex(@"\bnot\s+(?:be\s+)?(?:affect|impact)\w*|\bspared\b|\bunaffected\b|\bexempt\w*", RegexOptions.IgnoreCase)] private static partial Regex NotAffected();
+    [GeneratedRegex(@"\bnot\s+(?:be\s+)?(?:affect|impact)\w*|\bspared\b|\bunaffected\b|\bexempt\w*", RegexOptions.IgnoreCase)] private
+        static partial Regex NotAffected();
 }
 
 /// <summary>"How much are they trying to save?": costs, charges and savings stated as money.</summary>
@@ -117,9 +133,13 @@ public sealed partial class MoneyKind : TopicalKind
     protected override Regex Vocabulary => VocabularyRegex();
     protected override bool Qualifies(CandidateSentence s) => MoneyFigure().IsMatch(s.Text);
 
-    [GeneratedRegex(@"\bhow much (?:money|cash)\b|\bsav(?:e|es|ing|ings)\b|\bcosts?\b|\bcharges?\b|\bspend\w*|\bexpens\w*|\bbudget\b|\brestructuring charge|\bimpact on (?:profit|earnings)|\bhow much did it cost\b|\bprofits?\b|\brevenue\b|\$")] private static partial Regex CueRegex();
-    [GeneratedRegex(@"\bsav\w*|\bcost\w*|\bcharges?\b|\bspend\w*|\bexpens\w*|\bbudget|\bimpact|\bprofit|\brevenue|\breduc\w*|\bbillion\b|\bmillion\b", RegexOptions.IgnoreCase)] private static partial Regex VocabularyRegex();
-    [GeneratedRegex(@"[$€£]\s?\d|\b\d[\d,.]*\s?(?:billion|million|bn|mn)\b|\bUS\$|\bRs\.? ?\d", RegexOptions.IgnoreCase)] private static partial Regex MoneyFigure();
+    [GeneratedRegex(@"\bhow much (?:money|cash)\b|\bsav(?:e|es|ing|ings)\b|\bcosts?\b|\bcharges?\b|\bspend\w*|\bexpens\w*|\bbudget\b|" +
+        @"\brestructuring charge|\bimpact on (?:profit|earnings)|\bhow much did it cost\b|\bprofits?\b|\brevenue\b|\$")] private static
+        partial Regex CueRegex();
+    [GeneratedRegex(@"\bsav\w*|\bcost\w*|\bcharges?\b|\bspend\w*|\bexpens\w*|\bbudget|\bimpact|\bprofit|\brevenue|\breduc\w*|\bbillion\b|" +
+        @"\bmillion\b", RegexOptions.IgnoreCase)] private static partial Regex VocabularyRegex();
+    [GeneratedRegex(@"[$€£]\s?\d|\b\d[\d,.]*\s?(?:billion|million|bn|mn)\b|\bUS\$|\bRs\.? ?\d", RegexOptions.IgnoreCase)] private static
+        partial Regex MoneyFigure();
 }
 
 /// <summary>"How many employees does Dell have in total?": the size of the whole workforce, not the cut.</summary>
@@ -129,12 +149,20 @@ public sealed partial class WorkforceKind : TopicalKind
     protected override string Topic => "the size of the workforce";
     protected override Regex Cue => CueRegex();
     protected override Regex Vocabulary => VocabularyRegex();
-    protected override bool Qualifies(CandidateSentence s) => s.Facts.HeadCounts.Any(h => h.IsTotalWorkforce) || CompanySize().IsMatch(s.Text);
+    protected override bool Qualifies(CandidateSentence s) => s.Facts.HeadCounts.Any(h => h.IsTotalWorkforce)
+        || CompanySize().IsMatch(s.Text);
     protected override string Lead(FactContext c) => $"{c.Name}'s workforce, per the sources";
 
     public static bool Asks(string text) => CueRegex().IsMatch(text.ToLowerInvariant());
 
-    [GeneratedRegex(@"\bhow many (?:employees|people|staff|workers|ppl)\b.*\b(?:has|have|had|employ\w*)\b|\b(?:total|whole|entire|overall) (?:workforce|headcount|head count|staff)\b|\bworkforce size\b|\bsize of (?:the|its|their) (?:workforce|company|staff)\b|\bhow big (?:is|was) (?:the company|it|they)\b|\bemployees? (?:in total|overall|altogether)\b|\b(?:has|have|had) in total\b")] private static partial Regex CueRegex();
-    [GeneratedRegex(@"\bemployees?\b|\bworkforce\b|\bstaff\b|\bworkers\b|\bheadcount\b|\bemploy\w*|\bpeople\b", RegexOptions.IgnoreCase)] private static partial Regex VocabularyRegex();
-    [GeneratedRegex(@"\b\d{1,3}(?:,\d{3})+-(?:employee|person|strong|worker)\b|\bworkforce of\b|\bemploy(?:s|ed|ing)\s+(?:about\s+|around\s+|just over\s+|more than\s+|nearly\s+|some\s+|roughly\s+|over\s+)?\d|\btotal (?:employee|staff|workforce|head ?count)|\b(?:has|had|with) (?:about |around |nearly |more than |over |some )?\d{1,3}(?:,\d{3})+ (?:employees|staff|workers|people)\b", RegexOptions.IgnoreCase)] private static partial Regex CompanySize();
+    [GeneratedRegex(@"\bhow many (?:employees|people|staff|workers|ppl)\b.*\b(?:has|have|had|employ\w*)\b|\b(?:total|whole|entire|" +
+        @"overall) (?:workforce|headcount|head count|staff)\b|\bworkforce size\b|\bsize of (?:the|its|their) (?:workforce|company|" +
+        @"staff)\b|\bhow big (?:is|was) (?:the company|it|they)\b|\bemployees? (?:in total|overall|altogether)\b|\b(?:has|have|had) in " +
+        @"total\b")] private static partial Regex CueRegex();
+    [GeneratedRegex(@"\bemployees?\b|\bworkforce\b|\bstaff\b|\bworkers\b|\bheadcount\b|\bemploy\w*|\bpeople\b", RegexOptions.IgnoreCase)]
+        private static partial Regex VocabularyRegex();
+    [GeneratedRegex(@"\b\d{1,3}(?:,\d{3})+-(?:employee|person|strong|worker)\b|\bworkforce of\b|\bemploy(?:s|ed|ing)\s+(?:about\s+|" +
+        @"around\s+|just over\s+|more than\s+|nearly\s+|some\s+|roughly\s+|over\s+)?\d|\btotal (?:employee|staff|workforce|head ?count)|" +
+        @"\b(?:has|had|with) (?:about |around |nearly |more than |over |some )?\d{1,3}(?:,\d{3})+ (?:employees|staff|workers|people)\b",
+        RegexOptions.IgnoreCase)] private static partial Regex CompanySize();
 }

@@ -29,11 +29,13 @@ public sealed partial class WhoKind : IFactKind
         var withPeople = c.Pool.Where(s => Named(s).Count > 0).ToList();
         // With no focus of its own, "who" asks who announced the round; with one, who did what the focus says.
         var announcing = c.Part.Focus.Count == 0;
-        var ranked = c.Rank(withPeople, s => 0.3 * s.Retrieval + (announcing && AnnounceWord(s.Text) ? 0.4 : 0) + (s.Facts.HasLayoffCue ? 0.2 : 0));
+        var ranked = c.Rank(withPeople,
+            s => 0.3 * s.Retrieval + (announcing && AnnounceWord(s.Text) ? 0.4 : 0) + (s.Facts.HasLayoffCue ? 0.2 : 0));
         var best = ranked[0].Sentence;
         var names = Named(best).Select(p => p.Title is null ? p.Name : $"{p.Name} ({p.Title})").ToList();
         var subject = string.Join(" and ", names.Take(3));
-        var verb = c.Part.Focus.Count == 0 && AnnounceWord(best.Text) ? $"announced {c.Name}'s layoffs{When(best)}" : $"is who the sources name{When(best)}";
+        var verb = c.Part.Focus.Count == 0 && AnnounceWord(best.Text) ? $"announced {c.Name}'s layoffs{When(best)}"
+            : $"is who the sources name{When(best)}";
         draft.Say($"{subject} {verb}: {draft.Inline(best)}.");
         // A second source naming someone else for the same focus is worth showing.
         var other = ranked.Skip(1).FirstOrDefault(r => r.Lexical > 0 && r.Lexical >= ranked[0].Lexical
@@ -42,6 +44,9 @@ public sealed partial class WhoKind : IFactKind
         return KindOutcome.Answered;
     }
 
-    // "who" as the question ("who sent it?", "stripe layoffs - who said ...") and not as a relative pronoun ("staff who can't be retrained").
-    [GeneratedRegex(@"(?:^|[,:;?!\-–—(]\s*|\b(?:and|but|so|or|then|also)\s+)(?:who|whose)\b|\bwhich (?:exec|executive|person|boss|leader|manager)\w*|\b(?:ceo|cfo|coo|boss|founder)(?:'s)? name\b|\bname of the\b|\bwhat(?:'s| is| was) (?:the|his|her) name\b")] private static partial Regex Cue();
+    // "who" as the question ("who sent it?", "stripe layoffs - who said ...") and not as a relative pronoun ("staff who can't be
+    // retrained").
+    [GeneratedRegex(@"(?:^|[,:;?!\-–—(]\s*|\b(?:and|but|so|or|then|also)\s+)(?:who|whose)\b|\bwhich (?:exec|executive|person|boss|leader|" +
+        @"manager)\w*|\b(?:ceo|cfo|coo|boss|founder)(?:'s)? name\b|\bname of the\b|\bwhat(?:'s| is| was) (?:the|his|her) name\b")] private
+        static partial Regex Cue();
 }

@@ -18,7 +18,8 @@ public sealed class AnsweringOptions
     /// <summary>Deployment name for <c>azure-openai</c>.</summary>
     public string? Deployment { get; set; }
 
-    /// <summary>Base URL: the Azure resource (<c>https://NAME.openai.azure.com/</c>) or the OpenAI-compatible <c>/v1</c> root. Optional for <c>openai</c>.</summary>
+    /// <summary>Base URL: the Azure resource (<c>https://NAME.openai.azure.com/</c>) or the OpenAI-compatible <c>/v1</c> root. Optional for
+    /// <c>openai</c>.</summary>
     public string? Endpoint { get; set; }
 
     /// <summary>Secret; required for <c>openai</c> and <c>azure-openai</c>, optional for local servers. Never logged.</summary>

@@ -9,7 +9,8 @@ internal sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOpti
     {
         var failures = new List<string>();
         if (!LlmProviders.IsKnown(o.Provider))
-            return ValidateOptionsResult.Fail($"Answering:Provider (Answering__Provider) is '{o.Provider}'; use one of: {string.Join(", ", LlmProviders.All)}.");
+            return ValidateOptionsResult.Fail($"Answering:Provider (Answering__Provider) is '{o.Provider}'; use one of: " +
+                $"{string.Join(", ", LlmProviders.All)}.");
         var provider = LlmProviders.Normalize(o.Provider);
         if (provider == LlmProviders.None) return ValidateOptionsResult.Success;
 
@@ -19,18 +20,22 @@ internal sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOpti
         if (o.PromptPassages is < 1 or > 30) failures.Add("Answering:PromptPassages (Answering__PromptPassages) must be between 1 and 30.");
         if (provider == LlmProviders.AzureOpenAI)
         {
-            if (string.IsNullOrWhiteSpace(o.Deployment)) failures.Add("Answering:Deployment (Answering__Deployment) is required for azure-openai.");
-            if (string.IsNullOrWhiteSpace(o.Endpoint)) failures.Add("Answering:Endpoint (Answering__Endpoint) is required for azure-openai, e.g. https://NAME.openai.azure.com/.");
+            if (string.IsNullOrWhiteSpace(o.Deployment))
+                failures.Add("Answering:Deployment (Answering__Deployment) is required for azure-openai.");
+            if (string.IsNullOrWhiteSpace(o.Endpoint))
+                failures.Add("Answering:Endpoint (Answering__Endpoint) is required for azure-openai, e.g. https://NAME.openai.azure.com/.");
             if (string.IsNullOrWhiteSpace(o.ApiKey)) failures.Add("Answering:ApiKey (Answering__ApiKey) is required for azure-openai.");
         }
         else
         {
             if (string.IsNullOrWhiteSpace(o.Model)) failures.Add($"Answering:Model (Answering__Model) is required for {provider}.");
-            if (provider == LlmProviders.OpenAI && string.IsNullOrWhiteSpace(o.ApiKey)) failures.Add("Answering:ApiKey (Answering__ApiKey) is required for openai.");
+            if (provider == LlmProviders.OpenAI && string.IsNullOrWhiteSpace(o.ApiKey))
+                failures.Add("Answering:ApiKey (Answering__ApiKey) is required for openai.");
             if (provider == LlmProviders.OpenAICompatible && string.IsNullOrWhiteSpace(o.Endpoint))
                 failures.Add("Answering:Endpoint (Answering__Endpoint) is required for openai-compatible, e.g. http://localhost:11434/v1.");
         }
-        if (!string.IsNullOrWhiteSpace(o.Endpoint) && !(Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (!string.IsNullOrWhiteSpace(o.Endpoint)
+            && !(Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             failures.Add($"Answering:Endpoint (Answering__Endpoint) '{o.Endpoint}' is not an absolute http(s) URL.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

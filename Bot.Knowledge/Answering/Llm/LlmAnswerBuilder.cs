@@ -27,13 +27,15 @@ internal sealed partial class LlmAnswerBuilder(ILogger<LlmAnswerBuilder> logger)
             var span = passage is null ? null : Locate(passage.Text, q.Quote);
             if (passage is null || span is null)
             {
-                logger.LogWarning("Dropped model quote for passage {Passage}: not found verbatim in that passage: {Quote}", q.Passage, Shorten(q.Quote));
+                logger.LogWarning("Dropped model quote for passage {Passage}: not found verbatim in that passage: {Quote}", q.Passage,
+                    Shorten(q.Quote));
                 dropped.Add(q.Quote);
                 continue;
             }
             if (InjectionGuard.OverlapsInstruction(passage.Text, span.Value.Start, span.Value.End))
             {
-                logger.LogWarning("Dropped model quote for passage {Passage}: it quotes text that addresses a model, not a reader: {Quote}", q.Passage, Shorten(q.Quote));
+                logger.LogWarning("Dropped model quote for passage {Passage}: it quotes text that addresses a model, not a reader: {Quote}",
+                    q.Passage, Shorten(q.Quote));
                 dropped.Add(q.Quote);
                 continue;
             }
@@ -52,7 +54,8 @@ internal sealed partial class LlmAnswerBuilder(ILogger<LlmAnswerBuilder> logger)
             var cited = PassageMarker().Matches(sentence).SelectMany(PassagesIn).ToList();
             if (cited.Count > 0 && !cited.Any(byPassage.ContainsKey))
             {
-                logger.LogWarning("Removed from the model's answer: none of the passages it cites has a verified quote: {Sentence}", sentence);
+                logger.LogWarning("Removed from the model's answer: none of the passages it cites has a verified quote: {Sentence}",
+                    sentence);
                 continue;
             }
             draft.Say(RenumberMarkers(sentence, byPassage));

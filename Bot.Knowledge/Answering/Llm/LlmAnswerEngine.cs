@@ -50,7 +50,8 @@ internal sealed class LlmAnswerEngine(
         try
         {
             var questionKernel = kernel.Clone();
-            questionKernel.Plugins.AddFromObject(new KnowledgePlugin(retriever, companies, collector, catalog, logger), KnowledgePlugin.PluginName);
+            questionKernel.Plugins.AddFromObject(new KnowledgePlugin(retriever, companies, collector, catalog, logger),
+                KnowledgePlugin.PluginName);
             questionKernel.AutoFunctionInvocationFilters.Add(toolRounds);
             var settings = new OpenAIPromptExecutionSettings
             {

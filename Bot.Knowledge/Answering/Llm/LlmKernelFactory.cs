@@ -30,7 +30,8 @@ internal static class LlmKernelFactory
                 builder.AddAzureOpenAIChatCompletion(options.Deployment!, azure);
                 break;
             case LlmProviders.OpenAI or LlmProviders.OpenAICompatible:
-                var clientOptions = new OpenAIClientOptions { Transport = transport, RetryPolicy = noRetries, NetworkTimeout = networkTimeout };
+                var clientOptions = new OpenAIClientOptions
+                    { Transport = transport, RetryPolicy = noRetries, NetworkTimeout = networkTimeout };
                 if (!string.IsNullOrWhiteSpace(options.Endpoint)) clientOptions.Endpoint = new Uri(options.Endpoint);
                 var key = string.IsNullOrWhiteSpace(options.ApiKey) ? PlaceholderKey : options.ApiKey;
                 builder.AddOpenAIChatCompletion(options.Model!, new OpenAIClient(new ApiKeyCredential(key), clientOptions));

@@ -45,7 +45,8 @@ internal static class LlmReplyParser
     private static int? PassageNumber(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Number when e.TryGetInt32(out var n) => n,
-        JsonValueKind.String when int.TryParse(e.GetString()!.Trim('[', ']', ' '), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        JsonValueKind.String when int.TryParse(e.GetString()!.Trim('[', ']', ' '), NumberStyles.None, CultureInfo.InvariantCulture,
+            out var n) => n,
         _ => null,
     };
 }

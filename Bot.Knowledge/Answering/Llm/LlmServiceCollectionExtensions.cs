@@ -23,7 +23,8 @@ public static class LlmServiceCollectionExtensions
 
         // The engine's own timeout (on the injected clock) bounds the call; the HttpClient's would cut tool-call rounds short.
         services.AddHttpClient(HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        services.TryAddSingleton(sp => new LlmStatus(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new
+            LlmStatus(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => LlmKernelFactory.Create(
             sp.GetRequiredService<IOptions<AnsweringOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));

@@ -45,13 +45,15 @@ public sealed class LlmStatus(AnsweringOptions options, TimeProvider time)
     public void RecordReplyWithoutVerifiedAnswer(string reason)
     {
         var now = time.GetUtcNow();
-        lock (_lock) _state = _state with { LastSuccessAt = now, LastFallbackReason = reason, LastFallbackAt = now, Fallbacks = _state.Fallbacks + 1 };
+        lock (_lock) _state = _state with
+            { LastSuccessAt = now, LastFallbackReason = reason, LastFallbackAt = now, Fallbacks = _state.Fallbacks + 1 };
     }
 
     /// <summary>The call failed, timed out or returned something unreadable; the extractive answer was used.</summary>
     public void RecordFailure(string error)
     {
         var now = time.GetUtcNow();
-        lock (_lock) _state = _state with { LastError = error, LastErrorAt = now, LastFallbackReason = error, LastFallbackAt = now, Fallbacks = _state.Fallbacks + 1 };
+        lock (_lock) _state = _state with
+            { LastError = error, LastErrorAt = now, LastFallbackReason = error, LastFallbackAt = now, Fallbacks = _state.Fallbacks + 1 };
     }
 }

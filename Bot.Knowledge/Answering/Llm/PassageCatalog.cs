@@ -16,7 +16,8 @@ internal sealed class PassageCatalog
     {
         lock (_lock)
         {
-            var existing = _passages.FindIndex(p => p.Document.Id == passage.Document.Id && p.Start == passage.Start && p.End == passage.End);
+            var existing = _passages.FindIndex(p => p.Document.Id == passage.Document.Id && p.Start == passage.Start && p.End
+                == passage.End);
             if (existing >= 0) return existing + 1;
             _passages.Add(passage);
             return _passages.Count;

@@ -31,5 +31,6 @@ internal static class PassageFormatter
 
     /// <summary>Defuses fence look-alikes inside the text (rare in news; a quote spanning one would then not verify).</summary>
     private static string Body(string text) =>
-        text.Replace(Close, "</ passage>", StringComparison.OrdinalIgnoreCase).Replace(Open, "< passage", StringComparison.OrdinalIgnoreCase);
+        text.Replace(Close, "</ passage>", StringComparison.OrdinalIgnoreCase).Replace(Open, "< passage",
+            StringComparison.OrdinalIgnoreCase);
 }

@@ -17,7 +17,8 @@ public sealed class DataFeedPoller : IUrlPoller
         ILogger<DataFeedPoller> logger) =>
         _poller = new FeedPoller(fetcher, new DataTableContent(importer), states, time, logger, CollectionName);
 
-    public Task<IReadOnlyList<FeedPollResult>> PollDueAsync(IReadOnlyList<string> urls, TimeSpan interval, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<FeedPollResult>>
+        PollDueAsync(IReadOnlyList<string> urls, TimeSpan interval, CancellationToken cancellationToken) =>
         _poller.PollDueAsync(urls, interval, cancellationToken);
 
     public DateTimeOffset NextAttempt(IReadOnlyList<string> urls) => _poller.NextAttempt(urls);

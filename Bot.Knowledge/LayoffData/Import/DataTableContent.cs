@@ -21,7 +21,8 @@ internal sealed class DataTableContent(DataFileImporter importer) : IPolledConte
         if (kind == DataFileKind.Unknown) throw new FormatException("the header is neither a layoffs.fyi nor a WARN table");
         if (records.Count == 1) throw new FormatException("the table has no rows");
         if (records.Skip(1).FirstOrDefault(r => r.Fields.Count != header.Count) is { } bad)
-            throw new FormatException($"line {bad.Line} has {bad.Fields.Count} fields where the header has {header.Count}: the download is malformed or cut off");
+            throw new FormatException($"line {bad.Line} has {bad.Fields.Count} fields where the header has {header.Count}: the download " +
+                $"is malformed or cut off");
 
         var folder = Directory.CreateTempSubdirectory("layoffbot-datafeed-").FullName;
         try

@@ -21,5 +21,6 @@ public sealed record ImportReport
 
     public override string ToString() =>
         $"{Dataset}: {Read} rows read from {string.Join(", ", Files)}; {Added} added, {Updated} updated, " +
-        $"{Unchanged} unchanged, {Merged} merged as extra sources, {Skipped.Count} skipped ({Duplicates} of them duplicates) ({Elapsed.TotalSeconds:0.00} s)";
+        $"{Unchanged} unchanged, {Merged} merged as extra sources, {Skipped.Count} skipped ({Duplicates} of them duplicates) " +
+            $"({Elapsed.TotalSeconds:0.00} s)";
 }

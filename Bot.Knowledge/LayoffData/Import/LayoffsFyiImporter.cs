@@ -95,7 +95,8 @@ internal sealed class LayoffsFyiImporter(ILayoffRowStore store, ILogger<LayoffsF
     /// <summary>Gives the row its id; returns the earlier row of the same file it duplicates, if any.</summary>
     private static LayoffRow? AssignIdWithinFile(LayoffRow row, Dictionary<string, List<LayoffRow>> seenInFile)
     {
-        var baseId = Storage.IndexKeys.Bounded($"{LayoffDatasets.LayoffsFyi}|{row.CompanyKey}|{row.Date}|{EmployerNameNormalizer.Key(row.Location ?? "")}");
+        var baseId = Storage.IndexKeys.Bounded($"{LayoffDatasets.LayoffsFyi}|{row.CompanyKey}|{row.Date}|" +
+            $"{EmployerNameNormalizer.Key(row.Location ?? "")}");
         if (!seenInFile.TryGetValue(baseId, out var same))
         {
             seenInFile[baseId] = [row];

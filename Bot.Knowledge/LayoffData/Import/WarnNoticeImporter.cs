@@ -73,9 +73,11 @@ internal sealed class WarnNoticeImporter(IWarnNoticeStore store, ILogger<WarnNot
                 keeper.Duplicates.Add(new SourceReference
                 {
                     File = n.File, Line = n.Line, Url = n.SourceUrl,
-                    Note = $"same notice listed again (notice date {n.NoticeDate ?? "none"}{(other.StillListed ? "" : ", no longer listed")})",
+                    Note = $"same notice listed again (notice date " +
+                        $"{n.NoticeDate ?? "none"}{(other.StillListed ? "" : ", no longer listed")})",
                 });
-                skipped.Add(new SkippedRow(n.File, n.Line, $"duplicate of {keeper.File} line {keeper.Line} (same employer, employees affected and effective date)"));
+                skipped.Add(new SkippedRow(n.File, n.Line,
+                    $"duplicate of {keeper.File} line {keeper.Line} (same employer, employees affected and effective date)"));
             }
             keepers.Add(keeper);
         }
@@ -162,7 +164,8 @@ internal sealed class WarnNoticeImporter(IWarnNoticeStore store, ILogger<WarnNot
         // figure is missing that key would merge unrelated notices, so notice date and location join it.
         var id = Storage.IndexKeys.Bounded(employees is not null && effectiveDate is not null
             ? $"{LayoffDatasets.Warn}|{state}|{employerKey}|{employees}|{effectiveDate}"
-            : $"{LayoffDatasets.Warn}|{state}|{employerKey}|{employees}|{effectiveDate}|{noticeDate}|{EmployerNameNormalizer.Key(location ?? "")}");
+            : $"{LayoffDatasets.Warn}|{state}|{employerKey}|{employees}|{effectiveDate}|{noticeDate}|" +
+                $"{EmployerNameNormalizer.Key(location ?? "")}");
         var notice = new WarnNotice
         {
             Id = id,

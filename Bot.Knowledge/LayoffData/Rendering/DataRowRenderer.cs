@@ -28,7 +28,8 @@ public static class DataRowRenderer
         row.RawCompany, row.Date, Count(row.Count, "laid off"), Percent(row.Percentage), row.Location ?? NotReported,
         row.Country ?? NotReported);
 
-    /// <summary>"Amazon | WA | Various locations in Washington | notice 2025-10-28 | effective 2026-01-26 | 2,303 employees | mass_layoff".</summary>
+    /// <summary>"Amazon | WA | Various locations in Washington | notice 2025-10-28 | effective 2026-01-26 | 2,303 employees |
+    /// mass_layoff".</summary>
     public static string Render(WarnNotice notice) => string.Join(" | ",
         notice.Employer, notice.State, notice.Location ?? NotReported, $"notice {notice.NoticeDate ?? NotReported}",
         $"effective {notice.EffectiveDate ?? NotReported}", Count(notice.EmployeesAffected, "employees"),

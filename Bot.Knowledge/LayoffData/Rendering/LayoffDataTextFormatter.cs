@@ -29,10 +29,12 @@ public static class LayoffDataTextFormatter
             var notices = state.ToList();
             var employees = notices.Sum(n => n.Count ?? 0);
             var lines = notices.Select(n => n.Row!.Line).Order().ToList();
-            var where = lines.Count == 1 ? $"line {lines[0]}" : $"lines {string.Join(", ", lines.Take(5))}{(lines.Count > 5 ? ", ..." : "")}";
+            var where = lines.Count == 1 ? $"line {lines[0]}"
+                : $"lines {string.Join(", ", lines.Take(5))}{(lines.Count > 5 ? ", ..." : "")}";
             var label = notices.Count == 1 ? "1 notice" : $"{notices.Count} notices";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  - {state.Key.Replace("notice", "notices")} {Iso(notices.Min(n => n.Date))}: {label} covering {employees:N0} employees [{notices[0].Row!.File} {where}]");
+                $"  - {state.Key.Replace("notice", "notices")} {Iso(notices.Min(n => n.Date))}: {label} covering {employees:N0} " +
+                    $"employees [{notices[0].Row!.File} {where}]");
         }
         return text.ToString();
     }
@@ -47,7 +49,8 @@ public static class LayoffDataTextFormatter
             return $"{source.Claimant} {Iso(source.Date)}: {figure}{where} [{row.File} line {row.Line}]{Url(row.Url)}";
         }
         var article = source.Article!;
-        return $"{source.Claimant} {Iso(source.Date)}: {figure} \"{article.Quote}\" [{article.DocumentId} {article.Start}-{article.End}]{Url(article.Url)}";
+        return $"{source.Claimant} {Iso(source.Date)}: {figure} \"{article.Quote}\" [{article.DocumentId} " +
+            $"{article.Start}-{article.End}]{Url(article.Url)}";
     }
 
     public static string Total(int rank, CompanyTotal total)

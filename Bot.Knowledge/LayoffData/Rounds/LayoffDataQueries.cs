@@ -40,7 +40,8 @@ public sealed class LayoffDataQueries
             .ToList();
     }
 
-    /// <summary>How many layoffs.fyi rows are stored: changes when a data import adds rows (which does not bump the document revision).</summary>
+    /// <summary>How many layoffs.fyi rows are stored: changes when a data import adds rows (which does not bump the document
+    /// revision).</summary>
     public int RowCount() => rows.Count();
 
     /// <summary>Moves whenever rows are written (<see cref="ILayoffRowStore.Revision"/>).</summary>
@@ -85,7 +86,8 @@ public sealed class LayoffDataQueries
             .OrderByDescending(t => t.TotalLaidOff).ThenBy(t => t.Company, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    /// <summary>The newest layoffs.fyi rows dated on or before <paramref name="until"/>, newest first (the date data runs to is the first row's).</summary>
+    /// <summary>The newest layoffs.fyi rows dated on or before <paramref name="until"/>, newest first (the date data runs to is the first
+    /// row's).</summary>
     public IReadOnlyList<LayoffRowResult> Latest(DateOnly until, int limit) =>
         rows.Latest(LayoffDateParser.ToIso(until), limit)
             .Select(r => new LayoffRowResult(r, DataRowRenderer.Cite(r)))

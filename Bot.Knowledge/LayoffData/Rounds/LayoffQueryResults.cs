@@ -12,7 +12,8 @@ public sealed record WarnNoticeResult(WarnNotice Notice, DataCitation Citation);
 /// Roles cut by one company in a period: the sum of its layoffs.fyi rows' head counts. Rows without a head count
 /// are counted apart (<see cref="RowsWithoutCount"/>) so a reader knows the sum is a floor.
 /// </summary>
-public sealed record CompanyTotal(string Company, int TotalLaidOff, int RowsWithCount, int RowsWithoutCount, IReadOnlyList<DataCitation> Rows);
+public sealed record CompanyTotal(string Company, int TotalLaidOff, int RowsWithCount, int RowsWithoutCount,
+    IReadOnlyList<DataCitation> Rows);
 
 /// <summary>Head counts of one company in one calendar month (<see cref="Month"/> is the 1st).</summary>
 public sealed record MonthTotal(DateOnly Month, int TotalLaidOff, int Rows);

@@ -27,11 +27,14 @@ internal sealed class LayoffRoundGrouper(LayoffRoundGroupingOptions? options = n
         foreach (var company in rowsByCompany.Keys.Union(figuresByCompany.Keys))
         {
             var drafts = new List<Draft>();
-            foreach (var row in rowsByCompany.GetValueOrDefault(company, []).OrderBy(r => r.Date, StringComparer.Ordinal).ThenBy(r => r.Line))
+            foreach (var row in rowsByCompany.GetValueOrDefault(company, []).OrderBy(r => r.Date,
+                StringComparer.Ordinal).ThenBy(r => r.Line))
                 PlaceRow(drafts, row);
-            foreach (var figure in figuresByCompany.GetValueOrDefault(company, []).OrderBy(f => f.Date).ThenBy(f => f.DocumentId).ThenBy(f => f.Start))
+            foreach (var figure in figuresByCompany.GetValueOrDefault(company,
+                []).OrderBy(f => f.Date).ThenBy(f => f.DocumentId).ThenBy(f => f.Start))
                 PlaceFigure(drafts, figure);
-            foreach (var notice in noticesByCompany.GetValueOrDefault(company, []).OrderBy(n => n.NoticeDate, StringComparer.Ordinal).ThenBy(n => n.File).ThenBy(n => n.Line))
+            foreach (var notice in noticesByCompany.GetValueOrDefault(company, []).OrderBy(n => n.NoticeDate,
+                StringComparer.Ordinal).ThenBy(n => n.File).ThenBy(n => n.Line))
                 PlaceNotice(drafts, notice);
             events.AddRange(drafts.Select(d => d.ToEvent(company)));
         }

@@ -47,7 +47,8 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
             var current = CurrentVersion(connection, module);
             if (current > migrations.Count)
                 throw new KnowledgeDatabaseException(connection.Database ?? "(postgres)",
-                    $"The PostgreSQL schema of '{module}' is at version {current}, newer than this build understands ({migrations.Count}). Upgrade LayoffBot.");
+                    $"The PostgreSQL schema of '{module}' is at version {current}, newer than this build understands " +
+                        $"({migrations.Count}). Upgrade LayoffBot.");
             for (var version = current; version < migrations.Count; version++)
             {
                 using var transaction = connection.BeginTransaction();

@@ -51,7 +51,8 @@ internal sealed class FeedServer : IAsyncDisposable
 
     private async Task FeedAsync(HttpContext context, string name)
     {
-        FeedRequests.Enqueue(new FeedRequest(name, context.Request.Headers.IfNoneMatch.ToString(), context.Request.Headers.IfModifiedSince.ToString()));
+        FeedRequests.Enqueue(new FeedRequest(name, context.Request.Headers.IfNoneMatch.ToString(),
+            context.Request.Headers.IfModifiedSince.ToString()));
         if (_failuresLeft.TryGetValue(name, out var left) && left > 0)
         {
             _failuresLeft[name] = left - 1;
@@ -70,13 +71,16 @@ internal sealed class FeedServer : IAsyncDisposable
         context.Response.Headers.LastModified = "Thu, 26 Nov 2026 08:00:00 GMT";
         context.Response.ContentType = "application/rss+xml";
         var xmlItems = string.Concat(items.Select(i =>
-            $"<item><title>{i.Title}</title><link>{BaseUrl}articles/{i.Slug}</link><pubDate>Thu, 26 Nov 2026 07:00:00 GMT</pubDate></item>"));
-        await context.Response.WriteAsync($"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback {name}</title><link>{BaseUrl}</link><description>test</description>{xmlItems}</channel></rss>");
+            $"<item><title>{i.Title}</title><link>{BaseUrl}articles/{i.Slug}</link><pubDate>Thu, 26 Nov 2026 07:00:00 " +
+                $"GMT</pubDate></item>"));
+        await context.Response.WriteAsync($"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback " +
+            $"{name}</title><link>{BaseUrl}</link><description>test</description>{xmlItems}</channel></rss>");
     }
 
     private async Task TableAsync(HttpContext context, string name)
     {
-        FeedRequests.Enqueue(new FeedRequest("table:" + name, context.Request.Headers.IfNoneMatch.ToString(), context.Request.Headers.IfModifiedSince.ToString()));
+        FeedRequests.Enqueue(new FeedRequest("table:" + name, context.Request.Headers.IfNoneMatch.ToString(),
+            context.Request.Headers.IfModifiedSince.ToString()));
         if (!_tables.TryGetValue(name, out var csv))
         {
             context.Response.StatusCode = 404;
@@ -109,7 +113,8 @@ internal sealed class FeedServer : IAsyncDisposable
         }
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
-            $"<html><head><title>{item.Title}</title></head><body><article><h1>{item.Title}</h1><p>{item.Text}</p></article></body></html>");
+            $"<html><head><title>{item.Title}</title></head><body>" +
+            $"<article><h1>{item.Title}</h1><p>{item.Text}</p></article></body></html>");
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

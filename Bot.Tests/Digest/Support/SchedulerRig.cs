@@ -38,8 +38,10 @@ internal sealed class SchedulerRig : IAsyncDisposable
         var builder = new DigestBuilder(new DocumentStore(database, time), new LiteLayoffRowStore(database.Database),
             new LayoffDataQueries(database.Database), new LayoffChartRenderer());
         Subscriptions = subscriptions;
-        Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time, loggers.CreateLogger<DigestRunner>());
-        _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time, loggers.CreateLogger<DigestSchedulerService>());
+        Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time,
+            loggers.CreateLogger<DigestRunner>());
+        _service = new DigestSchedulerService(Runner, schedule, Options.Create(options), time,
+            loggers.CreateLogger<DigestSchedulerService>());
     }
 
     public FakeTimeProvider Time { get; }

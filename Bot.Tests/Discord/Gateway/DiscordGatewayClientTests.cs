@@ -30,12 +30,14 @@ public sealed class DiscordGatewayClientTests
         Assert.Null(callback.Header("Authorization")); // the interaction token authorises; the bot token stays home
 
         var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
-        Assert.Equal($"/api/v10/webhooks/{InteractionPayloads.ApplicationId(ask)}/{InteractionPayloads.Token(ask)}/messages/@original", edit.Path);
+        Assert.Equal($"/api/v10/webhooks/{InteractionPayloads.ApplicationId(ask)}/{InteractionPayloads.Token(ask)}/messages/@original",
+            edit.Path);
         var embed = edit.Json!["embeds"]![0]!;
         var description = (string)embed["description"]!;
         Assert.StartsWith("Amazon cut about 18,000 roles", description);
         Assert.Contains("**[1]**\n> we will be eliminating just over 18,000 roles", description);
-        Assert.Contains("[Update from Andy Jassy](https://www.aboutamazon.com/news/company-news/andy-jassy-update) · Amazon, 2023-01-04", (string)embed["fields"]![0]!["value"]!);
+        Assert.Contains("[Update from Andy Jassy](https://www.aboutamazon.com/news/company-news/andy-jassy-update) · Amazon, 2023-01-04",
+            (string)embed["fields"]![0]!["value"]!);
         Assert.Equal("mode: extractive", (string)embed["footer"]!["text"]!);
         Assert.Empty(edit.Json!["allowed_mentions"]!["parse"]!.AsArray());
         Assert.Equal(["How many roles did Amazon cut?"], bot.Engine.Questions);
@@ -45,7 +47,8 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal($"/api/v10/applications/{DiscordPeer.ApplicationId}/commands", registration.Path);
         Assert.Equal("Bot test-bot-token", registration.Header("Authorization"));
         var commands = registration.Json!.AsArray();
-        Assert.Equal(["ask", "layoffs", "digest", "sources", "ingest", "watch", "help", "Ask LayoffBot about this"], commands.Select(c => (string)c!["name"]!));
+        Assert.Equal(["ask", "layoffs", "digest", "sources", "ingest", "watch", "help", "Ask LayoffBot about this"],
+            commands.Select(c => (string)c!["name"]!));
         Assert.Equal("32", (string)commands.Single(c => (string)c!["name"]! == "ingest")!["default_member_permissions"]!);
         // /watch: subcommands (type 1), the company option autocompleted.
         var watch = commands.Single(c => (string)c!["name"]! == "watch")!;
@@ -82,7 +85,8 @@ public sealed class DiscordGatewayClientTests
 
         await resumed.SendAsync("""{"op":0,"t":"RESUMED","s":8,"d":{}}""", ct);
         await Wait.UntilAsync(() => bot.State.Status == DiscordConnectionStatus.Connected, ct);
-        Assert.Equal(1, peer.AllRequests.Count(r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal))); // RESUME needs no new session
+        // RESUME needs no new session
+        Assert.Equal(1, peer.AllRequests.Count(r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -202,7 +206,8 @@ public sealed class DiscordGatewayClientTests
     {
         var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
-        peer.Script(new ScriptedResponse("GET", "/gateway/bot", 401, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, """{"message":"401: Unauthorized","code":0}"""));
+        peer.Script(new ScriptedResponse("GET", "/gateway/bot", 401, new Dictionary<string,
+            string> { ["Content-Type"] = "application/json" }, """{"message":"401: Unauthorized","code":0}"""));
         await using var bot = DiscordBotHost.Create(peer);
         try { await bot.StartAsync(ct); }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -265,7 +270,8 @@ public sealed class DiscordGatewayClientTests
 
         var count = InteractionWorker.MaxConcurrentAnswers + 2;
         for (var i = 0; i < count; i++)
-            await gateway.SendAsync(InteractionPayloads.Dispatch("ask", "question", $"Question {i}?", sequence: 10 + i, id: $"90000000000000000{i:D2}"), ct);
+            await gateway.SendAsync(InteractionPayloads.Dispatch("ask", "question", $"Question {i}?", sequence: 10 + i,
+                id: $"90000000000000000{i:D2}"), ct);
 
         // Every one gets its deferred reply (Discord wants it within 3 s) though no answer can finish yet.
         for (var i = 0; i < count; i++) await peer.ExpectRequestAsync("POST", "/callback", ct);
@@ -290,7 +296,8 @@ public sealed class DiscordGatewayClientTests
         await Wait.UntilAsync(() => bot.State.CommandsRegisteredAt is not null, ct);
 
         var puts = peer.AllRequests.Where(r => r.Method == "PUT").Select(r => r.Path).Order().ToList();
-        Assert.Equal(["/api/v10/applications/42/guilds/1011977515109187704/commands", "/api/v10/applications/42/guilds/290926798626357999/commands"], puts);
+        Assert.Equal(["/api/v10/applications/42/guilds/1011977515109187704/commands",
+            "/api/v10/applications/42/guilds/290926798626357999/commands"], puts);
         Assert.DoesNotContain(peer.AllRequests, r => r.Path.Contains("/oauth2/", StringComparison.Ordinal));
     }
 
@@ -302,8 +309,10 @@ public sealed class DiscordGatewayClientTests
         // 5 server errors exhaust the REST client's own retries; then the registrar backs off and tries again.
         for (var i = 0; i < 5; i++)
             peer.Script(new ScriptedResponse("PUT", "/commands", 503, new Dictionary<string, string>(), "unavailable"));
-        peer.Script(new ScriptedResponse("PUT", "/guilds/2/commands", 403, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, """{"message":"Missing Access","code":50001}"""));
-        await using var bot = DiscordBotHost.Create(peer, new Dictionary<string, string?> { ["Discord:GuildIds"] = "1,2", ["Discord:ApplicationId"] = "42" });
+        peer.Script(new ScriptedResponse("PUT", "/guilds/2/commands", 403, new Dictionary<string,
+            string> { ["Content-Type"] = "application/json" }, """{"message":"Missing Access","code":50001}"""));
+        await using var bot = DiscordBotHost.Create(peer, new Dictionary<string,
+            string?> { ["Discord:GuildIds"] = "1,2", ["Discord:ApplicationId"] = "42" });
         await bot.StartAsync(ct);
 
         var done = Wait.UntilAsync(() => bot.State.LastError?.Contains("50001", StringComparison.Ordinal) == true, ct);
@@ -325,7 +334,8 @@ public sealed class DiscordGatewayClientTests
         await Wait.UntilAsync(() => bot.State.CommandsRegisteredAt is not null, ct);
 
         var puts = peer.AllRequests.Where(r => r.Method == "PUT").Select(r => r.Path).Order().ToList();
-        Assert.Equal([$"/api/v10/applications/{DiscordPeer.ApplicationId}/guilds/11/commands", $"/api/v10/applications/{DiscordPeer.ApplicationId}/guilds/22/commands"], puts);
+        Assert.Equal([$"/api/v10/applications/{DiscordPeer.ApplicationId}/guilds/11/commands",
+            $"/api/v10/applications/{DiscordPeer.ApplicationId}/guilds/22/commands"], puts);
     }
 
     [Fact]
@@ -337,12 +347,14 @@ public sealed class DiscordGatewayClientTests
         info["url"] = peer.GatewayUrl;
         info["session_start_limit"]!["remaining"] = 0;
         info["session_start_limit"]!["reset_after"] = 5000;
-        peer.Script(new ScriptedResponse("GET", "/gateway/bot", 200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, info.ToJsonString()));
+        peer.Script(new ScriptedResponse("GET", "/gateway/bot", 200, new Dictionary<string,
+            string> { ["Content-Type"] = "application/json" }, info.ToJsonString()));
         await using var bot = DiscordBotHost.Create(peer);
         var start = bot.Time.GetUtcNow();
         await bot.StartAsync(ct);
 
-        await Wait.UntilAsync(() => bot.State.LastError?.Contains("IDENTIFY budget", StringComparison.Ordinal) == true, ct); // set just before it waits
+        // set just before it waits
+        await Wait.UntilAsync(() => bot.State.LastError?.Contains("IDENTIFY budget", StringComparison.Ordinal) == true, ct);
         var accept = peer.AcceptGatewayAsync(ct).AsTask();
         await bot.Time.TimerAsync(d => d >= TimeSpan.FromSeconds(4) && d <= TimeSpan.FromSeconds(5), ct); // reset_after: 5 s
         Assert.False(accept.IsCompleted);

@@ -5,7 +5,8 @@ namespace Bot.Tests.Discord.Gateway;
 
 public sealed class GatewayReconnectPolicyTests
 {
-    private readonly GatewayReconnectPolicy _policy = new(new ExponentialBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), () => 1.0), () => 0.5);
+    private readonly GatewayReconnectPolicy _policy =
+        new(new ExponentialBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), () => 1.0), () => 0.5);
 
     [Theory]
     [InlineData(4004)]

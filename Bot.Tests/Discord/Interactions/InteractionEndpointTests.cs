@@ -24,7 +24,8 @@ public sealed class InteractionEndpointTests
         var vector = Vectors["cases"]!.AsArray().Single(c => (string)c!["name"]! == name)!;
         var body = (string)vector["raw_body"]!;
         // The vectors were signed in 2023: the bot's clock is set to their time, so only the signature decides.
-        var signedAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse((string)Vectors["cases"]![0]!["headers"]!["X-Signature-Timestamp"]!, System.Globalization.CultureInfo.InvariantCulture));
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse((string)Vectors["cases"]![0]!["headers"]!["X-Signature-Timestamp"]!,
+            System.Globalization.CultureInfo.InvariantCulture));
         await using var bot = await StartHttpModeAsync(peer, ct, start: signedAt);
 
         using var response = await PostAsync(bot, Encoding.UTF8.GetBytes(body),
@@ -61,7 +62,8 @@ public sealed class InteractionEndpointTests
         var body = Encoding.UTF8.GetBytes((string)vector["raw_body"]!);
         body[^3] ^= 0x01;
 
-        using var response = await PostAsync(bot, body, (string)vector["headers"]!["X-Signature-Ed25519"]!, (string)vector["headers"]!["X-Signature-Timestamp"]!, ct);
+        using var response = await PostAsync(bot, body, (string)vector["headers"]!["X-Signature-Ed25519"]!,
+            (string)vector["headers"]!["X-Signature-Timestamp"]!, ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -78,7 +80,8 @@ public sealed class InteractionEndpointTests
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
 
-        using var response = await PostSignedAsync(bot, InteractionPayloads.Body("sources").ToJsonString(), ct, TimeSpan.FromSeconds(secondsAgo));
+        using var response = await PostSignedAsync(bot, InteractionPayloads.Body("sources").ToJsonString(), ct,
+            TimeSpan.FromSeconds(secondsAgo));
 
         Assert.Equal(accepted ? HttpStatusCode.Accepted : HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -90,7 +93,8 @@ public sealed class InteractionEndpointTests
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
 
-        using var response = await PostSignedAsync(bot, InteractionPayloads.Body("sources").ToJsonString(), ct, bot.Time.GetUtcNow() - DateTimeOffset.UnixEpoch);
+        using var response = await PostSignedAsync(bot, InteractionPayloads.Body("sources").ToJsonString(), ct,
+            bot.Time.GetUtcNow() - DateTimeOffset.UnixEpoch);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain(peer.AllRequests, r => r.Path.Contains("/interactions/", StringComparison.Ordinal));
@@ -104,7 +108,8 @@ public sealed class InteractionEndpointTests
         await using var bot = await StartHttpModeAsync(peer, ct);
         using var http = new HttpClient { BaseAddress = bot.BaseUri };
 
-        using var response = await http.PostAsync("discord/interactions", new StringContent((string)Vectors["cases"]![0]!["raw_body"]!), ct);
+        using var response = await http.PostAsync("discord/interactions", new StringContent((string)Vectors["cases"]![0]!["raw_body"]!),
+            ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -146,7 +151,8 @@ public sealed class InteractionEndpointTests
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
         // SEND_MESSAGES | EMBED_LINKS only: no MANAGE_GUILD (0x20), no ADMINISTRATOR (0x8).
-        var body = InteractionPayloads.Body("ingest", "url", "https://example.com/a", permissions: (0x800 | 0x4000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var body = InteractionPayloads.Body("ingest", "url", "https://example.com/a",
+            permissions: (0x800 | 0x4000).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
 
@@ -188,7 +194,8 @@ public sealed class InteractionEndpointTests
         using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
 
         var delete = await peer.ExpectRequestAsync("DELETE", "/messages/@original", ct);
-        var followUp = await peer.ExpectRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), ct);
+        var followUp = await peer.ExpectRequestAsync(r => r.Method == "POST"
+            && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), ct);
         Assert.Equal(64, (int)followUp.Json!["flags"]!);
         Assert.StartsWith("The knowledge base holds", FollowUpText(followUp.Json!));
         Assert.Empty(followUp.Json!["allowed_mentions"]!["parse"]!.AsArray());
@@ -212,13 +219,15 @@ public sealed class InteractionEndpointTests
         using (await PostSignedAsync(bot, second.ToJsonString(), ct)) { }
 
         await peer.ExpectRequestAsync("DELETE", "/messages/@original", ct);
-        var notice = await peer.ExpectRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), ct);
+        var notice = await peer.ExpectRequestAsync(r => r.Method == "POST"
+            && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), ct);
         Assert.Equal(64, (int)notice.Json!["flags"]!);
         Assert.StartsWith("You're asking faster than I can check sources.", (string)notice.Json!["content"]!);
         Assert.Equal(["First?"], bot.Engine.Questions);
     }
 
-    private static async Task<DiscordBotHost> StartHttpModeAsync(DiscordPeer peer, CancellationToken ct, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null)
+    private static async Task<DiscordBotHost>
+        StartHttpModeAsync(DiscordPeer peer, CancellationToken ct, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -233,12 +242,14 @@ public sealed class InteractionEndpointTests
     }
 
     /// <summary>A <c>/watch</c> (or other) interaction body: a subcommand (type 1) holding the company option.</summary>
-    private static JsonNode WatchBody(string subcommand, string? company, string permissions, int type = 2, bool focused = false, string command = "watch")
+    private static JsonNode WatchBody(string subcommand, string? company, string permissions, int type = 2, bool focused = false,
+        string command = "watch")
     {
         var body = InteractionPayloads.Body(command, permissions: permissions);
         body["type"] = type;
         var inner = new JsonArray();
-        if (company is not null) inner.Add(new JsonObject { ["type"] = 3, ["name"] = "company", ["value"] = company, ["focused"] = focused ? true : null });
+        if (company is not null) inner.Add(new JsonObject
+            { ["type"] = 3, ["name"] = "company", ["value"] = company, ["focused"] = focused ? true : null });
         body["data"]!["options"] = new JsonArray(new JsonObject { ["type"] = 1, ["name"] = subcommand, ["options"] = inner });
         return body;
     }
@@ -291,7 +302,8 @@ public sealed class InteractionEndpointTests
         var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         await using var bot = await StartHttpModeAsync(peer, ct);
-        LayoffRowsFile.Import(bot.Services.GetRequiredService<LiteDB.ILiteDatabase>(), ("Acme", 120, "2026-06-10"), ("Globex", 300, "2026-06-12"), ("Acme", 50, "2026-01-10"));
+        LayoffRowsFile.Import(bot.Services.GetRequiredService<LiteDB.ILiteDatabase>(), ("Acme", 120, "2026-06-10"),
+            ("Globex", 300, "2026-06-12"), ("Acme", 50, "2026-01-10"));
 
         using (await PostSignedAsync(bot, WatchBody("add", "acm", permissions: "32", type: 4, focused: true).ToJsonString(), ct)) { }
 

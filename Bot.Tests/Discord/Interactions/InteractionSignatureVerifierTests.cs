@@ -11,7 +11,8 @@ public sealed class InteractionSignatureVerifierTests
         new(DiscordFixtures.Json("ed25519_rfc8032_test_vectors.json")["vectors"]!.AsArray().Select(v => (string)v!["name"]!));
 
     public static TheoryData<string> InteractionVectors() =>
-        new(DiscordFixtures.Json("interaction_signature_ed25519_vectors_derived.json")["cases"]!.AsArray().Select(c => (string)c!["name"]!));
+        new(DiscordFixtures.Json("interaction_signature_ed25519_vectors_derived.json")["cases"]!.AsArray().Select(c
+            => (string)c!["name"]!));
 
     [Theory]
     [MemberData(nameof(Rfc8032Vectors))]

@@ -10,10 +10,12 @@ public sealed class BucketRegistryTests
     private readonly FakeTimeProvider _time = new(TestTime.Utc("2026-01-05T10:00:00Z"));
 
     private static RateLimitHeaders Window(int remaining, double resetAfterSeconds) =>
-        new(Limit: 5, Remaining: remaining, ResetAfter: TimeSpan.FromSeconds(resetAfterSeconds), Bucket: "abc123", Global: false, Scope: "user");
+        new(Limit: 5, Remaining: remaining, ResetAfter: TimeSpan.FromSeconds(resetAfterSeconds), Bucket: "abc123", Global: false,
+            Scope: "user");
 
     /// <summary>Two requests on a new (unknown) bucket: the first has its slot, the second is still waiting for it.</summary>
-    private async Task<(BucketRegistry Registry, DiscordRoute Route, IDisposable First, Task<IDisposable> Second)> TwoRequestsOnANewBucketAsync()
+    private async Task<(BucketRegistry Registry, DiscordRoute Route, IDisposable First, Task<IDisposable> Second)>
+        TwoRequestsOnANewBucketAsync()
     {
         var registry = new BucketRegistry(_time);
         var route = DiscordRoute.CreateMessage("42");
@@ -60,7 +62,8 @@ public sealed class BucketRegistryTests
             using (await registry.WaitAsync(route, ct)) registry.Update(route, Window(remaining: 4, resetAfterSeconds: 1));
         }
         var afterInteractions = registry.BucketCount;
-        Assert.True(afterInteractions >= 100, $"{afterInteractions} buckets"); // one per token (and the first token's before its hash was known)
+        // one per token (and the first token's before its hash was known)
+        Assert.True(afterInteractions >= 100, $"{afterInteractions} buckets");
 
         _time.Advance(TimeSpan.FromMinutes(19));
         registry.BucketFor(DiscordRoute.CreateMessage("42"));

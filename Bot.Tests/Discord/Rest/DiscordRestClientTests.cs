@@ -30,7 +30,8 @@ public sealed class DiscordRestClientTests
         var edit = rest.EditOriginalResponseAsync(AppId, InteractionToken, new DiscordMessage { Content = "done" }, null, ct);
         await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         // It waits on the clock for the body's retry_after (not the 65 s header), logged just before.
-        Assert.InRange(await time.TimerAsync(d => d > TimeSpan.FromSeconds(1), ct), TimeSpan.FromSeconds(64.56), TimeSpan.FromSeconds(64.57));
+        Assert.InRange(await time.TimerAsync(d => d > TimeSpan.FromSeconds(1), ct), TimeSpan.FromSeconds(64.56),
+            TimeSpan.FromSeconds(64.57));
         Assert.Contains("Warning: Discord rate limit on PATCH /webhooks/{application.id}/{interaction.token}/messages/@original: " +
             "retrying in 64.57 s (global: False, scope: user)", logs.Lines.Select(l => l.ToString()));
         Assert.DoesNotContain(logs.Lines, l => l.Message.Contains(InteractionToken, StringComparison.Ordinal));
@@ -71,7 +72,8 @@ public sealed class DiscordRestClientTests
         var rest = Create(peer, time);
         var headers = DiscordFixtures.Json("rest_rate_limit_headers_example.json").AsObject()
             .ToDictionary(p => p.Key, p => (string)p.Value!);
-        peer.Script(new ScriptedResponse("PATCH", "/messages/@original", 200, headers, DiscordFixtures.Text("message_object_example.json")));
+        peer.Script(new ScriptedResponse("PATCH", "/messages/@original", 200, headers,
+            DiscordFixtures.Text("message_object_example.json")));
 
         await rest.EditOriginalResponseAsync(AppId, InteractionToken, new DiscordMessage { Content = "first" }, null, ct);
         var start = time.GetUtcNow();
@@ -107,7 +109,8 @@ public sealed class DiscordRestClientTests
         peer.Script(new ScriptedResponse("PUT", "/commands", 400, new Dictionary<string, string> { ["Content-Type"] = "application/json" },
             DiscordFixtures.Text("rest_error_invalid_form_body_request.json")));
 
-        var error = await Assert.ThrowsAsync<DiscordRestException>(() => rest.BulkOverwriteCommandsAsync(AppId, "290926798626357999", [], ct));
+        var error = await Assert.ThrowsAsync<DiscordRestException>(()
+            => rest.BulkOverwriteCommandsAsync(AppId, "290926798626357999", [], ct));
         Assert.Equal(HttpStatusCode.BadRequest, error.Status);
         Assert.Equal(50035, error.Code);
         Assert.Equal("Invalid Form Body", error.DiscordMessage);

@@ -37,7 +37,8 @@ internal sealed class ConnectedDiscordBot : IAsyncDisposable
     {
         await Gateway.SendAsync(dispatch, ct);
         var id = (string)dispatch["d"]!["id"]!;
-        return await Peer.ExpectRequestAsync(r => r.Method == "POST" && r.Path.Contains($"/interactions/{id}/", StringComparison.Ordinal), ct);
+        return await Peer.ExpectRequestAsync(r => r.Method == "POST" && r.Path.Contains($"/interactions/{id}/", StringComparison.Ordinal),
+            ct);
     }
 
     public async ValueTask DisposeAsync()

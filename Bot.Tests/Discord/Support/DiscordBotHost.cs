@@ -30,7 +30,8 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     /// <param name="start">Where the fake clock starts; 2026-01-05 10:00 UTC by default.</param>
-    public static DiscordBotHost Create(DiscordPeer peer, IDictionary<string, string?>? settings = null, Answer? answer = null, Action<IServiceCollection>? configure = null, DateTimeOffset? start = null)
+    public static DiscordBotHost Create(DiscordPeer peer, IDictionary<string, string?>? settings = null, Answer? answer = null,
+        Action<IServiceCollection>? configure = null, DateTimeOffset? start = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -79,7 +80,8 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try { await App.StopAsync(stop.Token); }
-        catch (Exception ex) when (ex is OperationCanceledException or DiscordGatewayFatalException) { /* already stopped or failed on purpose */ }
+        catch (Exception ex) when (ex is OperationCanceledException or DiscordGatewayFatalException)
+            { /* already stopped or failed on purpose */ }
         await App.DisposeAsync();
     }
 }

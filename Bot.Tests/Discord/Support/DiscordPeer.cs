@@ -42,7 +42,8 @@ internal sealed class DiscordPeer : IAsyncDisposable
         return peer;
     }
 
-    /// <summary>The next request for which <paramref name="match"/> holds; others are skipped (they stay in <see cref="AllRequests"/>).</summary>
+    /// <summary>The next request for which <paramref name="match"/> holds; others are skipped (they stay in <see
+    /// cref="AllRequests"/>).</summary>
     public async Task<RecordedRequest> ExpectRequestAsync(Func<RecordedRequest, bool> match, CancellationToken cancellationToken)
     {
         while (true)
@@ -55,7 +56,8 @@ internal sealed class DiscordPeer : IAsyncDisposable
     public Task<RecordedRequest> ExpectRequestAsync(string method, string pathContains, CancellationToken cancellationToken) =>
         ExpectRequestAsync(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.Ordinal), cancellationToken);
 
-    public ValueTask<GatewayPeerConnection> AcceptGatewayAsync(CancellationToken cancellationToken) => _connections.Reader.ReadAsync(cancellationToken);
+    public ValueTask<GatewayPeerConnection> AcceptGatewayAsync(CancellationToken cancellationToken)
+        => _connections.Reader.ReadAsync(cancellationToken);
 
     public bool HasPendingGatewayConnection => _connections.Reader.Count > 0;
 
@@ -111,7 +113,8 @@ internal sealed class DiscordPeer : IAsyncDisposable
         // Requests arrive concurrently (the registrar and the gateway client start together).
         lock (_scripted)
         {
-            var match = _scripted.FirstOrDefault(s => s.Method == request.Method && request.Path.Contains(s.PathContains, StringComparison.Ordinal));
+            var match = _scripted.FirstOrDefault(s => s.Method == request.Method
+                && request.Path.Contains(s.PathContains, StringComparison.Ordinal));
             if (match is not null) _scripted.Remove(match);
             return match;
         }

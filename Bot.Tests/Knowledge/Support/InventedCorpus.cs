@@ -31,7 +31,8 @@ public sealed class InventedCorpus : IDisposable
         {
             var file = corpus._dir.File($"{i:D2}-{a.Company.ToLowerInvariant()}.md");
             await File.WriteAllTextAsync(file,
-                $"---\ntitle: \"{a.Title}\"\nsource_url: https://news.example/{i}\npublisher: {a.Publisher}\ndate_published: {a.Date}\ncompany: {a.Company}\n---\n\n{a.Body}\n");
+                $"---\ntitle: \"{a.Title}\"\nsource_url: https://news.example/{i}\npublisher: {a.Publisher}\ndate_published: " +
+                    $"{a.Date}\ncompany: {a.Company}\n---\n\n{a.Body}\n");
             files.Add(file);
         }
         foreach (var (name, csv) in dataFiles ?? [])
@@ -46,7 +47,8 @@ public sealed class InventedCorpus : IDisposable
     }
 
     public Task<Answer> AskAsync(string question, IReadOnlyList<ConversationTurn>? history = null) =>
-        Services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest(question) { History = history ?? [] }, TestContext.Current.CancellationToken);
+        Services.Get<IAnswerEngine>().AnswerAsync(new AnswerRequest(question) { History = history ?? [] },
+            TestContext.Current.CancellationToken);
 
     public void Dispose()
     {

@@ -19,7 +19,8 @@ public sealed record ScriptedReply(int Status, string Body, bool Hang = false)
     {
         role = "assistant",
         content = (string?)null,
-        tool_calls = new[] { new { id, type = "function", function = new { name = function, arguments = JsonSerializer.Serialize(arguments, Json) } } },
+        tool_calls = new[] { new { id, type = "function",
+            function = new { name = function, arguments = JsonSerializer.Serialize(arguments, Json) } } },
     }, "tool_calls");
 
     public static ScriptedReply Error(int status, string message) =>

@@ -30,14 +30,17 @@ public sealed class SlackEventsEndpointTests
 
     private static JsonNode Case(int index) => Vectors["cases"]![index]!;
 
-    private static Task<HttpResponseMessage> PostCaseAsync(SlackBotHost host, string path, JsonNode vector, string contentType, CancellationToken ct) =>
+    private static Task<HttpResponseMessage>
+        PostCaseAsync(SlackBotHost host, string path, JsonNode vector, string contentType, CancellationToken ct) =>
         host.Http.SendAsync(SlackSigner.Request(host.BaseUrl + path.TrimStart('/'), (string)vector["raw_body"]!, contentType,
             (string)vector["timestamp"]!, (string)vector["expected_signature"]!), ct);
 
-    private static Task<HttpResponseMessage> PostSignedAsync(SlackBotHost host, string path, string body, string contentType, CancellationToken ct, string? retryNum = null)
+    private static Task<HttpResponseMessage>
+        PostSignedAsync(SlackBotHost host, string path, string body, string contentType, CancellationToken ct, string? retryNum = null)
     {
         var timestamp = host.Clock.GetUtcNow().ToUnixTimeSeconds().ToString();
-        var request = SlackSigner.Request(host.BaseUrl + path.TrimStart('/'), body, contentType, timestamp, SlackSigner.Sign(Secret, timestamp, body));
+        var request = SlackSigner.Request(host.BaseUrl + path.TrimStart('/'), body, contentType, timestamp,
+            SlackSigner.Sign(Secret, timestamp, body));
         if (retryNum is not null)
         {
             request.Headers.Add("X-Slack-Retry-Num", retryNum);
@@ -139,7 +142,8 @@ public sealed class SlackEventsEndpointTests
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         var other = SlackFixtures.Json("slack_app_mention_event_callback_bolt.json");
         other["event"]!["text"] = "<@W23456789> Hi there!";
-        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(host, "/slack/events", other.ToJsonString(), "application/json", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await PostSignedAsync(host, "/slack/events", other.ToJsonString(), "application/json", ct)).StatusCode);
 
         host.Engine.Gate.SetResult();
         var post = (await peer.ExpectAsync("chat.postMessage", ct)).Json;
@@ -184,7 +188,8 @@ public sealed class SlackEventsEndpointTests
             .Replace("command=%2Fwebhook-collect", "command=%2Flayoffs")
             .Replace("response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN",
                 "response_url=" + Uri.EscapeDataString(peer.BaseUrl + "response/8"));
-        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(host, "/slack/commands", form, "application/x-www-form-urlencoded", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await PostSignedAsync(host, "/slack/commands", form, "application/x-www-form-urlencoded", ct)).StatusCode);
 
         var reply = (await peer.ExpectAsync("response_url", ct)).Json;
         Assert.Equal("ephemeral", (string?)reply["response_type"]);
@@ -206,7 +211,8 @@ public sealed class SlackEventsEndpointTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Http.PostAsync(host.BaseUrl + "slack/interactions",
             new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"), ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(host, "/slack/interactions", form, "application/x-www-form-urlencoded", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await PostSignedAsync(host, "/slack/interactions", form, "application/x-www-form-urlencoded", ct)).StatusCode);
 
         var note = (await peer.ExpectAsync("response_url", ct)).Json;
         Assert.Equal("ephemeral", (string?)note["response_type"]);

@@ -43,7 +43,8 @@ public sealed class SlackSignatureVerifierTests
         var official = Vectors["cases"]![0]!;
         var (verifier, _) = Create(nowMinusSigning);
         var body = Encoding.UTF8.GetBytes((string)official["raw_body"]!);
-        Assert.Equal(fresh ? SlackSignatureResult.Valid : SlackSignatureResult.StaleTimestamp, verifier.Verify((string)official["timestamp"]!, (string)official["expected_signature"]!, body));
+        Assert.Equal(fresh ? SlackSignatureResult.Valid : SlackSignatureResult.StaleTimestamp,
+            verifier.Verify((string)official["timestamp"]!, (string)official["expected_signature"]!, body));
     }
 
     [Theory]

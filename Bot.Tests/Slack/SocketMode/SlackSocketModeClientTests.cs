@@ -25,7 +25,8 @@ public sealed class SlackSocketModeClientTests
         var open = await peer.ExpectAsync("apps.connections.open", ct);
         Assert.Equal("Bearer xapp-test-app-token", open.Authorization);
         var sent = Stopwatch.StartNew();
-        await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> How many roles did Amazon cut?", "1610241741.000200"), ct);
+        await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> How many roles did Amazon cut?", "1610241741.000200"),
+            ct);
 
         var ack = await socket.ReceiveJsonAsync(ct);
         Assert.True(sent.Elapsed < TimeSpan.FromSeconds(3), $"ack took {sent.Elapsed}");
@@ -58,7 +59,8 @@ public sealed class SlackSocketModeClientTests
         retry["retry_attempt"] = 1;
         retry["retry_reason"] = "timeout";
         await socket.SendAsync(retry, ct);
-        await socket.SendAsync(SlackEnvelopes.Mention("env-3", "Ev2", "<@W23456789> Did Google cut jobs?", "1610241800.000100", channel: "C222"), ct);
+        await socket.SendAsync(SlackEnvelopes.Mention("env-3", "Ev2", "<@W23456789> Did Google cut jobs?", "1610241800.000100",
+            channel: "C222"), ct);
 
         for (var i = 1; i <= 3; i++) Assert.Equal($"env-{i}", (string?)(await socket.ReceiveJsonAsync(ct))["envelope_id"]);
         // One worker answers in order, so a second answer to Ev1 would come before the answer to Ev2.
@@ -112,7 +114,8 @@ public sealed class SlackSocketModeClientTests
         var ct = Wait.Token();
         var clock = new FakeTimeProvider();
         await using var peer = await SlackPeer.StartAsync(clock, ct);
-        peer.RespondOnce("auth.test", HttpStatusCode.OK, new Dictionary<string, string>(), SlackFixtures.Json("slack_error_invalid_auth.json"));
+        peer.RespondOnce("auth.test", HttpStatusCode.OK, new Dictionary<string, string>(),
+            SlackFixtures.Json("slack_error_invalid_auth.json"));
         await using var host = await SlackBotHost.StartAsync(SlackBotHost.SocketSettings(peer), clock, ct);
 
         var client = host.App.Services.GetServices<IHostedService>().OfType<SlackSocketModeClient>().Single();
@@ -195,11 +198,13 @@ public sealed class SlackSocketModeClientTests
         var (peer, host, socket) = bot;
 
         await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> Layoffs at Cisco?", "1610241741.000200"), ct);
-        await socket.SendAsync(SlackEnvelopes.Mention("env-2", "Ev2", "<@W23456789> And at Oracle?", "1610241742.000200", channel: "C222"), ct);
+        await socket.SendAsync(SlackEnvelopes.Mention("env-2", "Ev2", "<@W23456789> And at Oracle?", "1610241742.000200", channel: "C222"),
+            ct);
 
         Assert.Equal("1610241741.000200", (string?)(await peer.ExpectAsync("chat.postMessage", ct)).Json["thread_ts"]);
         var refusal = (await peer.ExpectAsync("chat.postEphemeral", ct)).Json;
-        Assert.Equal(("C222", "U222", "1610241742.000200"), ((string?)refusal["channel"], (string?)refusal["user"], (string?)refusal["thread_ts"]));
+        Assert.Equal(("C222", "U222", "1610241742.000200"),
+            ((string?)refusal["channel"], (string?)refusal["user"], (string?)refusal["thread_ts"]));
         Assert.Contains("faster than I can check sources", (string?)refusal["text"]);
         Assert.Single(host.Engine.Requests);
         Assert.False(peer.HasPending("chat.postMessage"));
@@ -238,7 +243,8 @@ public sealed class SlackSocketModeClientTests
         selfBot["event_id"] = "EvSelfBot";
         var edit = SlackFixtures.Json("slack_message_changed_event_callback.json");
         edit["event_id"] = "EvEdit";
-        var selfMention = SlackEnvelopes.Mention("env-3", "EvSelfMention", "<@W23456789> talking to myself", "1610241700.000001", user: SlackEnvelopes.BotUserId);
+        var selfMention = SlackEnvelopes.Mention("env-3", "EvSelfMention", "<@W23456789> talking to myself", "1610241700.000001",
+            user: SlackEnvelopes.BotUserId);
         var otherBot = SlackEnvelopes.Mention("env-4", "EvOtherBot", "<@W23456789> I am a bot", "1610241700.000002");
         otherBot["payload"]!["event"]!["bot_id"] = "B999OTHER";
 
@@ -261,10 +267,12 @@ public sealed class SlackSocketModeClientTests
         await using var bot = await ConnectedSlackBot.StartAsync(ct);
         var (peer, host, socket) = bot;
 
-        await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> how many roles did Amazon cut?", "1610241741.000200"), ct);
+        await socket.SendAsync(SlackEnvelopes.Mention("env-1", "Ev1", "<@W23456789> how many roles did Amazon cut?", "1610241741.000200"),
+            ct);
         Assert.Equal("1610241741.000200", (string?)(await peer.ExpectAsync("chat.postMessage", ct)).Json["thread_ts"]);
 
-        await socket.SendAsync(SlackEnvelopes.Mention("env-2", "Ev2", "<@W23456789|layoffbot> and why?", "1610241799.000300", threadTs: "1610241741.000200"), ct);
+        await socket.SendAsync(SlackEnvelopes.Mention("env-2", "Ev2", "<@W23456789|layoffbot> and why?", "1610241799.000300",
+            threadTs: "1610241741.000200"), ct);
         // The second post to the same channel is paced a second after the first: advance the clock for it.
         var followUp = await WithClockAsync(host, peer.ExpectAsync("chat.postMessage", ct), ct);
         Assert.Equal("1610241741.000200", (string?)followUp.Json["thread_ts"]);

@@ -7,7 +7,8 @@ namespace Bot.Tests.Slack.Support;
 internal static class SlackSigner
 {
     public static string Sign(string secret, string timestamp, string body) =>
-        "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
+            Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
 
     public static HttpRequestMessage Request(string url, string body, string contentType, string timestamp, string signature)
     {

@@ -17,7 +17,8 @@ public sealed class SlackWebApiClientTests
     {
         var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         var options = Options.Create(new SlackOptions { BotToken = "xoxb-TEST", ApiBaseUrl = peer.ApiBaseUrl });
-        var client = new SlackWebApiClient(services.GetRequiredService<IHttpClientFactory>(), options, clock, NullLogger<SlackWebApiClient>.Instance);
+        var client = new SlackWebApiClient(services.GetRequiredService<IHttpClientFactory>(), options, clock,
+            NullLogger<SlackWebApiClient>.Instance);
         return (new ChatApi(client, new SlackChannelPacer(clock)), new AuthApi(client), clock);
     }
 
@@ -65,7 +66,8 @@ public sealed class SlackWebApiClientTests
         var (chat, _, _) = Create(peer, clock);
         var limited = SlackFixtures.Json("rate_limit_429.json");
         for (var i = 0; i < 4; i++)
-            peer.RespondOnce("chat.postMessage", HttpStatusCode.TooManyRequests, new Dictionary<string, string> { ["Retry-After"] = "1" }, limited["body"]!.DeepClone());
+            peer.RespondOnce("chat.postMessage", HttpStatusCode.TooManyRequests, new Dictionary<string, string> { ["Retry-After"] = "1" },
+                limited["body"]!.DeepClone());
 
         var post = chat.PostMessageAsync(Message, ct);
         var ex = await Assert.ThrowsAsync<SlackApiException>(() => Wait.AdvanceUntilAsync(clock, post, TimeSpan.FromMilliseconds(250), ct));
