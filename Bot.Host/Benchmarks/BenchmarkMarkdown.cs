@@ -18,9 +18,8 @@ internal static class BenchmarkMarkdown
         sb.AppendLine();
         sb.AppendLine("## Ingestion (real articles, embeddings included)");
         sb.AppendLine();
-        sb.AppendLine("| documents | passages | avg doc chars | avg passage chars | pipeline docs/s | pipeline passages/s | raw encoder " +
-            "passages/s | share of encoder | database |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Header(sb, "documents", "passages", "avg doc chars", "avg passage chars", "pipeline docs/s", "pipeline passages/s",
+            "raw encoder passages/s", "share of encoder", "database");
         sb.AppendLine(CultureInfo.InvariantCulture,
             $"| {i.Documents} | {i.Passages} | {i.AverageDocumentChars:F0} | {i.AveragePassageChars:F0} | " +
                 $"{i.PipelineDocumentsPerSecond:F2} | {i.PipelinePassagesPerSecond:F1} | {i.RawEncoderPassagesPerSecond:F1} | " +
@@ -30,9 +29,8 @@ internal static class BenchmarkMarkdown
             sb.AppendLine();
             sb.AppendLine("## Synthetic corpus embeddings (computed once per distinct passage text)");
             sb.AppendLine();
-            sb.AppendLine("| article variants | distinct passage texts | embedded this run | reused from the cache file | embedding time " +
-                "| passages/s |");
-            sb.AppendLine("|---:|---:|---:|---:|---:|---:|");
+            Header(sb, "article variants", "distinct passage texts", "embedded this run", "reused from the cache file", "embedding time",
+                "passages/s");
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"| {pool.Variants} | {pool.DistinctPassageTexts} | {pool.ComputedThisRun} | {pool.LoadedFromCache} | " +
                     $"{pool.EmbeddingSeconds:F1} s | " +
@@ -41,9 +39,9 @@ internal static class BenchmarkMarkdown
         sb.AppendLine();
         sb.AppendLine("## Ask latency, start-up and memory per corpus size");
         sb.AppendLine();
-        sb.AppendLine("| documents (synthetic) | passages | database | write (synthetic) | index build + snapshot save | index ready at " +
-            "start | start-up to first answer | ask median | ask p95 | ask p99 | peak working set (after model + index) |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Header(sb, "documents (synthetic)", "passages", "database", "write (synthetic)", "index build + snapshot save",
+            "index ready at start", "start-up to first answer", "ask median", "ask p95", "ask p99",
+            "peak working set (after model + index)");
         foreach (var s in report.Sizes)
         {
             var m = s.Measurement;
@@ -58,8 +56,7 @@ internal static class BenchmarkMarkdown
         sb.AppendLine("Incremental update (one article applied to the loaded index, half new and half replacing; "
             + "database write and embedding not included):");
         sb.AppendLine();
-        sb.AppendLine("| documents | updates | median | p95 | max |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|");
+        Header(sb, "documents", "updates", "median", "p95", "max");
         foreach (var s in report.Sizes.Where(s => s.Measurement.IncrementalUpdate is not null))
         {
             var u = s.Measurement.IncrementalUpdate!;
@@ -83,9 +80,8 @@ internal static class BenchmarkMarkdown
         sb.AppendLine();
         sb.AppendLine("## Retrieval: recall@5 of the supporting source files, and latency");
         sb.AppendLine();
-        sb.AppendLine("| documents | ours recall@5 | ours median / p95 (incl. query embedding) | ours search only median | ours as ask " +
-            "filters | MiniLM cosine only | Lucene BM25 recall@5 | Lucene median / p95 | Lucene index build |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Header(sb, "documents", "ours recall@5", "ours median / p95 (incl. query embedding)", "ours search only median",
+            "ours as ask filters", "MiniLM cosine only", "Lucene BM25 recall@5", "Lucene median / p95", "Lucene index build");
         foreach (var s in report.Sizes)
         {
             var m = s.Measurement;
@@ -120,9 +116,8 @@ internal static class BenchmarkMarkdown
             $"Ingestion of the real articles: {i.Documents} documents at {i.PipelineDocumentsPerSecond:F2} docs/s "
             + $"({i.PipelinePassagesPerSecond:F1} passages/s, {i.ShareOfEncoderThroughput:P0} of the raw encoder).");
         sb.AppendLine();
-        sb.AppendLine("| documents | write (synthetic, a transaction per document) | index build at start | start-up to first answer "
-            + "| ask median | ask p95 | ask p99 | LiteDB ask p95 | p95 PostgreSQL / LiteDB |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Header(sb, "documents", "write (synthetic, a transaction per document)", "index build at start", "start-up to first answer",
+            "ask median", "ask p95", "ask p99", "LiteDB ask p95", "p95 PostgreSQL / LiteDB");
         foreach (var s in postgres.Sizes)
         {
             var m = s.Measurement;
@@ -135,6 +130,13 @@ internal static class BenchmarkMarkdown
                 + $"| {m.StartupToFirstAnswerMs / 1000:F2} s | {m.Ask.MedianMs:F1} ms | {m.Ask.P95Ms:F1} ms | {m.Ask.P99Ms:F1} ms "
                 + $"| {liteP95} | {ratio} |");
         }
+    }
+
+    /// <summary>A table's header row and its separator, every column right-aligned (they hold numbers).</summary>
+    private static void Header(StringBuilder sb, params string[] columns)
+    {
+        sb.AppendLine("| " + string.Join(" | ", columns) + " |");
+        sb.AppendLine("|" + string.Concat(columns.Select(_ => "---:|")));
     }
 
     private static string Mb(long bytes) => BenchmarkTargets.Mb(bytes);

@@ -23,10 +23,10 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(DiscordOptions.SectionName);
-        var configured = !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]);
-        services.AddSingleton(new DeliveryPlatform(DiscordChannelPublisher.PlatformName, "Discord", "Discord:Token", configured,
-            id => ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _), "a numeric Discord channel ID"));
-        if (!configured) return services;
+        if (!services.AddDeliveryPlatform(configuration, DiscordChannelPublisher.PlatformName, "Discord",
+                $"{DiscordOptions.SectionName}:{nameof(DiscordOptions.Token)}",
+                id => ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _), "a numeric Discord channel ID"))
+            return services;
         var httpMode = string.Equals(section[nameof(DiscordOptions.Mode)], DiscordOptions.HttpMode, StringComparison.OrdinalIgnoreCase);
 
         services.AddOptions<DiscordOptions>()

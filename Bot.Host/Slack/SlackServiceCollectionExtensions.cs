@@ -18,10 +18,10 @@ public static class SlackServiceCollectionExtensions
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SlackOptions.SectionName);
-        var configured = !string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]);
-        services.AddSingleton(new DeliveryPlatform(SlackChannelPublisher.PlatformName, "Slack", "Slack:BotToken", configured,
-            id => !string.IsNullOrWhiteSpace(id) && id.All(char.IsAsciiLetterOrDigit), "a Slack channel ID (e.g. C0123456789)"));
-        if (!configured) return services;
+        if (!services.AddDeliveryPlatform(configuration, SlackChannelPublisher.PlatformName, "Slack",
+                $"{SlackOptions.SectionName}:{nameof(SlackOptions.BotToken)}",
+                id => !string.IsNullOrWhiteSpace(id) && id.All(char.IsAsciiLetterOrDigit), "a Slack channel ID (e.g. C0123456789)"))
+            return services;
 
         services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());

@@ -28,23 +28,19 @@ internal sealed class SlackEventsEndpoint(
         try { callback = JsonSerializer.Deserialize(body, SlackJsonContext.Default.EventCallback); }
         catch (JsonException ex)
         {
-            SlackLog.MalformedRequest(logger, ex, Path);
-            return Results.BadRequest();
+            return SlackEndpointResults.Malformed(logger, ex, Path);
         }
         switch (callback)
         {
             case { Type: "url_verification", Challenge: { } challenge }:
                 return Results.Json(new UrlVerificationResponse(challenge), SlackJsonContext.Default.UrlVerificationResponse);
             case { Type: "event_callback", EventId: not null, Event: not null }:
-                if (queue.TryEnqueue(SlackInbound.From(callback))) return Results.Ok();
-                SlackLog.QueueFull(logger);
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                return SlackEndpointResults.Enqueue(queue, SlackInbound.From(callback), logger);
             case { Type: "app_rate_limited" }:
                 SlackLog.AppRateLimited(logger);
                 return Results.Ok();
             case { Type: "url_verification" or "event_callback" } or null:
-                SlackLog.MalformedRequest(logger, null, Path);
-                return Results.BadRequest();
+                return SlackEndpointResults.Malformed(logger, null, Path);
             default:
                 return Results.Ok(); // a type we do not use; acknowledging stops Slack's retries
         }

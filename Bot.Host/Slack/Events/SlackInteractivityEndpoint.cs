@@ -1,9 +1,7 @@
 using Bot.Host.Chat;
-using System.Text;
 using System.Text.Json;
 using Bot.Host.Hosting;
 using Bot.Host.Slack.Events.Protocol;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Bot.Host.Slack.Events;
 
@@ -23,28 +21,22 @@ internal sealed class SlackInteractivityEndpoint(
 
     private async Task<IResult> HandleAsync(HttpContext context)
     {
-        var (body, refusal) = await signedRequest.ReadAsync(context);
+        var (form, refusal) = await signedRequest.ReadFormAsync(context);
         if (refusal is not null) return refusal;
 
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body!));
-        SlackInteractionPayload? payload = null;
+        SlackInteractionPayload? payload;
         try
         {
-            if (form.TryGetValue("payload", out var json) && json.ToString() is { Length: > 0 } text)
-                payload = JsonSerializer.Deserialize(text, SlackJsonContext.Default.SlackInteractionPayload);
+            payload = form!.TryGetValue("payload", out var json) && json.ToString() is { Length: > 0 } text
+                ? JsonSerializer.Deserialize(text, SlackJsonContext.Default.SlackInteractionPayload)
+                : null;
         }
         catch (JsonException ex)
         {
-            SlackLog.MalformedRequest(logger, ex, Path);
-            return Results.BadRequest();
+            return SlackEndpointResults.Malformed(logger, ex, Path);
         }
-        if (payload is null)
-        {
-            SlackLog.MalformedRequest(logger, null, Path);
-            return Results.BadRequest();
-        }
-        if (queue.TryEnqueue(SlackInbound.From(payload))) return Results.Ok();
-        SlackLog.QueueFull(logger);
-        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        return payload is null
+            ? SlackEndpointResults.Malformed(logger, null, Path)
+            : SlackEndpointResults.Enqueue(queue, SlackInbound.From(payload), logger);
     }
 }

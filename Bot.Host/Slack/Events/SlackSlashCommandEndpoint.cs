@@ -1,8 +1,6 @@
 using Bot.Host.Chat;
-using System.Text;
 using Bot.Host.Hosting;
 using Bot.Host.Slack.Events.Protocol;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack.Events;
@@ -23,18 +21,12 @@ internal sealed class SlackSlashCommandEndpoint(
 
     private async Task<IResult> HandleAsync(HttpContext context)
     {
-        var (body, refusal) = await signedRequest.ReadAsync(context);
+        var (form, refusal) = await signedRequest.ReadFormAsync(context);
         if (refusal is not null) return refusal;
 
-        // Parse the verified bytes ourselves: model binding would re-read (and could re-encode) the body.
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body!))
-            .ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
-        if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1") return Results.Ok();
-        if (SlashCommandPayload.FromForm(form) is not { } payload)
-        {
-            SlackLog.MalformedRequest(logger, null, Path);
-            return Results.BadRequest();
-        }
+        var fields = form!.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        if (fields.TryGetValue("ssl_check", out var ssl) && ssl == "1") return Results.Ok();
+        if (SlashCommandPayload.FromForm(fields) is not { } payload) return SlackEndpointResults.Malformed(logger, null, Path);
         return Accept(payload, queue, options.Value, logger);
     }
 

@@ -132,7 +132,7 @@ internal sealed class LayoffsFyiImporter(ILayoffRowStore store, ILogger<LayoffsF
             reason = $"unparseable date '{f[layout.Date]}'";
             return false;
         }
-        if (!TryParseCount(f[layout.Count], out var count))
+        if (!HeadCountParser.TryParse(f[layout.Count], out var count))
         {
             reason = $"unparseable head count '{f[layout.Count]}'";
             return false;
@@ -160,17 +160,6 @@ internal sealed class LayoffsFyiImporter(ILayoffRowStore store, ILogger<LayoffsF
             Line = record.Line,
             FromPrimaryFile = layout.IsPrimary,
         };
-        return true;
-    }
-
-    /// <summary>Whole, non-negative head counts; the Airtable file writes them as "200.0".</summary>
-    private static bool TryParseCount(string text, out int? count)
-    {
-        count = null;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        if (!decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            || value < 0 || value != decimal.Truncate(value) || value > int.MaxValue) return false;
-        count = (int)value;
         return true;
     }
 

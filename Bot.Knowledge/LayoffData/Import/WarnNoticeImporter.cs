@@ -145,16 +145,10 @@ internal sealed class WarnNoticeImporter(IWarnNoticeStore store, ILogger<WarnNot
             reason = $"unparseable effective_date '{At(layout.EffectiveDate)}'";
             return false;
         }
-        int? employees = null;
-        if (At(layout.Employees) is { } employeesText)
+        if (!HeadCountParser.TryParse(At(layout.Employees), out var employees))
         {
-            if (!decimal.TryParse(employeesText, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-                || value < 0 || value != decimal.Truncate(value) || value > int.MaxValue)
-            {
-                reason = $"unparseable employees_affected '{employeesText}'";
-                return false;
-            }
-            employees = (int)value;
+            reason = $"unparseable employees_affected '{At(layout.Employees)}'";
+            return false;
         }
         var company = EmployerNameNormalizer.Canonical(employer);
         var location = At(layout.Location);

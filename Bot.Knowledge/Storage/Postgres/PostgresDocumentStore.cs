@@ -9,7 +9,7 @@ namespace Bot.Knowledge.Storage.Postgres;
 /// document, its passages (embeddings as bytea), what indexers derive from it and the revision bump in one transaction,
 /// and notifies <see cref="ChangeChannel"/> with the new revision, which PostgreSQL delivers to listeners on commit.
 /// </summary>
-public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta, IKnowledgeChangeFeed
+public sealed class PostgresDocumentStore : PostgresStore, IDocumentStore, IKnowledgeMeta, IKnowledgeChangeFeed
 {
     /// <summary>The LISTEN/NOTIFY channel of committed document changes; the payload is the revision.</summary>
     public const string ChangeChannel = "layoffbot_knowledge";
@@ -55,7 +55,6 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta, IKno
     // Trimmed once in this many revisions, so a save does not pay for it every time.
     private const int TrimEvery = 256;
 
-    private readonly PostgresDatabase _database;
     private readonly TimeProvider _time;
 
     // While an instance follows the change notifications, the newest revision it heard of (or committed); -1 when it does not,
@@ -63,10 +62,9 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta, IKno
     private long _followed = -1;
 
     public PostgresDocumentStore(PostgresDatabase database, TimeProvider time)
+        : base(database, Module, Migrations)
     {
-        _database = database;
         _time = time;
-        database.EnsureModule(Module, Migrations);
         var builder = new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString);
         Location = $"PostgreSQL database {builder.Database} on {builder.Host}";
     }
@@ -125,7 +123,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta, IKno
 
     public T ReadCorpus<T>(Func<StoredCorpus, T> read)
     {
-        using var connection = _database.DataSource.OpenConnection();
+        using var connection = Database.DataSource.OpenConnection();
         // One snapshot: a save committed while the index reads cannot pair a new revision with old passages.
         using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
         var revision = connection.Scalar<long>("SELECT revision FROM knowledge_revision WHERE id = 1");
@@ -141,7 +139,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta, IKno
     /// </summary>
     public KnowledgeChanges? ChangesSince(long revision)
     {
-        using var connection = _database.DataSource.OpenConnection();
+        using var connection = Database.DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
         var current = connection.Scalar<long>("SELECT revision FROM knowledge_revision WHERE id = 1");
         if (revision == current) return new KnowledgeChanges(current, []);
@@ -158,7 +156,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta, IKno
         document.SourceKey = IndexKeys.Bounded(document.SourceKey);
         document.Companies = document.Companies.Select(IndexKeys.Bounded).ToList();
         document.IngestedAt = _time.GetUtcNow().UtcDateTime;
-        var (outcome, revision) = PostgresSession.InTransaction(_database, connection =>
+        var (outcome, revision) = InTransaction(connection =>
         {
             bool added;
             using (var upsert = connection.Command(
@@ -260,8 +258,6 @@ public sealed class PostgresDocumentStore : IDocumentStore, IKnowledgeMeta, IKno
 
     private List<DocumentRecord> FindDocuments(string where, params (string Name, object? Value)[] parameters) =>
         Run(c => c.Query($"SELECT {DocumentColumns} FROM documents {where}", ReadDocument, parameters));
-
-    private T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(_database, work);
 
     private static DocumentRecord ReadDocument(NpgsqlDataReader r) => new()
     {

@@ -3,7 +3,8 @@ using Bot.Knowledge.Ingestion;
 namespace Bot.Knowledge.Storage.Postgres;
 
 /// <summary>The PostgreSQL <see cref="IFeedStateStore"/>: one row per poller kind and URL, the state kept whole as jsonb.</summary>
-public sealed class PostgresFeedStateStore : IFeedStateStore
+public sealed class PostgresFeedStateStore(PostgresDatabase database)
+    : PostgresStore(database, Module, Migrations), IFeedStateStore
 {
     public const string Module = "feed_states";
 
@@ -13,19 +14,11 @@ public sealed class PostgresFeedStateStore : IFeedStateStore
         "kind text COLLATE \"C\" NOT NULL, url text COLLATE \"C\" NOT NULL, state jsonb NOT NULL, PRIMARY KEY (kind, url))",
     ];
 
-    private readonly PostgresDatabase _database;
-
-    public PostgresFeedStateStore(PostgresDatabase database)
-    {
-        _database = database;
-        database.EnsureModule(Module, Migrations);
-    }
-
-    public FeedState? Find(string kind, string url) => PostgresSession.Run(_database, c =>
+    public FeedState? Find(string kind, string url) => Run(c =>
         c.Query("SELECT state FROM feed_states WHERE kind = @kind AND url = @url", r => PostgresSession.FromJson<FeedState>(r, 0),
             ("kind", kind), ("url", url)).FirstOrDefault());
 
-    public void Save(string kind, FeedState state) => PostgresSession.Run(_database, c =>
+    public void Save(string kind, FeedState state) => Run(c =>
         c.Execute("INSERT INTO feed_states (kind, url, state) VALUES (@kind, @url, @state::jsonb) " +
                   "ON CONFLICT (kind, url) DO UPDATE SET state = excluded.state",
             ("kind", kind), ("url", state.Url), ("state", PostgresSession.ToJson(state))));

@@ -9,7 +9,8 @@ namespace Bot.Knowledge.Storage.Postgres;
 /// kept whole as jsonb beside the columns the queries filter and sort on. Figures are written in the transaction of the
 /// document they come from (<see cref="PostgresSession"/>).
 /// </summary>
-public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore, IArticleFigureStore
+public sealed class PostgresLayoffDataStore(PostgresDatabase database)
+    : PostgresStore(database, Module, Migrations), ILayoffRowStore, IWarnNoticeStore, IArticleFigureStore
 {
     public const string Module = "layoff_data";
 
@@ -39,14 +40,6 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
         """,
     ];
 
-    private readonly PostgresDatabase _database;
-
-    public PostgresLayoffDataStore(PostgresDatabase database)
-    {
-        _database = database;
-        database.EnsureModule(Module, Migrations);
-    }
-
     int ILayoffRowStore.Count() => Count("layoff_rows");
     long ILayoffRowStore.Revision => Run(c => c.Scalar<long>("SELECT revision FROM layoff_rows_revision WHERE id = 1"));
     public IReadOnlyList<LayoffRow> OfCompany(string companyKey) => Rows("WHERE company_key = @key ORDER BY id", ("key", companyKey));
@@ -62,7 +55,7 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
     public void Write(IReadOnlyCollection<string> deleted, IReadOnlyCollection<LayoffRow> upserted)
     {
         if (deleted.Count == 0 && upserted.Count == 0) return;
-        PostgresSession.InTransaction(_database, connection =>
+        InTransaction(connection =>
         {
             if (deleted.Count > 0) connection.Execute("DELETE FROM layoff_rows WHERE id = ANY(@ids)", ("ids", deleted.ToArray()));
             connection.ExecuteMany(
@@ -89,7 +82,7 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
     public void Write(IReadOnlyCollection<WarnNotice> inserted, IReadOnlyCollection<WarnNotice> updated)
     {
         if (inserted.Count == 0 && updated.Count == 0) return;
-        PostgresSession.InTransaction(_database, connection =>
+        InTransaction(connection =>
         {
             connection.ExecuteMany(
                 "INSERT INTO warn_notices (id, company_key, file, line, record) VALUES (@id, @key, @file, @line, @record::jsonb) " +
@@ -101,7 +94,7 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
     }
 
     public void ReplaceDocument(string documentId, IEnumerable<ArticleFigure> figures) =>
-        PostgresSession.InTransaction(_database, connection =>
+        InTransaction(connection =>
         {
             connection.Execute("DELETE FROM article_figures WHERE document_id = @id", ("id", documentId));
             connection.ExecuteMany(
@@ -131,6 +124,4 @@ public sealed class PostgresLayoffDataStore : ILayoffRowStore, IWarnNoticeStore,
     private List<ArticleFigure> Figures(string where, params (string, object?)[] parameters) =>
         Run(c => c.Query($"SELECT record FROM article_figures {where}",
             r => PostgresSession.FromJson<ArticleFigureRecord>(r, 0).ToFigure(), parameters));
-
-    private T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(_database, work);
 }

@@ -18,5 +18,9 @@ public abstract class PostgresStore
 
     protected T Run<T>(Func<NpgsqlConnection, T> work) => PostgresSession.Run(Database, work);
 
+    protected void Run(Action<NpgsqlConnection> work) => PostgresSession.Run(Database, work);
+
     protected T InTransaction<T>(Func<NpgsqlConnection, T> work) => PostgresSession.InTransaction(Database, work);
+
+    protected void InTransaction(Action<NpgsqlConnection> work) => PostgresSession.InTransaction(Database, work);
 }
