@@ -23,13 +23,12 @@ public sealed class DiscordShardingTests
         var firstShard = Shard(await first.ExpectAsync(2, ct));
         var identifiedAt = bot.Time.GetUtcNow();
 
-        // Move the clock to exactly 5 s and no further: the second shard must connect then, not later.
+        // The second shard waits on the clock for exactly 5 s from the first IDENTIFY. The clock stays still until its
+        // timer exists: moved earlier, it would race the first shard recording when its IDENTIFY went out.
         var next = peer.AcceptGatewayAsync(ct).AsTask();
-        while (bot.Time.GetUtcNow() < identifiedAt + TimeSpan.FromSeconds(5))
-        {
-            bot.Time.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.WhenAny(next, Task.Delay(20, ct));
-        }
+        Assert.Equal(TimeSpan.FromSeconds(5), await bot.Time.TimerAsync(d => d == TimeSpan.FromSeconds(5), ct));
+        Assert.False(next.IsCompleted);
+        bot.Time.Advance(TimeSpan.FromSeconds(5)); // exactly 5 s and no further: the second shard must connect then
         var second = await next;
         // Not before 5 s either: the shard stamped with the fake clock when it went on to connect.
         var waited = bot.State.Shards.Single(s => s.Id == 1 - firstShard[0]);
