@@ -3,8 +3,6 @@ using Bot.Knowledge.Digest;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
 using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
@@ -23,8 +21,8 @@ public sealed class DigestBuilderTests : IDisposable
         _kb = new TempKnowledgeBase(time: _time);
         LayoffRowsFile.Import(
             _kb.Database.Database, ("Acme", 120, "2026-11-26"), ("Acme", 30, "2026-11-20"), ("Globex", 300, "2026-11-25"));
-        NewsArticle.Store(_kb.Services, "old", "Globex", "2026-11-26", "Globex is cutting 300 jobs because of weak demand for its software.",
-            title: "Globex trims staff");
+        NewsArticle.Store(_kb.Services, "old", "Globex", "2026-11-26",
+            "Globex is cutting 300 jobs because of weak demand for its software.", title: "Globex trims staff");
         _time.SetUtcNow(Utc("2026-11-26T12:00:00Z"));
         NewsArticle.Store(_kb.Services, "new", "Acme", "2026-11-26",
             "Acme makes rockets in the desert. Google cut jobs because of AI spending, a report said last week. " + ReasonSentence

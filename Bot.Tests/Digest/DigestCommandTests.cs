@@ -2,8 +2,6 @@ using Bot.Host.Cli;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
 using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;

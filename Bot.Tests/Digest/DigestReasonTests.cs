@@ -1,7 +1,5 @@
 using Bot.Knowledge.Digest;
 using Bot.Tests.Digest.Support;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
 using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;

@@ -1,5 +1,3 @@
-using Bot.Tests.Knowledge.Support;
-
 namespace Bot.Tests.Knowledge;
 
 /// <summary>Details of reading an article that answers depend on, on one invented article.</summary>

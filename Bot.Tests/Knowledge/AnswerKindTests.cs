@@ -1,8 +1,6 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Kinds;
 using Bot.Host.Evaluation;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Knowledge;
 

@@ -4,8 +4,6 @@ using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
 using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Watches;

@@ -3,7 +3,6 @@ using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Digest.Support;
 

@@ -5,7 +5,6 @@ using Bot.Knowledge.Storage;
 using Bot.Tests.Slack.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Digest.Support;
 
