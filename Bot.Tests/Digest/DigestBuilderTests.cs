@@ -3,7 +3,6 @@ using Bot.Knowledge.Digest;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 

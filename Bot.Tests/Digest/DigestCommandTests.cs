@@ -2,7 +2,6 @@ using Bot.Host.Cli;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 

@@ -1,6 +1,5 @@
 using Bot.Knowledge.Digest;
 using Bot.Tests.Digest.Support;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 

@@ -6,7 +6,6 @@ using Bot.Knowledge.Storage.Postgres;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.Logging;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 

@@ -4,7 +4,6 @@ using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Watches;
 

@@ -9,7 +9,6 @@ using Bot.Tests.Slack.Support;
 using LiteDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Watches;
 
