@@ -1,6 +1,5 @@
 using Bot.Host.Benchmarks;
 using Bot.Host.Cli;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Benchmarks;
 

@@ -2,7 +2,6 @@ using Bot.Host.Chat;
 using Bot.Host.Hosting;
 using Bot.Knowledge;
 using Bot.Knowledge.Ingestion;
-using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

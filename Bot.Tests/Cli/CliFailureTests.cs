@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Bot.Host.Cli;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Cli;
 

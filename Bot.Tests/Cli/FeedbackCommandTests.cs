@@ -3,7 +3,6 @@ using Bot.Host.Chat;
 using Bot.Host.Cli;
 using Bot.Host.Hosting;
 using Bot.Host.Evaluation;
-using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Cli;

@@ -1,13 +1,8 @@
-using Bot.Knowledge.Charts;
 using Bot.Knowledge.Companies;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
@@ -25,24 +20,15 @@ public sealed class DigestBuilderTests : IDisposable
         _kb = new TempKnowledgeBase(time: _time);
         LayoffRowsFile.Import(
             _kb.Database.Database, ("Acme", 120, "2026-11-26"), ("Acme", 30, "2026-11-20"), ("Globex", 300, "2026-11-25"));
-        var pipeline = _kb.Services.Get<IngestionPipeline>();
-        pipeline.Store("old", Article("https://example.com/old", "Globex trims staff", "Globex",
-            "Globex is cutting 300 jobs because of weak demand for its software."));
+        NewsArticle.Store(_kb.Services, "old", "Globex", "2026-11-26",
+            "Globex is cutting 300 jobs because of weak demand for its software.", title: "Globex trims staff");
         _time.SetUtcNow(Utc("2026-11-26T12:00:00Z"));
-        pipeline.Store("new", Article("https://example.com/acme", "Acme cuts 120 jobs", "Acme",
+        NewsArticle.Store(_kb.Services, "new", "Acme", "2026-11-26",
             "Acme makes rockets in the desert. Google cut jobs because of AI spending, a report said last week. " + ReasonSentence
-                + " The company did not comment further."));
+                + " The company did not comment further.", title: "Acme cuts 120 jobs");
     }
 
-    private static ParsedDocument Article(string url, string title, string company, string text) => new()
-    {
-        Title = title, Text = text, SourceKind = "url", SourceKey = url, Url = url, Publisher = "Example News", PublishedRaw = "2026-11-26",
-            CompanyHint = company,
-    };
-
-    private DigestBuilder Builder() =>
-        new(new DocumentStore(_kb.Database, TimeProvider.System), new LiteLayoffRowStore(_kb.Database.Database),
-            new LayoffDataQueries(_kb.Database.Database), new LayoffChartRenderer());
+    private DigestBuilder Builder() => NewsArticle.DigestBuilder(_kb.Database, TimeProvider.System);
 
     [Fact]
     public void Events_are_the_rows_dated_in_the_period_each_with_a_verbatim_reason_about_its_own_company()

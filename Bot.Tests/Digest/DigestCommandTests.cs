@@ -1,11 +1,7 @@
 using Bot.Host.Cli;
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
@@ -20,13 +16,8 @@ public sealed class DigestCommandTests : IDisposable
         using var database = KnowledgeDatabase.Open(_path);
         LayoffRowsFile.Import(database.Database, ("Acme", 120, "2026-06-10"), ("Globex", 300, "2026-06-12"));
         using var services = new KnowledgeServices(database, time: new FakeTimeProvider(Utc("2026-06-11T12:00:00Z")));
-        services.Get<IngestionPipeline>().Store("acme", new ParsedDocument
-        {
-            Title = "Acme cuts 120 jobs", SourceKind = "url", SourceKey = "https://example.com/acme", Url = "https://example.com/acme",
-                Publisher = "Example News",
-            PublishedRaw = "2026-06-10", CompanyHint = "Acme",
-                Text = "Acme is cutting 120 jobs because demand for its rockets slowed sharply this year.",
-        });
+        NewsArticle.Store(services, "acme", "Acme", "2026-06-10",
+            "Acme is cutting 120 jobs because demand for its rockets slowed sharply this year.", title: "Acme cuts 120 jobs");
     }
 
     private async Task<(int Code, string Output, string Errors)> RunAsync(bool preview, string? since, string? until, string? chart)

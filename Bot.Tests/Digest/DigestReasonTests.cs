@@ -1,12 +1,5 @@
-using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
@@ -19,15 +12,10 @@ public sealed class DigestReasonTests : IDisposable
     private readonly TempKnowledgeBase _kb = new(time: new FakeTimeProvider(Utc("2026-11-30T08:00:00Z")));
 
     private void Store(string slug, string company, string published, string text) =>
-        _kb.Services.Get<IngestionPipeline>().Store(slug, new ParsedDocument
-        {
-            Title = $"{company} story {slug}", Text = text, SourceKind = "url", SourceKey = $"https://news.example/{slug}",
-            Url = $"https://news.example/{slug}", Publisher = "Example News", PublishedRaw = published, CompanyHint = company,
-        });
+        NewsArticle.Store(_kb.Services, slug, company, published, text);
 
     private DigestRow Event(string company, string from, string to) =>
-        new DigestBuilder(new DocumentStore(_kb.Database, TimeProvider.System), new LiteLayoffRowStore(_kb.Database.Database),
-                new LayoffDataQueries(_kb.Database.Database), new LayoffChartRenderer())
+        NewsArticle.DigestBuilder(_kb.Database, TimeProvider.System)
             .Build(new DigestPeriod(Utc(from), Utc(to)), withChart: false).Events.Single(e => e.Company == company);
 
     [Fact]

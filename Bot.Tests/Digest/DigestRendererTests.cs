@@ -5,7 +5,6 @@ using Bot.Knowledge.Answering;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.LayoffData;
-using Bot.Tests.Support;
 
 namespace Bot.Tests.Digest;
 

@@ -1,6 +1,5 @@
 using Bot.Knowledge.Digest;
 using Bot.Host.Jobs;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 

@@ -5,10 +5,7 @@ using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
-using Bot.Tests.Support;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 

@@ -13,8 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Digest;
 
@@ -24,16 +22,10 @@ public sealed class DigestServeTests
     private const string DiscordChannel = "111222333444555666";
     private const string GoneDiscordChannel = "999888777666555444";
 
-    private static Dictionary<string, string?> Settings(DiscordPeer discord, SlackPeer slack)
-    {
-        var settings = PeerSettings.For(discord, slack);
-        settings["Digest:Cron"] = "0 9 * * *";
-        settings["Digest:TimeZone"] = "Europe/Paris";
-        settings["Digest:DiscordChannelIds"] = $"{GoneDiscordChannel},{DiscordChannel}";
-        settings["Digest:SlackChannelIds:0"] = "CGONE0001";
-        settings["Digest:SlackChannelIds:1"] = "C0DIGEST1";
-        return settings;
-    }
+    private static Dictionary<string, string?> Settings(DiscordPeer discord, SlackPeer slack) =>
+        PeerSettings.For(discord, slack, ("Digest:Cron", "0 9 * * *"), ("Digest:TimeZone", "Europe/Paris"),
+            ("Digest:DiscordChannelIds", $"{GoneDiscordChannel},{DiscordChannel}"), ("Digest:SlackChannelIds:0", "CGONE0001"),
+            ("Digest:SlackChannelIds:1", "C0DIGEST1"));
 
     [Fact]
     public async Task Serve_posts_the_digest_with_its_chart_to_Discord_and_Slack_at_nine_Paris_time_and_skips_unreachable_channels()

@@ -4,11 +4,8 @@ using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
-using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Bot.Tests.Support;
 
 namespace Bot.Tests.Digest;
 

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bot.Tests.Discord.Support;
-using Bot.Tests.Knowledge.Support;
-using Bot.Tests.Support;
 
 namespace Bot.Tests.Discord;
 

@@ -1,9 +1,7 @@
 using Bot.Knowledge.Answering;
 using Bot.Tests.Discord.Support;
-using Bot.Tests.Knowledge.Support;
 using Bot.Tests.Slack.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.EndToEnd;
 

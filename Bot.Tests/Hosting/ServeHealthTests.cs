@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Bot.Host.Cli;
-using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Hosting;

@@ -3,7 +3,6 @@ using Bot.Host.Cli;
 using Bot.Knowledge.Answering;
 using Bot.Host.Evaluation;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Knowledge;
 

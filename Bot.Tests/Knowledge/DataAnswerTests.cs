@@ -2,7 +2,6 @@ using Bot.Knowledge;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 using Bot.Knowledge.LayoffData;
 using Bot.Host.Hosting;
 

@@ -1,6 +1,5 @@
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Knowledge;
 

@@ -2,7 +2,6 @@ using Bot.Knowledge;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 using Bot.Host.Hosting;
 
 namespace Bot.Tests.Knowledge;

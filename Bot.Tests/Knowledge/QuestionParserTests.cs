@@ -1,6 +1,5 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Companies;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Knowledge;
 

@@ -1,7 +1,6 @@
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
-using Bot.Tests.Knowledge.Support;
 using LiteDB;
 
 namespace Bot.Tests.Knowledge;

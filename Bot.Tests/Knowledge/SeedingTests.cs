@@ -1,7 +1,6 @@
 using Bot.Knowledge;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Knowledge;
 

@@ -1,6 +1,5 @@
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Knowledge;
 

@@ -12,8 +12,7 @@ public sealed class LayoffChartRendererTests
     [Fact]
     public void A_company_timeline_renders_to_a_png_of_sensible_size()
     {
-        using var db = EventsTestData.NewDatabase();
-        new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        using var db = EventsTestData.WithLayoffsFyi();
         var months = new LayoffDataQueries(db).MonthlyTotals("Amazon", new DateOnly(2022, 1, 1));
 
         var png = new LayoffChartRenderer().CompanyTimeline("Amazon", months);
@@ -25,8 +24,7 @@ public sealed class LayoffChartRendererTests
     [Fact]
     public void A_top_companies_chart_renders_to_a_png_of_sensible_size()
     {
-        using var db = EventsTestData.NewDatabase();
-        new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        using var db = EventsTestData.WithLayoffsFyi();
         var top = new LayoffDataQueries(db).TopCompanies(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 10);
 
         var png = new LayoffChartRenderer().TopCompanies("2023", top);

@@ -26,8 +26,7 @@ public sealed class LayoffDataQueriesTests
     [Fact]
     public void Verify_row_accepts_the_stored_rendering_and_refuses_an_altered_figure_or_line()
     {
-        using var db = EventsTestData.NewDatabase();
-        new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        using var db = EventsTestData.WithLayoffsFyi();
         var queries = new LayoffDataQueries(db);
         var citation = queries.Rows("Amazon", new DateOnly(2023, 1, 1), new DateOnly(2023, 1, 31)).Single().Citation;
 
@@ -41,8 +40,7 @@ public sealed class LayoffDataQueriesTests
     [Fact]
     public void Timeline_since_a_date_lists_later_rounds_only()
     {
-        using var db = EventsTestData.NewDatabase();
-        new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        using var db = EventsTestData.WithLayoffsFyi();
 
         var events = new LayoffDataQueries(db).Timeline("Intel", since: new DateOnly(2022, 1, 1));
 
@@ -55,8 +53,7 @@ public sealed class LayoffDataQueriesTests
     [Fact]
     public void Monthly_totals_add_up_the_rows_of_each_month()
     {
-        using var db = EventsTestData.NewDatabase();
-        new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        using var db = EventsTestData.WithLayoffsFyi();
 
         var months = new LayoffDataQueries(db).MonthlyTotals("Amazon", new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31));
 

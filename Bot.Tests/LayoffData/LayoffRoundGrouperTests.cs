@@ -9,8 +9,7 @@ public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
     [Fact]
     public void Warn_notices_filed_around_a_round_join_it_as_parts_without_moving_its_dates()
     {
-        using var db = EventsTestData.NewDatabase();
-        new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        using var db = EventsTestData.WithLayoffsFyi();
         new WarnNoticeImporter(db).Import([EventsTestData.Warn("wa"), EventsTestData.Warn("ca")], TestContext.Current.CancellationToken);
 
         var events = new LayoffDataQueries(db).Timeline("Amazon", new DateOnly(2025, 10, 1), new DateOnly(2025, 12, 31));
@@ -30,8 +29,7 @@ public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
     [Fact]
     public void Amazon_january_2023_round_shows_each_sources_figure_side_by_side()
     {
-        using var db = EventsTestData.NewDatabase();
-        new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        using var db = EventsTestData.WithLayoffsFyi();
         var memo = ArticleFigures.From("amazon-2023-01-jassy-18000-variety.md", "just over 18,000 roles", "Amazon",
             new DateOnly(2023, 1, 4), 18000, "Andy Jassy memo, via Variety");
         new ArticleFigureStore(db).ReplaceDocument(memo.DocumentId, [memo]);
@@ -57,8 +55,7 @@ public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
     [Fact]
     public void Stripe_1000_in_the_dataset_and_1140_in_an_article_are_one_event_with_both_figures()
     {
-        using var db = EventsTestData.NewDatabase();
-        new LayoffsFyiImporter(db).Import(EventsTestData.LayoffsFyi, TestContext.Current.CancellationToken);
+        using var db = EventsTestData.WithLayoffsFyi();
         var article = ArticleFigures.From("stripe-2022-11-collison-14pct-baypayforum.md", "cut about 1,140 jobs", "Stripe",
             new DateOnly(2022, 11, 3), 1140, "BayPay Forum");
         new ArticleFigureStore(db).ReplaceDocument(article.DocumentId, [article]);

@@ -5,7 +5,6 @@ using Bot.Host.Chat;
 using Bot.Host.Cli;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
 using Bot.Tests.Llm.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

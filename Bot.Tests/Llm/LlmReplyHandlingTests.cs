@@ -1,5 +1,4 @@
 using Bot.Knowledge.Answering.Llm;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Llm;
 

@@ -2,7 +2,6 @@ using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Benchmarks;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Retrieval;
 

@@ -1,10 +1,7 @@
 using Bot.Host.Chat;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
-using Bot.Tests.Knowledge.Support;
-using Bot.Tests.Support;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.State;
 

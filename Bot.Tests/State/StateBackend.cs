@@ -2,8 +2,6 @@ using Bot.Host.Chat;
 using Bot.Host.State;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
-using Bot.Tests.Knowledge.Support;
-using Bot.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.State;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Bot.Tests.Knowledge.Support;
 using Bot.Tests.Slack.Support;
-using Bot.Tests.Support;
 using Npgsql;
 
 namespace Bot.Tests.State;

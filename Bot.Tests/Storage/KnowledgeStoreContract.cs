@@ -4,7 +4,6 @@ using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Benchmarks;
 using Bot.Tests.LayoffData.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Storage;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage.Postgres;
 using Bot.Tests.LayoffData.Support;
-using Bot.Tests.Support;
 
 namespace Bot.Tests.Storage;
 

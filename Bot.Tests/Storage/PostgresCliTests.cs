@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Bot.Tests.Knowledge.Support;
-using Bot.Tests.Support;
 
 namespace Bot.Tests.Storage;
 

@@ -1,6 +1,5 @@
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
-using Bot.Tests.Support;
 using Npgsql;
 
 namespace Bot.Tests.Storage;

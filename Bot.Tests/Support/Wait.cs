@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace Bot.Tests.Support;
 
 /// <summary>The waits of the tests: every one is bounded, and clock-driven waits move only the fake clock.</summary>

@@ -3,10 +3,7 @@ using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
-using Bot.Tests.Knowledge.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Bot.Tests.Support;
 
 namespace Bot.Tests.Watches;
 

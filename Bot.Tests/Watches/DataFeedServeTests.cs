@@ -1,16 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Bot.Host.Chat;
 using Bot.Host.Jobs;
 using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Bot.Tests.Slack.Support;
+using Bot.Tests.Watches.Support;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Watches;
 
@@ -32,18 +29,14 @@ public sealed class DataFeedServeTests
         await using var discord = await DiscordPeer.StartAsync(ct);
         await using var slack = await SlackPeer.StartAsync(time, ct);
         tables.SetTable("layoffs", LayoffRowsFile.Csv(("Acme", 120, "2026-09-01")));
-        var settings = PeerSettings.For(discord, slack);
-        settings["Knowledge:DataFeeds:0"] = tables.TableUrl("layoffs");
-        settings["Knowledge:AllowPrivateAddresses"] = "true";
-        settings["Knowledge:PollInterval"] = PollInterval.ToString();
-        settings["Knowledge:SeedOnServe"] = "false";
+        var settings = PeerSettings.For(discord, slack, ("Knowledge:DataFeeds:0", tables.TableUrl("layoffs")),
+            ("Knowledge:AllowPrivateAddresses", "true"), ("Knowledge:PollInterval", PollInterval.ToString()),
+            ("Knowledge:SeedOnServe", "false"));
         await using var app = DigestServeHost.Build(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), settings, time, new ListLogger());
         await app.StartAsync(ct);
         var rows = LayoffDataCollections.RowsOf(app.Services.GetRequiredService<ILiteDatabase>());
         await Wait.UntilAsync(() => rows.Count() == 1, ct);
-        var watch = await app.Services.GetRequiredService<IChatCommandHandler>().HandleAsync(new ChatCommand("watch",
-            new Dictionary<string, string> { [ChatCommand.SubcommandOption] = "add", [WatchCommand.CompanyOption] = "Acme" },
-            new ChatRequest("slack", "U1", SlackChannel, null, "Acme"), IsAdmin: false), ct);
+        var watch = await WatchCommands.SendAsync(app.Services, "slack", SlackChannel, "add", "Acme", isAdmin: false);
         Assert.False(watch.IsError);
 
         // The table gains a row: the next poll imports it (conditional GET), and the alert follows within a poll interval.

@@ -1,13 +1,9 @@
 using Bot.Host.Jobs;
 using Bot.Host.State;
 using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Watches;
 
@@ -36,12 +32,7 @@ public sealed class WatchAlertFinderTests : IDisposable
         Assert.Empty(finder.Due(watch));
 
         const string figure = "Acme is cutting 400 jobs at its desert rocket plant, the company said on Wednesday.";
-        _kb.Services.Get<IngestionPipeline>().Store("acme", new ParsedDocument
-        {
-            Title = "Acme cuts 400 jobs", Text = figure, SourceKind = "url", SourceKey = "https://news.example/acme-400",
-                Url = "https://news.example/acme-400",
-            Publisher = "Example News", PublishedRaw = "2026-11-25", CompanyHint = "Acme",
-        });
+        NewsArticle.Store(_kb.Services, "acme-400", "Acme", "2026-11-25", figure, title: "Acme cuts 400 jobs");
         // Rows of an old round imported later are history, not news.
         LayoffRowsFile.Import(_kb.Database.Database, ("Acme", 120, "2026-09-01"), ("Acme", 900, "2023-01-10"));
 

@@ -6,10 +6,7 @@ using Bot.Knowledge.Storage.Postgres;
 using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
-using Bot.Tests.Knowledge.Support;
-using Bot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Watches;
 

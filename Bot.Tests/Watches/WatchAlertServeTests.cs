@@ -6,11 +6,10 @@ using Bot.Knowledge.Watches;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
 using Bot.Tests.Slack.Support;
+using Bot.Tests.Watches.Support;
 using LiteDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using static Bot.Tests.Support.TestTime;
 
 namespace Bot.Tests.Watches;
 
@@ -24,18 +23,11 @@ public sealed class WatchAlertServeTests
     private const string SlackChannel = "C0WATCH01";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(30);
 
-    private static Dictionary<string, string?> Settings(DiscordPeer discord, SlackPeer slack)
-    {
-        var settings = PeerSettings.For(discord, slack);
-        settings["Knowledge:PollInterval"] = PollInterval.ToString();
-        settings["Knowledge:SeedOnServe"] = "false";
-        return settings;
-    }
+    private static Dictionary<string, string?> Settings(DiscordPeer discord, SlackPeer slack) =>
+        PeerSettings.For(discord, slack, ("Knowledge:PollInterval", PollInterval.ToString()), ("Knowledge:SeedOnServe", "false"));
 
     private static Task<ChatReply> WatchAsync(WebApplication app, string platform, string channel, string action, string company) =>
-        app.Services.GetRequiredService<IChatCommandHandler>().HandleAsync(new ChatCommand("watch",
-            new Dictionary<string, string> { [ChatCommand.SubcommandOption] = action, [WatchCommand.CompanyOption] = company },
-            new ChatRequest(platform, "U1", channel, null, company), IsAdmin: true), TestContext.Current.CancellationToken);
+        WatchCommands.SendAsync(app.Services, platform, channel, action, company, isAdmin: true);
 
     private static int DiscordPosts(DiscordPeer discord) =>
         discord.AllRequests.Count(r => r.Method == "POST"

@@ -1,13 +1,10 @@
 using Bot.Host.Jobs;
 using Bot.Host.State;
-using Bot.Knowledge.Charts;
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage;
 using Bot.Tests.Slack.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Digest.Support;
 
@@ -35,8 +32,7 @@ internal sealed class SchedulerRig : IAsyncDisposable
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         Ledger = ledger;
         var schedule = DigestSchedule.Parse(options.Cron, options.TimeZone);
-        var builder = new DigestBuilder(new DocumentStore(database, time), new LiteLayoffRowStore(database.Database),
-            new LayoffDataQueries(database.Database), new LayoffChartRenderer());
+        var builder = NewsArticle.DigestBuilder(database, time);
         Subscriptions = subscriptions;
         Runner = new DigestRunner(publishers, Ledger, Subscriptions, builder, new DigestRenderer(), schedule, Options.Create(options), time,
             loggers.CreateLogger<DigestRunner>());

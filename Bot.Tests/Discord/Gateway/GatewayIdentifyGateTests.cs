@@ -1,6 +1,5 @@
 using Bot.Host.Discord.Gateway;
 using Bot.Host.Discord.Gateway.Protocol;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Discord.Gateway;
 

@@ -1,7 +1,6 @@
 using Bot.Host.Discord.Gateway;
 using Bot.Host.Discord.Gateway.Protocol;
 using Bot.Knowledge.Storage.Postgres;
-using Bot.Tests.Support;
 
 namespace Bot.Tests.Discord.Gateway;
 

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bot.Tests.Digest.Support;
 using Bot.Tests.Discord.Support;
-using Bot.Tests.Knowledge.Support;
 
 namespace Bot.Tests.Discord.Interactions;
 

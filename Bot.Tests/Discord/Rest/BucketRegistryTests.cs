@@ -1,6 +1,4 @@
 using Bot.Host.Discord.Rest;
-using Microsoft.Extensions.Time.Testing;
-using Bot.Tests.Support;
 
 namespace Bot.Tests.Discord.Rest;
 

@@ -6,7 +6,6 @@ using Bot.Host.Discord.Rest;
 using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Discord.Rest;
 

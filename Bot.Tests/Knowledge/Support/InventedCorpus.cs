@@ -66,6 +66,16 @@ public abstract class InventedCorpusTest(IReadOnlyList<InventedArticle> articles
 
     public async ValueTask InitializeAsync() => Corpus = await InventedCorpus.CreateAsync(articles, time, dataFiles);
 
+    /// <summary>Asks, and checks the reply answers (or declines) and says each of <paramref name="says"/> and none of
+    /// <paramref name="never"/>; <paramref name="because"/> names the case in a failure.</summary>
+    protected async Task AskAndCheckAsync(string because, string question, bool declines, string[] says, string[] never)
+    {
+        var a = await Corpus.AskAsync(question);
+        Assert.True(a.NoAnswer == declines, $"{because}: expected {(declines ? "a decline" : "an answer")}, got: {a.Text}");
+        Assert.All(says, s => Assert.Contains(s, a.Text));
+        Assert.All(never, n => Assert.DoesNotContain(n, a.Text));
+    }
+
     public ValueTask DisposeAsync()
     {
         Corpus.Dispose();

@@ -1,3 +1,4 @@
+using Bot.Knowledge.LayoffData;
 using LiteDB;
 
 namespace Bot.Tests.LayoffData.Support;
@@ -13,4 +14,12 @@ internal static class EventsTestData
     public static string Article(string file) => Path.Combine(DataDirectory, "articles", file);
 
     public static LiteDatabase NewDatabase() => new(new MemoryStream());
+
+    /// <summary>A fresh in-memory database holding the shared layoffs.fyi table, through the real importer.</summary>
+    public static LiteDatabase WithLayoffsFyi()
+    {
+        var db = NewDatabase();
+        new LayoffsFyiImporter(db).Import(LayoffsFyi, TestContext.Current.CancellationToken);
+        return db;
+    }
 }

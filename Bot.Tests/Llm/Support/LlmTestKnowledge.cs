@@ -1,7 +1,5 @@
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage;
-using Bot.Tests.Knowledge.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Llm.Support;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Bot.Tests.Slack.Support;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Slack.Events;
 

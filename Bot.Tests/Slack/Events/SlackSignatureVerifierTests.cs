@@ -4,7 +4,6 @@ using Bot.Host.Slack;
 using Bot.Host.Slack.Events;
 using Bot.Tests.Slack.Support;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Slack.Events;
 

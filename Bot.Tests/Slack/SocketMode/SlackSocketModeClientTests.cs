@@ -7,7 +7,6 @@ using Bot.Host.Slack.SocketMode;
 using Bot.Tests.Slack.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Slack.SocketMode;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Bot.Tests.Support;
 
 namespace Bot.Tests.Slack.Support;
 

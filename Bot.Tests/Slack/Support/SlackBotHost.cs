@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Bot.Host.Hosting;
 using Bot.Host.Slack;
 using Bot.Knowledge.Answering;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Slack.Support;
 

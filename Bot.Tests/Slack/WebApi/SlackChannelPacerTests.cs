@@ -1,5 +1,4 @@
 using Bot.Host.Slack.WebApi;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Slack.WebApi;
 

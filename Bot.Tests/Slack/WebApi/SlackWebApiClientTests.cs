@@ -6,7 +6,6 @@ using Bot.Tests.Slack.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Slack.WebApi;
 
