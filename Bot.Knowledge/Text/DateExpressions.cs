@@ -11,7 +11,7 @@ public sealed record DateMention(TextSpan Span, int? Year, int? Month, int? Day,
     public DateTime? ToDate() => Year is { } y ? new DateTime(y, Month ?? 1, Day ?? 1, 0, 0, 0, DateTimeKind.Utc) : null;
 }
 
-/// <summary>Finds dates written the ways news text writes them: "Aug. 1, 2024", "January 20", "28 October", "2025-10-28", "May
+/// <summary>Finds dates written the ways news text writes them: "Aug. 1, 2024", "March 3", "28 October", "2025-10-28", "May
 /// 2020".</summary>
 public static partial class DateExpressions
 {
