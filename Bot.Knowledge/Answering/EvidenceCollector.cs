@@ -270,20 +270,26 @@ public sealed partial class EvidenceCollector(
         return target >= 0 && target < oldestFirst.Count ? oldestFirst[target] : null;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<LayoffData.LayoffRound>> _timelines =
-        new(StringComparer.OrdinalIgnoreCase);
-    private long _timelinesRevision = -1;
+    /// <summary>The rounds computed for one state of the knowledge base (its document revision and its rows' revision).</summary>
+    private sealed record Timelines(long DocumentRevision, long RowsRevision)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<LayoffData.LayoffRound>> ByCompany { get; } =
+            new(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private Timelines _timelines = new(-1, -1);
 
     /// <summary>
-    /// A company's rounds, computed once per state of the knowledge base (its document revision and its
-    /// rows' revision): grouping every figure of a company with thousands of articles took tens of
-    /// milliseconds a question at 50k documents.
+    /// A company's rounds, computed once per state of the knowledge base: grouping every figure of a company with
+    /// thousands of articles took tens of milliseconds a question at 50k documents.
     /// </summary>
     private IReadOnlyList<LayoffData.LayoffRound> TimelineOf(string company)
     {
-        var revision = retriever.Index.Revision * 1_000_003 + rounds.RowsRevision;
-        if (Interlocked.Exchange(ref _timelinesRevision, revision) != revision) _timelines.Clear();
-        return _timelines.GetOrAdd(company, c => rounds.Timeline(c, includeWarn: false));
+        var (documents, rows) = (retriever.Index.Revision, rounds.RowsRevision);
+        var timelines = Volatile.Read(ref _timelines);
+        if (timelines.DocumentRevision != documents || timelines.RowsRevision != rows)
+            Volatile.Write(ref _timelines, timelines = new Timelines(documents, rows));
+        return timelines.ByCompany.GetOrAdd(company, c => rounds.Timeline(c, includeWarn: false));
     }
 
     /// <summary>How long after a period its round may first be reported and still be that period's round.</summary>
