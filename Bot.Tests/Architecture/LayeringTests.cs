@@ -1,6 +1,4 @@
 using System.Reflection;
-using Bot.Host.Chat;
-using Bot.Knowledge;
 
 namespace Bot.Tests.Architecture;
 

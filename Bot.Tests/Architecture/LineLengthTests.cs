@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Bot.Host.Hosting;
 
 namespace Bot.Tests.Architecture;
 

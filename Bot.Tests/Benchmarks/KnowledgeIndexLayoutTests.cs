@@ -1,6 +1,5 @@
 using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Tests.Benchmarks;
 

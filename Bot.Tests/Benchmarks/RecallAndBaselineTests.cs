@@ -1,5 +1,4 @@
 using Bot.Host.Benchmarks;
-using Bot.Host.Cli;
 
 namespace Bot.Tests.Benchmarks;
 

@@ -1,8 +1,6 @@
 using Bot.Host.Benchmarks;
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
 
 namespace Bot.Tests.Benchmarks;

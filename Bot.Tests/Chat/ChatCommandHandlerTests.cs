@@ -1,8 +1,3 @@
-using Bot.Host.Chat;
-using Bot.Host.Hosting;
-using Bot.Knowledge;
-using Bot.Knowledge.Ingestion;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Bot.Tests.Chat;

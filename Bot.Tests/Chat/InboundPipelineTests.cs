@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Bot.Host.Chat;
 
 namespace Bot.Tests.Chat;
 

@@ -1,5 +1,3 @@
-using Bot.Host.Chat;
-
 namespace Bot.Tests.Chat;
 
 public sealed class SentenceShortenerTests

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Bot.Host.Cli;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Tests.Cli;
 

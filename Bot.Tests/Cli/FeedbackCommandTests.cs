@@ -1,9 +1,5 @@
 using System.CommandLine;
-using Bot.Host.Chat;
-using Bot.Host.Cli;
-using Bot.Host.Hosting;
 using Bot.Host.Evaluation;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Cli;
 

@@ -1,8 +1,4 @@
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
-using Bot.Tests.Digest.Support;
 
 namespace Bot.Tests.Digest;
 

@@ -1,8 +1,3 @@
-using Bot.Host.Cli;
-using Bot.Knowledge.Storage;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
-
 namespace Bot.Tests.Digest;
 
 /// <summary><c>digest --preview</c> over a prepared database (one stored article, so the CLI does not seed the shared data).</summary>

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Digest;
-using Bot.Tests.Digest.Support;
-
 namespace Bot.Tests.Digest;
 
 /// <summary>

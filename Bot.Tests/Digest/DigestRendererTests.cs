@@ -1,10 +1,6 @@
 using Bot.Host.Discord;
-using Bot.Host.Jobs;
 using Bot.Host.Slack;
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.LayoffData;
 
 namespace Bot.Tests.Digest;
 

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Digest;
-using Bot.Host.Jobs;
-
 namespace Bot.Tests.Digest;
 
 public sealed class DigestScheduleTests

@@ -1,11 +1,4 @@
-using Bot.Host.Jobs;
-using Bot.Host.State;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Digest;
 

@@ -1,18 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Bot.Host.Chat;
-using Bot.Host.Cli;
-using Bot.Host.Jobs;
-using Bot.Host.State;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.Storage;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Digest;
 

@@ -1,11 +1,4 @@
-using Bot.Host.Jobs;
-using Bot.Knowledge;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Digest;
 

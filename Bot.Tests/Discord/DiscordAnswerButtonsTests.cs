@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Bot.Host.Chat;
-using Bot.Knowledge.Answering;
-using Microsoft.Extensions.DependencyInjection;
-using Bot.Tests.Discord.Support;
-
 namespace Bot.Tests.Discord;
 
 /// <summary>"Helpful" / "Not helpful" and "Show/Hide sources" under <c>/ask</c> answers, clicked on the loopback Discord.</summary>
@@ -128,7 +122,7 @@ public sealed class DiscordAnswerButtonsTests
         return click;
     }
 
-    private static Task<RecordedRequest>
+    private static Task<RecordedDiscordRequest>
         ClickAsync(ConnectedDiscordBot discord, string customId, string interactionId, CancellationToken ct, string? userId = null) =>
         discord.InteractAsync(Click(customId, interactionId, userId), ct);
 

@@ -1,13 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Bot.Host.Chat;
-using Bot.Knowledge;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
-using Bot.Tests.Discord.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Bot.Host.Hosting;
-
 namespace Bot.Tests.Discord;
 
 /// <summary>

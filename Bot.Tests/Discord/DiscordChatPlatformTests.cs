@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Bot.Host.Discord;
 using Bot.Host.Discord.Commands;
 using Bot.Host.Discord.Interactions;
 using Bot.Host.Discord.Interactions.Protocol;
-using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord;
 

@@ -1,6 +1,3 @@
-using Bot.Host.Chat;
-using Bot.Tests.Discord.Support;
-
 namespace Bot.Tests.Discord;
 
 /// <summary><c>/help</c> against the loopback Discord.</summary>

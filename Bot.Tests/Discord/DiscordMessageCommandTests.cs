@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Bot.Host.Discord.Commands;
-using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord;
 

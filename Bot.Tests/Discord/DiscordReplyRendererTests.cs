@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Bot.Host.Chat;
 using Bot.Host.Discord;
 
 namespace Bot.Tests.Discord;

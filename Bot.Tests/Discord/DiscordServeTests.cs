@@ -1,12 +1,5 @@
-using System.Text.Json.Nodes;
-using Bot.Host.Cli;
 using Bot.Host.Discord;
 using Bot.Host.Discord.Gateway;
-using Bot.Host.Hosting;
-using Bot.Tests.Discord.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Discord;
 

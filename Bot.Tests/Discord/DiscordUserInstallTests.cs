@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Bot.Knowledge.Digest;
-using Bot.Tests.Discord.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bot.Tests.Discord;
 
 /// <summary>Commands installable to a user's account and usable in DMs, against the loopback Discord.</summary>

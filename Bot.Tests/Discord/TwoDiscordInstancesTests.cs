@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.Json.Nodes;
-using Bot.Tests.Discord.Support;
-
 namespace Bot.Tests.Discord;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Bot.Knowledge.Answering;
-using Bot.Tests.Discord.Support;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bot.Tests.EndToEnd;
 
 /// <summary>

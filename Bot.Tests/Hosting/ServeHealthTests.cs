@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Bot.Host.Cli;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bot.Tests.Hosting;
 
 public sealed class ServeHealthTests

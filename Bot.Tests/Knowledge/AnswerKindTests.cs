@@ -1,4 +1,3 @@
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Kinds;
 using Bot.Host.Evaluation;
 

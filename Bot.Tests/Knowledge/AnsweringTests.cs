@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Bot.Host.Cli;
-using Bot.Knowledge.Answering;
 using Bot.Host.Evaluation;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Tests.Knowledge;
 

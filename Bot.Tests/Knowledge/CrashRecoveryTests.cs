@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Tests.Knowledge;
 
 /// <summary>A real process killed in the middle of ingestion leaves a database that opens, holds only whole documents, and

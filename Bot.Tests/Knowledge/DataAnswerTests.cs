@@ -1,10 +1,3 @@
-using Bot.Knowledge;
-using Bot.Knowledge.Answering;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.LayoffData;
-using Bot.Host.Hosting;
-
 namespace Bot.Tests.Knowledge;
 
 /// <summary>Answers from the layoffs.fyi rows and WARN notices, each row cited and verified against the stored row.</summary>

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Tests.Knowledge;
 
 /// <summary>A full disk (an injected stream failure: the machine has no small tmpfs to fill) stops ingestion with one clear failure, not a

@@ -1,4 +1,3 @@
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Text;
 
 namespace Bot.Tests.Knowledge;

@@ -1,9 +1,3 @@
-using Bot.Knowledge;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-using Bot.Host.Hosting;
-
 namespace Bot.Tests.Knowledge;
 
 /// <summary>Each file and row succeeds or fails on its own: long values, oversized files and failed transactions stop nothing

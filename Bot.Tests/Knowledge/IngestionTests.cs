@@ -1,6 +1,3 @@
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Tests.Knowledge;
 
 [Collection(ArticlesCollection.Name)]

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
 using LiteDB;
 

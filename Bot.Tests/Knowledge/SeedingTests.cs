@@ -1,7 +1,3 @@
-using Bot.Knowledge;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Tests.Knowledge;
 
 /// <summary>Seeding records its progress per seed path: an interrupted first run is completed by the next one, and says so.</summary>

@@ -1,9 +1,5 @@
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Knowledge;
 

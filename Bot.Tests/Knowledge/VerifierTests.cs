@@ -1,5 +1,3 @@
-using Bot.Knowledge.Answering;
-using Bot.Knowledge.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Tests.Knowledge;

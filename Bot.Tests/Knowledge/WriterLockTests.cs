@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Tests.Knowledge;
 

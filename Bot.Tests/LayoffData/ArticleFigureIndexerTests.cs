@@ -1,9 +1,3 @@
-using Bot.Knowledge;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-using Bot.Host.Hosting;
-
 namespace Bot.Tests.LayoffData;
 
 /// <summary>Ingesting an article records the layoff figures it states, which then join the dataset rows of the same round.</summary>

@@ -1,6 +1,3 @@
-using Bot.Knowledge.LayoffData;
-using Bot.Tests.LayoffData.Support;
-
 namespace Bot.Tests.LayoffData;
 
 public sealed class ArticleFigureStoreTests

@@ -1,5 +1,3 @@
-using Bot.Knowledge.LayoffData;
-
 namespace Bot.Tests.LayoffData;
 
 public sealed class CsvRecordReaderTests

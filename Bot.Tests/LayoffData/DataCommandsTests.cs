@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Bot.Host.Cli;
 
 namespace Bot.Tests.LayoffData;
 

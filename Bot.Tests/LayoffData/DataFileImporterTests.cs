@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.LayoffData;
-using Bot.Tests.LayoffData.Support;
 using LiteDB;
 
 namespace Bot.Tests.LayoffData;

@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.LayoffData;
-using Bot.Tests.LayoffData.Support;
 
 namespace Bot.Tests.LayoffData;
 

@@ -1,7 +1,3 @@
-using Bot.Knowledge.LayoffData;
-using Bot.Tests.LayoffData.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bot.Tests.LayoffData;
 
 public sealed class LayoffDataServiceCollectionExtensionsTests

@@ -1,6 +1,4 @@
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
-using Bot.Tests.LayoffData.Support;
 
 namespace Bot.Tests.LayoffData;
 

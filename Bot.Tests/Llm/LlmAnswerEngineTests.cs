@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Llm;
-using Bot.Knowledge.Storage;
 using Bot.Tests.Llm.Support;
 
 namespace Bot.Tests.Llm;

@@ -1,13 +1,5 @@
 using System.CommandLine;
-using System.Net;
-using System.Text.Json;
-using Bot.Host.Chat;
-using Bot.Host.Cli;
-using Bot.Knowledge.Answering;
-using Bot.Knowledge.Storage;
 using Bot.Tests.Llm.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Llm;
 

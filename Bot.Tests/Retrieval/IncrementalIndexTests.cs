@@ -1,6 +1,5 @@
 using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
 using Bot.Tests.Benchmarks;
 
 namespace Bot.Tests.Retrieval;

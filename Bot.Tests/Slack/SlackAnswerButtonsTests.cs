@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Bot.Knowledge.Answering;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bot.Tests.Slack;
 
 /// <summary>Block Kit buttons under answers and their <c>block_actions</c> clicks, over Socket Mode against the loopback Slack.</summary>

@@ -1,7 +1,3 @@
-using Bot.Host.Chat;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bot.Tests.Slack;
 
 /// <summary>The App Home tab (<c>app_home_opened</c> → <c>views.publish</c>) over Socket Mode against the loopback Slack.</summary>

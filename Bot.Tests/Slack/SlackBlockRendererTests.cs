@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Bot.Host.Chat;
 using Bot.Host.Slack;
 using Bot.Host.Slack.WebApi.Protocol;
 

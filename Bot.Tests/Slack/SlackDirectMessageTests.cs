@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Bot.Tests.Slack.Support;
-
 namespace Bot.Tests.Slack;
 
 /// <summary>Direct messages to the bot (<c>message.im</c>) over Socket Mode against the loopback Slack.</summary>

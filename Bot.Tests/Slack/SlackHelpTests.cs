@@ -1,6 +1,3 @@
-using Bot.Host.Chat;
-using Bot.Tests.Slack.Support;
-
 namespace Bot.Tests.Slack;
 
 /// <summary><c>/layoffs help</c> and a mention saying only "help", over Socket Mode against the loopback Slack.</summary>

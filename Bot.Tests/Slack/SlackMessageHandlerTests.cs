@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Bot.Host.Slack;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.WebApi;
-using Bot.Tests.Slack.Support;
 
 namespace Bot.Tests.Slack;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Bot.Tests.Slack.Support;
-
 namespace Bot.Tests.Slack;
 
 /// <summary>The message shortcut "Ask LayoffBot about this" (<c>message_action</c>) over Socket Mode against the loopback Slack.</summary>

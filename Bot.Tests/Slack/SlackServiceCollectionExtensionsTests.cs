@@ -1,9 +1,4 @@
-using Bot.Host.Cli;
-using Bot.Host.Hosting;
 using Bot.Host.Slack;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Slack;
 

@@ -1,7 +1,4 @@
-using Bot.Host.Chat;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.State;
 

@@ -1,6 +1,3 @@
-using Bot.Host.Chat;
-using Bot.Knowledge.Answering;
-
 namespace Bot.Tests.State;
 
 /// <summary>

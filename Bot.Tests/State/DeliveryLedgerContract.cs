@@ -1,6 +1,3 @@
-using Bot.Host.State;
-using Bot.Knowledge.Digest;
-
 namespace Bot.Tests.State;
 
 /// <summary>The delivery ledger's promises, the same for LiteDB (one process) and PostgreSQL (several instances).</summary>

@@ -1,5 +1,3 @@
-using Bot.Host.State;
-
 namespace Bot.Tests.State;
 
 /// <summary>Digest subscriptions, the same for LiteDB and PostgreSQL.</summary>

@@ -1,8 +1,4 @@
-using Bot.Host.Chat;
-using Bot.Host.State;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.State;
 

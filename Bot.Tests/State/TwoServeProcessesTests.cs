@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using Bot.Tests.Slack.Support;
 using Npgsql;
 
 namespace Bot.Tests.State;
@@ -173,7 +170,7 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         public int Count(string threadTs) => _threads.GetValueOrDefault(threadTs);
 
         /// <summary>Waits for the first answer in the thread and returns that request.</summary>
-        public async Task<RecordedRequest> InThreadAsync(string threadTs, CancellationToken ct)
+        public async Task<RecordedSlackRequest> InThreadAsync(string threadTs, CancellationToken ct)
         {
             while (true)
             {
@@ -190,7 +187,7 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
                 Take(slack.ExpectAsync("chat.postMessage", CancellationToken.None).GetAwaiter().GetResult());
         }
 
-        private void Take(RecordedRequest post)
+        private void Take(RecordedSlackRequest post)
         {
             var json = post.Json;
             if ((string?)json["channel"] == digestChannel) DigestPosts++;

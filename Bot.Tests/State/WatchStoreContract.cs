@@ -1,4 +1,3 @@
-using Bot.Host.State;
 using Bot.Knowledge.Watches;
 
 namespace Bot.Tests.State;

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage;
-
 namespace Bot.Tests.Storage;
 
 /// <summary>A document's text is held as UTF-8 and decoded when read: it must read back exactly, offsets included.</summary>

@@ -1,9 +1,5 @@
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
 using Bot.Tests.Benchmarks;
-using Bot.Tests.LayoffData.Support;
 
 namespace Bot.Tests.Storage;
 

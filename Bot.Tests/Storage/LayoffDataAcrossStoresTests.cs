@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Bot.Knowledge.LayoffData;
 using Bot.Knowledge.Storage.Postgres;
-using Bot.Tests.LayoffData.Support;
 
 namespace Bot.Tests.Storage;
 

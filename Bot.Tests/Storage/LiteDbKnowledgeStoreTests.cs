@@ -1,7 +1,3 @@
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Tests.Storage;
 
 /// <summary>The store contract on LiteDB (a file in a temporary folder).</summary>

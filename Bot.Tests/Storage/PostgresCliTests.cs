@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Bot.Tests.Storage;
 
 /// <summary>The real CLI (separate processes) over PostgreSQL answers as it does over LiteDB.</summary>

@@ -1,15 +1,6 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Bot.Host.Cli;
-using Bot.Host.Hosting;
-using Bot.Knowledge.Answering;
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Storage;
 

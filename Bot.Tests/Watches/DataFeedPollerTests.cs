@@ -1,8 +1,3 @@
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Tests.Watches;

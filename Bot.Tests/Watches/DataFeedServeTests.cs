@@ -1,13 +1,5 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Bot.Host.Jobs;
-using Bot.Knowledge.LayoffData;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
-using Bot.Tests.Slack.Support;
 using Bot.Tests.Watches.Support;
 using LiteDB;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Watches;
 

@@ -1,9 +1,4 @@
-using Bot.Host.Jobs;
-using Bot.Host.State;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
-using Bot.Tests.Digest.Support;
 
 namespace Bot.Tests.Watches;
 

@@ -1,11 +1,5 @@
-using Bot.Host.Jobs;
-using Bot.Host.State;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
 using Bot.Knowledge.Watches;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Tests.Watches;

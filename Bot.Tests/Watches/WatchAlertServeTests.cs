@@ -1,15 +1,6 @@
-using Bot.Host.Chat;
-using Bot.Host.Jobs;
-using Bot.Host.State;
-using Bot.Knowledge.Digest;
 using Bot.Knowledge.Watches;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
-using Bot.Tests.Slack.Support;
 using Bot.Tests.Watches.Support;
 using LiteDB;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Watches;
 

@@ -1,11 +1,5 @@
 using Bot.Host.Platforms;
-using Bot.Host.Hosting;
-using Bot.Host.Jobs;
-using Bot.Tests.Slack.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Digest.Support;
 

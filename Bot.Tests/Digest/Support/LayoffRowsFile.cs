@@ -1,4 +1,3 @@
-using Bot.Knowledge.LayoffData;
 using LiteDB;
 
 namespace Bot.Tests.Digest.Support;

@@ -1,8 +1,4 @@
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Tests.Digest.Support;
 

@@ -1,6 +1,3 @@
-using Bot.Tests.Discord.Support;
-using Bot.Tests.Slack.Support;
-
 namespace Bot.Tests.Digest.Support;
 
 /// <summary>Settings that point <c>serve</c> at the loopback Discord (HTTP interactions) and Slack (Events API) peers.</summary>

@@ -1,5 +1,3 @@
-using Bot.Host.Chat;
-
 namespace Bot.Tests.Digest.Support;
 
 /// <summary>One post a <see cref="RecordingPublisher"/> received, with the fake clock's time.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Bot.Host.Chat;
-using Bot.Host.Jobs;
 
 namespace Bot.Tests.Digest.Support;
 

@@ -1,11 +1,3 @@
-using Bot.Host.Jobs;
-using Bot.Host.State;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.Storage;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Tests.Digest.Support;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Net.WebSockets;
-using System.Text.Json.Nodes;
 using Bot.Host.Discord;
 using Bot.Host.Discord.Gateway;
 using Bot.Host.Discord.Interactions;
-using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord.Gateway;
 

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Bot.Host.Discord;
 using Bot.Host.Discord.Gateway;
-using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord.Gateway;
 

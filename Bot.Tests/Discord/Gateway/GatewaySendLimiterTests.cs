@@ -1,5 +1,4 @@
 using Bot.Host.Discord.Gateway;
-using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord.Gateway;
 

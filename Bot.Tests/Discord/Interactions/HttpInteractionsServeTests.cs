@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord.Interactions;
 

@@ -1,10 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Bot.Knowledge.Watches;
-using Bot.Tests.Digest.Support;
-using Bot.Tests.Discord.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Discord.Interactions;
 

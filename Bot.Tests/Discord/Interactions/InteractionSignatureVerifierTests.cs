@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Bot.Host.Discord.Interactions;
-using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord.Interactions;
 

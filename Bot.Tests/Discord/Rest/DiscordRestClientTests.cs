@@ -1,11 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Bot.Host.Discord;
 using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Host.Discord.Rest;
-using Bot.Tests.Discord.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Discord.Rest;
 

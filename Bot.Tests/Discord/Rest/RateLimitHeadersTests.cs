@@ -1,5 +1,4 @@
 using Bot.Host.Discord.Rest;
-using Bot.Tests.Discord.Support;
 
 namespace Bot.Tests.Discord.Rest;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Bot.Knowledge.Answering;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bot.Tests.Discord.Support;
 
 /// <summary>A loopback Discord and the bot, connected over the gateway (HELLO, IDENTIFY, READY), ready for interactions.</summary>
@@ -33,7 +29,7 @@ internal sealed class ConnectedDiscordBot : IAsyncDisposable
     }
 
     /// <summary>Sends an INTERACTION_CREATE dispatch and returns the bot's initial response (the callback) to it.</summary>
-    public async Task<RecordedRequest> InteractAsync(JsonNode dispatch, CancellationToken ct)
+    public async Task<RecordedDiscordRequest> InteractAsync(JsonNode dispatch, CancellationToken ct)
     {
         await Gateway.SendAsync(dispatch, ct);
         var id = (string)dispatch["d"]!["id"]!;

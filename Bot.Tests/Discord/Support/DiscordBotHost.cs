@@ -1,11 +1,6 @@
 using Bot.Host.Discord;
 using Bot.Host.Discord.Gateway;
-using Bot.Host.Hosting;
-using Bot.Knowledge.Answering;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Discord.Support;
 

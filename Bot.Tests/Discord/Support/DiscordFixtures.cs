@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Bot.Tests.Discord.Support;
 
 /// <summary>Reads the shared Discord payloads in <c>&lt;repo&gt;/../shared/fixtures/discord</c>.</summary>

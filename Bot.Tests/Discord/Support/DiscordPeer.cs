@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 namespace Bot.Tests.Discord.Support;
@@ -18,7 +16,7 @@ internal sealed class DiscordPeer : IAsyncDisposable
 
     private readonly TimeProvider _time;
     private LoopbackServer _server = null!;
-    private readonly Channel<RecordedRequest> _requests = Channel.CreateUnbounded<RecordedRequest>();
+    private readonly Channel<RecordedDiscordRequest> _requests = Channel.CreateUnbounded<RecordedDiscordRequest>();
     private readonly Channel<GatewayPeerConnection> _connections = Channel.CreateUnbounded<GatewayPeerConnection>();
     private readonly List<ScriptedResponse> _scripted = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -30,11 +28,12 @@ internal sealed class DiscordPeer : IAsyncDisposable
     public string GatewayUrl => _server.WebSocketUrl("gateway");
     public string ResumeUrl => _server.WebSocketUrl("resume");
     /// <summary>Every REST request, in arrival order (also those answered by a script).</summary>
-    public ConcurrentQueue<RecordedRequest> AllRequests { get; } = new();
+    public ConcurrentQueue<RecordedDiscordRequest> AllRequests { get; } = new();
 
     public static Task<DiscordPeer> StartAsync(CancellationToken cancellationToken) => StartAsync(TimeProvider.System, cancellationToken);
 
-    /// <param name="time">Stamps each request's <see cref="RecordedRequest.At"/>: pass the bot's fake clock to check when it came.</param>
+    /// <param name="time">Stamps each request's <see cref="RecordedDiscordRequest.At"/>: pass the bot's fake clock to check
+    /// when it came.</param>
     public static async Task<DiscordPeer> StartAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         var peer = new DiscordPeer(time);
@@ -44,7 +43,8 @@ internal sealed class DiscordPeer : IAsyncDisposable
 
     /// <summary>The next request for which <paramref name="match"/> holds; others are skipped (they stay in <see
     /// cref="AllRequests"/>).</summary>
-    public async Task<RecordedRequest> ExpectRequestAsync(Func<RecordedRequest, bool> match, CancellationToken cancellationToken)
+    public async Task<RecordedDiscordRequest> ExpectRequestAsync(Func<RecordedDiscordRequest, bool> match,
+        CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -53,7 +53,7 @@ internal sealed class DiscordPeer : IAsyncDisposable
         }
     }
 
-    public Task<RecordedRequest> ExpectRequestAsync(string method, string pathContains, CancellationToken cancellationToken) =>
+    public Task<RecordedDiscordRequest> ExpectRequestAsync(string method, string pathContains, CancellationToken cancellationToken) =>
         ExpectRequestAsync(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.Ordinal), cancellationToken);
 
     public ValueTask<GatewayPeerConnection> AcceptGatewayAsync(CancellationToken cancellationToken)
@@ -88,7 +88,7 @@ internal sealed class DiscordPeer : IAsyncDisposable
 
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
-        var recorded = new RecordedRequest(
+        var recorded = new RecordedDiscordRequest(
             context.Request.Method,
             context.Request.Path.Value ?? "",
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
@@ -108,7 +108,7 @@ internal sealed class DiscordPeer : IAsyncDisposable
         await DefaultResponseAsync(context, recorded);
     }
 
-    private ScriptedResponse? TakeScripted(RecordedRequest request)
+    private ScriptedResponse? TakeScripted(RecordedDiscordRequest request)
     {
         // Requests arrive concurrently (the registrar and the gateway client start together).
         lock (_scripted)
@@ -120,7 +120,7 @@ internal sealed class DiscordPeer : IAsyncDisposable
         }
     }
 
-    private Task DefaultResponseAsync(HttpContext context, RecordedRequest request)
+    private Task DefaultResponseAsync(HttpContext context, RecordedDiscordRequest request)
     {
         var path = request.Path;
         if (path.EndsWith("/gateway/bot", StringComparison.Ordinal))

@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 namespace Bot.Tests.Discord.Support;

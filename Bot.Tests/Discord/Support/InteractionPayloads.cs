@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Bot.Tests.Discord.Support;
 
 /// <summary>Slash-command payloads built on the real INTERACTION_CREATE capture, with our command in <c>data</c>.</summary>

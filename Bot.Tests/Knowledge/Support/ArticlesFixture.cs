@@ -1,6 +1,3 @@
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Tests.Knowledge.Support;
 
 /// <summary>The shared articles ingested once into a temporary LiteDB file, for tests that only read.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Bot.Tests.Knowledge.Support;
 
 /// <summary>The built Bot.Host run as a real process, for what only separate processes show (locks, exit codes, stderr).</summary>

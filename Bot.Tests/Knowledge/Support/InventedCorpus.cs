@@ -1,7 +1,3 @@
-using Bot.Knowledge.Answering;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Tests.Knowledge.Support;
 
 /// <summary>An invented article: front matter as the shared articles have it, and a body of plain sentences.</summary>

@@ -1,9 +1,5 @@
-using Bot.Knowledge;
 using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Knowledge.Support;
 

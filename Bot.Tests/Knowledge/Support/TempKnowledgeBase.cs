@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage;
-
 namespace Bot.Tests.Knowledge.Support;
 
 /// <summary>A LiteDB file in a fresh temporary folder with the real knowledge services over it; all gone on dispose.</summary>

@@ -1,6 +1,3 @@
-using Bot.Knowledge;
-using Bot.Host.Hosting;
-
 namespace Bot.Tests.Knowledge.Support;
 
 /// <summary>Where the shared data lives (../shared next to the repository).</summary>

@@ -1,5 +1,3 @@
-using Bot.Knowledge.LayoffData;
-
 namespace Bot.Tests.LayoffData.Support;
 
 /// <summary>Builds <see cref="ArticleFigure"/>s from the real article files, with offsets of the verbatim quote.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace Bot.Tests.Llm.Support;

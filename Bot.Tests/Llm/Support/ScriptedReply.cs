@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Bot.Tests.Llm.Support;
 
 /// <summary>What the loopback model answers to one request: a status and body, or no answer until the client gives up.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.Logging;
-
 namespace Bot.Tests.Slack.Events;
 
 /// <summary>The signed HTTP endpoints of <c>serve</c> in events mode, over real HTTP, with Slack's signing vectors.</summary>

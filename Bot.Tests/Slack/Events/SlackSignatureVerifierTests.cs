@@ -1,9 +1,5 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Bot.Host.Slack;
 using Bot.Host.Slack.Events;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Slack.Events;
 

@@ -1,11 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
-using Bot.Host.Chat;
-using Bot.Host.Hosting;
 using Bot.Host.Slack.SocketMode;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Bot.Tests.Slack.SocketMode;
@@ -321,7 +314,8 @@ public sealed class SlackSocketModeClientTests
         Assert.Equal("U111", command.Request.UserId);
     }
 
-    private static async Task<RecordedRequest> WithClockAsync(SlackBotHost host, Task<RecordedRequest> request, CancellationToken ct)
+    private static async Task<RecordedSlackRequest> WithClockAsync(SlackBotHost host, Task<RecordedSlackRequest> request,
+        CancellationToken ct)
     {
         await host.AdvanceUntilAsync(request, TimeSpan.FromMilliseconds(250), ct);
         return await request;

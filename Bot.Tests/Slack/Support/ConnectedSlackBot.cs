@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Bot.Tests.Slack.Support;
 
 /// <summary>A loopback Slack and the bot in Socket Mode, connected (hello sent), ready for envelopes.</summary>

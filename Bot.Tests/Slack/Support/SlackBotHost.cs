@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Bot.Host.Hosting;
 using Bot.Host.Slack;
-using Bot.Knowledge.Answering;
 
 namespace Bot.Tests.Slack.Support;
 

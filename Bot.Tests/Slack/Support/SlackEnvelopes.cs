@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Bot.Tests.Slack.Support;
 
 /// <summary>Socket Mode envelopes built from the shared fixtures, with the fields a test varies.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Bot.Tests.Slack.Support;
 
 /// <summary>Reads the shared Slack fixtures (<c>&lt;repo&gt;/../shared/fixtures/slack</c>).</summary>

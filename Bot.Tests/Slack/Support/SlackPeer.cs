@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 namespace Bot.Tests.Slack.Support;
@@ -17,7 +14,7 @@ internal sealed class SlackPeer : IAsyncDisposable
 {
     private readonly TimeProvider _time;
     private LoopbackServer _server = null!;
-    private readonly ConcurrentDictionary<string, Channel<RecordedRequest>> _requests = new();
+    private readonly ConcurrentDictionary<string, Channel<RecordedSlackRequest>> _requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> _scripted = new();
     private readonly Channel<PeerSocket> _sockets = Channel.CreateUnbounded<PeerSocket>();
     private readonly ConcurrentBag<PeerSocket> _allSockets = [];
@@ -44,7 +41,7 @@ internal sealed class SlackPeer : IAsyncDisposable
     }
 
     /// <summary>The next request to <paramref name="method"/> (a Web API method, "upload" or "response_url").</summary>
-    public async Task<RecordedRequest> ExpectAsync(string method, CancellationToken cancellationToken) =>
+    public async Task<RecordedSlackRequest> ExpectAsync(string method, CancellationToken cancellationToken) =>
         await Requests(method).Reader.ReadAsync(cancellationToken);
 
     /// <summary>True when a request to <paramref name="method"/> arrived and nobody took it yet.</summary>
@@ -63,7 +60,8 @@ internal sealed class SlackPeer : IAsyncDisposable
             await ctx.Response.WriteAsync(body.ToJsonString());
         });
 
-    private Channel<RecordedRequest> Requests(string method) => _requests.GetOrAdd(method, _ => Channel.CreateUnbounded<RecordedRequest>());
+    private Channel<RecordedSlackRequest> Requests(string method) =>
+        _requests.GetOrAdd(method, _ => Channel.CreateUnbounded<RecordedSlackRequest>());
 
     private async Task AcceptSocketAsync(HttpContext context)
     {
@@ -91,7 +89,7 @@ internal sealed class SlackPeer : IAsyncDisposable
     {
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
-        var request = new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(),
+        var request = new RecordedSlackRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(),
             context.Request.ContentType, body.ToArray(), _time.GetUtcNow());
         await reply();
         await Requests(method).Writer.WriteAsync(request);

@@ -1,11 +1,7 @@
-using System.Net;
 using Bot.Host.Slack;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;
-using Bot.Tests.Slack.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Slack.WebApi;
 

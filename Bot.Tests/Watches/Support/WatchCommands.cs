@@ -1,6 +1,4 @@
-using Bot.Host.Chat;
 using Bot.Knowledge.Watches;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Watches.Support;
 

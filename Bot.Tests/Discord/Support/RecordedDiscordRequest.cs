@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
-
 namespace Bot.Tests.Discord.Support;
 
 /// <summary>A REST request the bot made to the loopback Discord peer, with the peer's clock reading when it came.</summary>
-internal sealed record RecordedRequest(
+internal sealed record RecordedDiscordRequest(
     string Method, string Path, IReadOnlyDictionary<string, string> Headers, string ContentType, byte[] Body, DateTimeOffset At)
 {
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body);

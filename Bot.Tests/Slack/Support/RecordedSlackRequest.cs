@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Bot.Tests.Slack.Support;
 
 /// <summary>One HTTP request the Slack peer received, as it came over the wire.</summary>
-internal sealed record RecordedRequest(string Path, string? Authorization, string? ContentType, byte[] Body, DateTimeOffset At)
+internal sealed record RecordedSlackRequest(string Path, string? Authorization, string? ContentType, byte[] Body, DateTimeOffset At)
 {
     public string Text => System.Text.Encoding.UTF8.GetString(Body);
     public JsonObject Json => JsonNode.Parse(Text)!.AsObject();
