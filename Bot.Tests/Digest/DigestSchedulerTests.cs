@@ -15,7 +15,7 @@ public sealed class DigestSchedulerTests
     public async Task Posts_at_nine_New_York_time_on_both_sides_of_the_spring_DST_change()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-03-07T12:00:00Z"));
         var discord = new RecordingPublisher("discord", time);
         var options = Options(zone: "America/New_York");
@@ -48,7 +48,7 @@ public sealed class DigestSchedulerTests
     public async Task A_channel_subscribed_by_command_gets_the_next_digest_and_none_after_unsubscribing()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var slack = new RecordingPublisher("slack", time);
         var options = Options();
@@ -75,7 +75,7 @@ public sealed class DigestSchedulerTests
     {
         // LiteDB is one process (a second process on the file waits, then stops): two schedulers here share its one
         // LiteDatabase. Several instances need PostgreSQL: the test below.
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         await TwoSchedulersPostOnceAsync(database,
             time => (new DigestLedger(database, time), new LiteDbDigestSubscriptionStore(database, time)));
     }
@@ -85,7 +85,7 @@ public sealed class DigestSchedulerTests
     {
         await using var pg = await PostgresTestDatabase.CreateAsync();
         var opened = new List<PostgresDatabase>();
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         try
         {
             await TwoSchedulersPostOnceAsync(database, time =>
@@ -137,7 +137,7 @@ public sealed class DigestSchedulerTests
     public async Task Racing_passes_of_two_runners_in_one_process_at_the_same_instant_claim_each_channel_once()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var publishers = Enumerable.Range(0, 4).Select(i => new RecordingPublisher(i % 2 == 0 ? "discord" : "slack", time)).ToArray();
         await using var a = new SchedulerRig(database, time, Options(), publishers[0], publishers[1]);
@@ -155,7 +155,7 @@ public sealed class DigestSchedulerTests
     public async Task A_restart_after_a_crash_between_claim_and_send_posts_no_duplicate_and_logs_the_abandoned_digest()
     {
         var ct = Wait.Token();
-        var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
+        var path = TestDatabase.NewPath();
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var options = Options();
         options.Channels["slack"] = [];
@@ -200,7 +200,7 @@ public sealed class DigestSchedulerTests
     public async Task After_three_days_down_one_digest_covers_the_whole_missed_period()
     {
         var ct = Wait.Token();
-        var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
+        var path = TestDatabase.NewPath();
         var time = new WatchedClock(Utc("2026-11-22T10:00:00Z"));
         var options = Options();
         options.Channels["slack"] = [];
@@ -240,7 +240,7 @@ public sealed class DigestSchedulerTests
     public async Task A_channel_that_cannot_be_posted_to_is_logged_and_skipped_while_the_others_get_the_digest()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var discord = new RecordingPublisher("discord", time);
         discord.UnavailableChannels.Add("111");
@@ -259,7 +259,7 @@ public sealed class DigestSchedulerTests
     public async Task A_post_the_platform_refused_is_released_and_retried_five_minutes_later_once()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var discord = new RecordingPublisher("discord", time) { FailuresLeft = 1 };
         var options = Options();
@@ -287,7 +287,7 @@ public sealed class DigestSchedulerTests
     public async Task An_empty_period_posts_one_line_or_nothing_with_SkipEmpty()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(Bot.Tests.Knowledge.Support.TestDatabase.NewPath());
+        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var posting = new RecordingPublisher("discord", time);
         var skipping = new RecordingPublisher("slack", time);

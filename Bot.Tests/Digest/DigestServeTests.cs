@@ -18,7 +18,7 @@ public sealed class DigestServeTests
     {
         var ct = Wait.Token(15);
         var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
-        var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
+        var path = TestDatabase.NewPath();
         using (var database = KnowledgeDatabase.Open(path))
             LayoffRowsFile.Import(database.Database, ("Acme", 120, "2026-11-26"), ("Globex", 300, "2026-11-20"));
 
@@ -100,7 +100,7 @@ public sealed class DigestServeTests
         await using var feeds = await FeedServer.StartAsync(ct);
         feeds.Fail("down", 1000);
         var logs = new ListLogger();
-        await using var app = DigestServeHost.Build(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), new Dictionary<string, string?>
+        await using var app = DigestServeHost.Build(TestDatabase.NewPath(), new Dictionary<string, string?>
         {
             ["Knowledge:Feeds:0"] = feeds.FeedUrl("down"),
             ["Knowledge:AllowPrivateAddresses"] = "true",
@@ -131,7 +131,7 @@ public sealed class DigestServeTests
     [Fact]
     public void Serve_without_digest_channels_runs_no_scheduler()
     {
-        using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+        using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
             new Dictionary<string, string?>());
         Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s is DigestSchedulerService or FeedPollingService);
     }
@@ -144,7 +144,7 @@ public sealed class DigestServeTests
     public async Task A_bad_digest_setting_stops_serve_with_a_message_naming_it(string key, string value, string expected)
     {
         var ct = Wait.Token();
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
             new Dictionary<string, string?>
         {
             ["Discord:Token"] = "discord-test-token",

@@ -12,7 +12,7 @@ public sealed class DiscordServeTests
         var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         // The API base URL only points the bot at the loopback Discord; everything else is default.
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
             new Dictionary<string, string?>
         {
             ["Knowledge:SeedOnServe"] = "false",
@@ -42,7 +42,7 @@ public sealed class DiscordServeTests
     [Fact]
     public async Task Without_a_token_discord_is_not_enabled()
     {
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
             new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
 
         Assert.Null(app.Services.GetService<DiscordGatewayClient>());
@@ -53,7 +53,7 @@ public sealed class DiscordServeTests
     public async Task A_malformed_setting_stops_the_host_at_start_naming_the_setting()
     {
         var ct = Wait.Token();
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
             new Dictionary<string, string?>
         {
             ["Knowledge:SeedOnServe"] = "false",

@@ -9,7 +9,7 @@ public sealed class SlackServiceCollectionExtensionsTests
     [Fact]
     public async Task Without_a_bot_token_Slack_is_not_registered()
     {
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
             new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
         Assert.Null(app.Services.GetService<SlackConnectionState>());
         Assert.DoesNotContain(app.Services.GetServices<IHealthReporter>(), r => r.Name == "slack");
@@ -18,7 +18,7 @@ public sealed class SlackServiceCollectionExtensionsTests
     [Fact]
     public async Task With_a_signing_secret_the_signed_endpoints_are_mapped()
     {
-        await using var app = ServeCommand.BuildApp(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), "http://127.0.0.1:0",
+        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
             new Dictionary<string, string?>
         {
             ["Knowledge:SeedOnServe"] = "false",

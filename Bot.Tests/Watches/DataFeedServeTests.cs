@@ -24,7 +24,7 @@ public sealed class DataFeedServeTests
         var settings = PeerSettings.For(discord, slack, ("Knowledge:DataFeeds:0", tables.TableUrl("layoffs")),
             ("Knowledge:AllowPrivateAddresses", "true"), ("Knowledge:PollInterval", PollInterval.ToString()),
             ("Knowledge:SeedOnServe", "false"));
-        await using var app = DigestServeHost.Build(Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), settings, time, new ListLogger());
+        await using var app = DigestServeHost.Build(TestDatabase.NewPath(), settings, time, new ListLogger());
         await app.StartAsync(ct);
         var rows = LayoffDataCollections.RowsOf(app.Services.GetRequiredService<ILiteDatabase>());
         await Wait.UntilAsync(() => rows.Count() == 1, ct);

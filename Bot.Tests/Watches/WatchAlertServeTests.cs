@@ -37,7 +37,7 @@ public sealed class WatchAlertServeTests
     {
         var ct = Wait.Token(20);
         var time = new FakeTimeProvider(Utc("2026-11-26T10:00:00Z"));
-        var path = Bot.Tests.Knowledge.Support.TestDatabase.NewPath();
+        var path = TestDatabase.NewPath();
         await using var discord = await DiscordPeer.StartAsync(ct);
         await using var slack = await SlackPeer.StartAsync(time, ct);
         for (var i = 0; i < 3; i++)

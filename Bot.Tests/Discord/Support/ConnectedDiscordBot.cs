@@ -1,18 +1,8 @@
 namespace Bot.Tests.Discord.Support;
 
 /// <summary>A loopback Discord and the bot, connected over the gateway (HELLO, IDENTIFY, READY), ready for interactions.</summary>
-internal sealed class ConnectedDiscordBot : IAsyncDisposable
+internal sealed record ConnectedDiscordBot(DiscordPeer Peer, DiscordBotHost Bot, GatewayPeerConnection Gateway) : IAsyncDisposable
 {
-    private ConnectedDiscordBot(DiscordPeer peer, DiscordBotHost bot, GatewayPeerConnection gateway)
-    {
-        Peer = peer;
-        Bot = bot;
-        Gateway = gateway;
-    }
-
-    public DiscordPeer Peer { get; }
-    public DiscordBotHost Bot { get; }
-    public GatewayPeerConnection Gateway { get; }
     public IServiceProvider Services => Bot.Services;
 
     public static async Task<ConnectedDiscordBot> StartAsync(CancellationToken ct, Answer? answer = null,

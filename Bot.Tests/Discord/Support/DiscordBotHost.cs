@@ -1,6 +1,5 @@
 using Bot.Host.Discord;
 using Bot.Host.Discord.Gateway;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Bot.Tests.Discord.Support;
 
@@ -8,18 +7,11 @@ namespace Bot.Tests.Discord.Support;
 /// The bot's own composition (AddBotCore + AddDiscord, as <c>serve</c> does) on a loopback port,
 /// with a fixed answer engine and a fake clock. The Discord layer under test is real.
 /// </summary>
-internal sealed class DiscordBotHost : IAsyncDisposable
+internal sealed class DiscordBotHost(WebApplication app, WatchedClock time, RecordingAnswerEngine engine) : IAsyncDisposable
 {
-    private DiscordBotHost(WebApplication app, WatchedClock time, RecordingAnswerEngine engine)
-    {
-        App = app;
-        Time = time;
-        Engine = engine;
-    }
-
-    public WebApplication App { get; }
-    public WatchedClock Time { get; }
-    public RecordingAnswerEngine Engine { get; }
+    public WebApplication App { get; } = app;
+    public WatchedClock Time { get; } = time;
+    public RecordingAnswerEngine Engine { get; } = engine;
     public Uri BaseUri { get; private set; } = null!;
     public IServiceProvider Services => App.Services;
 
@@ -34,21 +26,15 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        BotHostFactory.ConfigureConfiguration(builder.Configuration, Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), config);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddBotCore(builder.Configuration);
         var time = start is { } at ? new WatchedClock(at) : new WatchedClock();
         var engine = new RecordingAnswerEngine(answer ?? RecordingAnswerEngine.Sample());
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IAnswerEngine>(engine);
-        builder.Services.AddDiscord(builder.Configuration);
-        configure?.Invoke(builder.Services);
-
-        var app = builder.Build();
-        HealthEndpoint.Map(app);
-        foreach (var mapper in app.Services.GetServices<IEndpointMapper>()) mapper.Map(app);
+        var app = LoopbackBotApp.Build(TestDatabase.NewPath(), config, logs: null, (services, configuration) =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            services.AddSingleton<IAnswerEngine>(engine);
+            services.AddDiscord(configuration);
+            configure?.Invoke(services);
+        });
         // Pin the first-heartbeat jitter so heartbeat timing is exact under the fake clock.
         if (app.Services.GetService<DiscordGatewayClient>() is { } gateway) gateway.Jitter = () => 0.5;
         return new DiscordBotHost(app, time, engine);

@@ -4,7 +4,7 @@ namespace Bot.Tests.Llm.Support;
 /// Two small articles written for these tests, ingested by the real pipeline into an in-memory database,
 /// with the real knowledge services configured to answer through the loopback model.
 /// </summary>
-public sealed class LlmTestKnowledge : IDisposable
+public sealed class LlmTestKnowledge(KnowledgeDatabase database, KnowledgeServices services, FakeTimeProvider time) : IDisposable
 {
     public const string AcmeCount = "Acme Robotics will cut 1,200 jobs, about 8% of its workforce";
     public const string AcmeReason = "slowing demand for consumer gadgets forced the decision";
@@ -45,16 +45,9 @@ public sealed class LlmTestKnowledge : IDisposable
 
     private readonly TestPaths.TempDir _dir = new();
 
-    private LlmTestKnowledge(KnowledgeDatabase database, KnowledgeServices services, FakeTimeProvider time)
-    {
-        Database = database;
-        Services = services;
-        Time = time;
-    }
-
-    public KnowledgeDatabase Database { get; }
-    public KnowledgeServices Services { get; }
-    public FakeTimeProvider Time { get; }
+    public KnowledgeDatabase Database { get; } = database;
+    public KnowledgeServices Services { get; } = services;
+    public FakeTimeProvider Time { get; } = time;
 
     /// <summary>Settings for an OpenAI-compatible provider at the loopback server, plus the test's own.</summary>
     public static Dictionary<string,

@@ -1,18 +1,8 @@
 namespace Bot.Tests.Slack.Support;
 
 /// <summary>A loopback Slack and the bot in Socket Mode, connected (hello sent), ready for envelopes.</summary>
-internal sealed class ConnectedSlackBot : IAsyncDisposable
+internal sealed record ConnectedSlackBot(SlackPeer Peer, SlackBotHost Host, PeerSocket Socket) : IAsyncDisposable
 {
-    private ConnectedSlackBot(SlackPeer peer, SlackBotHost host, PeerSocket socket)
-    {
-        Peer = peer;
-        Host = host;
-        Socket = socket;
-    }
-
-    public SlackPeer Peer { get; }
-    public SlackBotHost Host { get; }
-    public PeerSocket Socket { get; }
     public IServiceProvider Services => Host.App.Services;
 
     /// <param name="hello">False leaves the socket silent, as a Slack that accepted the connection but never said hello.</param>
@@ -28,9 +18,6 @@ internal sealed class ConnectedSlackBot : IAsyncDisposable
         if (hello) await socket.SendHelloAsync(ct);
         return new ConnectedSlackBot(peer, host, socket);
     }
-
-    public void Deconstruct(out SlackPeer peer, out SlackBotHost host, out PeerSocket socket) =>
-        (peer, host, socket) = (Peer, Host, Socket);
 
     public async ValueTask DisposeAsync()
     {

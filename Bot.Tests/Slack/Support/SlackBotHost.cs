@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Bot.Host.Slack;
 
 namespace Bot.Tests.Slack.Support;
@@ -9,20 +6,13 @@ namespace Bot.Tests.Slack.Support;
 /// The bot as <c>serve</c> builds it (configuration, <see cref="BotHostFactory.AddBotCore"/>, AddSlack,
 /// endpoint mappers, /health) on Kestrel at 127.0.0.1:0, with a fake clock and a recording answer engine.
 /// </summary>
-internal sealed class SlackBotHost : IAsyncDisposable
+internal sealed class SlackBotHost(WebApplication app, FakeTimeProvider clock, RecordingAnswerEngine engine, ListLogger logs)
+    : IAsyncDisposable
 {
-    private SlackBotHost(WebApplication app, FakeTimeProvider clock, RecordingAnswerEngine engine, ListLogger logs)
-    {
-        App = app;
-        Clock = clock;
-        Engine = engine;
-        Logs = logs;
-    }
-
-    public WebApplication App { get; }
-    public FakeTimeProvider Clock { get; }
-    public RecordingAnswerEngine Engine { get; }
-    public ListLogger Logs { get; }
+    public WebApplication App { get; } = app;
+    public FakeTimeProvider Clock { get; } = clock;
+    public RecordingAnswerEngine Engine { get; } = engine;
+    public ListLogger Logs { get; } = logs;
     public HttpClient Http { get; } = new();
     public string BaseUrl { get; private set; } = "";
 
@@ -52,23 +42,14 @@ internal sealed class SlackBotHost : IAsyncDisposable
 
     /// <summary>The unstarted application, built the way <c>serve</c> builds it plus the test doubles.</summary>
     public static WebApplication Build(IDictionary<string, string?> settings, TimeProvider clock, IAnswerEngine engine,
-        ILoggerProvider logs, Action<IServiceCollection>? configure = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        BotHostFactory.ConfigureConfiguration(builder.Configuration, Bot.Tests.Knowledge.Support.TestDatabase.NewPath(), settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddBotCore(builder.Configuration);
-        builder.Services.AddSlack(builder.Configuration);
-        builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(engine);
-        configure?.Invoke(builder.Services);
-
-        var app = builder.Build();
-        HealthEndpoint.Map(app);
-        foreach (var mapper in app.Services.GetServices<IEndpointMapper>()) mapper.Map(app);
-        return app;
-    }
+        ILoggerProvider logs, Action<IServiceCollection>? configure = null) =>
+        LoopbackBotApp.Build(TestDatabase.NewPath(), settings, logs, (services, configuration) =>
+        {
+            services.AddSlack(configuration);
+            services.AddSingleton(clock);
+            services.AddSingleton(engine);
+            configure?.Invoke(services);
+        });
 
     /// <summary>
     /// Advances the fake clock in small steps until <paramref name="task"/> completes, for work that waits
