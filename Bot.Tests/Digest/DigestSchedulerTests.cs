@@ -3,25 +3,25 @@ using Bot.Knowledge.Storage.Postgres;
 namespace Bot.Tests.Digest;
 
 /// <summary>The digest scheduler service over a real LiteDB file (or PostgreSQL ledger), a fake clock and in-test publishers.</summary>
-public sealed class DigestSchedulerTests
+public sealed class DigestSchedulerTests : IDisposable
 {
+    private readonly KnowledgeDatabase _database = KnowledgeDatabase.Open(TestDatabase.NewPath());
 
-    private static DigestOptions Options(string cron = "0 9 * * *", string zone = "UTC") => new()
+    public void Dispose() => _database.Dispose();
+
+    /// <summary>Daily at 09:00, to Discord channels 111 and 222 and Slack channel C0DIGEST unless the test names others.</summary>
+    private static DigestOptions Options(string zone = "UTC", List<string>? discord = null, List<string>? slack = null) => new()
     {
-        Cron = cron, TimeZone = zone, Channels = { ["discord"] = ["111", "222"], ["slack"] = ["C0DIGEST"] },
+        Cron = "0 9 * * *", TimeZone = zone, Channels = { ["discord"] = discord ?? ["111", "222"], ["slack"] = slack ?? ["C0DIGEST"] },
     };
 
     [Fact]
     public async Task Posts_at_nine_New_York_time_on_both_sides_of_the_spring_DST_change()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-03-07T12:00:00Z"));
         var discord = new RecordingPublisher("discord", time);
-        var options = Options(zone: "America/New_York");
-        options.Channels["slack"] = [];
-        options.Channels["discord"] = ["111"];
-        await using var rig = new SchedulerRig(database, time, options, discord);
+        await using var rig = new SchedulerRig(_database, time, Options("America/New_York", discord: ["111"], slack: []), discord);
         await rig.StartAsync(ct);
 
         await Wait.AdvanceToAsync(time, Utc("2026-03-07T13:59:00Z"), () => true, ct);
@@ -48,13 +48,10 @@ public sealed class DigestSchedulerTests
     public async Task A_channel_subscribed_by_command_gets_the_next_digest_and_none_after_unsubscribing()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var slack = new RecordingPublisher("slack", time);
-        var options = Options();
-        options.Channels["discord"] = [];
-        options.Channels["slack"] = ["C0CONFIG"]; // the witness: its post shows that a fire time was handled
-        await using var rig = new SchedulerRig(database, time, options, slack);
+        // C0CONFIG is the witness: its post shows that a fire time was handled.
+        await using var rig = new SchedulerRig(_database, time, Options(discord: [], slack: ["C0CONFIG"]), slack);
         await rig.StartAsync(ct);
 
         Assert.True(rig.Subscriptions.Subscribe("slack", "C0SUB", "U1"));
@@ -75,9 +72,7 @@ public sealed class DigestSchedulerTests
     {
         // LiteDB is one process (a second process on the file waits, then stops): two schedulers here share its one
         // LiteDatabase. Several instances need PostgreSQL: the test below.
-        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
-        await TwoSchedulersPostOnceAsync(database,
-            time => (new DigestLedger(database, time), new LiteDbDigestSubscriptionStore(database, time)));
+        await TwoSchedulersPostOnceAsync(time => (new DigestLedger(_database, time), new LiteDbDigestSubscriptionStore(_database, time)));
     }
 
     [Fact]
@@ -85,10 +80,9 @@ public sealed class DigestSchedulerTests
     {
         await using var pg = await PostgresTestDatabase.CreateAsync();
         var opened = new List<PostgresDatabase>();
-        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         try
         {
-            await TwoSchedulersPostOnceAsync(database, time =>
+            await TwoSchedulersPostOnceAsync(time =>
             {
                 // An instance's own data source and pool, as a second process would have.
                 var instance = new PostgresDatabase(pg.ConnectionString);
@@ -103,7 +97,7 @@ public sealed class DigestSchedulerTests
         }
     }
 
-    private static async Task TwoSchedulersPostOnceAsync(KnowledgeDatabase database,
+    private async Task TwoSchedulersPostOnceAsync(
         Func<TimeProvider, (DigestLedger Ledger, IDigestSubscriptionStore Subscriptions)> instanceState)
     {
         var ct = Wait.Token();
@@ -114,8 +108,8 @@ public sealed class DigestSchedulerTests
         var slackB = new RecordingPublisher("slack", time);
         var (ledgerA, subscriptionsA) = instanceState(time);
         var (ledgerB, subscriptionsB) = instanceState(time);
-        await using var a = new SchedulerRig(database, time, Options(), ledgerA, subscriptionsA, discordA, slackA);
-        await using var b = new SchedulerRig(database, time, Options(), ledgerB, subscriptionsB, discordB, slackB);
+        await using var a = new SchedulerRig(_database, time, Options(), ledgerA, subscriptionsA, discordA, slackA);
+        await using var b = new SchedulerRig(_database, time, Options(), ledgerB, subscriptionsB, discordB, slackB);
         await a.StartAsync(ct);
         await b.StartAsync(ct);
 
@@ -137,11 +131,10 @@ public sealed class DigestSchedulerTests
     public async Task Racing_passes_of_two_runners_in_one_process_at_the_same_instant_claim_each_channel_once()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var publishers = Enumerable.Range(0, 4).Select(i => new RecordingPublisher(i % 2 == 0 ? "discord" : "slack", time)).ToArray();
-        await using var a = new SchedulerRig(database, time, Options(), publishers[0], publishers[1]);
-        await using var b = new SchedulerRig(database, time, Options(), publishers[2], publishers[3]);
+        await using var a = new SchedulerRig(_database, time, Options(), publishers[0], publishers[1]);
+        await using var b = new SchedulerRig(_database, time, Options(), publishers[2], publishers[3]);
         var started = time.GetUtcNow();
         time.SetUtcNow(Utc("2026-11-27T09:00:00Z"));
 
@@ -157,9 +150,7 @@ public sealed class DigestSchedulerTests
         var ct = Wait.Token();
         var path = TestDatabase.NewPath();
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
-        var options = Options();
-        options.Channels["slack"] = [];
-        options.Channels["discord"] = ["111"];
+        var options = Options(discord: ["111"], slack: []);
 
         using (var database = KnowledgeDatabase.Open(path))
         {
@@ -200,24 +191,20 @@ public sealed class DigestSchedulerTests
     public async Task After_three_days_down_one_digest_covers_the_whole_missed_period()
     {
         var ct = Wait.Token();
-        var path = TestDatabase.NewPath();
         var time = new WatchedClock(Utc("2026-11-22T10:00:00Z"));
-        var options = Options();
-        options.Channels["slack"] = [];
-        options.Channels["discord"] = ["111"];
-        using var database = KnowledgeDatabase.Open(path);
-        LayoffRowsFile.Import(database.Database, ("Acme", 120, "2026-11-23"), ("Globex", 300, "2026-11-24"), ("Initech", 45, "2026-11-25"),
+        var options = Options(discord: ["111"], slack: []);
+        LayoffRowsFile.Import(_database.Database, ("Acme", 120, "2026-11-23"), ("Globex", 300, "2026-11-24"), ("Initech", 45, "2026-11-25"),
             ("Umbrella", 80, "2026-11-26"));
 
         var publisher = new RecordingPublisher("discord", time);
-        var first = new SchedulerRig(database, time, options, publisher);
+        var first = new SchedulerRig(_database, time, options, publisher);
         await first.StartAsync(ct);
         await Wait.AdvanceToAsync(time, Utc("2026-11-23T09:00:00Z"), () => publisher.Posts.Count == 1, ct);
         await first.DisposeAsync(); // down from Monday 09:00 ...
 
         time.SetUtcNow(Utc("2026-11-26T15:00:00Z")); // ... to Thursday 15:00: three fire times missed
         var later = new RecordingPublisher("discord", time);
-        await using var restarted = new SchedulerRig(database, time, options, later);
+        await using var restarted = new SchedulerRig(_database, time, options, later);
         await restarted.StartAsync(ct);
         await Wait.AdvanceToAsync(time, time.GetUtcNow(), () => later.Posts.Count == 1, ct);
         time.Advance(TimeSpan.FromHours(1));
@@ -240,12 +227,11 @@ public sealed class DigestSchedulerTests
     public async Task A_channel_that_cannot_be_posted_to_is_logged_and_skipped_while_the_others_get_the_digest()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var discord = new RecordingPublisher("discord", time);
         discord.UnavailableChannels.Add("111");
         var slack = new RecordingPublisher("slack", time);
-        await using var rig = new SchedulerRig(database, time, Options(), discord, slack);
+        await using var rig = new SchedulerRig(_database, time, Options(), discord, slack);
         await rig.StartAsync(ct);
 
         await Wait.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"), () => discord.Posts.Count == 1 && slack.Posts.Count == 1, ct);
@@ -259,13 +245,9 @@ public sealed class DigestSchedulerTests
     public async Task A_post_the_platform_refused_is_released_and_retried_five_minutes_later_once()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var discord = new RecordingPublisher("discord", time) { FailuresLeft = 1 };
-        var options = Options();
-        options.Channels["slack"] = [];
-        options.Channels["discord"] = ["111"];
-        await using var rig = new SchedulerRig(database, time, options, discord);
+        await using var rig = new SchedulerRig(_database, time, Options(discord: ["111"], slack: []), discord);
         await rig.StartAsync(ct);
 
         await Wait.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"),
@@ -287,18 +269,13 @@ public sealed class DigestSchedulerTests
     public async Task An_empty_period_posts_one_line_or_nothing_with_SkipEmpty()
     {
         var ct = Wait.Token();
-        using var database = KnowledgeDatabase.Open(TestDatabase.NewPath());
         var time = new WatchedClock(Utc("2026-11-26T10:00:00Z"));
         var posting = new RecordingPublisher("discord", time);
         var skipping = new RecordingPublisher("slack", time);
-        var postOptions = Options();
-        postOptions.Channels["slack"] = [];
-        postOptions.Channels["discord"] = ["111"];
-        var skipOptions = Options();
-        skipOptions.Channels["discord"] = [];
+        var skipOptions = Options(discord: []);
         skipOptions.SkipEmpty = true;
-        await using var a = new SchedulerRig(database, time, postOptions, posting);
-        await using var b = new SchedulerRig(database, time, skipOptions, skipping);
+        await using var a = new SchedulerRig(_database, time, Options(discord: ["111"], slack: []), posting);
+        await using var b = new SchedulerRig(_database, time, skipOptions, skipping);
         await a.StartAsync(ct);
         await b.StartAsync(ct);
 
