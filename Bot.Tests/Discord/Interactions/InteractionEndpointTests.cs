@@ -3,9 +3,15 @@ using Bot.Knowledge.Watches;
 namespace Bot.Tests.Discord.Interactions;
 
 /// <summary><c>POST /discord/interactions</c> on the bot's real listener (Mode=http) with the fixture vectors.</summary>
-public sealed class InteractionEndpointTests
+public sealed class InteractionEndpointTests : IAsyncLifetime
 {
     private static readonly JsonNode Vectors = SignedInteractions.Vectors;
+    private DiscordPeer _peer = null!;
+
+    /// <summary>Each test gets its own loopback Discord; the test starts the bot with the settings it needs.</summary>
+    public async ValueTask InitializeAsync() => _peer = await DiscordPeer.StartAsync(Wait.Token());
+
+    public ValueTask DisposeAsync() => _peer.DisposeAsync();
 
     public static TheoryData<string> Cases() => new(Vectors["cases"]!.AsArray().Select(c => (string)c!["name"]!));
 
@@ -14,13 +20,12 @@ public sealed class InteractionEndpointTests
     public async Task Every_fixture_vector_gets_its_expected_answer(string name)
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
         var vector = Vectors["cases"]!.AsArray().Single(c => (string)c!["name"]! == name)!;
         var body = (string)vector["raw_body"]!;
         // The vectors were signed in 2023: the bot's clock is set to their time, so only the signature decides.
         var signedAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse((string)Vectors["cases"]![0]!["headers"]!["X-Signature-Timestamp"]!,
             System.Globalization.CultureInfo.InvariantCulture));
-        await using var bot = await StartHttpModeAsync(peer, ct, start: signedAt);
+        await using var bot = await StartHttpModeAsync(ct, start: signedAt);
 
         using var response = await PostAsync(bot, Encoding.UTF8.GetBytes(body),
             (string)vector["headers"]!["X-Signature-Ed25519"]!, (string)vector["headers"]!["X-Signature-Timestamp"]!, ct);
@@ -28,7 +33,7 @@ public sealed class InteractionEndpointTests
         if (!(bool)vector["expected_valid"]!)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-            Assert.DoesNotContain(peer.AllRequests, r => r.Path.Contains("/interactions/", StringComparison.Ordinal));
+            Assert.DoesNotContain(_peer.AllRequests, r => r.Path.Contains("/interactions/", StringComparison.Ordinal));
             return;
         }
         if ((int)JsonNode.Parse(body)!["type"]! == 1)
@@ -40,7 +45,7 @@ public sealed class InteractionEndpointTests
         }
         // The valid APPLICATION_COMMAND is /cardsearch, which this bot does not have: a private refusal.
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var callback = await peer.ExpectRequestAsync("POST", "/interactions/786008729715212338/A_UNIQUE_TOKEN/callback", ct);
+        var callback = await _peer.ExpectRequestAsync("POST", "/interactions/786008729715212338/A_UNIQUE_TOKEN/callback", ct);
         Assert.Equal(4, (int)callback.Json!["type"]!);
         Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
         Assert.Contains("/cardsearch", (string)callback.Json!["data"]!["content"]!);
@@ -50,8 +55,7 @@ public sealed class InteractionEndpointTests
     public async Task A_replayed_body_with_one_changed_byte_is_refused()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
         var vector = Vectors["cases"]![1]!; // the valid APPLICATION_COMMAND
         var body = Encoding.UTF8.GetBytes((string)vector["raw_body"]!);
         body[^3] ^= 0x01;
@@ -71,8 +75,7 @@ public sealed class InteractionEndpointTests
     public async Task Signed_requests_are_refused_when_their_timestamp_is_more_than_5_minutes_from_now(int secondsAgo, bool accepted)
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
 
         using var response = await PostSignedAsync(bot, InteractionPayloads.Body("sources").ToJsonString(), ct,
             TimeSpan.FromSeconds(secondsAgo));
@@ -84,22 +87,20 @@ public sealed class InteractionEndpointTests
     public async Task A_request_signed_with_timestamp_0_is_refused()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
 
         using var response = await PostSignedAsync(bot, InteractionPayloads.Body("sources").ToJsonString(), ct,
             bot.Time.GetUtcNow() - DateTimeOffset.UnixEpoch);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain(peer.AllRequests, r => r.Path.Contains("/interactions/", StringComparison.Ordinal));
+        Assert.DoesNotContain(_peer.AllRequests, r => r.Path.Contains("/interactions/", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Unsigned_requests_are_refused()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
         using var http = new HttpClient { BaseAddress = bot.BaseUri };
 
         using var response = await http.PostAsync("discord/interactions", new StringContent((string)Vectors["cases"]![0]!["raw_body"]!),
@@ -112,8 +113,7 @@ public sealed class InteractionEndpointTests
     public async Task A_signed_but_malformed_payload_gets_400()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
 
         using var response = await PostSignedAsync(bot, "{\"type\": 2, \"id\": ", ct);
 
@@ -124,16 +124,15 @@ public sealed class InteractionEndpointTests
     public async Task Ask_is_deferred_then_the_original_response_is_edited_with_the_answer()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
         var body = InteractionPayloads.Body("ask", "question", "Why did Amazon cut jobs?");
 
         using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        var callback = await _peer.ExpectRequestAsync("POST", "/callback", ct);
         Assert.Equal(5, (int)callback.Json!["type"]!);
-        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        var edit = await _peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         Assert.Contains("Amazon cut about 18,000 roles", (string)edit.Json!["embeds"]![0]!["description"]!);
         Assert.Equal(["Why did Amazon cut jobs?"], bot.Engine.Questions);
     }
@@ -142,8 +141,7 @@ public sealed class InteractionEndpointTests
     public async Task Ingest_without_manage_server_is_refused_privately_on_receipt()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
         // SEND_MESSAGES | EMBED_LINKS only: no MANAGE_GUILD (0x20), no ADMINISTRATOR (0x8).
         var body = InteractionPayloads.Body("ingest", "url", "https://example.com/a",
             permissions: (0x800 | 0x4000).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -151,7 +149,7 @@ public sealed class InteractionEndpointTests
         using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        var callback = await _peer.ExpectRequestAsync("POST", "/callback", ct);
         Assert.Equal(4, (int)callback.Json!["type"]!);
         Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
         Assert.Contains("Manage Server", (string)callback.Json!["data"]!["content"]!);
@@ -162,17 +160,16 @@ public sealed class InteractionEndpointTests
     public async Task Ingest_with_manage_server_is_deferred_privately_and_answered_by_the_command_handler()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
         var body = InteractionPayloads.Body("ingest", "url", "https://example.com/a", permissions: "32");
 
         using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        var callback = await _peer.ExpectRequestAsync("POST", "/callback", ct);
         Assert.Equal(5, (int)callback.Json!["type"]!);
         Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
-        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        var edit = await _peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         // The neutral handler ran the ingestion (example.com is unreachable here, or ingested where it is).
         Assert.Matches("^(Ingested|I couldn't ingest that URL)", (string)edit.Json!["content"]!);
     }
@@ -181,14 +178,13 @@ public sealed class InteractionEndpointTests
     public async Task A_private_reply_to_a_public_deferral_becomes_a_private_follow_up()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
         var body = InteractionPayloads.Body("sources"); // deferred publicly; the handler's reply is private
 
         using var response = await PostSignedAsync(bot, body.ToJsonString(), ct);
 
-        var delete = await peer.ExpectRequestAsync("DELETE", "/messages/@original", ct);
-        var followUp = await peer.ExpectRequestAsync(r => r.Method == "POST"
+        var delete = await _peer.ExpectRequestAsync("DELETE", "/messages/@original", ct);
+        var followUp = await _peer.ExpectRequestAsync(r => r.Method == "POST"
             && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), ct);
         Assert.Equal(64, (int)followUp.Json!["flags"]!);
         Assert.StartsWith("The knowledge base holds", FollowUpText(followUp.Json!));
@@ -202,26 +198,25 @@ public sealed class InteractionEndpointTests
     public async Task A_user_over_the_question_limit_gets_the_friendly_notice_privately()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct, new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "1" });
+        await using var bot = await StartHttpModeAsync(ct, new Dictionary<string, string?> { ["Chat:QuestionsPerMinute"] = "1" });
         var first = InteractionPayloads.Body("ask", "question", "First?");
         var second = InteractionPayloads.Body("ask", "question", "Second?");
         second["id"] = "1233227149545177999";
 
         using (await PostSignedAsync(bot, first.ToJsonString(), ct)) { }
-        await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        await _peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         using (await PostSignedAsync(bot, second.ToJsonString(), ct)) { }
 
-        await peer.ExpectRequestAsync("DELETE", "/messages/@original", ct);
-        var notice = await peer.ExpectRequestAsync(r => r.Method == "POST"
+        await _peer.ExpectRequestAsync("DELETE", "/messages/@original", ct);
+        var notice = await _peer.ExpectRequestAsync(r => r.Method == "POST"
             && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), ct);
         Assert.Equal(64, (int)notice.Json!["flags"]!);
         Assert.StartsWith("You're asking faster than I can check sources.", (string)notice.Json!["content"]!);
         Assert.Equal(["First?"], bot.Engine.Questions);
     }
 
-    private static async Task<DiscordBotHost>
-        StartHttpModeAsync(DiscordPeer peer, CancellationToken ct, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null)
+    private async Task<DiscordBotHost>
+        StartHttpModeAsync(CancellationToken ct, IDictionary<string, string?>? extra = null, DateTimeOffset? start = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -230,7 +225,7 @@ public sealed class InteractionEndpointTests
             ["Discord:ApplicationId"] = DiscordPeer.ApplicationId,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
-        var bot = DiscordBotHost.Create(peer, settings, start: start);
+        var bot = DiscordBotHost.Create(_peer, settings, start: start);
         await bot.StartAsync(ct);
         return bot;
     }
@@ -252,18 +247,17 @@ public sealed class InteractionEndpointTests
     public async Task Watch_add_needs_manage_server_and_then_stores_the_watch_for_the_channel()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
         var refusedBody = WatchBody("add", "Acme", permissions: "0");
         using (await PostSignedAsync(bot, refusedBody.ToJsonString(), ct)) { }
-        var refusal = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        var refusal = await _peer.ExpectRequestAsync("POST", "/callback", ct);
         Assert.Contains("Manage Server", (string)refusal.Json!["data"]!["content"]!);
 
         var body = WatchBody("add", "Acme", permissions: "32");
         body["id"] = "1233227149545177111";
         using (await PostSignedAsync(bot, body.ToJsonString(), ct)) { }
 
-        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        var edit = await _peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         Assert.StartsWith("Watching Acme in this channel", FollowUpText(edit.Json!));
         var channel = (string)body["channel_id"]!;
         Assert.Equal(["Acme"],
@@ -274,17 +268,16 @@ public sealed class InteractionEndpointTests
     public async Task Digest_subscribe_needs_manage_server_and_then_subscribes_the_channel()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
         using (await PostSignedAsync(bot, WatchBody("subscribe", null, permissions: "0", command: "digest").ToJsonString(), ct)) { }
-        var refusal = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        var refusal = await _peer.ExpectRequestAsync("POST", "/callback", ct);
         Assert.Equal("/digest subscribe needs the Manage Server permission.", (string)refusal.Json!["data"]!["content"]!);
 
         var body = WatchBody("subscribe", null, permissions: "32", command: "digest");
         body["id"] = "1233227149545177222";
         using (await PostSignedAsync(bot, body.ToJsonString(), ct)) { }
 
-        var edit = await peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
+        var edit = await _peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
         Assert.StartsWith("This channel will get the layoff digest at every scheduled time", FollowUpText(edit.Json!));
         var subscription = Assert.Single(bot.Services.GetRequiredService<Bot.Host.State.IDigestSubscriptionStore>().All());
         Assert.Equal(("discord", (string)body["channel_id"]!), (subscription.Platform, subscription.ChannelId));
@@ -294,14 +287,13 @@ public sealed class InteractionEndpointTests
     public async Task The_company_option_completes_with_company_names_from_the_data()
     {
         var ct = Wait.Token();
-        await using var peer = await DiscordPeer.StartAsync(ct);
-        await using var bot = await StartHttpModeAsync(peer, ct);
+        await using var bot = await StartHttpModeAsync(ct);
         LayoffRowsFile.Import(bot.Services.GetRequiredService<LiteDB.ILiteDatabase>(), ("Acme", 120, "2026-06-10"),
             ("Globex", 300, "2026-06-12"), ("Acme", 50, "2026-01-10"));
 
         using (await PostSignedAsync(bot, WatchBody("add", "acm", permissions: "32", type: 4, focused: true).ToJsonString(), ct)) { }
 
-        var callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        var callback = await _peer.ExpectRequestAsync("POST", "/callback", ct);
         Assert.Equal(8, (int)callback.Json!["type"]!);
         Assert.Equal(["Acme"], callback.Json!["data"]!["choices"]!.AsArray().Select(c => (string)c!["value"]!));
 
@@ -310,7 +302,7 @@ public sealed class InteractionEndpointTests
         typo["id"] = "1233227149545177333";
         using (await PostSignedAsync(bot, typo.ToJsonString(), ct)) { }
 
-        callback = await peer.ExpectRequestAsync("POST", "/callback", ct);
+        callback = await _peer.ExpectRequestAsync("POST", "/callback", ct);
         Assert.Equal(["Acme"], callback.Json!["data"]!["choices"]!.AsArray().Select(c => (string)c!["value"]!));
     }
 
