@@ -77,6 +77,11 @@ public sealed class LlmTestKnowledge(KnowledgeDatabase database, KnowledgeServic
         return knowledge;
     }
 
+    /// <summary>Asks the configured answer engine, bounded at 20 s like the tests' other exchanges with the model.</summary>
+    public Task<Answer> AskAsync(AnswerRequest request) => Services.Get<IAnswerEngine>().AnswerAsync(request, Wait.Token(20));
+
+    public Task<Answer> AskAsync(string question) => AskAsync(new AnswerRequest(question));
+
     public static async Task WriteArticlesAsync(string directory, CancellationToken cancellationToken)
     {
         await File.WriteAllTextAsync(Path.Combine(directory, "acme-robotics-2025-03.md"), AcmeArticle, cancellationToken);
