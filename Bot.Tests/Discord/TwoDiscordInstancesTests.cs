@@ -7,7 +7,7 @@ namespace Bot.Tests.Discord;
 public sealed class TwoDiscordInstancesTests : IAsyncDisposable
 {
     private readonly TestPaths.TempDir _dir = new();
-    private readonly List<(Process Process, StringBuilder Output)> _instances = [];
+    private readonly ServeInstances _instances = new();
 
     [Fact]
     public async Task Each_instance_identifies_its_own_shard_5_s_apart_and_a_replayed_interaction_is_answered_once()
@@ -41,14 +41,14 @@ public sealed class TwoDiscordInstancesTests : IAsyncDisposable
         await connections[0].SendAsync(help, ct);
         await peer.ExpectRequestAsync("POST", callback, ct);
         await connections[1].SendAsync(help, ct);
-        await WaitForOutputAsync(_instances[1].Output, $"Interaction {InteractionPayloads.Id(help)} was delivered again", ct);
+        await WaitForOutputAsync(_instances.OutputOf(1), $"Interaction {InteractionPayloads.Id(help)} was delivered again", ct);
 
         Assert.Single(peer.AllRequests, r => r.Method == "POST" && r.Path.Contains(callback, StringComparison.Ordinal));
     }
 
     private void Start(string connectionString, DiscordPeer peer, int shard)
     {
-        var instance = HostProcess.StartWithOutput(["serve", "--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
+        _instances.Start(new Dictionary<string, string>
         {
             ["Knowledge__Store"] = "postgres",
             ["Knowledge__ConnectionString"] = connectionString,
@@ -62,7 +62,6 @@ public sealed class TwoDiscordInstancesTests : IAsyncDisposable
             // The refused replay is logged at Information: the signal that instance two handled it.
             ["Logging__LogLevel__Bot.Host.Discord.Interactions"] = "Information",
         });
-        _instances.Add(instance);
     }
 
     private async Task WaitForOutputAsync(StringBuilder output, string text, CancellationToken ct)
@@ -71,20 +70,14 @@ public sealed class TwoDiscordInstancesTests : IAsyncDisposable
         {
             lock (output)
                 if (output.ToString().Contains(text, StringComparison.Ordinal)) return;
-            if (_instances.FirstOrDefault(i => i.Process.HasExited) is { Process: not null } ended)
-                throw new Xunit.Sdk.XunitException($"an instance stopped (exit {ended.Process.ExitCode}):\n{ended.Output}");
+            _instances.ThrowIfOneStopped();
             await Task.Delay(50, ct);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (process, _) in _instances.Where(i => !i.Process.HasExited)) process.Kill(entireProcessTree: true);
-        foreach (var (process, _) in _instances)
-        {
-            await process.WaitForExitAsync(CancellationToken.None);
-            process.Dispose();
-        }
+        await _instances.DisposeAsync();
         _dir.Dispose();
     }
 }

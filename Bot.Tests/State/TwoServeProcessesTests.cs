@@ -10,7 +10,7 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
 {
     private const string DigestChannel = "C0DIGEST";
     private readonly TestPaths.TempDir _dir = new();
-    private readonly List<(Process Process, StringBuilder Output)> _instances = [];
+    private readonly ServeInstances _instances = new();
 
     [Fact]
     public async Task Two_instances_post_one_digest_per_period_and_answer_a_Slack_retry_on_the_other_instance_once()
@@ -44,7 +44,7 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
             $"VALUES ('digest_ledger', 'fence', 'slack', '{DigestChannel}', '2099-12-31', '2100-01-01', 'Skipped', 'test', now())"))
             await fence.ExecuteNonQueryAsync(ct);
         await WaitUntilAsync(async () => await CountAsync(data, "state = 'Claimed'", ct) == 0, answers, ct);
-        await StopInstancesAsync();
+        await _instances.StopAsync();
 
         answers.Drain();
         var periods = await CountAsync(data, "id <> 'fence'", ct);
@@ -109,17 +109,14 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         while (!await condition())
         {
             answers.Drain();
-            if (_instances.FirstOrDefault(i => i.Process.HasExited) is { Process: not null } ended)
-                throw new Xunit.Sdk.XunitException($"an instance stopped (exit {ended.Process.ExitCode}):\n{ended.Output}");
+            _instances.ThrowIfOneStopped();
             await Task.Delay(100, ct);
         }
     }
 
     private async Task<PeerSocket> StartInstanceAsync(string connectionString, SlackPeer slack, CancellationToken ct, bool digest = true)
     {
-        var (process, output) = HostProcess.StartWithOutput(["serve", "--urls", "http://127.0.0.1:0"],
-            Settings(connectionString, slack, digest));
-        _instances.Add((process, output));
+        _instances.Start(Settings(connectionString, slack, digest));
         var socket = await slack.AcceptSocketAsync(ct);
         await socket.SendHelloAsync(ct);
         return socket;
@@ -147,16 +144,9 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         return settings;
     }
 
-    private async Task StopInstancesAsync()
-    {
-        foreach (var (process, _) in _instances.Where(i => !i.Process.HasExited)) process.Kill(entireProcessTree: true);
-        foreach (var (process, _) in _instances) await process.WaitForExitAsync(CancellationToken.None);
-    }
-
     public async ValueTask DisposeAsync()
     {
-        await StopInstancesAsync();
-        foreach (var (process, _) in _instances) process.Dispose();
+        await _instances.DisposeAsync();
         _dir.Dispose();
     }
 
