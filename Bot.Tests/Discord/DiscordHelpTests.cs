@@ -11,9 +11,7 @@ public sealed class DiscordHelpTests
 
         var callback = await discord.InteractAsync(InteractionPayloads.Dispatch("help"), ct);
 
-        Assert.Equal(4, (int)callback.Json!["type"]!);
-        Assert.Equal(64, (int)callback.Json!["data"]!["flags"]!);
-        var description = (string)callback.Json!["data"]!["embeds"]![0]!["description"]!;
+        var description = (string)DiscordReplies.AssertPrivateMessage(callback)["embeds"]![0]!["description"]!;
         Assert.StartsWith(ChatHelp.Intro, description);
         foreach (var command in new[]
             {

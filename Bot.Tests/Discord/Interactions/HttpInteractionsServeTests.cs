@@ -46,9 +46,7 @@ public sealed partial class HttpInteractionsServeTests : IAsyncDisposable
         using (var response = await SignedInteractions.PostSignedAsync(bot, click.ToJsonString(), DateTimeOffset.UtcNow, ct))
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var note = await peer.ExpectRequestAsync("POST", "/interactions/1233227149545177401/", ct);
-        Assert.Equal(4, (int)note.Json!["type"]!);
-        Assert.Equal(64, (int)note.Json!["data"]!["flags"]!);
-        Assert.Equal("Thanks! I noted that this answer was helpful.", (string)note.Json!["data"]!["content"]!);
+        Assert.Equal("Thanks! I noted that this answer was helpful.", (string)DiscordReplies.AssertPrivateMessage(note)["content"]!);
     }
 
     /// <summary>Ingests two layoff rows with the real CLI, then starts <c>serve</c> and returns where it listens.</summary>
