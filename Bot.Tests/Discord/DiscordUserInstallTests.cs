@@ -30,8 +30,7 @@ public sealed class DiscordUserInstallTests
     {
         var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
-        var ask = DiscordFixtures.Local("interaction_create_user_install_private_channel.json");
-        ask["d"]!["data"] = Command("ask", "question", "Why did Meta cut jobs?");
+        var ask = ThroughUserInstall(Command("ask", "question", "Why did Meta cut jobs?"));
 
         var deferral = await discord.InteractAsync(ask, ct);
         var edit = await discord.Peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
@@ -64,8 +63,7 @@ public sealed class DiscordUserInstallTests
     {
         var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
-        var ingest = DiscordFixtures.Local("interaction_create_user_install_private_channel.json");
-        ingest["d"]!["data"] = Command("ingest", "url", "https://example.com/a");
+        var ingest = ThroughUserInstall(Command("ingest", "url", "https://example.com/a"));
 
         var refusal = await discord.InteractAsync(ingest, ct);
 
@@ -80,8 +78,7 @@ public sealed class DiscordUserInstallTests
     {
         var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
-        var digest = DiscordFixtures.Local("interaction_create_user_install_private_channel.json");
-        digest["d"]!["data"] = Subcommand("digest", subcommand);
+        var digest = ThroughUserInstall(Subcommand("digest", subcommand));
         if (permissions == "32")
         {
             // Used in a server's channel that only the user's install reaches: a member with Manage Server, owners without "0".
@@ -104,13 +101,20 @@ public sealed class DiscordUserInstallTests
     {
         var ct = Wait.Token();
         await using var discord = await ConnectedDiscordBot.StartAsync(ct);
-        var digest = DiscordFixtures.Local("interaction_create_user_install_private_channel.json");
-        digest["d"]!["data"] = Subcommand("digest", "latest");
+        var digest = ThroughUserInstall(Subcommand("digest", "latest"));
 
         var deferral = await discord.InteractAsync(digest, ct);
         await discord.Peer.ExpectRequestAsync("PATCH", "/messages/@original", ct);
 
         Assert.Equal((5, 64), ((int)deferral.Json!["type"]!, (int)deferral.Json!["data"]!["flags"]!));
+    }
+
+    /// <summary>An INTERACTION_CREATE for <paramref name="data"/> from a user's install, used in a group DM.</summary>
+    private static JsonNode ThroughUserInstall(JsonObject data)
+    {
+        var interaction = DiscordFixtures.Local("interaction_create_user_install_private_channel.json");
+        interaction["d"]!["data"] = data;
+        return interaction;
     }
 
     private static JsonObject Subcommand(string name, string subcommand) => new()
