@@ -11,17 +11,15 @@ public sealed class SlackAnswerButtonsTests
         var buttons = await AskAsync(slack, ct);
         Assert.Equal(["Helpful", "Not helpful"], buttons.Select(b => (string?)b!["text"]!["text"]));
 
-        var click = Click(slack, "env-click-1", "trigger-1", (string)buttons[0]!["action_id"]!, (string)buttons[0]!["value"]!);
+        var click = Click(slack, "env-click-1", "trigger-1", buttons[0]!);
         await slack.Socket.SendAsync(click, ct);
         Assert.Equal("env-click-1", (string?)(await slack.Socket.ReceiveJsonAsync(ct))["envelope_id"]);
         var thanks = (await slack.Peer.ExpectAsync("response_url", ct)).Json;
         Assert.Equal(("ephemeral", false), ((string?)thanks["response_type"], (bool)thanks["replace_original"]!));
         Assert.Equal("Thanks! I noted that this answer was helpful.", (string?)thanks["text"]);
 
-        await slack.Socket.SendAsync(Click(slack, "env-click-2", "trigger-2", (string)buttons[1]!["action_id"]!,
-            (string)buttons[1]!["value"]!), ct);
-        Assert.Equal("Thanks, I changed your vote to not helpful.",
-            (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"]);
+        await slack.Socket.SendAsync(Click(slack, "env-click-2", "trigger-2", buttons[1]!), ct);
+        Assert.Equal("Thanks, I changed your vote to not helpful.", await ResponseTextAsync(slack, ct));
     }
 
     [Fact]
@@ -31,17 +29,15 @@ public sealed class SlackAnswerButtonsTests
         await using var slack = await ConnectedSlackBot.StartAsync(ct);
         var button = (await AskAsync(slack, ct))[0]!;
 
-        await slack.Socket.SendAsync(Click(slack, "env-click-1", "trigger-1", (string)button["action_id"]!, (string)button["value"]!), ct);
-        var redelivered = Click(slack, "env-click-2", "trigger-1", (string)button["action_id"]!, (string)button["value"]!);
+        await slack.Socket.SendAsync(Click(slack, "env-click-1", "trigger-1", button), ct);
+        var redelivered = Click(slack, "env-click-2", "trigger-1", button);
         redelivered["retry_attempt"] = 1;
         await slack.Socket.SendAsync(redelivered, ct);
-        await slack.Socket.SendAsync(Click(slack, "env-click-3", "trigger-3", (string)button["action_id"]!, (string)button["value"]!), ct);
+        await slack.Socket.SendAsync(Click(slack, "env-click-3", "trigger-3", button), ct);
 
-        Assert.Equal("Thanks! I noted that this answer was helpful.",
-            (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"]);
+        Assert.Equal("Thanks! I noted that this answer was helpful.", await ResponseTextAsync(slack, ct));
         // One worker handles clicks in order: a second handling of trigger-1 would come before trigger-3's note.
-        Assert.Equal("You already marked this answer as helpful.",
-            (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"]);
+        Assert.Equal("You already marked this answer as helpful.", await ResponseTextAsync(slack, ct));
     }
 
     [Fact]
@@ -71,7 +67,7 @@ public sealed class SlackAnswerButtonsTests
         var hide = (await AskAsync(slack, ct))[2]!;
         Assert.Equal("Hide sources", (string?)hide["text"]!["text"]);
 
-        await slack.Socket.SendAsync(Click(slack, "env-click-1", "trigger-1", (string)hide["action_id"]!, (string)hide["value"]!), ct);
+        await slack.Socket.SendAsync(Click(slack, "env-click-1", "trigger-1", hide), ct);
 
         var replaced = (await slack.Peer.ExpectAsync("response_url", ct)).Json;
         Assert.True((bool)replaced["replace_original"]!);
@@ -94,6 +90,14 @@ public sealed class SlackAnswerButtonsTests
         Assert.All(buttons, b => Assert.Equal("button", (string?)b!["type"]));
         return buttons;
     }
+
+    /// <summary>The text of the bot's next message to a click's response_url.</summary>
+    private static async Task<string?> ResponseTextAsync(ConnectedSlackBot slack, CancellationToken ct) =>
+        (string?)(await slack.Peer.ExpectAsync("response_url", ct)).Json["text"];
+
+    /// <summary>A click on <paramref name="button"/>, one of the answer's buttons.</summary>
+    private static JsonObject Click(ConnectedSlackBot slack, string envelopeId, string triggerId, JsonNode button) =>
+        Click(slack, envelopeId, triggerId, (string)button["action_id"]!, (string)button["value"]!);
 
     private static JsonObject Click(ConnectedSlackBot slack, string envelopeId, string triggerId, string actionId, string value)
     {
