@@ -3,11 +3,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Bot.Tests.Digest;
 
 /// <summary>Feed polling against a loopback feed server, on a fake clock.</summary>
-public sealed class FeedPollerTests : IDisposable
+public sealed class FeedPollerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
     private readonly FakeTimeProvider _time = new(TestTime.Utc("2026-11-26T10:00:00Z"));
     private readonly TempKnowledgeBase _kb;
+    private FeedServer _server = null!;
 
     public FeedPollerTests() =>
         _kb = new TempKnowledgeBase(new Dictionary<string, string?> { ["Knowledge:AllowPrivateAddresses"] = "true" }, _time);
@@ -16,13 +17,15 @@ public sealed class FeedPollerTests : IDisposable
         new(_kb.Services.Get<SafeHttpFetcher>(), _kb.Services.Get<IngestionPipeline>(), new LiteFeedStateStore(_kb.Database), _time,
             NullLogger<FeedPoller>.Instance);
 
-    private static void AddArticles(FeedServer server)
+    /// <summary>Each test's loopback feed server serves two feeds: "tech" with two articles, "biz" with one.</summary>
+    public async ValueTask InitializeAsync()
     {
-        server.AddItem("tech", "acme-cuts", "Acme cuts 120 jobs",
+        _server = await FeedServer.StartAsync(Wait.Token(20));
+        _server.AddItem("tech", "acme-cuts", "Acme cuts 120 jobs",
             "Acme said on Thursday it will cut 120 jobs, about 10% of its staff, because demand for its rockets slowed.");
-        server.AddItem("tech", "globex-cuts", "Globex lays off 300",
+        _server.AddItem("tech", "globex-cuts", "Globex lays off 300",
             "Globex is laying off 300 employees as part of a restructuring to focus on its core business.");
-        server.AddItem("biz", "initech-cuts", "Initech trims staff",
+        _server.AddItem("biz", "initech-cuts", "Initech trims staff",
             "Initech will trim 45 roles in its printer division amid a downturn in office spending.");
     }
 
@@ -30,15 +33,13 @@ public sealed class FeedPollerTests : IDisposable
     public async Task New_items_are_ingested_then_a_304_brings_nothing_and_a_failing_feed_backs_off_without_stopping_the_other()
     {
         var ct = Wait.Token(20);
-        await using var server = await FeedServer.StartAsync(ct);
-        AddArticles(server);
-        server.Fail("biz", 2);
-        var feeds = new[] { server.FeedUrl("biz"), server.FeedUrl("tech") };
+        _server.Fail("biz", 2);
+        var feeds = new[] { _server.FeedUrl("biz"), _server.FeedUrl("tech") };
         var poller = NewPoller();
 
         var first = await poller.PollDueAsync(feeds, Interval, ct);
-        Assert.Equal(2, first.Single(r => r.Url == server.FeedUrl("tech")).NewItems);
-        Assert.Contains("500", first.Single(r => r.Url == server.FeedUrl("biz")).Error);
+        Assert.Equal(2, first.Single(r => r.Url == _server.FeedUrl("tech")).NewItems);
+        Assert.Contains("500", first.Single(r => r.Url == _server.FeedUrl("biz")).Error);
         Assert.Equal(2, _kb.Database.Documents.Count());
         var biz = poller.States(feeds)[0];
         Assert.Equal(1, biz.ConsecutiveFailures);
@@ -47,7 +48,7 @@ public sealed class FeedPollerTests : IDisposable
         // One minute on: only the failing feed is due; it fails again and waits twice as long.
         _time.Advance(TimeSpan.FromMinutes(1));
         var second = await poller.PollDueAsync(feeds, Interval, ct);
-        Assert.Equal([server.FeedUrl("biz")], second.Select(r => r.Url));
+        Assert.Equal([_server.FeedUrl("biz")], second.Select(r => r.Url));
         Assert.Equal(2, poller.States(feeds)[0].ConsecutiveFailures);
         _time.Advance(TimeSpan.FromMinutes(1));
         Assert.Empty(await poller.PollDueAsync(feeds, Interval, ct));
@@ -61,18 +62,18 @@ public sealed class FeedPollerTests : IDisposable
         // At the next interval the unchanged feed is asked conditionally and answers 304.
         _time.Advance(Interval);
         var fourth = await poller.PollDueAsync(feeds, Interval, ct);
-        Assert.True(fourth.Single(r => r.Url == server.FeedUrl("tech")).NotModified);
-        var techRequests = server.RequestsFor("tech");
+        Assert.True(fourth.Single(r => r.Url == _server.FeedUrl("tech")).NotModified);
+        var techRequests = _server.RequestsFor("tech");
         Assert.Equal("", techRequests[0].IfNoneMatch);
         Assert.Equal("\"tech-v2\"", techRequests[^1].IfNoneMatch);
         Assert.Equal("Thu, 26 Nov 2026 08:00:00 GMT", techRequests[^1].IfModifiedSince);
         Assert.Equal(3, _kb.Database.Documents.Count());
 
         // A new item changes the ETag: only the new item is ingested (the others are already stored).
-        server.AddItem("tech", "hooli-cuts", "Hooli cuts 80", "Hooli is cutting 80 jobs because its new phone sold poorly.");
+        _server.AddItem("tech", "hooli-cuts", "Hooli cuts 80", "Hooli is cutting 80 jobs because its new phone sold poorly.");
         _time.Advance(Interval);
         var fifth = await poller.PollDueAsync(feeds, Interval, ct);
-        Assert.Equal(1, fifth.Single(r => r.Url == server.FeedUrl("tech")).NewItems);
+        Assert.Equal(1, fifth.Single(r => r.Url == _server.FeedUrl("tech")).NewItems);
         Assert.Equal(4, _kb.Database.Documents.Count());
     }
 
@@ -80,21 +81,19 @@ public sealed class FeedPollerTests : IDisposable
     public async Task An_item_whose_page_failed_is_retried_at_the_next_poll_instead_of_hidden_behind_a_304()
     {
         var ct = Wait.Token(20);
-        await using var server = await FeedServer.StartAsync(ct);
-        AddArticles(server);
-        server.BrokenArticles["globex-cuts"] = true;
-        var feeds = new[] { server.FeedUrl("tech") };
+        _server.BrokenArticles["globex-cuts"] = true;
+        var feeds = new[] { _server.FeedUrl("tech") };
         var poller = NewPoller();
 
         Assert.Equal(1, Assert.Single(await poller.PollDueAsync(feeds, Interval, ct)).NewItems);
         Assert.Null(poller.States(feeds)[0].ETag);
-        server.BrokenArticles.Clear();
+        _server.BrokenArticles.Clear();
         _time.Advance(Interval);
 
         var retry = Assert.Single(await poller.PollDueAsync(feeds, Interval, ct));
         Assert.False(retry.NotModified);
         Assert.Equal(1, retry.NewItems);
-        Assert.Equal("", server.RequestsFor("tech")[^1].IfNoneMatch);
+        Assert.Equal("", _server.RequestsFor("tech")[^1].IfNoneMatch);
         Assert.Equal(2, _kb.Database.Documents.Count());
         Assert.Equal("\"tech-v2\"", poller.States(feeds)[0].ETag);
     }
@@ -103,11 +102,9 @@ public sealed class FeedPollerTests : IDisposable
     public async Task The_polling_service_keeps_polling_and_health_lists_each_feed_with_its_last_error()
     {
         var ct = Wait.Token(20);
-        await using var server = await FeedServer.StartAsync(ct);
-        AddArticles(server);
-        server.Fail("biz", 1000);
+        _server.Fail("biz", 1000);
         var options = Options.Create(new KnowledgeOptions
-            { Feeds = [server.FeedUrl("tech"), server.FeedUrl("biz")], PollInterval = Interval });
+            { Feeds = [_server.FeedUrl("tech"), _server.FeedUrl("biz")], PollInterval = Interval });
         var poller = NewPoller();
         var health = new FeedHealthReporter("feeds", poller, o => o.Feeds, options);
         using var service = new FeedPollingService(poller, o => o.Feeds, options, _time, NullLogger<FeedPollingService>.Instance);
@@ -124,10 +121,14 @@ public sealed class FeedPollerTests : IDisposable
         // The failing feed is retried on its backoff (1, 2, 4 minutes ...) while the other waits its interval.
         await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(8),
             () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 4, ct);
-        Assert.Single(server.RequestsFor("tech"));
-        await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(30), () => server.RequestsFor("tech").Count == 2, ct);
+        Assert.Single(_server.RequestsFor("tech"));
+        await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(30), () => _server.RequestsFor("tech").Count == 2, ct);
         await service.StopAsync(ct);
     }
 
-    public void Dispose() => _kb.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _kb.Dispose();
+    }
 }
