@@ -161,17 +161,10 @@ public sealed class DiscordShardingTests
         await using var peer = await DiscordPeer.StartAsync(ct);
         ScriptGatewayBot(peer, shards: 2, maxConcurrency: 1, times: 1);
         await using var bot = DiscordBotHost.Create(peer, Settings(count: "auto", ids: "1-2"));
-        try { await bot.StartAsync(ct); }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            // The fatal error stopped the host before its listener finished starting.
-        }
-
-        var error = await Assert.ThrowsAsync<DiscordGatewayFatalException>(() => bot.Gateway.ExecuteTask!.WaitAsync(ct));
+        var error = await bot.StartToFailAsync(ct);
 
         Assert.Equal("Discord:ShardIds contains 2, but Discord:ShardCount=auto gave 2 shards (GET /gateway/bot): "
             + "shard ids run from 0 to 1.", error.Message);
-        Assert.Equal(DiscordConnectionStatus.Failed, bot.State.Status);
         Assert.False(peer.HasPendingGatewayConnection);
     }
 
@@ -182,16 +175,9 @@ public sealed class DiscordShardingTests
         await using var peer = await DiscordPeer.StartAsync(ct);
         peer.Script(new ScriptedResponse("GET", "/gateway/bot", 401, JsonHeaders, """{"message":"401: Unauthorized","code":0}"""));
         await using var bot = DiscordBotHost.Create(peer, Settings(count: "auto"));
-        try { await bot.StartAsync(ct); }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            // The fatal error stopped the host before its listener finished starting.
-        }
-
-        var error = await Assert.ThrowsAsync<DiscordGatewayFatalException>(() => bot.Gateway.ExecuteTask!.WaitAsync(ct));
+        var error = await bot.StartToFailAsync(ct);
 
         Assert.Contains("Discord:Token", error.Message);
-        Assert.Equal(DiscordConnectionStatus.Failed, bot.State.Status);
         Assert.Empty(bot.State.Shards);
     }
 

@@ -46,6 +46,22 @@ internal sealed class DiscordBotHost(WebApplication app, WatchedClock time, Reco
         BaseUri = LoopbackServer.AddressOf(App);
     }
 
+    /// <summary>
+    /// Starts the host for a test whose gateway fails fatally, and returns that failure once the connection state says
+    /// Failed. The failure may stop the host before its listener finished starting, which is then no error.
+    /// </summary>
+    public async Task<DiscordGatewayFatalException> StartToFailAsync(CancellationToken cancellationToken)
+    {
+        try { await StartAsync(cancellationToken); }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The fatal error stopped the host before its listener finished starting.
+        }
+        var error = await Assert.ThrowsAsync<DiscordGatewayFatalException>(() => Gateway.ExecuteTask!.WaitAsync(cancellationToken));
+        Assert.Equal(DiscordConnectionStatus.Failed, State.Status);
+        return error;
+    }
+
     public DiscordGatewayClient Gateway => App.Services.GetRequiredService<DiscordGatewayClient>();
     public DiscordConnectionState State => App.Services.GetRequiredService<DiscordConnectionState>();
 
