@@ -6,16 +6,26 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Bot.Tests.Slack.WebApi;
 
 /// <summary>The Web API client against the loopback peer: errors, tokens and give-up on endless 429s.</summary>
-public sealed class SlackWebApiClientTests
+public sealed class SlackWebApiClientTests : IAsyncLifetime
 {
-    private static (ChatApi Chat, AuthApi Auth, FakeTimeProvider Clock) Create(SlackPeer peer, FakeTimeProvider clock)
+    private readonly FakeTimeProvider _clock = new();
+    private SlackPeer _peer = null!;
+    private ChatApi _chat = null!;
+    private AuthApi _auth = null!;
+
+    /// <summary>Each test gets its own loopback Slack and a client for it on the fake clock.</summary>
+    public async ValueTask InitializeAsync()
     {
+        _peer = await SlackPeer.StartAsync(_clock, Wait.Token());
         var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var options = Options.Create(new SlackOptions { BotToken = "xoxb-TEST", ApiBaseUrl = peer.ApiBaseUrl });
-        var client = new SlackWebApiClient(services.GetRequiredService<IHttpClientFactory>(), options, clock,
+        var options = Options.Create(new SlackOptions { BotToken = "xoxb-TEST", ApiBaseUrl = _peer.ApiBaseUrl });
+        var client = new SlackWebApiClient(services.GetRequiredService<IHttpClientFactory>(), options, _clock,
             NullLogger<SlackWebApiClient>.Instance);
-        return (new ChatApi(client, new SlackChannelPacer(clock)), new AuthApi(client), clock);
+        _chat = new ChatApi(client, new SlackChannelPacer(_clock));
+        _auth = new AuthApi(client);
     }
+
+    public ValueTask DisposeAsync() => _peer.DisposeAsync();
 
     private static PostMessageRequest Message => new() { Channel = "C1", Text = "hello" };
 
@@ -25,12 +35,9 @@ public sealed class SlackWebApiClientTests
     public async Task Ok_false_is_raised_with_Slacks_error_code(string fixture, string error)
     {
         var ct = Wait.Token();
-        var clock = new FakeTimeProvider();
-        await using var peer = await SlackPeer.StartAsync(clock, ct);
-        var (chat, _, _) = Create(peer, clock);
-        peer.RespondOnce("chat.postMessage", HttpStatusCode.OK, new Dictionary<string, string>(), SlackFixtures.Json(fixture));
+        _peer.RespondOnce("chat.postMessage", HttpStatusCode.OK, new Dictionary<string, string>(), SlackFixtures.Json(fixture));
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => chat.PostMessageAsync(Message, ct));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => _chat.PostMessageAsync(Message, ct));
         Assert.Equal(error, ex.Error);
         Assert.Equal("chat.postMessage", ex.Method);
         Assert.DoesNotContain("xoxb", ex.Message);
@@ -40,32 +47,26 @@ public sealed class SlackWebApiClientTests
     public async Task Auth_test_is_asked_once_and_gives_the_bot_ids()
     {
         var ct = Wait.Token();
-        var clock = new FakeTimeProvider();
-        await using var peer = await SlackPeer.StartAsync(clock, ct);
-        var (_, auth, _) = Create(peer, clock);
 
-        var first = await auth.GetBotIdentityAsync(ct);
-        var again = await auth.GetBotIdentityAsync(ct);
+        var first = await _auth.GetBotIdentityAsync(ct);
+        var again = await _auth.GetBotIdentityAsync(ct);
         Assert.Equal(new SlackBotIdentity("W23456789", "BZYBOTHED"), first);
         Assert.Same(first, again);
-        Assert.Equal("Bearer xoxb-TEST", (await peer.ExpectAsync("auth.test", ct)).Authorization);
-        Assert.False(peer.HasPending("auth.test"));
+        Assert.Equal("Bearer xoxb-TEST", (await _peer.ExpectAsync("auth.test", ct)).Authorization);
+        Assert.False(_peer.HasPending("auth.test"));
     }
 
     [Fact]
     public async Task Gives_up_with_ratelimited_after_repeated_429s()
     {
         var ct = Wait.Token();
-        var clock = new FakeTimeProvider();
-        await using var peer = await SlackPeer.StartAsync(clock, ct);
-        var (chat, _, _) = Create(peer, clock);
         var limited = SlackFixtures.Json("rate_limit_429.json");
         for (var i = 0; i < 4; i++)
-            peer.RespondOnce("chat.postMessage", HttpStatusCode.TooManyRequests, new Dictionary<string, string> { ["Retry-After"] = "1" },
+            _peer.RespondOnce("chat.postMessage", HttpStatusCode.TooManyRequests, new Dictionary<string, string> { ["Retry-After"] = "1" },
                 limited["body"]!.DeepClone());
 
-        var post = chat.PostMessageAsync(Message, ct);
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Wait.AdvanceUntilAsync(clock, post, TimeSpan.FromMilliseconds(250), ct));
+        var post = _chat.PostMessageAsync(Message, ct);
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Wait.AdvanceUntilAsync(_clock, post, TimeSpan.FromMilliseconds(250), ct));
         Assert.Equal("ratelimited", ex.Error);
     }
 }
