@@ -14,6 +14,17 @@ public sealed class HeartbeatLoopTests
         return Task.CompletedTask;
     });
 
+    private int Sent => Volatile.Read(ref _sent);
+
+    /// <summary>A loop without jitter, running, that has sent its first heartbeat.</summary>
+    private async Task<(HeartbeatLoop Loop, Task Run)> AfterTheFirstBeatAsync(CancellationToken ct)
+    {
+        var loop = Create(0);
+        var run = loop.RunAsync(ct);
+        await Wait.UntilAsync(() => Sent == 1, ct);
+        return (loop, run);
+    }
+
     [Fact]
     public async Task The_first_heartbeat_waits_interval_times_jitter()
     {
@@ -25,9 +36,9 @@ public sealed class HeartbeatLoopTests
         var due = await _time.TimerAsync(_ => true, ct);
         Assert.InRange(due, Interval * 0.25 - TimeSpan.FromMilliseconds(1), Interval * 0.25); // timers count whole milliseconds
         _time.Advance(Interval * 0.25 - TimeSpan.FromMilliseconds(1));
-        Assert.Equal(0, Volatile.Read(ref _sent));
+        Assert.Equal(0, Sent);
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await Wait.UntilAsync(() => Volatile.Read(ref _sent) == 1, ct);
+        await Wait.UntilAsync(() => Sent == 1, ct);
         Assert.False(run.IsCompleted);
     }
 
@@ -35,16 +46,14 @@ public sealed class HeartbeatLoopTests
     public async Task Acknowledged_heartbeats_continue_every_interval()
     {
         var ct = Wait.Token();
-        var loop = Create(0);
-        var run = loop.RunAsync(ct);
-        await Wait.UntilAsync(() => Volatile.Read(ref _sent) == 1, ct);
+        var (loop, run) = await AfterTheFirstBeatAsync(ct);
 
         for (var beat = 2; beat <= 4; beat++)
         {
             _time.Advance(TimeSpan.FromMilliseconds(20));
             loop.AckReceived();
             _time.Advance(Interval - TimeSpan.FromMilliseconds(20));
-            await Wait.UntilAsync(() => Volatile.Read(ref _sent) == beat, ct);
+            await Wait.UntilAsync(() => Sent == beat, ct);
         }
         Assert.False(run.IsCompleted);
         Assert.Equal(TimeSpan.FromMilliseconds(20), loop.Latency);
@@ -54,14 +63,12 @@ public sealed class HeartbeatLoopTests
     public async Task A_missing_ack_ends_the_loop_as_zombied_instead_of_beating_again()
     {
         var ct = Wait.Token();
-        var loop = Create(0);
-        var run = loop.RunAsync(ct);
-        await Wait.UntilAsync(() => Volatile.Read(ref _sent) == 1, ct);
+        var (loop, run) = await AfterTheFirstBeatAsync(ct);
 
         _time.Advance(Interval);
 
         await run.WaitAsync(ct);
-        Assert.Equal(1, Volatile.Read(ref _sent));
+        Assert.Equal(1, Sent);
     }
 
     [Fact]
@@ -73,6 +80,6 @@ public sealed class HeartbeatLoopTests
 
         await loop.BeatNowAsync(ct);
 
-        Assert.Equal(1, Volatile.Read(ref _sent));
+        Assert.Equal(1, Sent);
     }
 }
