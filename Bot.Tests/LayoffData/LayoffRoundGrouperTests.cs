@@ -1,4 +1,5 @@
 using Bot.Knowledge.Companies;
+using LiteDB;
 
 namespace Bot.Tests.LayoffData;
 
@@ -27,10 +28,9 @@ public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
     [Fact]
     public void Amazon_january_2023_round_shows_each_sources_figure_side_by_side()
     {
-        using var db = EventsTestData.WithLayoffsFyi();
         var memo = ArticleFigures.From("amazon-2023-01-jassy-18000-variety.md", "just over 18,000 roles", "Amazon",
             new DateOnly(2023, 1, 4), 18000, "Andy Jassy memo, via Variety");
-        new ArticleFigureStore(db).ReplaceDocument(memo.DocumentId, [memo]);
+        using var db = WithLayoffsFyiAnd(memo);
 
         var events = new LayoffDataQueries(db).Timeline("Amazon", new DateOnly(2022, 10, 1), new DateOnly(2023, 4, 30));
 
@@ -53,10 +53,9 @@ public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
     [Fact]
     public void Stripe_1000_in_the_dataset_and_1140_in_an_article_are_one_event_with_both_figures()
     {
-        using var db = EventsTestData.WithLayoffsFyi();
         var article = ArticleFigures.From("stripe-2022-11-collison-14pct-baypayforum.md", "cut about 1,140 jobs", "Stripe",
             new DateOnly(2022, 11, 3), 1140, "BayPay Forum");
-        new ArticleFigureStore(db).ReplaceDocument(article.DocumentId, [article]);
+        using var db = WithLayoffsFyiAnd(article);
 
         var stripe = Assert.Single(new LayoffDataQueries(db).Timeline("Stripe", new DateOnly(2022, 11, 1), new DateOnly(2022, 11, 30)));
 
@@ -112,4 +111,12 @@ public sealed class LayoffRoundGrouperTests(ITestOutputHelper output)
             CompanyKey = EmployerNameNormalizer.CompanyKey(company),
         RawCompany = company, Date = date, Count = count, File = "test.csv", Line = line,
     };
+
+    /// <summary>The layoffs.fyi rows and one figure quoted from an article.</summary>
+    private static LiteDatabase WithLayoffsFyiAnd(ArticleFigure figure)
+    {
+        var db = EventsTestData.WithLayoffsFyi();
+        new ArticleFigureStore(db).ReplaceDocument(figure.DocumentId, [figure]);
+        return db;
+    }
 }
