@@ -1,5 +1,3 @@
-using Bot.Host.Discord;
-using Bot.Host.Slack;
 using Bot.Knowledge.Charts;
 
 namespace Bot.Tests.Digest;

@@ -1,4 +1,3 @@
-using Bot.Host.Discord;
 using Bot.Host.Discord.Commands;
 using Bot.Host.Discord.Interactions;
 using Bot.Host.Discord.Interactions.Protocol;

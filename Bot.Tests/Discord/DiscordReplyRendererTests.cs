@@ -1,5 +1,3 @@
-using Bot.Host.Discord;
-
 namespace Bot.Tests.Discord;
 
 public sealed class DiscordReplyRendererTests

@@ -1,6 +1,3 @@
-using Bot.Host.Discord;
-using Bot.Host.Discord.Gateway;
-
 namespace Bot.Tests.Discord;
 
 /// <summary>The <c>serve</c> host as the CLI builds it, with Discord settings.</summary>

@@ -1,5 +1,3 @@
-using Bot.Host.Slack;
-
 namespace Bot.Tests.Slack;
 
 /// <summary>How <c>serve</c> wires Slack from settings (<see cref="ServeCommand.BuildApp"/> and the same wiring with a test answer

@@ -1,4 +1,3 @@
-using Bot.Host.Slack;
 using Bot.Host.Slack.Events.Protocol;
 
 namespace Bot.Tests.Slack;

@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using Bot.Host.Discord;
-using Bot.Host.Discord.Gateway;
 using Bot.Host.Discord.Interactions;
 
 namespace Bot.Tests.Discord.Gateway;

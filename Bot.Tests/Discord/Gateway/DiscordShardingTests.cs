@@ -1,6 +1,3 @@
-using Bot.Host.Discord;
-using Bot.Host.Discord.Gateway;
-
 namespace Bot.Tests.Discord.Gateway;
 
 /// <summary>Several gateway shards in one bot, against the loopback gateway.</summary>

@@ -1,4 +1,3 @@
-using Bot.Host.Discord.Gateway;
 using Bot.Host.Discord.Gateway.Protocol;
 
 namespace Bot.Tests.Discord.Gateway;

@@ -1,5 +1,3 @@
-using Bot.Host.Discord.Gateway;
-
 namespace Bot.Tests.Discord.Gateway;
 
 public sealed class GatewaySendLimiterTests

@@ -1,5 +1,3 @@
-using Bot.Host.Discord;
-
 namespace Bot.Tests.Discord.Gateway;
 
 /// <summary><c>Discord:ShardCount</c> and <c>Discord:ShardIds</c> as the start-up validator sees them.</summary>

@@ -1,4 +1,3 @@
-using Bot.Host.Discord;
 using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Host.Discord.Rest;
 

@@ -1,6 +1,3 @@
-using Bot.Host.Discord;
-using Bot.Host.Discord.Gateway;
-
 namespace Bot.Tests.Discord.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Bot.Host.Slack;
-
 namespace Bot.Tests.Slack.Support;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Bot.Host.Slack;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
