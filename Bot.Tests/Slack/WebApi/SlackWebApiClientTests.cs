@@ -65,7 +65,8 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
                 limited["body"]!.DeepClone());
 
         var post = _chat.PostMessageAsync(Message, ct);
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Wait.AdvanceUntilAsync(_clock, post, TimeSpan.FromMilliseconds(250), ct));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(
+            () => Wait.AdvanceUntilAsync(_clock, post, TimeSpan.FromMilliseconds(250), ct));
         Assert.Equal("ratelimited", ex.Error);
     }
 }
