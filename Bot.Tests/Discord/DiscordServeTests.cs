@@ -9,13 +9,7 @@ public sealed class DiscordServeTests
         var ct = Wait.Token();
         await using var peer = await DiscordPeer.StartAsync(ct);
         // The API base URL only points the bot at the loopback Discord; everything else is default.
-        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
-            new Dictionary<string, string?>
-        {
-            ["Knowledge:SeedOnServe"] = "false",
-            ["Discord:Token"] = "serve-token",
-            ["Discord:ApiBaseUrl"] = peer.ApiBaseUrl,
-        });
+        await using var app = ServeApp.Build(("Discord:Token", "serve-token"), ("Discord:ApiBaseUrl", peer.ApiBaseUrl));
         await app.StartAsync(ct);
 
         var gateway = await peer.AcceptGatewayAsync(ct);
@@ -39,8 +33,7 @@ public sealed class DiscordServeTests
     [Fact]
     public async Task Without_a_token_discord_is_not_enabled()
     {
-        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
-            new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
+        await using var app = ServeApp.Build();
 
         Assert.Null(app.Services.GetService<DiscordGatewayClient>());
         Assert.DoesNotContain(app.Services.GetServices<IHealthReporter>(), r => r.Name == "discord");
@@ -50,14 +43,8 @@ public sealed class DiscordServeTests
     public async Task A_malformed_setting_stops_the_host_at_start_naming_the_setting()
     {
         var ct = Wait.Token();
-        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
-            new Dictionary<string, string?>
-        {
-            ["Knowledge:SeedOnServe"] = "false",
-            ["Discord:Token"] = "serve-token",
-            ["Discord:Mode"] = "http",
-            ["Discord:GuildIds:0"] = "not-a-guild",
-        });
+        await using var app = ServeApp.Build(("Discord:Token", "serve-token"), ("Discord:Mode", "http"),
+            ("Discord:GuildIds:0", "not-a-guild"));
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(ct));
 

@@ -6,8 +6,7 @@ public sealed class ServeHealthTests
     public async Task Serve_without_platform_tokens_reports_the_database_on_health()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0", new Dictionary<string,
-            string?> { ["Knowledge:SeedOnServe"] = "false" });
+        await using var app = ServeApp.Build();
         await app.StartAsync(ct);
         var url = LoopbackServer.AddressOf(app).ToString();
         using var http = new HttpClient();

@@ -7,8 +7,7 @@ public sealed class SlackServiceCollectionExtensionsTests
     [Fact]
     public async Task Without_a_bot_token_Slack_is_not_registered()
     {
-        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
-            new Dictionary<string, string?> { ["Knowledge:SeedOnServe"] = "false" });
+        await using var app = ServeApp.Build();
         Assert.Null(app.Services.GetService<SlackConnectionState>());
         Assert.DoesNotContain(app.Services.GetServices<IHealthReporter>(), r => r.Name == "slack");
     }
@@ -16,12 +15,7 @@ public sealed class SlackServiceCollectionExtensionsTests
     [Fact]
     public async Task With_a_signing_secret_the_signed_endpoints_are_mapped()
     {
-        await using var app = ServeCommand.BuildApp(TestDatabase.NewPath(), "http://127.0.0.1:0",
-            new Dictionary<string, string?>
-        {
-            ["Knowledge:SeedOnServe"] = "false",
-            ["Slack:BotToken"] = "xoxb-1", ["Slack:SigningSecret"] = "secret",
-        });
+        await using var app = ServeApp.Build(("Slack:BotToken", "xoxb-1"), ("Slack:SigningSecret", "secret"));
         Assert.Equal(3, app.Services.GetServices<IEndpointMapper>().Count(m => m.GetType().Namespace == "Bot.Host.Slack.Events"));
         Assert.Equal(SlackOptions.EventsMode, app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.EffectiveMode);
     }
