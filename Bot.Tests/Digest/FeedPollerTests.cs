@@ -113,7 +113,7 @@ public sealed class FeedPollerTests : IAsyncLifetime
         await Wait.AdvanceToAsync(_time, _time.GetUtcNow(),
             () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 1 && _kb.Database.Documents.Count() == 2, ct);
         Assert.False(health.IsHealthy);
-        var described = System.Text.Json.JsonSerializer.Serialize(health.Describe());
+        var described = JsonSerializer.Serialize(health.Describe());
         Assert.Contains("\"status\":\"new\"", described);
         Assert.Contains("\"status\":\"failed\"", described);
         Assert.Contains("HTTP 500", described);

@@ -36,7 +36,7 @@ public sealed class UrlIngestionTests : IAsyncLifetime
             app.MapGet("/binary", () => Results.Bytes([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], "application/octet-stream"));
             app.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
             app.MapGet("/bogus-charset", ()
-                => Results.Bytes(System.Text.Encoding.UTF8.GetBytes(Page.Replace("Acme", "Zürich Café")), "text/html; charset=bogus-8"));
+                => Results.Bytes(Encoding.UTF8.GetBytes(Page.Replace("Acme", "Zürich Café")), "text/html; charset=bogus-8"));
             app.MapGet("/huge", () => Results.Content("<html><body><p>" + new string('x', 3_000_000) + "</p></body></html>", "text/html"));
             app.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(TimeSpan.FromSeconds(30), ct); return Results.Ok(); });
             app.MapGet("/redirect-loop", (HttpContext ctx) => Results.Redirect("/redirect-loop"));

@@ -38,7 +38,7 @@ public sealed class LayoffChartRendererTests
     private static void AssertPng(byte[] png)
     {
         Assert.Equal(PngSignature, png[..8]);
-        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
+        Assert.Equal("IHDR", Encoding.ASCII.GetString(png, 12, 4));
         var width = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
         var height = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4));
         Assert.Equal((LayoffChartRenderer.Width, LayoffChartRenderer.Height), (width, height));

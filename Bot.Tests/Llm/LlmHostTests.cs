@@ -153,7 +153,7 @@ public sealed class LlmHostTests : IAsyncLifetime
         Assert.Contains(LlmTestKnowledge.AcmeReason, Assert.Single(second.Quotes).Text);
         var followUp = _server.Requests[1];
         Assert.Equal(["system", "user", "assistant", "user"],
-            followUp.Messages.OfType<System.Text.Json.Nodes.JsonObject>().Select(m => (string)m["role"]!));
+            followUp.Messages.OfType<JsonObject>().Select(m => (string)m["role"]!));
         Assert.Equal("Acme Robotics is cutting 1,200 jobs [1].",
             ChatCompletionsRequest.TextOf(followUp.MessagesWithRole("assistant").Single()));
     }

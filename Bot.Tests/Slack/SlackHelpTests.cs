@@ -38,7 +38,7 @@ public sealed class SlackHelpTests
         Assert.Empty(slack.Host.Engine.Requests);
     }
 
-    private static void AssertHelp(System.Text.Json.Nodes.JsonObject message)
+    private static void AssertHelp(JsonObject message)
     {
         Assert.StartsWith(ChatHelp.Intro, (string?)message["text"]);
         var blocks = string.Join("\n", message["blocks"]!.AsArray().Select(b => (string?)b!["text"]?["text"]));

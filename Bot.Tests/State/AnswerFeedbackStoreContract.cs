@@ -164,7 +164,7 @@ public sealed class LiteDbAnswerFeedbackStoreTests : IDisposable
         var hash = store.HashUser("discord", "395786107780071424");
         var file = File.ReadAllBytes(_dir.File("kb.db"));
         Assert.Equal(-1, file.AsSpan().IndexOf("395786107780071424"u8));
-        Assert.NotEqual(-1, file.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(hash)));
+        Assert.NotEqual(-1, file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(hash)));
     }
 }
 

@@ -65,7 +65,7 @@ public sealed class WatchAlertServeTests
             var arrived = time.GetUtcNow();
             await NextPassAsync(app, time, ct);
             Assert.True(time.GetUtcNow() - arrived <= PollInterval + TimeSpan.FromMinutes(1));
-            var discordText = System.Text.Encoding.UTF8.GetString((await discordPost).Body);
+            var discordText = Encoding.UTF8.GetString((await discordPost).Body);
             Assert.Contains("Watched company Acme: a new layoff round, 300 roles (10%), 25 Nov 2026", discordText);
             Assert.Contains("https://example.com/acme-2026-11-25", discordText);
             var slackMessage = (await slackPost).Json;

@@ -85,7 +85,7 @@ internal sealed class FeedServer : IAsyncDisposable
             context.Response.StatusCode = 404;
             return;
         }
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(csv)));
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(csv)));
         var etag = $"\"{name}-{hash[..12]}\"";
         if (context.Request.Headers.IfNoneMatch.ToString() == etag)
         {

@@ -107,7 +107,7 @@ public sealed class DiscordShardingTests : IAsyncLifetime
         await _peer.ExpectRequestAsync("POST", "/1233227149545177173/", ct);
         using var http = new HttpClient { BaseAddress = bot.BaseUri };
         var response = await http.GetAsync("health", ct);
-        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var health = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["components"]!["discord"]!["detail"]!["shards"]!;
         Assert.Equal(["connected", "failed"], health.AsArray().Select(s => (string)s!["status"]!));
         Assert.Contains("4010", (string)health[1]!["lastError"]!);

@@ -187,7 +187,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
         Assert.Empty(followUp.Json!["allowed_mentions"]!["parse"]!.AsArray());
     }
 
-    private static string FollowUpText(System.Text.Json.Nodes.JsonNode json) =>
+    private static string FollowUpText(JsonNode json) =>
         (string?)json["content"] ?? (string?)json["embeds"]?[0]?["description"] ?? "";
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Bot.Tests.Discord.Support;
 internal sealed record RecordedDiscordRequest(
     string Method, string Path, IReadOnlyDictionary<string, string> Headers, string ContentType, byte[] Body, DateTimeOffset At)
 {
-    public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
+    public string BodyText => Encoding.UTF8.GetString(Body);
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

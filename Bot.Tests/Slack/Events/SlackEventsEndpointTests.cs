@@ -186,7 +186,7 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         var form = "payload=" + Uri.EscapeDataString(payload.ToJsonString());
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await _host.Http.PostAsync(_host.BaseUrl + "slack/interactions",
-            new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"), ct)).StatusCode);
+            new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"), ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK,
             (await PostSignedAsync("/slack/interactions", form, "application/x-www-form-urlencoded", ct)).StatusCode);
 
