@@ -74,6 +74,8 @@ public sealed class KnowledgeIndex
         }
         Documents = documents;
         DocumentsById = new LiveDocuments(this);
+        _byCompany = new(() => DocumentsByCompany(mainOnly: false));
+        _byMainCompany = new(() => DocumentsByCompany(mainOnly: true));
 
         var total = SegmentStart[^1];
         (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (new int[total], new int[total], new int[total], new int[total]);
@@ -296,8 +298,64 @@ public sealed class KnowledgeIndex
     internal bool[] Allowed(RetrievalFilter filter)
     {
         var allowed = new bool[Documents.Count];
-        for (var i = 0; i < Documents.Count; i++) allowed[i] = Matches(i, filter);
+        if (filter.Companies.Count == 0)
+        {
+            for (var i = 0; i < Documents.Count; i++) allowed[i] = InPeriod(i, filter);
+            return allowed;
+        }
+        // A company's documents from its list, not a test of every document: the filter costs what it lets through.
+        var byCompany = filter.MainCompanyOnly ? _byMainCompany.Value : _byCompany.Value;
+        foreach (var company in filter.Companies)
+            if (byCompany.TryGetValue(company, out var documents))
+                foreach (var i in documents) allowed[i] = InPeriod(i, filter);
         return allowed;
+    }
+
+    /// <summary>The live documents naming a company (or, with <paramref name="mainOnly"/>, mainly about it), in id order.</summary>
+    public IReadOnlyList<DocumentRecord> DocumentsAbout(string company, bool mainOnly) =>
+        (mainOnly ? _byMainCompany.Value : _byCompany.Value).TryGetValue(company, out var positions)
+            ? positions.Select(i => Documents[i]).ToList()
+            : [];
+
+    /// <summary>
+    /// The allowed documents' passages as ranges of the index's numbering (a document's passages are contiguous), merged
+    /// where adjacent within one segment, in document order; and how many passages they hold.
+    /// </summary>
+    internal (List<(int Start, int End)> Ranges, int Passages) PassageRanges(bool[] allowedDocuments)
+    {
+        var ranges = new List<(int Start, int End)>();
+        var passages = 0;
+        for (var d = 0; d < allowedDocuments.Length; d++)
+        {
+            if (!allowedDocuments[d]) continue;
+            var (start, end) = (DocumentPassageStart[d], DocumentPassageEnd[d]);
+            if (end <= start) continue;
+            // A range stays inside one segment: searches read that segment's codes and postings.
+            if (ranges.Count > 0 && ranges[^1].End == start && SegmentOf(ranges[^1].Start) == SegmentOf(start))
+                ranges[^1] = (ranges[^1].Start, end);
+            else ranges.Add((start, end));
+            passages += end - start;
+        }
+        return (ranges, passages);
+    }
+
+    private readonly Lazy<Dictionary<string, int[]>> _byCompany;
+    private readonly Lazy<Dictionary<string, int[]>> _byMainCompany;
+
+    /// <summary>Each company's live documents (those naming it, or only those mainly about it), in index order.</summary>
+    private Dictionary<string, int[]> DocumentsByCompany(bool mainOnly)
+    {
+        var lists = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Documents.Count; i++)
+        {
+            var companies = Documents[i].Companies;
+            foreach (var company in mainOnly ? companies.Take(1) : companies.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!lists.TryGetValue(company, out var list)) lists[company] = list = [];
+                list.Add(i);
+            }
+        }
+        return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether a document of this snapshot passes a filter.</summary>
@@ -315,7 +373,9 @@ public sealed class KnowledgeIndex
                 : d.Companies.Any(c => filter.Companies.Contains(c, StringComparer.OrdinalIgnoreCase));
             if (!ok) return false;
         }
-        if (filter.From is null && filter.To is null) return true;
-        return PeriodMatcher.DocumentInPeriod(d, DocumentYears[i], filter.From, filter.To);
+        return InPeriod(i, filter);
     }
+
+    private bool InPeriod(int i, RetrievalFilter filter) => (filter.From is null && filter.To is null)
+        || PeriodMatcher.DocumentInPeriod(Documents[i], DocumentYears[i], filter.From, filter.To);
 }

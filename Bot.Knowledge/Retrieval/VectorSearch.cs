@@ -30,21 +30,14 @@ internal static class VectorSearch
 
     /// <summary>The top <paramref name="depth"/> passages by approximate cosine among those in the allowed documents, best first.</summary>
     public static List<(int Passage, float Score)> Top(KnowledgeIndex index, (sbyte[] Values, float Scale) query, bool[] allowedDocuments,
-        int depth, int exactScanLimit = ExactScanLimit)
+        int depth, int exactScanLimit = ExactScanLimit) =>
+        Top(index, query, index.PassageRanges(allowedDocuments), depth, exactScanLimit);
+
+    /// <summary>The same over the allowed passages as <see cref="KnowledgeIndex.PassageRanges"/> gives them.</summary>
+    public static List<(int Passage, float Score)> Top(KnowledgeIndex index, (sbyte[] Values, float Scale) query,
+        (List<(int Start, int End)> Ranges, int Passages) allowed, int depth, int exactScanLimit = ExactScanLimit)
     {
-        var ranges = new List<(int Start, int End)>();
-        var allowedPassages = 0;
-        for (var d = 0; d < allowedDocuments.Length; d++)
-        {
-            if (!allowedDocuments[d]) continue;
-            var (start, end) = (index.DocumentPassageStart[d], index.DocumentPassageEnd[d]);
-            if (end <= start) continue;
-            // A range stays inside one segment: the first pass reads that segment's codes.
-            if (ranges.Count > 0 && ranges[^1].End == start && index.SegmentOf(ranges[^1].Start) == index.SegmentOf(start))
-                ranges[^1] = (ranges[^1].Start, end);
-            else ranges.Add((start, end));
-            allowedPassages += end - start;
-        }
+        var (ranges, allowedPassages) = allowed;
         if (allowedPassages <= Math.Max(exactScanLimit, depth)) return
             Exact(index, query, ranges.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start)), depth);
         return Exact(index, query, Candidates(index, query.Values, ranges, allowedPassages, CandidatesFor(depth, allowedPassages)), depth);
