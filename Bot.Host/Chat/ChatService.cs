@@ -1,5 +1,4 @@
 using Bot.Knowledge.Answering;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Chat;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Bot.Knowledge.Storage.Postgres;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace Bot.Host.Chat;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.Storage.Postgres;
 
 namespace Bot.Host.Chat;
 

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage.Postgres;
-
 namespace Bot.Host.Chat;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Storage.Postgres;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Chat;
 
 /// <summary>

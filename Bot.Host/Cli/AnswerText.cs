@@ -1,4 +1,3 @@
-using System.Text;
 using Bot.Knowledge.Answering;
 
 namespace Bot.Host.Cli;

@@ -1,8 +1,4 @@
-using Bot.Knowledge;
 using System.CommandLine;
-using System.Globalization;
-using Bot.Host.Chat;
-using Bot.Host.Hosting;
 using Bot.Host.Jobs;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.LayoffData;

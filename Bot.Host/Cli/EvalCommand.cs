@@ -1,8 +1,4 @@
-using Bot.Knowledge;
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
-using Bot.Host.Hosting;
 using Bot.Host.Evaluation;
 using Bot.Knowledge.Ingestion;
 

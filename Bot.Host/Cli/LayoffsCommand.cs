@@ -1,7 +1,4 @@
-using Bot.Knowledge;
-using Bot.Host.Hosting;
 using System.CommandLine;
-using System.Globalization;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Companies;
 using Bot.Knowledge.LayoffData;

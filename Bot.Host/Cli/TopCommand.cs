@@ -1,5 +1,3 @@
-using Bot.Knowledge;
-using Bot.Host.Hosting;
 using System.CommandLine;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.LayoffData;

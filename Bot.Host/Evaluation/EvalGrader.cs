@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Evaluation;
 

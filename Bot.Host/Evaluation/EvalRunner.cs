@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bot.Knowledge.Answering;
 
 namespace Bot.Host.Evaluation;

@@ -1,5 +1,4 @@
 using Bot.Knowledge.Digest;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Jobs;
 

@@ -1,6 +1,5 @@
 using Bot.Host.State;
 using Bot.Knowledge.Digest;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Jobs;
 

@@ -1,8 +1,5 @@
-using Bot.Host.Chat;
 using Bot.Knowledge.Digest;
 using Bot.Knowledge.Watches;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Jobs;
 

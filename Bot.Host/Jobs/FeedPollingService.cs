@@ -1,6 +1,4 @@
-using Bot.Knowledge;
 using Bot.Knowledge.Ingestion;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Jobs;
 

@@ -1,4 +1,3 @@
-using Bot.Host.Chat;
 using Bot.Host.State;
 using Bot.Knowledge.Digest;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Bot.Host.Chat;
 using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Watches;
 
 namespace Bot.Host.Jobs;

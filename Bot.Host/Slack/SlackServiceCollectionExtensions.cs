@@ -1,11 +1,7 @@
-using Bot.Host.Chat;
-using Bot.Host.Hosting;
 using Bot.Host.Jobs;
 using Bot.Host.Slack.Events;
 using Bot.Host.Slack.SocketMode;
 using Bot.Host.Slack.WebApi;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack;
 

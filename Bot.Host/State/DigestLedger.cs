@@ -1,5 +1,4 @@
 using Bot.Knowledge.Digest;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Host.State;
 

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage.Postgres;
-
 namespace Bot.Host.State;
 
 /// <summary><see cref="IDigestSubscriptionStore"/> in PostgreSQL: every instance's scheduler sees a subscription made on any.</summary>

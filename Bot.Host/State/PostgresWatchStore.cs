@@ -1,6 +1,4 @@
-using Bot.Knowledge.Storage.Postgres;
 using Bot.Knowledge.Watches;
-using Npgsql;
 
 namespace Bot.Host.State;
 

@@ -1,7 +1,4 @@
-using Bot.Knowledge.Companies;
 using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Answering;
 

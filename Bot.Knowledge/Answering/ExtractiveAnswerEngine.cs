@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Bot.Knowledge.Answering.Kinds;
 using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Retrieval;
-using Microsoft.Extensions.Logging;
 using static Bot.Knowledge.Answering.AnswerWording;
 
 namespace Bot.Knowledge.Answering;

@@ -1,6 +1,4 @@
 using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Text;
-using LiteDB;
 
 namespace Bot.Knowledge.Storage;
 

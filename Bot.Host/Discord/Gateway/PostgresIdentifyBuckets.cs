@@ -1,6 +1,3 @@
-using Bot.Knowledge.Storage.Postgres;
-using Npgsql;
-
 namespace Bot.Host.Discord.Gateway;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Bot.Host.Chat;
-
 namespace Bot.Host.Slack.Events;
 
 /// <summary>The answers the signed Slack endpoints give alike: work acknowledged once queued, and a malformed request.</summary>

@@ -1,6 +1,3 @@
-using Bot.Host.Chat;
-using System.Text.Json;
-using Bot.Host.Hosting;
 using Bot.Host.Slack.Events.Protocol;
 
 namespace Bot.Host.Slack.Events;

@@ -1,7 +1,4 @@
-using Bot.Host.Chat;
-using Bot.Host.Hosting;
 using Bot.Host.Slack.Events.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack.Events;
 

@@ -1,5 +1,4 @@
 using Bot.Knowledge.Ingestion;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge.LayoffData;
 

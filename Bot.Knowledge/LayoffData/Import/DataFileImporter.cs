@@ -1,6 +1,4 @@
 using Bot.Knowledge.Ingestion;
-using LiteDB;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge.LayoffData;
 

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using LiteDB;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Bot.Knowledge.Companies;
 
 namespace Bot.Knowledge.LayoffData;
 

@@ -1,7 +1,3 @@
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
-using Npgsql;
-
 namespace Bot.Knowledge.Storage.Postgres;
 
 /// <summary>
