@@ -52,9 +52,7 @@ public static class SlackServiceCollectionExtensions
         {
             services.AddSingleton<SlackSignatureVerifier>();
             services.AddSingleton<SlackSignedRequest>();
-            services.AddSingleton<IEndpointMapper, SlackEventsEndpoint>();
-            services.AddSingleton<IEndpointMapper, SlackSlashCommandEndpoint>();
-            services.AddSingleton<IEndpointMapper, SlackInteractivityEndpoint>();
+            services.AddSingleton<IEndpointMapper, SlackHttpEndpoints>();
         }
         return services;
     }
