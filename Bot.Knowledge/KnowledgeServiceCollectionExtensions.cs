@@ -1,11 +1,6 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Llm;
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Storage.Postgres;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Knowledge;
 

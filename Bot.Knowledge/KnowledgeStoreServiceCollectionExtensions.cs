@@ -1,7 +1,4 @@
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Storage.Postgres;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Knowledge;
 

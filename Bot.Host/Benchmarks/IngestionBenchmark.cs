@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Text;
 
 namespace Bot.Host.Benchmarks;

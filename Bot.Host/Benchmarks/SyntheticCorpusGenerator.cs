@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Text;
 
 namespace Bot.Host.Benchmarks;

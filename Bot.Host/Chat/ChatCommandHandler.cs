@@ -1,7 +1,5 @@
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Chat;
 

@@ -1,5 +1,4 @@
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Chat;
 

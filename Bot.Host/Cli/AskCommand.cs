@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Llm;
-using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
 

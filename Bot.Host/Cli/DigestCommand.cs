@@ -1,8 +1,5 @@
 using System.CommandLine;
 using Bot.Host.Jobs;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Bot.Host.Evaluation;
-using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
 

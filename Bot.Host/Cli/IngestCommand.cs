@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Bot.Knowledge.Ingestion;
 using Spectre.Console;
 
 namespace Bot.Host.Cli;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Cli;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Cli;
 

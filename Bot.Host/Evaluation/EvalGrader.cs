@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Bot.Knowledge.Answering;
 
 namespace Bot.Host.Evaluation;
 

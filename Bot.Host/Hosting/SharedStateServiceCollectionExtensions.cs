@@ -1,5 +1,4 @@
 using Bot.Host.State;
-using Bot.Knowledge.Watches;
 
 namespace Bot.Host.Hosting;
 

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Digest;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>Checks the schedule of the <c>Digest</c> section at start; each failure names the setting.</summary>

@@ -1,5 +1,4 @@
 using Bot.Host.State;
-using Bot.Knowledge.Digest;
 
 namespace Bot.Host.Jobs;
 

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.Watches;
-
 namespace Bot.Host.Jobs;
 
 public static class DigestServiceCollectionExtensions

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Ingestion;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-
 namespace Bot.Host.Jobs;
 
 public static class FeedPollingServiceCollectionExtensions

@@ -1,6 +1,3 @@
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Watches;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>

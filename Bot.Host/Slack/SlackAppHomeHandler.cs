@@ -1,5 +1,4 @@
 using Bot.Host.State;
-using Bot.Knowledge.Watches;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Digest;
-
 namespace Bot.Host.State;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Bot.Knowledge.Watches;
 using LiteDB;
 
 namespace Bot.Host.State;

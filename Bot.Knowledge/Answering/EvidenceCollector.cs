@@ -1,5 +1,3 @@
-using Bot.Knowledge.Retrieval;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>The documents and sentences an answer may quote, and what the knowledge base knows around them.</summary>

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Embeddings;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>A candidate sentence with how well it answers a question part.</summary>

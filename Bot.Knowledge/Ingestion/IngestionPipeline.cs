@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Bot.Knowledge.Embeddings;
 
 namespace Bot.Knowledge.Ingestion;
 

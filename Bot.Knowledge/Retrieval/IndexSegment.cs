@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Bot.Knowledge.Embeddings;
 
 namespace Bot.Knowledge.Retrieval;
 

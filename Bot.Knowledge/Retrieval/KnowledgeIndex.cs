@@ -1,5 +1,3 @@
-using Bot.Knowledge.Embeddings;
-
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>

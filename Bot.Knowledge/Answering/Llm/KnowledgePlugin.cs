@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Bot.Knowledge.Retrieval;
 using Microsoft.SemanticKernel;
 
 namespace Bot.Knowledge.Answering.Llm;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Bot.Knowledge.Retrieval;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;

@@ -1,5 +1,4 @@
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.Ingestion;
 
 namespace Bot.Knowledge.LayoffData;
 

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Ingestion;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>Which layout a CSV table's header row has.</summary>

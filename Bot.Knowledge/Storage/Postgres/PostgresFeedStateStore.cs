@@ -1,5 +1,3 @@
-using Bot.Knowledge.Ingestion;
-
 namespace Bot.Knowledge.Storage.Postgres;
 
 /// <summary>The PostgreSQL <see cref="IFeedStateStore"/>: one row per poller kind and URL, the state kept whole as jsonb.</summary>
