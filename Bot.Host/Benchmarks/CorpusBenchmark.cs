@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Bot.Host.Hosting;
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Embeddings;
 using Bot.Host.Evaluation;
 using Bot.Knowledge.Retrieval;

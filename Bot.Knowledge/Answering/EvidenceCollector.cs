@@ -1,8 +1,3 @@
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>The documents and sentences an answer may quote, and what the knowledge base knows around them.</summary>

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using Bot.Knowledge.Answering.Kinds;
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Retrieval;
-using Microsoft.Extensions.Logging;
 using static Bot.Knowledge.Answering.AnswerWording;
 
 namespace Bot.Knowledge.Answering;

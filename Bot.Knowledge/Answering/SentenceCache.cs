@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Answering;
 

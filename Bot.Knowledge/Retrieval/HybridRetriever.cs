@@ -1,6 +1,3 @@
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>

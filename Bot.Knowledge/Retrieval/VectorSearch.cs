@@ -1,5 +1,4 @@
 using System.Numerics;
-using Bot.Knowledge.Embeddings;
 
 namespace Bot.Knowledge.Retrieval;
 

@@ -2,6 +2,7 @@ using Bot.Host.Cli;
 using Bot.Host.Hosting;
 using Bot.Host.Slack;
 using Bot.Tests.Slack.Support;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,9 @@ public sealed class SlackServiceCollectionExtensionsTests
             ["Knowledge:SeedOnServe"] = "false",
             ["Slack:BotToken"] = "xoxb-1", ["Slack:SigningSecret"] = "secret",
         });
-        Assert.Equal(3, app.Services.GetServices<IEndpointMapper>().Count(m => m.GetType().Namespace == "Bot.Host.Slack.Events"));
+        var routes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText).ToList();
+        Assert.Equal(["/slack/commands", "/slack/events", "/slack/interactions"], routes.Where(r => r!.StartsWith("/slack/")).Order());
         Assert.Equal(SlackOptions.EventsMode, app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.EffectiveMode);
     }
 
