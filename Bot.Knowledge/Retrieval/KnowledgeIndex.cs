@@ -73,6 +73,7 @@ public sealed class KnowledgeIndex
         DocumentsById = new LiveDocuments(this);
         _byCompany = new(() => DocumentsByCompany(mainOnly: false));
         _byMainCompany = new(() => DocumentsByCompany(mainOnly: true));
+        _byPublished = new(DocumentsByPublished);
 
         var total = SegmentStart[^1];
         (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (new int[total], new int[total], new int[total], new int[total]);
@@ -297,7 +298,7 @@ public sealed class KnowledgeIndex
         var allowed = new bool[Documents.Count];
         if (filter.Companies.Count == 0)
         {
-            for (var i = 0; i < Documents.Count; i++) allowed[i] = InPeriod(i, filter);
+            foreach (var i in MayBeInPeriod(filter)) allowed[i] = InPeriod(i, filter);
             return allowed;
         }
         // A company's documents from its list, not a test of every document: the filter costs what it lets through.
@@ -306,6 +307,39 @@ public sealed class KnowledgeIndex
             if (byCompany.TryGetValue(company, out var documents))
                 foreach (var i in documents) allowed[i] = InPeriod(i, filter);
         return allowed;
+    }
+
+    /// <summary>
+    /// The documents a period filter needs to test: those published from a year (the longest span a date's precision
+    /// covers) before its start to the trailing tolerance after its end, found by binary search in publication order,
+    /// and the undated ones; every document when the filter has no period.
+    /// </summary>
+    private IEnumerable<int> MayBeInPeriod(RetrievalFilter filter)
+    {
+        if (filter.From is null && filter.To is null) return Enumerable.Range(0, Documents.Count);
+        var (dated, ticks, undated) = _byPublished.Value;
+        var first = filter.From is { } from ? LowerBound(ticks, (from - PeriodMatcher.LeadTolerance).AddDays(-367).Ticks) : 0;
+        var end = filter.To is { } to ? LowerBound(ticks, (to + PeriodMatcher.TrailTolerance).Ticks) : dated.Length;
+        return dated.Skip(first).Take(Math.Max(0, end - first)).Concat(undated);
+
+        static int LowerBound(long[] sorted, long value)
+        {
+            var i = Array.BinarySearch(sorted, value);
+            if (i < 0) return ~i;
+            while (i > 0 && sorted[i - 1] == value) i--;
+            return i;
+        }
+    }
+
+    private readonly Lazy<(int[] Dated, long[] Ticks, int[] Undated)> _byPublished;
+
+    /// <summary>The dated documents in publication order (with their dates' ticks), and the undated ones.</summary>
+    private (int[] Dated, long[] Ticks, int[] Undated) DocumentsByPublished()
+    {
+        var dated = Enumerable.Range(0, Documents.Count).Where(i => Documents[i].Published is not null)
+            .OrderBy(i => Documents[i].Published!.Value).ToArray();
+        var undated = Enumerable.Range(0, Documents.Count).Where(i => Documents[i].Published is null).ToArray();
+        return (dated, dated.Select(i => Documents[i].Published!.Value.Ticks).ToArray(), undated);
     }
 
     /// <summary>The live documents naming a company (or, with <paramref name="mainOnly"/>, mainly about it), in id order.</summary>

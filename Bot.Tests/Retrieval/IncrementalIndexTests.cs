@@ -64,7 +64,8 @@ public sealed class IncrementalIndexTests : IDisposable
             Id = id, SourceKey = "k" + id, Title = $"{Companies[n % Companies.Length]} news {n}", Text = text,
             ContentHash = DocumentRecord.HashOf(text), Companies = [Companies[n % Companies.Length]],
             Published = n % 4 == 3 ? null : new DateTime(2021 + n % 4, 1 + n % 12, 1, 0, 0, 0, DateTimeKind.Utc),
-            PublishedPrecision = "day",
+            // Month and year dates cover their whole month or year: a period filter must still find them.
+            PublishedPrecision = (n % 3) switch { 0 => "day", 1 => "month", _ => "year" },
         };
         return (document, passages);
     }
