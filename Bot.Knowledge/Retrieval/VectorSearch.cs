@@ -11,8 +11,12 @@ namespace Bot.Knowledge.Retrieval;
 /// </summary>
 internal static class VectorSearch
 {
-    /// <summary>Below this many allowed passages the exact int8 scan is cheap enough on its own.</summary>
-    public const int ExactScanLimit = 20_000;
+    /// <summary>
+    /// Below this many allowed passages the exact int8 scan is cheap enough on its own (a small company's articles).
+    /// A large company's thousands of passages go through the first pass too: at 10k documents that took the exact
+    /// scan off the slowest questions' path, with recall as ask filters unchanged (93 %).
+    /// </summary>
+    public const int ExactScanLimit = 4_000;
 
     public const int WordsPerCode = 6; // 384 bits
 
