@@ -1,8 +1,3 @@
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Knowledge;
 
 /// <summary>

@@ -1,17 +1,6 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Llm;
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Knowledge;
 

@@ -1,11 +1,4 @@
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Storage.Postgres;
-using LiteDB;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Knowledge;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Bot.Host.Benchmarks;
 
 /// <summary>Renders a <see cref="BenchmarkReport"/> as the markdown tables printed by <c>bench</c>.</summary>

@@ -1,11 +1,7 @@
 using Bot.Knowledge.Retrieval;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Bot.Host.Hosting;
 using Bot.Knowledge.Companies;
 using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Benchmarks;
 

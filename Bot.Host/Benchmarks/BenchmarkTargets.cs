@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bot.Host.Benchmarks;
 
 /// <summary>Checks a run against the targets of issue 9 (figures, not timed tests).</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Bot.Host.Hosting;
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Embeddings;
 using Bot.Host.Evaluation;
 using Bot.Knowledge.Retrieval;
@@ -55,17 +53,22 @@ internal static class CorpusBenchmark
         // Warm: every question once, then the timed rounds.
         foreach (var q in questions) await engine.AnswerAsync(new AnswerRequest(q.Question), cancellationToken);
         var askTimes = new List<double>();
+        var byQuestion = questions.Select(_ => new List<double>()).ToArray();
         long maxSampled = 0;
         for (var r = 0; r < repeat; r++)
-            foreach (var q in questions)
+            for (var i = 0; i < questions.Count; i++)
             {
                 watch.Restart();
-                await engine.AnswerAsync(new AnswerRequest(q.Question), cancellationToken);
+                await engine.AnswerAsync(new AnswerRequest(questions[i].Question), cancellationToken);
                 askTimes.Add(watch.Elapsed.TotalMilliseconds);
+                byQuestion[i].Add(watch.Elapsed.TotalMilliseconds);
                 maxSampled = Math.Max(maxSampled, WorkingSet());
             }
         var ask = LatencySummary.From(askTimes);
         say($"  ask: median {ask.MedianMs:F1} ms, p95 {ask.P95Ms:F1} ms, p99 {ask.P99Ms:F1} ms");
+        // What the tail is made of: the questions slowest in their median round.
+        foreach (var (median, i) in byQuestion.Select((times, i) => (LatencySummary.From(times).MedianMs, i)).OrderDescending().Take(3))
+            say($"    slowest: {median:F1} ms median, \"{questions[i].Question}\"");
 
         var withSources = questions.Where(q => q.Sources.Count > 0).ToList();
         var hybrid = Measure("HybridRetriever (no filter)", withSources, repeat,

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using Bot.Knowledge.Embeddings;
 
 namespace Bot.Host.Benchmarks;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using Bot.Knowledge.Embeddings;
 using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Benchmarks;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
 
 namespace Bot.Host.Benchmarks;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Bot.Host.Hosting;
-using Bot.Knowledge.Storage;
-using Npgsql;
 
 namespace Bot.Host.Benchmarks;
 

@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
 using Bot.Knowledge.Text;
 
 namespace Bot.Host.Benchmarks;

@@ -1,5 +1,4 @@
 using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Benchmarks;
 

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage;
-
 namespace Bot.Host.Benchmarks;
 
 /// <summary>A passage of a synthetic document: its span in the document text and the text its embedding is computed from.</summary>

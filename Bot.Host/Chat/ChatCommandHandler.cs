@@ -1,9 +1,5 @@
-using System.Globalization;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Chat;
 

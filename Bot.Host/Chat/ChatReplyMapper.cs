@@ -1,5 +1,3 @@
-using Bot.Knowledge.Answering;
-
 namespace Bot.Host.Chat;
 
 /// <summary>Maps a verified <see cref="Answer"/> into the neutral <see cref="ChatReply"/>.</summary>

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Answering;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Chat;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Chat;
 

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Answering;
-
 namespace Bot.Host.Chat;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Bot.Host.Jobs;
 using Bot.Host.State;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Chat;
 

@@ -1,5 +1,3 @@
-using Bot.Host.Hosting;
-
 namespace Bot.Host.Chat;
 
 /// <summary>The feedback counters on <c>/health</c>: answers kept, helpful and not-helpful votes. Never unhealthy on its own.</summary>

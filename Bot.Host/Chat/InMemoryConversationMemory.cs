@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Bot.Knowledge.Answering;
 
 namespace Bot.Host.Chat;
 

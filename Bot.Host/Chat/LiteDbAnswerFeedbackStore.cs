@@ -1,6 +1,4 @@
-using Bot.Knowledge.Storage;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Chat;
 

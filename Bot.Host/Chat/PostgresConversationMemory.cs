@@ -1,6 +1,3 @@
-using Bot.Knowledge.Answering;
-using Bot.Knowledge.Storage.Postgres;
-
 namespace Bot.Host.Chat;
 
 /// <summary>
@@ -8,24 +5,10 @@ namespace Bot.Host.Chat;
 /// quiet for <see cref="ThreadRetention"/> are deleted now and then (their context is stale anyway).
 /// </summary>
 public sealed class PostgresConversationMemory(PostgresDatabase database, TimeProvider time)
-    : PostgresStore(database, Module, Migrations), IConversationMemory
+    : PostgresStore(database, Module), IConversationMemory
 {
     public const string Module = "conversation_turns";
     public static readonly TimeSpan ThreadRetention = TimeSpan.FromDays(7);
-
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE conversation_turns (
-            seq bigserial PRIMARY KEY,
-            thread_key text NOT NULL,
-            question text NOT NULL,
-            answer text NOT NULL,
-            at timestamptz NOT NULL);
-        CREATE INDEX conversation_turns_thread ON conversation_turns (thread_key, seq);
-        CREATE INDEX conversation_turns_at ON conversation_turns (at)
-        """,
-    ];
 
     private readonly OccasionalPrune _prune = new(time, TimeSpan.FromHours(1));
 

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage.Postgres;
-
 namespace Bot.Host.Chat;
 
 /// <summary>
@@ -7,21 +5,9 @@ namespace Bot.Host.Chat;
 /// than the window counts as new again (as the in-memory one forgets), and such rows are deleted now and then.
 /// </summary>
 internal sealed class PostgresInboundDeduplicator(PostgresDatabase database, TimeProvider time)
-    : PostgresStore(database, Module, Migrations), IInboundDeduplicator
+    : PostgresStore(database, Module), IInboundDeduplicator
 {
     public const string Module = "inbound_seen";
-
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE inbound_seen (
-            platform text NOT NULL,
-            id text NOT NULL,
-            seen_at timestamptz NOT NULL,
-            PRIMARY KEY (platform, id));
-        CREATE INDEX inbound_seen_at ON inbound_seen (seen_at)
-        """,
-    ];
 
     private readonly OccasionalPrune _prune = new(time, IInboundDeduplicator.Window);
 

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Storage.Postgres;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Chat;
 
 /// <summary>
@@ -9,17 +6,9 @@ namespace Bot.Host.Chat;
 /// last slot; other users are not held up.
 /// </summary>
 public sealed class PostgresUserRateLimiter(PostgresDatabase database, IOptions<ChatOptions> options, TimeProvider time)
-    : PostgresStore(database, Module, Migrations), IUserRateLimiter
+    : PostgresStore(database, Module), IUserRateLimiter
 {
     public const string Module = "rate_limit_hits";
-
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE rate_limit_hits (user_key text NOT NULL, at timestamptz NOT NULL);
-        CREATE INDEX rate_limit_hits_user ON rate_limit_hits (user_key, at)
-        """,
-    ];
 
     private readonly OccasionalPrune _prune = new(time, TimeSpan.FromHours(1));
 

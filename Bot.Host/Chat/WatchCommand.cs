@@ -1,7 +1,5 @@
 using Bot.Host.State;
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Watches;
 
 namespace Bot.Host.Chat;
 

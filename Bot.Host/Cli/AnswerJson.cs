@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Bot.Knowledge.Answering;
 
 namespace Bot.Host.Cli;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using Bot.Knowledge.Answering;
-
 namespace Bot.Host.Cli;
 
 /// <summary>Renders an answer for a terminal: the direct answer, then numbered quotes with their sources.</summary>

@@ -1,12 +1,5 @@
-using Bot.Knowledge;
 using System.CommandLine;
-using System.Text.Json;
-using Bot.Host.Chat;
-using Bot.Host.Hosting;
-using Bot.Knowledge.Answering;
 using Bot.Knowledge.Answering.Llm;
-using Bot.Knowledge.Ingestion;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
 

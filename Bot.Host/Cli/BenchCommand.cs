@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using Bot.Host.Benchmarks;
-using Bot.Knowledge;
-using Bot.Host.Hosting;
 
 namespace Bot.Host.Cli;
 

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Bot.Host.Hosting;
-using Bot.Knowledge.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
 

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Bot.Host.Hosting;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Cli;
 

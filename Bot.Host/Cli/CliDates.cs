@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bot.Host.Cli;
 
 /// <summary>Dates typed on the command line: <c>2022</c>, <c>2022-11</c> or <c>2022-11-16</c>.</summary>

@@ -1,12 +1,5 @@
-using Bot.Knowledge;
 using System.CommandLine;
-using System.Globalization;
-using Bot.Host.Chat;
-using Bot.Host.Hosting;
 using Bot.Host.Jobs;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
 

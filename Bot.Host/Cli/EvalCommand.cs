@@ -1,10 +1,5 @@
-using Bot.Knowledge;
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
-using Bot.Host.Hosting;
 using Bot.Host.Evaluation;
-using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
 

@@ -1,8 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using Bot.Host.Chat;
-using Bot.Host.Hosting;
 using Bot.Host.Evaluation;
 
 namespace Bot.Host.Cli;

@@ -1,10 +1,6 @@
-using Bot.Knowledge;
-using Bot.Host.Hosting;
 using System.CommandLine;
-using System.Globalization;
 using Bot.Knowledge.Charts;
 using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Cli;
 

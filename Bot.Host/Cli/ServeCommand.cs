@@ -1,8 +1,6 @@
 using Bot.Host.Platforms;
 using System.CommandLine;
-using Bot.Host.Hosting;
 using Bot.Host.Jobs;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;
 

@@ -1,8 +1,5 @@
-using Bot.Knowledge;
-using Bot.Host.Hosting;
 using System.CommandLine;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.LayoffData;
 
 namespace Bot.Host.Cli;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Bot.Host.Chat;
 using Bot.Host.Discord.Rest;
 using Bot.Host.Jobs;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Bot.Host.Chat;
 using Bot.Host.Discord.Commands;
 using Bot.Host.Discord.Interactions.Protocol;
 

@@ -1,5 +1,3 @@
-using Bot.Host.Hosting;
-
 namespace Bot.Host.Discord;
 
 /// <summary>The "discord" entry of <c>GET /health</c>: connection state, session and last error; never the token.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Bot.Host.Discord.Gateway.Protocol;
 using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Host.Discord.Rest.Protocol;

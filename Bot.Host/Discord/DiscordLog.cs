@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Bot.Host.Discord;
 
 /// <summary>Every Discord log line, source-generated. Nothing here takes a token.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Bot.Host.Discord.Gateway;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Discord;
 

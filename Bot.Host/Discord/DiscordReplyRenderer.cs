@@ -1,5 +1,3 @@
-using System.Text;
-using Bot.Host.Chat;
 using Bot.Host.Discord.Interactions.Protocol;
 
 namespace Bot.Host.Discord;

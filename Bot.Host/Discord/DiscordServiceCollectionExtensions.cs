@@ -1,15 +1,8 @@
-using Bot.Host.Chat;
 using Bot.Host.Discord.Commands;
 using Bot.Host.Discord.Gateway;
 using Bot.Host.Discord.Interactions;
 using Bot.Host.Discord.Rest;
-using Bot.Host.Hosting;
 using Bot.Host.Jobs;
-using Bot.Knowledge;
-using Bot.Knowledge.Storage.Postgres;
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Discord;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Bot.Knowledge.Answering;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Host.Evaluation;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Bot.Host.Evaluation;
 
 /// <summary>One line of an eval set (see ../shared/eval/README.md).</summary>

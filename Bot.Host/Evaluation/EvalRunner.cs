@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Bot.Knowledge.Answering;
-
 namespace Bot.Host.Evaluation;
 
 /// <summary>Runs every question of an eval set through an engine and grades the answers.</summary>

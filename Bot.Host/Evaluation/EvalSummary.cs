@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Bot.Host.Evaluation;
 
 /// <summary>Totals of an eval run: passes overall and by kind, unverifiable quotes, warm latency percentiles.</summary>

@@ -1,6 +1,4 @@
-using Bot.Host.Chat;
 using Bot.Host.Jobs;
-using Bot.Knowledge;
 
 namespace Bot.Host.Hosting;
 

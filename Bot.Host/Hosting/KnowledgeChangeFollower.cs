@@ -1,7 +1,5 @@
 using System.Threading.Channels;
 using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage.Postgres;
-using Npgsql;
 
 namespace Bot.Host.Hosting;
 

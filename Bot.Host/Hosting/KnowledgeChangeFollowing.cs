@@ -1,6 +1,3 @@
-using Bot.Knowledge;
-using Bot.Knowledge.Storage.Postgres;
-
 namespace Bot.Host.Hosting;
 
 internal static class KnowledgeChangeFollowing

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage;
-
 namespace Bot.Host.Hosting;
 
 /// <summary>The database's part of <c>/health</c>: reachable, how much it holds, which file.</summary>

@@ -1,11 +1,4 @@
-using Bot.Host.Chat;
 using Bot.Host.State;
-using Bot.Knowledge;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Storage.Postgres;
-using Bot.Knowledge.Watches;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Hosting;
 

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Digest;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>Checks the schedule of the <c>Digest</c> section at start; each failure names the setting.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Bot.Host.Chat;
-using Bot.Knowledge.Digest;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Bot.Host.State;
-using Bot.Knowledge.Digest;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Jobs;
 

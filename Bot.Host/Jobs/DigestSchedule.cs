@@ -1,4 +1,3 @@
-using Bot.Knowledge.Digest;
 using Cronos;
 
 namespace Bot.Host.Jobs;

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Digest;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>

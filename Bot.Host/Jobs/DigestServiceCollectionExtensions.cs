@@ -1,9 +1,3 @@
-using Bot.Host.Chat;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.Watches;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Jobs;
 
 public static class DigestServiceCollectionExtensions

@@ -1,8 +1,3 @@
-using Bot.Host.Hosting;
-using Bot.Knowledge;
-using Bot.Knowledge.Ingestion;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>

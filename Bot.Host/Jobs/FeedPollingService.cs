@@ -1,7 +1,3 @@
-using Bot.Knowledge;
-using Bot.Knowledge.Ingestion;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Bot.Host.Hosting;
-using Bot.Knowledge;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Jobs;
 
 public static class FeedPollingServiceCollectionExtensions

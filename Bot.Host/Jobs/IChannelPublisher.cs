@@ -1,5 +1,3 @@
-using Bot.Host.Chat;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>Posts a neutral reply into a channel of one platform (the digest); each platform edge implements it.</summary>

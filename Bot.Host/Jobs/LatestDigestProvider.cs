@@ -1,6 +1,4 @@
-using Bot.Host.Chat;
 using Bot.Host.State;
-using Bot.Knowledge.Digest;
 
 namespace Bot.Host.Jobs;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Bot.Host.Chat;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Watches;
-
 namespace Bot.Host.Jobs;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Bot.Host.State;
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.Watches;
 
 namespace Bot.Host.Jobs;
 

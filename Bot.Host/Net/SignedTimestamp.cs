@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bot.Host.Net;
 
 /// <summary>

@@ -1,10 +1,7 @@
 using Bot.Host.State;
-using Bot.Knowledge.Watches;
-using Bot.Host.Chat;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack;
 

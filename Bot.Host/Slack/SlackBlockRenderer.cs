@@ -1,5 +1,3 @@
-using System.Text;
-using Bot.Host.Chat;
 using Bot.Host.Slack.WebApi.Protocol;
 
 namespace Bot.Host.Slack;

@@ -1,4 +1,3 @@
-using Bot.Host.Chat;
 using Bot.Host.Jobs;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;

@@ -1,6 +1,3 @@
-using Bot.Host.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Slack;
 
 /// <summary>Slack's part of <c>GET /health</c>: connected (Socket Mode) or stopped with a reason.</summary>

@@ -1,5 +1,3 @@
-using Bot.Host.Chat;
-
 namespace Bot.Host.Slack;
 
 /// <summary>Drops repeats (same <c>event_id</c>, or <c>trigger_id</c> of a command or interaction) and routes the rest to their

@@ -1,6 +1,3 @@
-using Bot.Host.Chat;
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Slack;
 
 /// <summary>Answers acknowledged Slack work with <see cref="SlackOptions.AnswerConcurrency"/> workers.</summary>

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Bot.Host.Chat;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;

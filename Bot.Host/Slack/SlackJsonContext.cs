@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.SocketMode.Protocol;
 using Bot.Host.Slack.WebApi.Protocol;

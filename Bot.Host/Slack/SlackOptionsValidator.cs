@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Bot.Host.Slack;
 
 /// <summary>Checks the Slack section at start; each failure names the setting (never its value).</summary>

@@ -1,11 +1,7 @@
-using Bot.Host.Chat;
-using Bot.Host.Hosting;
 using Bot.Host.Jobs;
 using Bot.Host.Slack.Events;
 using Bot.Host.Slack.SocketMode;
 using Bot.Host.Slack.WebApi;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack;
 
@@ -56,9 +52,7 @@ public static class SlackServiceCollectionExtensions
         {
             services.AddSingleton<SlackSignatureVerifier>();
             services.AddSingleton<SlackSignedRequest>();
-            services.AddSingleton<IEndpointMapper, SlackEventsEndpoint>();
-            services.AddSingleton<IEndpointMapper, SlackSlashCommandEndpoint>();
-            services.AddSingleton<IEndpointMapper, SlackInteractivityEndpoint>();
+            services.AddSingleton<IEndpointMapper, SlackHttpEndpoints>();
         }
         return services;
     }

@@ -1,4 +1,3 @@
-using Bot.Host.Chat;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;

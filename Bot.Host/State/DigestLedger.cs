@@ -1,6 +1,3 @@
-using Bot.Knowledge.Digest;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Host.State;
 
 /// <summary>

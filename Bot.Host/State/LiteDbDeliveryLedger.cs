@@ -1,4 +1,3 @@
-using Bot.Knowledge.Storage;
 using LiteDB;
 
 namespace Bot.Host.State;

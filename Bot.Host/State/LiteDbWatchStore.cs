@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Watches;
 using LiteDB;
 
 namespace Bot.Host.State;

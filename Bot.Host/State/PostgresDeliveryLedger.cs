@@ -1,6 +1,3 @@
-using Bot.Knowledge.Storage.Postgres;
-using Npgsql;
-
 namespace Bot.Host.State;
 
 /// <summary>
@@ -9,7 +6,7 @@ namespace Bot.Host.State;
 /// one post exactly one inserts the row. Several ledgers share the table, told apart by <paramref name="ledger"/>.
 /// </summary>
 public sealed class PostgresDeliveryLedger(PostgresDatabase database, TimeProvider time, string ledger)
-    : PostgresStore(database, Module, Migrations), IDeliveryLedger
+    : PostgresStore(database, Module), IDeliveryLedger
 {
     public const string Module = "deliveryledger";
 
@@ -21,31 +18,8 @@ public sealed class PostgresDeliveryLedger(PostgresDatabase database, TimeProvid
 
     internal const string AbandonedNote = "claimed by a process that stopped before confirming the post; not re-posted (at-most-once)";
 
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE delivery_claims (
-            ledger text NOT NULL,
-            id text NOT NULL,
-            platform text NOT NULL,
-            channel_id text NOT NULL,
-            period_start timestamptz NOT NULL,
-            period_end timestamptz NOT NULL,
-            state text NOT NULL,
-            owner text NOT NULL,
-            claimed_at timestamptz NOT NULL,
-            completed_at timestamptz,
-            message_id text,
-            note text,
-            PRIMARY KEY (ledger, id));
-        CREATE INDEX delivery_claims_channel ON delivery_claims (ledger, platform, channel_id);
-        CREATE INDEX delivery_claims_state ON delivery_claims (ledger, state)
-        """,
-    ];
-
     private const string Columns =
         "id, platform, channel_id, period_start, period_end, state, owner, claimed_at, completed_at, message_id, note";
-
 
     public bool TryClaim(string id, string platform, string channelId, DateTimeOffset from, DateTimeOffset to, string owner) => Execute(
         "INSERT INTO delivery_claims (ledger, id, platform, channel_id, period_start, period_end, state, owner, claimed_at) " +

@@ -1,25 +1,10 @@
-using Bot.Knowledge.Storage.Postgres;
-
 namespace Bot.Host.State;
 
 /// <summary><see cref="IDigestSubscriptionStore"/> in PostgreSQL: every instance's scheduler sees a subscription made on any.</summary>
 public sealed class PostgresDigestSubscriptionStore(PostgresDatabase database, TimeProvider time)
-    : PostgresStore(database, Module, Migrations), IDigestSubscriptionStore
+    : PostgresStore(database, Module), IDigestSubscriptionStore
 {
     public const string Module = "digest_subscriptions";
-
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE digest_subscriptions (
-            platform text NOT NULL,
-            channel_id text NOT NULL,
-            added_by text NOT NULL,
-            added_at timestamptz NOT NULL,
-            PRIMARY KEY (platform, channel_id))
-        """,
-    ];
-
 
     public bool Subscribe(string platform, string channelId, string userId) => Run(c => c.Execute(
         "INSERT INTO digest_subscriptions (platform, channel_id, added_by, added_at) VALUES (@platform, @channel, @user, @now) " +

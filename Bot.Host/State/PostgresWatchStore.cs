@@ -1,7 +1,3 @@
-using Bot.Knowledge.Storage.Postgres;
-using Bot.Knowledge.Watches;
-using Npgsql;
-
 namespace Bot.Host.State;
 
 /// <summary>
@@ -9,28 +5,11 @@ namespace Bot.Host.State;
 /// UPDATE, so two instances marking rounds known at once lose neither's keys.
 /// </summary>
 public sealed class PostgresWatchStore(PostgresDatabase database)
-    : PostgresStore(database, Module, Migrations), IWatchStore
+    : PostgresStore(database, Module), IWatchStore
 {
     public const string Module = "watches";
 
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE watches (
-            id text PRIMARY KEY,
-            platform text NOT NULL,
-            channel_id text NOT NULL,
-            company text NOT NULL,
-            company_key text NOT NULL,
-            added_by text NOT NULL,
-            added_at timestamptz NOT NULL,
-            known_sources text[] NOT NULL);
-        CREATE INDEX watches_channel ON watches (platform, channel_id)
-        """,
-    ];
-
     private const string Columns = "id, platform, channel_id, company, company_key, added_by, added_at, known_sources";
-
 
     public bool TryAdd(CompanyWatch watch) => Run(c => c.Execute(
         $"INSERT INTO watches ({Columns}) VALUES (@id, @platform, @channel, @company, @key, @by, @at, @known) " +

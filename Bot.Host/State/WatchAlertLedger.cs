@@ -1,6 +1,3 @@
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Watches;
-
 namespace Bot.Host.State;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Watches;
-
 namespace Bot.Host.State;
 
 /// <summary>

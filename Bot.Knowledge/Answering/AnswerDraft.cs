@@ -1,7 +1,3 @@
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
-using Bot.Knowledge.LayoffData;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>An answer being composed: sentences of the direct answer and the quotes they rest on.</summary>

@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Bot.Knowledge.Storage;
-using Microsoft.Extensions.Logging;
-using Bot.Knowledge.LayoffData;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>How answers name sources, periods and who says what; shared by every answer kind.</summary>

@@ -1,6 +1,4 @@
 using Bot.Knowledge.Answering.Kinds;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Knowledge.Answering;
 

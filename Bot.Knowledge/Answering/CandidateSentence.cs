@@ -1,6 +1,3 @@
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>A sentence of a retrieved passage, with its facts and how well its passage matched.</summary>

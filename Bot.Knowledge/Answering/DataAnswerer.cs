@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Bot.Knowledge.LayoffData;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.Retrieval;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>The documents and sentences an answer may quote, and what the knowledge base knows around them.</summary>
@@ -208,11 +203,9 @@ public sealed partial class EvidenceCollector(
         companyDocs = [];
         var filter = new RetrievalFilter { From = question.Period?.From, To = question.Period?.To };
         if (company is null) return filter;
-        companyDocs = index.Documents.Where(d => d.Companies.Count > 0
-            && d.Companies[0].Equals(company, StringComparison.OrdinalIgnoreCase)).ToList();
+        companyDocs = index.DocumentsAbout(company, mainOnly: true);
         filter = filter with { Companies = [company], MainCompanyOnly = companyDocs.Count > 0 };
-        if (companyDocs.Count == 0)
-            companyDocs = index.Documents.Where(d => d.Companies.Contains(company, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (companyDocs.Count == 0) companyDocs = index.DocumentsAbout(company, mainOnly: false);
         return filter;
     }
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using Bot.Knowledge.Answering.Kinds;
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Retrieval;
-using Microsoft.Extensions.Logging;
 using static Bot.Knowledge.Answering.AnswerWording;
 
 namespace Bot.Knowledge.Answering;
@@ -46,7 +43,12 @@ internal sealed class ExtractiveAnswerEngine(
         var draft = new AnswerDraft();
         LearnCompanies();
         var question = WithImpliedCompany(parser.Parse(request.Question, request.History));
-        var vector = embedder.Embed(question.Text);
+        // A several-part question's parts are ranked by their own meaning ("who sent it" is not "was it Jassy"):
+        // embedded with the question in one call.
+        var several = question.Parts.Count > 1;
+        var vectors = embedder.EmbedAll(several ? [question.Text, .. question.Parts.Select(p => p.Text)] : [question.Text]);
+        var vector = vectors[0];
+        var partVectors = several ? vectors.Skip(1).ToList() : question.Parts.Select(_ => vector).ToList();
         var context = new QuestionContext(question, vector, side => ContextFor(side, vector));
         var kind = _questionKinds.FirstOrDefault(k => k.TryAnswer(context, draft));
         if (kind is not null)
@@ -57,13 +59,15 @@ internal sealed class ExtractiveAnswerEngine(
             draft.Say("The knowledge base is empty, so I can't answer yet. Ingest some articles first.");
         }
         else if (question.Companies.Count >= 2)
-            foreach (var company in question.Companies.Take(3)) AnswerForCompany(question, company, vector, draft, compact: true);
+            foreach (var company in question.Companies.Take(3))
+                AnswerForCompany(question, company, vector, partVectors, draft, compact: true);
         else
-            AnswerForCompany(question, question.Companies.FirstOrDefault(), vector, draft, compact: false);
+            AnswerForCompany(question, question.Companies.FirstOrDefault(), vector, partVectors, draft, compact: false);
         return draft.Build(request.Question);
     }
 
-    private void AnswerForCompany(ParsedQuestion q, string? company, float[] vector, AnswerDraft draft, bool compact)
+    private void AnswerForCompany(ParsedQuestion q, string? company, float[] vector, IReadOnlyList<float[]> partVectors, AnswerDraft draft,
+        bool compact)
     {
         var evidence = collector.Collect(q, company, vector);
         if (company is not null && evidence.CompanyDocuments.Count == 0)
@@ -86,11 +90,10 @@ internal sealed class ExtractiveAnswerEngine(
 
         var pool = Pool(evidence, company);
         var answered = false;
-        foreach (var part in q.Parts)
+        for (var i = 0; i < q.Parts.Count; i++)
         {
-            // Each part of a several-part question is ranked by its own meaning ("who sent it" is not "was it Jassy").
-            var partVector = q.Parts.Count > 1 ? embedder.Embed(part.Text) : vector;
-            var context = new FactContext(q.ForPart(part), part, company, pool, ranker, partVector, compact);
+            var part = q.Parts[i];
+            var context = new FactContext(q.ForPart(part), part, company, pool, ranker, partVectors[i], compact);
             var kinds = _factKinds.Where(k => k.AppliesTo(part)).ToList();
             // A bare "amazon layoffs?" asks for the round in brief: how many and why.
             if (kinds.Count == 0 && part.Focus.Count == 0) kinds = _factKinds.Where(k => k is CountKind or ReasonKind).ToList();

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>A candidate sentence with how well it answers a question part.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Answering;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Bot.Knowledge.LayoffData;
 using ScottPlot;
 
 namespace Bot.Knowledge.Charts;

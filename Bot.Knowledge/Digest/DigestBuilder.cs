@@ -1,7 +1,4 @@
-using System.Globalization;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
 
 namespace Bot.Knowledge.Digest;
 

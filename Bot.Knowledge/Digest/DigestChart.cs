@@ -1,6 +1,4 @@
-using System.Globalization;
 using Bot.Knowledge.Charts;
-using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Digest;
 

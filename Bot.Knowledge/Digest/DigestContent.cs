@@ -1,5 +1,4 @@
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.LayoffData;
 
 namespace Bot.Knowledge.Digest;
 

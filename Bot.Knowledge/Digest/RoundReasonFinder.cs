@@ -1,8 +1,4 @@
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Digest;
 

@@ -1,6 +1,3 @@
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Digest;
 
 /// <summary>

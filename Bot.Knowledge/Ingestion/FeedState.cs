@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>What the poller remembers about one feed between polls and restarts (<see cref="IFeedStateStore"/>).</summary>

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Bot.Knowledge.Storage;
-
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Storage;
-using LiteDB;
-
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>

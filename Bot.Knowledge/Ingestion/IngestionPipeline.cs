@@ -1,11 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Knowledge.Ingestion;
 

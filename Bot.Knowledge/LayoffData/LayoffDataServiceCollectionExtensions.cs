@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>Registers the structured layoff data services over the stores <c>AddKnowledgeStores</c> registered.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Retrieval;
 

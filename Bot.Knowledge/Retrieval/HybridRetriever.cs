@@ -1,6 +1,3 @@
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
@@ -15,6 +12,8 @@ public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder
 {
     private const int RrfK = 60;
     private const int ListDepth = 50;
+    /// <summary>A filter letting through at most this share (1/n) of the passages is narrow.</summary>
+    private const int NarrowFilterShare = 4;
     private readonly KnowledgeDatabase? _liteDb = (store as DocumentStore)?.Database;
     private readonly IKnowledgeChangeFeed _changes = changeFeed ?? store as IKnowledgeChangeFeed
         ?? new LiteKnowledgeChangeFeed((store as DocumentStore)?.Database
@@ -116,11 +115,16 @@ public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder
         var index = Index;
         if (index.PassageCount == 0) return [];
         var allowedDocs = index.Allowed(filter);
-        var lexical = index.Lexical.Top(Bm25Index.Tokens("", query), allowedDocs, ListDepth);
+        var allowed = index.PassageRanges(allowedDocs);
+        var tokens = Bm25Index.Tokens("", query);
+        // A narrow filter (a company, a month) is read range by range; a wide one by MaxScore over the whole lists.
+        var lexical = allowed.Passages <= index.PassageCount / NarrowFilterShare
+            ? index.Lexical.TopWithin(tokens, allowed.Ranges, ListDepth)
+            : index.Lexical.Top(tokens, allowedDocs, ListDepth);
 
         var cosines = new Dictionary<int, double>();
         var quantized = index.Quantize(queryVector);
-        var vector = VectorSearch.Top(index, quantized, allowedDocs, ListDepth);
+        var vector = VectorSearch.Top(index, quantized, allowed, ListDepth);
         foreach (var (p, s) in vector) cosines[p] = s;
 
         var fused = new Dictionary<int, double>();

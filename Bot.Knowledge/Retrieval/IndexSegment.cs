@@ -1,7 +1,4 @@
 using System.Runtime.InteropServices;
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Retrieval;
 

@@ -1,6 +1,3 @@
-using Bot.Knowledge.Embeddings;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
@@ -74,6 +71,9 @@ public sealed class KnowledgeIndex
         }
         Documents = documents;
         DocumentsById = new LiveDocuments(this);
+        _byCompany = new(() => DocumentsByCompany(mainOnly: false));
+        _byMainCompany = new(() => DocumentsByCompany(mainOnly: true));
+        _byPublished = new(DocumentsByPublished);
 
         var total = SegmentStart[^1];
         (PassageDocument, PassageIndex, PassageStart, PassageEnd) = (new int[total], new int[total], new int[total], new int[total]);
@@ -296,8 +296,97 @@ public sealed class KnowledgeIndex
     internal bool[] Allowed(RetrievalFilter filter)
     {
         var allowed = new bool[Documents.Count];
-        for (var i = 0; i < Documents.Count; i++) allowed[i] = Matches(i, filter);
+        if (filter.Companies.Count == 0)
+        {
+            foreach (var i in MayBeInPeriod(filter)) allowed[i] = InPeriod(i, filter);
+            return allowed;
+        }
+        // A company's documents from its list, not a test of every document: the filter costs what it lets through.
+        var byCompany = filter.MainCompanyOnly ? _byMainCompany.Value : _byCompany.Value;
+        foreach (var company in filter.Companies)
+            if (byCompany.TryGetValue(company, out var documents))
+                foreach (var i in documents) allowed[i] = InPeriod(i, filter);
         return allowed;
+    }
+
+    /// <summary>
+    /// The documents a period filter needs to test: those published from a year (the longest span a date's precision
+    /// covers) before its start to the trailing tolerance after its end, found by binary search in publication order,
+    /// and the undated ones; every document when the filter has no period.
+    /// </summary>
+    private IEnumerable<int> MayBeInPeriod(RetrievalFilter filter)
+    {
+        if (filter.From is null && filter.To is null) return Enumerable.Range(0, Documents.Count);
+        var (dated, ticks, undated) = _byPublished.Value;
+        var first = filter.From is { } from ? LowerBound(ticks, (from - PeriodMatcher.LeadTolerance).AddDays(-367).Ticks) : 0;
+        var end = filter.To is { } to ? LowerBound(ticks, (to + PeriodMatcher.TrailTolerance).Ticks) : dated.Length;
+        return dated.Skip(first).Take(Math.Max(0, end - first)).Concat(undated);
+
+        static int LowerBound(long[] sorted, long value)
+        {
+            var i = Array.BinarySearch(sorted, value);
+            if (i < 0) return ~i;
+            while (i > 0 && sorted[i - 1] == value) i--;
+            return i;
+        }
+    }
+
+    private readonly Lazy<(int[] Dated, long[] Ticks, int[] Undated)> _byPublished;
+
+    /// <summary>The dated documents in publication order (with their dates' ticks), and the undated ones.</summary>
+    private (int[] Dated, long[] Ticks, int[] Undated) DocumentsByPublished()
+    {
+        var dated = Enumerable.Range(0, Documents.Count).Where(i => Documents[i].Published is not null)
+            .OrderBy(i => Documents[i].Published!.Value).ToArray();
+        var undated = Enumerable.Range(0, Documents.Count).Where(i => Documents[i].Published is null).ToArray();
+        return (dated, dated.Select(i => Documents[i].Published!.Value.Ticks).ToArray(), undated);
+    }
+
+    /// <summary>The live documents naming a company (or, with <paramref name="mainOnly"/>, mainly about it), in id order.</summary>
+    public IReadOnlyList<DocumentRecord> DocumentsAbout(string company, bool mainOnly) =>
+        (mainOnly ? _byMainCompany.Value : _byCompany.Value).TryGetValue(company, out var positions)
+            ? positions.Select(i => Documents[i]).ToList()
+            : [];
+
+    /// <summary>
+    /// The allowed documents' passages as ranges of the index's numbering (a document's passages are contiguous), merged
+    /// where adjacent within one segment, in document order; and how many passages they hold.
+    /// </summary>
+    internal (List<(int Start, int End)> Ranges, int Passages) PassageRanges(bool[] allowedDocuments)
+    {
+        var ranges = new List<(int Start, int End)>();
+        var passages = 0;
+        for (var d = 0; d < allowedDocuments.Length; d++)
+        {
+            if (!allowedDocuments[d]) continue;
+            var (start, end) = (DocumentPassageStart[d], DocumentPassageEnd[d]);
+            if (end <= start) continue;
+            // A range stays inside one segment: searches read that segment's codes and postings.
+            if (ranges.Count > 0 && ranges[^1].End == start && SegmentOf(ranges[^1].Start) == SegmentOf(start))
+                ranges[^1] = (ranges[^1].Start, end);
+            else ranges.Add((start, end));
+            passages += end - start;
+        }
+        return (ranges, passages);
+    }
+
+    private readonly Lazy<Dictionary<string, int[]>> _byCompany;
+    private readonly Lazy<Dictionary<string, int[]>> _byMainCompany;
+
+    /// <summary>Each company's live documents (those naming it, or only those mainly about it), in index order.</summary>
+    private Dictionary<string, int[]> DocumentsByCompany(bool mainOnly)
+    {
+        var lists = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Documents.Count; i++)
+        {
+            var companies = Documents[i].Companies;
+            foreach (var company in mainOnly ? companies.Take(1) : companies.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!lists.TryGetValue(company, out var list)) lists[company] = list = [];
+                list.Add(i);
+            }
+        }
+        return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether a document of this snapshot passes a filter.</summary>
@@ -315,7 +404,9 @@ public sealed class KnowledgeIndex
                 : d.Companies.Any(c => filter.Companies.Contains(c, StringComparer.OrdinalIgnoreCase));
             if (!ok) return false;
         }
-        if (filter.From is null && filter.To is null) return true;
-        return PeriodMatcher.DocumentInPeriod(d, DocumentYears[i], filter.From, filter.To);
+        return InPeriod(i, filter);
     }
+
+    private bool InPeriod(int i, RetrievalFilter filter) => (filter.From is null && filter.To is null)
+        || PeriodMatcher.DocumentInPeriod(Documents[i], DocumentYears[i], filter.From, filter.To);
 }

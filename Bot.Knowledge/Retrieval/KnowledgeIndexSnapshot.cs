@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using Bot.Knowledge.Storage;
-using LiteDB;
 
 namespace Bot.Knowledge.Retrieval;
 

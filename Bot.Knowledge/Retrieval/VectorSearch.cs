@@ -1,5 +1,4 @@
 using System.Numerics;
-using Bot.Knowledge.Embeddings;
 
 namespace Bot.Knowledge.Retrieval;
 
@@ -12,8 +11,12 @@ namespace Bot.Knowledge.Retrieval;
 /// </summary>
 internal static class VectorSearch
 {
-    /// <summary>Below this many allowed passages the exact int8 scan is cheap enough on its own.</summary>
-    public const int ExactScanLimit = 20_000;
+    /// <summary>
+    /// Below this many allowed passages the exact int8 scan is cheap enough on its own (a small company's articles).
+    /// A large company's thousands of passages go through the first pass too: at 10k documents that took the exact
+    /// scan off the slowest questions' path, with recall as ask filters unchanged (93 %).
+    /// </summary>
+    public const int ExactScanLimit = 4_000;
 
     public const int WordsPerCode = 6; // 384 bits
 
@@ -30,21 +33,14 @@ internal static class VectorSearch
 
     /// <summary>The top <paramref name="depth"/> passages by approximate cosine among those in the allowed documents, best first.</summary>
     public static List<(int Passage, float Score)> Top(KnowledgeIndex index, (sbyte[] Values, float Scale) query, bool[] allowedDocuments,
-        int depth, int exactScanLimit = ExactScanLimit)
+        int depth, int exactScanLimit = ExactScanLimit) =>
+        Top(index, query, index.PassageRanges(allowedDocuments), depth, exactScanLimit);
+
+    /// <summary>The same over the allowed passages as <see cref="KnowledgeIndex.PassageRanges"/> gives them.</summary>
+    public static List<(int Passage, float Score)> Top(KnowledgeIndex index, (sbyte[] Values, float Scale) query,
+        (List<(int Start, int End)> Ranges, int Passages) allowed, int depth, int exactScanLimit = ExactScanLimit)
     {
-        var ranges = new List<(int Start, int End)>();
-        var allowedPassages = 0;
-        for (var d = 0; d < allowedDocuments.Length; d++)
-        {
-            if (!allowedDocuments[d]) continue;
-            var (start, end) = (index.DocumentPassageStart[d], index.DocumentPassageEnd[d]);
-            if (end <= start) continue;
-            // A range stays inside one segment: the first pass reads that segment's codes.
-            if (ranges.Count > 0 && ranges[^1].End == start && index.SegmentOf(ranges[^1].Start) == index.SegmentOf(start))
-                ranges[^1] = (ranges[^1].Start, end);
-            else ranges.Add((start, end));
-            allowedPassages += end - start;
-        }
+        var (ranges, allowedPassages) = allowed;
         if (allowedPassages <= Math.Max(exactScanLimit, depth)) return
             Exact(index, query, ranges.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start)), depth);
         return Exact(index, query, Candidates(index, query.Values, ranges, allowedPassages, CandidatesFor(depth, allowedPassages)), depth);

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using LiteDB;
 
 namespace Bot.Knowledge.Storage;
 

@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace Bot.Knowledge.Storage;
 
 /// <summary>Records about the knowledge base itself: its identity and the progress of its seeding.</summary>

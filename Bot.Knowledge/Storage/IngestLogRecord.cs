@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace Bot.Knowledge.Storage;
 
 /// <summary>One line of the ingestion log: what was tried, when, and how it ended.</summary>

@@ -1,7 +1,3 @@
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Text;
-using LiteDB;
-
 namespace Bot.Knowledge.Storage;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using LiteDB;
 
 namespace Bot.Knowledge.Storage;
 

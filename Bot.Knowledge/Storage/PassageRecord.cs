@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace Bot.Knowledge.Storage;
 
 /// <summary>A few consecutive sentences of a document with their embedding. <c>Text == doc.Text[Start..End]</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bot.Knowledge.Text;
 
 /// <summary>Numbers as text: "14,000" and "14 000" compare equal once their digit groups are joined.</summary>

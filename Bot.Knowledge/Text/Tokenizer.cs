@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Bot.Knowledge.Text;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
-using LiteDB;
-
 namespace Bot.Knowledge.Watches;
 
 /// <summary>

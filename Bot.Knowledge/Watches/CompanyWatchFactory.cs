@@ -1,6 +1,3 @@
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.LayoffData;
-
 namespace Bot.Knowledge.Watches;
 
 /// <summary>A new watch: the company's name as the data writes it, and today's rounds as known (only later rounds alert).</summary>

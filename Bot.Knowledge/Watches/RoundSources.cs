@@ -1,5 +1,3 @@
-using Bot.Knowledge.LayoffData;
-
 namespace Bot.Knowledge.Watches;
 
 /// <summary>

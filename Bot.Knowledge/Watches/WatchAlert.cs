@@ -1,5 +1,3 @@
-using Bot.Knowledge.LayoffData;
-
 namespace Bot.Knowledge.Watches;
 
 /// <summary>A new layoff round of a watched company, due in the watching channel.</summary>

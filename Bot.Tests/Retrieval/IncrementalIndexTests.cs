@@ -63,7 +63,8 @@ public sealed class IncrementalIndexTests : IDisposable
             Id = id, SourceKey = "k" + id, Title = $"{Companies[n % Companies.Length]} news {n}", Text = text,
             ContentHash = DocumentRecord.HashOf(text), Companies = [Companies[n % Companies.Length]],
             Published = n % 4 == 3 ? null : new DateTime(2021 + n % 4, 1 + n % 12, 1, 0, 0, 0, DateTimeKind.Utc),
-            PublishedPrecision = "day",
+            // Month and year dates cover their whole month or year: a period filter must still find them.
+            PublishedPrecision = (n % 3) switch { 0 => "day", 1 => "month", _ => "year" },
         };
         return (document, passages);
     }
@@ -104,11 +105,19 @@ public sealed class IncrementalIndexTests : IDisposable
     private List<string> Layers(KnowledgeIndex index)
     {
         var all = Enumerable.Repeat(true, index.Documents.Count).ToArray();
+        // The company lists behind a filter let through exactly the documents the filter's rule accepts, one by one.
+        RetrievalFilter[] filters = [.. Filters, Filters[1] with { MainCompanyOnly = false }, Filters[1] with { From = Filters[2].From }];
+        foreach (var filter in filters)
+            Assert.Equal(index.Documents.Select(d => index.Matches(d, filter)), index.Allowed(filter));
         return Queries.SelectMany(q =>
         {
             var tokens = Bm25Index.Tokens("", q);
             var scores = index.Lexical.Score(tokens, _ => true);
             Assert.Equal(index.Lexical.TopByScoringAll(tokens, null, 10), index.Lexical.Top(tokens, (bool[]?)null, 10));
+            // A narrow filter read range by range ranks as MaxScore over the whole lists does.
+            foreach (var allowed in (bool[][])[index.Allowed(Filters[1]), [.. index.Documents.Select((_, d) => d % 3 == 0)]])
+                Assert.Equal(index.Lexical.Top(tokens, allowed, 10),
+                    index.Lexical.TopWithin(tokens, index.PassageRanges(allowed).Ranges, 10));
             var lexical = index.Lexical.Top(tokens, _ => true, 10).Select(p => $"bm25|{Key(index, p)}|{scores[p]:R}");
             var vector = VectorSearch.Top(index, index.Quantize(_embedder.Embed(q)), all, 6, exactScanLimit: 0)
                 .Select(r => $"vec|{Key(index, r.Passage)}|{r.Score:R}");

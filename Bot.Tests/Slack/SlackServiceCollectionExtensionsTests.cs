@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Routing;
+
 namespace Bot.Tests.Slack;
 
 /// <summary>How <c>serve</c> wires Slack from settings (<see cref="ServeCommand.BuildApp"/> and the same wiring with a test answer
@@ -16,7 +18,9 @@ public sealed class SlackServiceCollectionExtensionsTests
     public async Task With_a_signing_secret_the_signed_endpoints_are_mapped()
     {
         await using var app = ServeApp.Build(("Slack:BotToken", "xoxb-1"), ("Slack:SigningSecret", "secret"));
-        Assert.Equal(3, app.Services.GetServices<IEndpointMapper>().Count(m => m.GetType().Namespace == "Bot.Host.Slack.Events"));
+        var routes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText).ToList();
+        Assert.Equal(["/slack/commands", "/slack/events", "/slack/interactions"], routes.Where(r => r!.StartsWith("/slack/")).Order());
         Assert.Equal(SlackOptions.EventsMode, app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.EffectiveMode);
     }
 

@@ -1,4 +1,3 @@
-using Bot.Host.Chat;
 using Bot.Host.Discord.Rest.Protocol;
 
 namespace Bot.Host.Discord.Commands;

@@ -1,6 +1,5 @@
 using Bot.Host.Discord.Rest;
 using Bot.Host.Net;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Discord.Commands;
 

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using Bot.Host.Discord.Rest;
 using Bot.Host.Net;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Discord.Gateway;
 

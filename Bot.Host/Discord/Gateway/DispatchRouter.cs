@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Bot.Host.Discord.Gateway;
 
 /// <summary>Sends each dispatch to the one handler for its event name; events nobody handles are skipped.</summary>

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using Bot.Host.Discord.Gateway.Protocol;
 using Bot.Host.Discord.Rest;
 using Bot.Host.Net;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Bot.Host.Discord.Gateway;
 
 /// <summary>Handles one dispatch event name (e.g. INTERACTION_CREATE). Must return quickly: it runs on the read loop.</summary>

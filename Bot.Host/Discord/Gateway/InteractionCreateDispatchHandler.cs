@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bot.Host.Discord.Interactions;
 
 namespace Bot.Host.Discord.Gateway;

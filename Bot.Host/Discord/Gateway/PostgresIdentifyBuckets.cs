@@ -1,6 +1,3 @@
-using Bot.Knowledge.Storage.Postgres;
-using Npgsql;
-
 namespace Bot.Host.Discord.Gateway;
 
 /// <summary>
@@ -20,22 +17,12 @@ internal sealed class PostgresIdentifyBuckets : ISharedIdentifyBuckets
     /// <summary>How often another instance looks again while a bucket is held by a connecting claimer.</summary>
     public static readonly TimeSpan LeasePoll = TimeSpan.FromSeconds(1);
 
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE discord_identify_bucket (
-            bucket integer PRIMARY KEY,
-            free_at timestamptz NOT NULL,
-            holder uuid NULL)
-        """,
-    ];
-
     private readonly NpgsqlDataSource _data;
     private readonly Guid _holder = Guid.NewGuid();
 
     public PostgresIdentifyBuckets(PostgresDatabase database)
     {
-        database.EnsureModule(Module, Migrations);
+        database.EnsureModule(Module, PostgresMigrations.Of(typeof(PostgresIdentifyBuckets).Assembly, Module));
         _data = database.DataSource;
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bot.Host.Discord.Gateway;
 
 /// <summary>

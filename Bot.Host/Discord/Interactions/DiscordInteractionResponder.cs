@@ -1,4 +1,3 @@
-using Bot.Host.Chat;
 using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Host.Discord.Rest;
 

@@ -1,7 +1,4 @@
-using Bot.Host.Chat;
-using System.Text.Json;
 using Bot.Host.Discord.Interactions.Protocol;
-using Bot.Host.Hosting;
 
 namespace Bot.Host.Discord.Interactions;
 

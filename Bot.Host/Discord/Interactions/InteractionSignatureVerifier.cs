@@ -1,6 +1,4 @@
-using System.Text;
 using Bot.Host.Net;
-using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 
 namespace Bot.Host.Discord.Interactions;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Bot.Host.Chat;
 using Bot.Host.Discord.Interactions.Protocol;
 
 namespace Bot.Host.Discord.Interactions;

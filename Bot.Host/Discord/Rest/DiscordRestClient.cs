@@ -1,13 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Bot.Host.Chat;
 using Bot.Host.Discord.Gateway.Protocol;
 using Bot.Host.Discord.Interactions.Protocol;
 using Bot.Host.Discord.Rest.Protocol;
 using Bot.Host.Net;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Discord.Rest;
 

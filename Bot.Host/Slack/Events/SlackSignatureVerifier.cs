@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
 using Bot.Host.Net;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack.Events;
 

@@ -1,7 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
-
 namespace Bot.Host.Slack.Events;
 
 /// <summary>Reads the raw body of a request from Slack (before any parsing) and checks its signature.</summary>
@@ -30,15 +26,5 @@ internal sealed class SlackSignedRequest(SlackSignatureVerifier verifier, ILogge
         if (result == SlackSignatureResult.Valid) return (body, null);
         SlackLog.SignatureRefused(logger, request.Path, result.ToString());
         return (null, Results.Unauthorized());
-    }
-
-    /// <summary>
-    /// The verified body as a form (slash commands, interactions). Parsed from the verified bytes: model binding would re-read
-    /// (and could re-encode) the body.
-    /// </summary>
-    public async Task<(Dictionary<string, StringValues>? Form, IResult? Refusal)> ReadFormAsync(HttpContext context)
-    {
-        var (body, refusal) = await ReadAsync(context);
-        return refusal is not null ? (null, refusal) : (QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body!)), null);
     }
 }

@@ -1,13 +1,10 @@
-using Bot.Host.Chat;
 using System.Net.WebSockets;
-using System.Text.Json;
 using System.Threading.Channels;
 using Bot.Host.Net;
 using Bot.Host.Slack.Events.Protocol;
 using Bot.Host.Slack.SocketMode.Protocol;
 using Bot.Host.Slack.WebApi;
 using Bot.Host.Slack.WebApi.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack.SocketMode;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Bot.Host.Chat;
 using Bot.Host.Slack.WebApi.Protocol;
 
 namespace Bot.Host.Slack.WebApi;

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Bot.Host.Net;
 using Bot.Host.Slack.WebApi.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Slack.WebApi;
 

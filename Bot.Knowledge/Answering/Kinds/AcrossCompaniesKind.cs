@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Bot.Knowledge.Answering.Kinds;
 
 /// <summary>"Which companies blamed AI in 2025?": the best matching layoff sentence per company, across all companies.</summary>

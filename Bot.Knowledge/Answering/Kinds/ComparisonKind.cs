@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Bot.Knowledge.Text;
-
 namespace Bot.Knowledge.Answering.Kinds;
 
 /// <summary>

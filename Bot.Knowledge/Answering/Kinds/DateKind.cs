@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Bot.Knowledge.Text;
 using static Bot.Knowledge.Answering.AnswerWording;
 
 namespace Bot.Knowledge.Answering.Kinds;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Retrieval;
-
 namespace Bot.Knowledge.Answering.Kinds;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Bot.Knowledge.LayoffData;
-using Bot.Knowledge.Storage;
-
 namespace Bot.Knowledge.Answering.Kinds;
 
 /// <summary>

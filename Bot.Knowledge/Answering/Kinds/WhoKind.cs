@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using static Bot.Knowledge.Answering.AnswerWording;
-using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.Answering.Kinds;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Bot.Knowledge.Answering.Llm;
 
 /// <summary>Checks the <c>Answering</c> section; each failure names the setting (and its environment variable) to fix.</summary>

@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.Retrieval;
-using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 
 namespace Bot.Knowledge.Answering.Llm;

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Bot.Knowledge.Text;
-using Microsoft.Extensions.Logging;
-
 namespace Bot.Knowledge.Answering.Llm;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Bot.Knowledge.Companies;
-using Bot.Knowledge.Retrieval;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;

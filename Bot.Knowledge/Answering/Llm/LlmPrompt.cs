@@ -1,4 +1,3 @@
-using Bot.Knowledge.Retrieval;
 using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Bot.Knowledge.Answering.Llm;

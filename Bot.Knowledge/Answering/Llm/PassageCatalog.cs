@@ -1,5 +1,3 @@
-using Bot.Knowledge.Retrieval;
-
 namespace Bot.Knowledge.Answering.Llm;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Bot.Knowledge.Retrieval;
-
 namespace Bot.Knowledge.Answering.Llm;
 
 /// <summary>

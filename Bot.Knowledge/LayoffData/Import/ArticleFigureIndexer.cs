@@ -1,7 +1,4 @@
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.Ingestion;
-using Bot.Knowledge.Storage;
-using Bot.Knowledge.Text;
 
 namespace Bot.Knowledge.LayoffData;
 

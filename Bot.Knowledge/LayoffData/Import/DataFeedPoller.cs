@@ -1,6 +1,3 @@
-using Bot.Knowledge.Ingestion;
-using Microsoft.Extensions.Logging;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>

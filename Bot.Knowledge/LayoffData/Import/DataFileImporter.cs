@@ -1,7 +1,3 @@
-using Bot.Knowledge.Ingestion;
-using LiteDB;
-using Microsoft.Extensions.Logging;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>Which layout a CSV table's header row has.</summary>

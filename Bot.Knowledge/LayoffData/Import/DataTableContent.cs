@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Bot.Knowledge.Ingestion;
 
 namespace Bot.Knowledge.LayoffData;
 

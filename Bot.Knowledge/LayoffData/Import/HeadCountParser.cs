@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>Head counts as the data files write them: whole and non-negative, possibly as "200.0" (the Airtable export).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>

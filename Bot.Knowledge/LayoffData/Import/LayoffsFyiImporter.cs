@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using LiteDB;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Bot.Knowledge.Companies;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>
@@ -15,20 +8,16 @@ namespace Bot.Knowledge.LayoffData;
 /// are skipped with their line number; their source URL is kept on the row they repeat.
 /// </summary>
 internal sealed class LayoffsFyiImporter(ILayoffRowStore store, ILogger<LayoffsFyiImporter>? logger = null)
+    : DatasetImporter(logger)
 {
-    private readonly ILogger logger = logger ?? NullLogger<LayoffsFyiImporter>.Instance;
-
     /// <summary>Into the LiteDB collection of <paramref name="database"/>.</summary>
     public LayoffsFyiImporter(ILiteDatabase database, ILogger<LayoffsFyiImporter>? logger = null)
         : this(new LiteLayoffRowStore(database), logger)
     {
     }
 
-    public ImportReport Import(string path, CancellationToken cancellationToken = default) => Import([path], cancellationToken);
-
-    public ImportReport Import(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+    protected override ImportReport ImportFiles(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
         var state = new LayoffRowReconciler(store.OfDataset(LayoffDatasets.LayoffsFyi));
         var skipped = new List<SkippedRow>();
         var read = 0;
@@ -74,7 +63,7 @@ internal sealed class LayoffsFyiImporter(ILayoffRowStore store, ILogger<LayoffsF
         }
 
         store.Write(state.Deleted, state.Dirty.Values);
-        var report = new ImportReport
+        return new ImportReport
         {
             Dataset = LayoffDatasets.LayoffsFyi,
             Files = files.Select(f => Path.GetFileName(f.path)).ToList(),
@@ -85,11 +74,7 @@ internal sealed class LayoffsFyiImporter(ILayoffRowStore store, ILogger<LayoffsF
             Merged = state.Merged,
             Duplicates = duplicates,
             Skipped = skipped,
-            Elapsed = stopwatch.Elapsed,
         };
-        logger.LogInformation("Imported {Report}", report.ToString());
-        foreach (var skip in skipped) logger.LogDebug("Skipped {File} line {Line}: {Reason}", skip.File, skip.Line, skip.Reason);
-        return report;
     }
 
     /// <summary>Gives the row its id; returns the earlier row of the same file it duplicates, if any.</summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using LiteDB;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Bot.Knowledge.Companies;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>
@@ -14,20 +7,16 @@ namespace Bot.Knowledge.LayoffData;
 /// <see cref="WarnNotice.Duplicates"/>. New notices go in with InsertBulk, so the 46,000-row set takes seconds.
 /// </summary>
 internal sealed class WarnNoticeImporter(IWarnNoticeStore store, ILogger<WarnNoticeImporter>? logger = null)
+    : DatasetImporter(logger)
 {
-    private readonly ILogger logger = logger ?? NullLogger<WarnNoticeImporter>.Instance;
-
     /// <summary>Into the LiteDB collection of <paramref name="database"/>.</summary>
     public WarnNoticeImporter(ILiteDatabase database, ILogger<WarnNoticeImporter>? logger = null)
         : this(new LiteWarnNoticeStore(database), logger)
     {
     }
 
-    public ImportReport Import(string path, CancellationToken cancellationToken = default) => Import([path], cancellationToken);
-
-    public ImportReport Import(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+    protected override ImportReport ImportFiles(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
         var skipped = new List<SkippedRow>();
         var read = 0;
         var groups = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
@@ -83,7 +72,7 @@ internal sealed class WarnNoticeImporter(IWarnNoticeStore store, ILogger<WarnNot
         }
 
         var (added, updated, unchanged) = Write(keepers);
-        var report = new ImportReport
+        return new ImportReport
         {
             Dataset = LayoffDatasets.Warn,
             Files = paths.Select(Path.GetFileName).OfType<string>().ToList(),
@@ -93,10 +82,7 @@ internal sealed class WarnNoticeImporter(IWarnNoticeStore store, ILogger<WarnNot
             Unchanged = unchanged,
             Duplicates = duplicates,
             Skipped = skipped,
-            Elapsed = stopwatch.Elapsed,
         };
-        logger.LogInformation("Imported {Report}", report.ToString());
-        return report;
     }
 
     private (int Added, int Updated, int Unchanged) Write(List<WarnNotice> keepers)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>A structured data row cited as rendered text plus where it came from.</summary>

@@ -1,6 +1,4 @@
 using Bot.Knowledge.Answering;
-using Bot.Knowledge.Companies;
-using LiteDB;
 
 namespace Bot.Knowledge.LayoffData;
 

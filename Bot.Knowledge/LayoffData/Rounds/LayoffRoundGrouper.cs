@@ -1,5 +1,3 @@
-using Bot.Knowledge.Companies;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>

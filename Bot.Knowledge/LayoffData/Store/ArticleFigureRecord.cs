@@ -1,6 +1,3 @@
-using LiteDB;
-using Bot.Knowledge.Companies;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>Storage shape of an <see cref="ArticleFigure"/> in <see cref="LayoffDataCollections.ArticleFigures"/>.</summary>

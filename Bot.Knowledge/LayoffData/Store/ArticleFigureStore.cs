@@ -1,6 +1,3 @@
-using LiteDB;
-using Bot.Knowledge.Companies;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>The stored WARN notices. Implemented over LiteDB (<see cref="LiteWarnNoticeStore"/>) and PostgreSQL.</summary>

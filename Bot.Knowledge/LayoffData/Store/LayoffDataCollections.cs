@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using LiteDB;
 
 namespace Bot.Knowledge.LayoffData;
 

@@ -1,6 +1,3 @@
-using LiteDB;
-using Bot.Knowledge.Companies;
-
 namespace Bot.Knowledge.LayoffData;
 
 /// <summary>One US WARN Act notice as stored in <see cref="LayoffDataCollections.WarnNotices"/>.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Npgsql;
-
 namespace Bot.Knowledge.Storage.Postgres;
 
 /// <summary>

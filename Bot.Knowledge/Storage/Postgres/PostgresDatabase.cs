@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Bot.Knowledge.Storage.Postgres;
 
 /// <summary>

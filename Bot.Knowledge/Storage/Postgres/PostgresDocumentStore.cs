@@ -1,5 +1,5 @@
-using System.Text.Json;
-using Npgsql;
+// System.Text.Json's, not the JsonSerializer of LiteDB (imported for the whole project).
+using JsonSerializer = System.Text.Json.JsonSerializer;
 using NpgsqlTypes;
 
 namespace Bot.Knowledge.Storage.Postgres;
@@ -15,35 +15,6 @@ public sealed class PostgresDocumentStore : PostgresStore, IDocumentStore, IKnow
     public const string ChangeChannel = "layoffbot_knowledge";
 
     public const string Module = "knowledge_documents";
-
-    // Append only: each entry moves the module one version up (PostgresDatabase.EnsureModule).
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE knowledge_revision (id smallint PRIMARY KEY CHECK (id = 1), revision bigint NOT NULL);
-        INSERT INTO knowledge_revision VALUES (1, 0);
-        CREATE TABLE knowledge_meta (key text PRIMARY KEY, value text NOT NULL);
-        CREATE TABLE documents (
-            id text COLLATE "C" PRIMARY KEY, title text NOT NULL, url text, source_key text COLLATE "C" NOT NULL UNIQUE,
-            publisher text, published_raw text, published timestamptz, published_precision text, companies text[] NOT NULL,
-            source_kind text NOT NULL, content_hash text NOT NULL, source_path text, text text NOT NULL,
-            ingested_at timestamptz NOT NULL, version integer NOT NULL);
-        CREATE INDEX documents_content_hash ON documents (content_hash);
-        CREATE INDEX documents_published ON documents (published);
-        CREATE INDEX documents_ingested_at ON documents (ingested_at);
-        CREATE TABLE passages (
-            id text COLLATE "C" PRIMARY KEY, document_id text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-            idx integer NOT NULL, start_offset integer NOT NULL, end_offset integer NOT NULL, text text NOT NULL, embedding bytea NOT NULL);
-        CREATE INDEX passages_document ON passages (document_id);
-        CREATE TABLE ingest_log (
-            id bigserial PRIMARY KEY, at timestamptz NOT NULL, source text NOT NULL, outcome text NOT NULL, reason text, document_id text);
-        CREATE INDEX ingest_log_at ON ingest_log (at);
-        """,
-        // Which document each revision wrote, in the same transaction: instances apply those documents instead of rebuilding.
-        """
-        CREATE TABLE document_changes (revision bigint PRIMARY KEY, document_id text COLLATE "C" NOT NULL);
-        """,
-    ];
 
     private const string DocumentColumns =
         "id, title, url, source_key, publisher, published_raw, published, published_precision, companies, source_kind, content_hash, " +
@@ -62,7 +33,7 @@ public sealed class PostgresDocumentStore : PostgresStore, IDocumentStore, IKnow
     private long _followed = -1;
 
     public PostgresDocumentStore(PostgresDatabase database, TimeProvider time)
-        : base(database, Module, Migrations)
+        : base(database, Module)
     {
         _time = time;
         var builder = new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString);

@@ -1,18 +1,10 @@
-using Bot.Knowledge.Ingestion;
-
 namespace Bot.Knowledge.Storage.Postgres;
 
 /// <summary>The PostgreSQL <see cref="IFeedStateStore"/>: one row per poller kind and URL, the state kept whole as jsonb.</summary>
 public sealed class PostgresFeedStateStore(PostgresDatabase database)
-    : PostgresStore(database, Module, Migrations), IFeedStateStore
+    : PostgresStore(database, Module), IFeedStateStore
 {
     public const string Module = "feed_states";
-
-    private static readonly string[] Migrations =
-    [
-        "CREATE TABLE feed_states (" +
-        "kind text COLLATE \"C\" NOT NULL, url text COLLATE \"C\" NOT NULL, state jsonb NOT NULL, PRIMARY KEY (kind, url))",
-    ];
 
     public FeedState? Find(string kind, string url) => Run(c =>
         c.Query("SELECT state FROM feed_states WHERE kind = @kind AND url = @url", r => PostgresSession.FromJson<FeedState>(r, 0),

@@ -1,5 +1,5 @@
-using System.Text.Json;
-using Npgsql;
+// System.Text.Json's, not the JsonSerializer of LiteDB (imported for the whole project).
+using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace Bot.Knowledge.Storage.Postgres;
 

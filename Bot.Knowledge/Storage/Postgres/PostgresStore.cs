@@ -1,16 +1,15 @@
-using Npgsql;
-
 namespace Bot.Knowledge.Storage.Postgres;
 
 /// <summary>
-/// A store that owns one module of tables (<see cref="PostgresDatabase.EnsureModule"/>): migrated when the store is built, then
-/// each call runs on a connection of its own, or in the transaction open on this thread (<see cref="PostgresSession"/>).
+/// A store that owns one module of tables (<see cref="PostgresDatabase.EnsureModule"/>): migrated when the store is built, by the
+/// SQL files its assembly embeds (<see cref="PostgresMigrations"/>), then each call runs on a connection of its own, or in the
+/// transaction open on this thread (<see cref="PostgresSession"/>).
 /// </summary>
 public abstract class PostgresStore
 {
-    protected PostgresStore(PostgresDatabase database, string module, IReadOnlyList<string> migrations)
+    protected PostgresStore(PostgresDatabase database, string module)
     {
-        database.EnsureModule(module, migrations);
+        database.EnsureModule(module, PostgresMigrations.Of(GetType().Assembly, module));
         Database = database;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Bot.Host.Discord.Gateway.Protocol;
 
 /// <summary>The gateway envelope <c>{op, d, s, t}</c>; <c>s</c> and <c>t</c> are set only on dispatches.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Bot.Host.Discord.Interactions.Protocol;
 
 /// <summary>A command option; <c>value</c> is a string, number or boolean depending on <c>type</c>; <c>focused</c> marks the one being

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Bot.Host.Discord.Rest.Protocol;
 
 /// <summary>Discord's JSON error: <c>{code, message, errors}</c> (e.g. 50035 Invalid Form Body).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Bot.Host.Slack.SocketMode.Protocol;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Bot.Host.Slack.WebApi.Protocol;
 
 /// <summary>
