@@ -120,7 +120,7 @@ public sealed class FeedPollerTests : IAsyncLifetime
 
         // The failing feed is retried on its backoff (1, 2, 4 minutes ...) while the other waits its interval.
         await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(8),
-            () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 4, ct);
+            () => poller.States(options.Value.Feeds)[1].ConsecutiveFailures >= 4, ct, nudge: TimeSpan.FromSeconds(15));
         Assert.Single(_server.RequestsFor("tech"));
         await Wait.AdvanceToAsync(_time, _time.GetUtcNow().AddMinutes(30), () => _server.RequestsFor("tech").Count == 2, ct);
         await service.StopAsync(ct);

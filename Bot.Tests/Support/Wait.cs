@@ -39,19 +39,20 @@ public static class Wait
     }
 
     /// <summary>
-    /// Sets the clock to <paramref name="target"/> (if it is behind), then nudges it a second at a time until
-    /// <paramref name="condition"/> holds: a loop that read the clock just before the jump sleeps at most a
-    /// one-minute slice, which the nudges run out.
+    /// Sets the clock to <paramref name="target"/> (if it is behind), then nudges it a second (or
+    /// <paramref name="nudge"/>) at a time until <paramref name="condition"/> holds: a loop that read the clock just
+    /// before the jump sleeps at most a one-minute slice, which the nudges run out. Timers set one after another over
+    /// minutes (a backoff) want larger nudges.
     /// </summary>
     public static async Task AdvanceToAsync(
-        FakeTimeProvider time, DateTimeOffset target, Func<bool> condition, CancellationToken cancellationToken)
+        FakeTimeProvider time, DateTimeOffset target, Func<bool> condition, CancellationToken cancellationToken, TimeSpan? nudge = null)
     {
         if (time.GetUtcNow() < target) time.SetUtcNow(target);
         while (!condition())
         {
             cancellationToken.ThrowIfCancellationRequested();
             await Task.Delay(10, cancellationToken);
-            if (!condition()) time.Advance(TimeSpan.FromSeconds(1));
+            if (!condition()) time.Advance(nudge ?? TimeSpan.FromSeconds(1));
         }
     }
 }
