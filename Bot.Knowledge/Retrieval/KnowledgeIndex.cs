@@ -35,6 +35,9 @@ public sealed class KnowledgeIndex
     internal int[] DocumentPassageStart { get; }
     internal int[] DocumentPassageEnd { get; }
     private readonly (int Segment, int Local)[] _documentAt;
+    /// <summary>Built at the first filtered search: each company's documents, and the documents by publication date.</summary>
+    private readonly Lazy<Dictionary<string, int[]>> _byCompany, _byMainCompany;
+    private readonly Lazy<(int[] Dated, long[] Ticks, int[] Undated)> _byPublished;
     private readonly byte[]? _passageSegment;
     internal int Dimensions { get; }
     public LexicalSearch Lexical { get; }
@@ -331,8 +334,6 @@ public sealed class KnowledgeIndex
         }
     }
 
-    private readonly Lazy<(int[] Dated, long[] Ticks, int[] Undated)> _byPublished;
-
     /// <summary>The dated documents in publication order (with their dates' ticks), and the undated ones.</summary>
     private (int[] Dated, long[] Ticks, int[] Undated) DocumentsByPublished()
     {
@@ -369,9 +370,6 @@ public sealed class KnowledgeIndex
         }
         return (ranges, passages);
     }
-
-    private readonly Lazy<Dictionary<string, int[]>> _byCompany;
-    private readonly Lazy<Dictionary<string, int[]>> _byMainCompany;
 
     /// <summary>Each company's live documents (those naming it, or only those mainly about it), in index order.</summary>
     private Dictionary<string, int[]> DocumentsByCompany(bool mainOnly)
