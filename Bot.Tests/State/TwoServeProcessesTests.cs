@@ -36,7 +36,7 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
         await answers.InThreadAsync("1700000002.000100", ct);
         Assert.Equal(1, answers.Count("1700000001.000100"));
 
-        // Both schedulers fire every 3 seconds; let three periods go out, then stop new ones with a period far ahead.
+        // Both schedulers fire every 2 seconds; let three periods go out, then stop new ones with a period far ahead.
         await using var data = NpgsqlDataSource.Create(pg.ConnectionString);
         await WaitUntilAsync(async () => await CountAsync(data, "state = 'Sent'", ct) >= 3, answers, ct);
         await using (var fence = data.CreateCommand(
@@ -136,7 +136,7 @@ public sealed class TwoServeProcessesTests : IAsyncDisposable
             ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl,
             ["Slack__AnswerConcurrency"] = "1",
             ["Digest__SlackChannelIds"] = DigestChannel,
-            ["Digest__Cron"] = "*/3 * * * * *",
+            ["Digest__Cron"] = "*/2 * * * * *",
             ["Digest__TimeZone"] = "UTC",
             ["Logging__LogLevel__Default"] = "Warning",
         };
