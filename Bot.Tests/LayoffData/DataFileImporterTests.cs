@@ -36,9 +36,12 @@ public sealed class DataFileImporterTests(ITestOutputHelper output)
         Assert.Equal(0, LayoffDataCollections.RowsOf(db).Count());
     }
 
-    /// <summary>The figures docs/data.md reports: every shared data file into one database file on disk.</summary>
+    /// <summary>
+    /// Every shared data file into one database file on disk. The times are written to the test output (docs/data.md
+    /// reports them); a test checks what was imported, not how fast.
+    /// </summary>
     [Fact]
-    public void Every_shared_data_file_imports_into_a_file_database_within_the_time_budget()
+    public void Every_shared_data_file_imports_into_a_file_database()
     {
         var folder = Directory.CreateTempSubdirectory("layoffbot-import-").FullName;
         try
@@ -63,8 +66,7 @@ public sealed class DataFileImporterTests(ITestOutputHelper output)
             var size = new FileInfo(path).Length;
             output.WriteLine($"database file: {size / 1024.0 / 1024.0:0.0} MiB");
 
-            Assert.True(layoffsTime < TimeSpan.FromSeconds(15), $"layoffs.fyi took {layoffsTime}");
-            Assert.True(warnTime < TimeSpan.FromSeconds(30), $"WARN took {warnTime}");
+            output.WriteLine($"layoffs.fyi {layoffsTime.TotalSeconds:F1} s, WARN {warnTime.TotalSeconds:F1} s");
             Assert.Equal(46119, warnRead);
             Assert.InRange(size, 1_000_000, 200_000_000);
         }
