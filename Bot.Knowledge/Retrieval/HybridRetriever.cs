@@ -9,6 +9,7 @@ namespace Bot.Knowledge.Retrieval;
 /// PostgreSQL store has none (instances share no disk, and each builds its index from the database at start).
 /// </summary>
 public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder, IKnowledgeChangeFeed? changeFeed = null)
+    : IDisposable
 {
     private const int RrfK = 60;
     private const int ListDepth = 50;
@@ -80,16 +81,41 @@ public sealed class HybridRetriever(IDocumentStore store, ITextEmbedder embedder
         }
     }
 
+    private volatile bool _disposed;
+
+    /// <summary>
+    /// Lets a merge running in the background finish, and starts no other: the container disposes the retriever before
+    /// the database it reads, and a merge still reading (or saving the snapshot's database id) while LiteDB closes the
+    /// file can break LiteDB's page cache on the merge's thread.
+    /// </summary>
+    public void Dispose()
+    {
+        Task compaction;
+        lock (_buildLock)
+        {
+            _disposed = true;
+            compaction = _compaction;
+        }
+        try
+        {
+            compaction.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // A merge that failed only cost its time; the index it would have replaced was still whole.
+        }
+    }
+
     /// <summary>
     /// Starts merging segments in the background when <see cref="KnowledgeIndex.CompactionFrom"/> says so (called under
     /// the lock); the merge goes on while the merged index still wants one (a full merge may be due once a small one ends).
     /// </summary>
     private void CompactIfWorthIt(KnowledgeIndex index)
     {
-        if (!_compaction.IsCompleted || index.CompactionFrom() < 0) return;
+        if (_disposed || !_compaction.IsCompleted || index.CompactionFrom() < 0) return;
         _compaction = Task.Run(() =>
         {
-            for (var source = index; source.CompactionFrom() is var from && from >= 0;)
+            for (var source = index; !_disposed && source.CompactionFrom() is var from && from >= 0;)
             {
                 var compacted = source.Compacted(from);
                 lock (_buildLock)

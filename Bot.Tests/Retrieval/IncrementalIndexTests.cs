@@ -21,11 +21,20 @@ public sealed class IncrementalIndexTests : IDisposable
     private readonly HashEmbedder _embedder = new();
     private readonly TestPaths.TempDir _dir = new();
     private readonly List<KnowledgeDatabase> _databases = [];
+    private readonly List<HybridRetriever> _retrievers = [];
 
     public void Dispose()
     {
+        foreach (var retriever in _retrievers) retriever.Dispose(); // their background merges end before the files close
         foreach (var db in _databases) db.Dispose();
         _dir.Dispose();
+    }
+
+    private HybridRetriever NewRetriever(KnowledgeDatabase db)
+    {
+        var retriever = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
+        _retrievers.Add(retriever);
+        return retriever;
     }
 
     private KnowledgeDatabase NewDatabase(string? file = null)
@@ -86,7 +95,7 @@ public sealed class IncrementalIndexTests : IDisposable
     {
         var db = NewDatabase();
         foreach (var (n, version) in documents) Save(db, Generate(n, version));
-        return new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
+        return NewRetriever(db);
     }
 
     private static readonly RetrievalFilter[] Filters =
@@ -133,7 +142,7 @@ public sealed class IncrementalIndexTests : IDisposable
     {
         var db = NewDatabase();
         for (var n = 0; n < 40; n++) Save(db, Generate(n));
-        var retriever = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
+        var retriever = NewRetriever(db);
         Assert.Single(retriever.Index.Segments);
 
         Save(db, Generate(40));             // added (sorts last)
@@ -165,7 +174,7 @@ public sealed class IncrementalIndexTests : IDisposable
     {
         var db = NewDatabase();
         for (var n = 0; n < documents; n++) Save(db, Generate(n));
-        var retriever = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
+        var retriever = NewRetriever(db);
         _ = retriever.Index;
         return (db, retriever);
     }
@@ -197,6 +206,28 @@ public sealed class IncrementalIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_disposed_retriever_has_let_its_background_merge_end_and_starts_no_other()
+    {
+        var (db, retriever) = Built(200);
+        for (var n = 200; n < 200 + KnowledgeIndex.MaxSmallSegments + 1; n++)
+        {
+            Save(db, Generate(n));
+            _ = retriever.Index;
+        }
+        var merge = retriever.Compaction;
+
+        retriever.Dispose();
+
+        Assert.True(merge.IsCompleted); // the database may now be closed under it
+        for (var n = 300; n < 300 + KnowledgeIndex.MaxSmallSegments + 1; n++)
+        {
+            Save(db, Generate(n));
+            _ = retriever.Index;
+        }
+        Assert.Same(merge, retriever.Compaction);
+    }
+
+    [Fact]
     public async Task Small_segments_beyond_the_limit_are_merged_in_the_background_with_updates_made_meanwhile()
     {
         var (db, retriever) = Built(200);
@@ -219,7 +250,7 @@ public sealed class IncrementalIndexTests : IDisposable
         var file = "inc.db";
         var db = NewDatabase(file);
         for (var n = 0; n < 20; n++) Save(db, Generate(n));
-        _ = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder).Index; // built and saved
+        _ = NewRetriever(db).Index; // built and saved
         var path = KnowledgeIndexSnapshot.PathFor(db.FilePath!);
         var saved = File.ReadAllBytes(path);
         Save(db, Generate(20));
@@ -227,7 +258,7 @@ public sealed class IncrementalIndexTests : IDisposable
         Remove(db, "doc009");
 
         Assert.Null(KnowledgeIndexSnapshot.TryLoad(db, path, _embedder.Dimensions)); // stale, and no feed to bring it forward
-        var retriever = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
+        var retriever = NewRetriever(db);
         var index = retriever.Index;
         Assert.Equal(db.Revision, index.Revision);
         Assert.Equal(2, index.Segments.Count); // loaded and brought forward, not rebuilt
@@ -249,7 +280,7 @@ public sealed class IncrementalIndexTests : IDisposable
     {
         var db = NewDatabase("merge.db");
         for (var n = 0; n < 60; n++) Save(db, Generate(n));
-        var retriever = new HybridRetriever(new DocumentStore(db, TimeProvider.System), _embedder);
+        var retriever = NewRetriever(db);
         _ = retriever.Index;
         var path = KnowledgeIndexSnapshot.PathFor(db.FilePath!);
         var built = File.ReadAllBytes(path);

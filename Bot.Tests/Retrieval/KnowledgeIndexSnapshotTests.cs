@@ -113,7 +113,7 @@ public sealed class KnowledgeIndexSnapshotTests : IDisposable
         var saved = File.ReadAllBytes(snapshot);
         File.SetLastWriteTimeUtc(snapshot, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         using var reopened = KnowledgeDatabase.Open(file);
-        var retriever = new HybridRetriever(new DocumentStore(reopened, TimeProvider.System), new ConstantEmbedder());
+        using var retriever = new HybridRetriever(new DocumentStore(reopened, TimeProvider.System), new ConstantEmbedder());
         Assert.Equal(10, retriever.Index.Documents.Count);
         Assert.NotEmpty(retriever.Search("unit jobs", RetrievalFilter.None, 3));
         // Loaded, not rebuilt: a rebuild writes the snapshot again.
