@@ -5,7 +5,7 @@ namespace Bot.Host.Hosting;
 /// (as <c>ask</c> does in the foreground); off with <c>Knowledge:SeedOnServe=false</c>.
 /// </summary>
 internal sealed class KnowledgeSeedingService(
-    KnowledgeSeeder seeder, IOptions<KnowledgeOptions> options, ILogger<KnowledgeSeedingService> logger) : BackgroundService
+    KnowledgeSeeder seeder, IOptions<KnowledgeOptions> options, ILogger<KnowledgeSeedingService> logger) : DrainingBackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -9,7 +9,7 @@ internal sealed class DigestSchedulerService(
     DigestSchedule schedule,
     IOptions<DigestOptions> options,
     TimeProvider time,
-    ILogger<DigestSchedulerService> logger) : BackgroundService
+    ILogger<DigestSchedulerService> logger) : DrainingBackgroundService
 {
     private DateTimeOffset _startedAt;
 

@@ -8,7 +8,7 @@ namespace Bot.Host.Jobs;
 internal sealed class FeedPollingService(IUrlPoller poller, Func<KnowledgeOptions, IEnumerable<string>> urls,
     IOptions<KnowledgeOptions> options, TimeProvider time,
     ILogger<FeedPollingService> logger, NewDataSignal? newData = null)
-    : BackgroundService
+    : DrainingBackgroundService
 {
     /// <summary>The configured URLs of one kind, trimmed and without repeats.</summary>
     public static List<string> Configured(IEnumerable<string> urls) =>

@@ -7,7 +7,7 @@ namespace Bot.Host.Jobs;
 /// </summary>
 internal sealed class WatchAlertService(WatchAlertRunner runner, NewDataSignal newData, IOptions<KnowledgeOptions> options,
     TimeProvider time, ILogger<WatchAlertService> logger)
-    : BackgroundService
+    : DrainingBackgroundService
 {
     private DateTimeOffset _startedAt;
 

@@ -149,6 +149,7 @@ public sealed class DigestServeTests
         {
             ["Discord:Token"] = "discord-test-token",
             ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
+            ["Knowledge:SeedOnServe"] = "false", // the services started before the failing one would seed in the background
             [key] = value,
         });
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(ct));
