@@ -287,7 +287,8 @@ public sealed class IncrementalIndexTests : IDisposable
         var versions = Enumerable.Range(0, 60).ToDictionary(n => n, _ => 0);
         for (var step = 60; retriever.Index.CompactionFrom() != 0 && step < 400; step++)
         {
-            Assert.Equal(built, File.ReadAllBytes(path)); // updates alone never write it
+            // Updates alone never write it; the full merge may already have, in the background: then it must be merged below.
+            if (!File.ReadAllBytes(path).AsSpan().SequenceEqual(built)) break;
             var (n, version) = step % 2 == 0 ? (step / 2, 1) : (step, 0); // replace an older document, or add one
             Save(db, Generate(n, version));
             versions[n] = version;
