@@ -116,9 +116,10 @@ public sealed partial class EvidenceCollector(
                 var facts = sentences.Facts(text);
                 if (!facts.HasLayoffCue || !StatesPeriod(text, facts, doc.Published, period)) continue;
                 Add(doc, spans[i], text, facts);
-                // "At the time, the New York Times reported ... 10,000 jobs": the next sentence refers back to this one.
-                if (i + 1 < spans.Count && ReferringBack().IsMatch(spans[i + 1].Of(doc.Text)))
-                    Add(doc, spans[i + 1], spans[i + 1].Of(doc.Text), sentences.Facts(spans[i + 1].Of(doc.Text)));
+                // "At the time, the New York Times reported ... 10,000 jobs": the next sentence refers back to this one, and
+                // the figures it gives are this sentence's layoffs ("... cut jobs last July. That number was 1,000 people.").
+                if (i + 1 < spans.Count && spans[i + 1].Of(doc.Text) is var next && ReferringBack().IsMatch(next))
+                    Add(doc, spans[i + 1], next, AsLayoffFigures(sentences.Facts(next)));
             }
         }
 
@@ -128,6 +129,12 @@ public sealed partial class EvidenceCollector(
             candidates.Add(new CandidateSentence(doc, span, text, facts, 0.2, Overlap(topic, text)));
         }
     }
+
+    /// <summary>The sentence's head counts read as layoff figures, except a whole workforce.</summary>
+    private static SentenceFacts AsLayoffFigures(SentenceFacts facts) => facts with
+    {
+        HeadCounts = [.. facts.HeadCounts.Select(h => h.IsTotalWorkforce ? h : h with { IsLayoff = true })],
+    };
 
     /// <summary>
     /// Whether a sentence states a time inside the period: a full date, or a month or season without a

@@ -10,6 +10,10 @@ public sealed class AnswerDetailTests() : InventedCorpusTest(
             "Zillow is headquartered in Seattle. " +
             "The company said the cuts will be complete by the end of 2024.\n\n" +
             "What you need to know\n    • Staff whose roles are affected will be told on Monday    • Zillow keeps its rentals business"),
+        new("Initech", "2025-01-20", "Test Wire", "Initech to cut 900 jobs",
+            "Initech said on Monday it would cut 900 jobs. " +
+            "The layoffs come after the company did the same last July with a smaller group. " +
+            "According to a trade paper, that number was put at 150 employees across two offices."),
     ], dataFiles:
     [
         ("layoffs_fyi.csv",
@@ -39,6 +43,14 @@ public sealed class AnswerDetailTests() : InventedCorpusTest(
         Assert.Contains("2,000", a.Text); // the articles' round
         Assert.Contains("later Zillow layoffs than these articles: 250 on 2025-03-10", a.Text);
         Assert.Contains(a.DataCitations, r => r.Verified && r.Row.Contains("250"));
+    }
+
+    [Fact]
+    public async Task A_figure_in_a_sentence_that_refers_back_to_an_earlier_round_counts_for_that_round()
+    {
+        var a = await Corpus.AskAsync("how many people did initech lay off in july 2024?");
+        Assert.Contains("150 employees", a.Text);
+        Assert.DoesNotContain("900", a.Text);
     }
 
     [Fact]

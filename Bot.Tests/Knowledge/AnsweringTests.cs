@@ -83,11 +83,11 @@ public sealed class AnsweringTests(ArticlesFixture fixture)
 
     /// <summary>
     /// Quality regression on the second dev set (teams, terms, who, when, several parts, comparisons):
-    /// 36/40 when this bar was set (16/40 before the answer kinds); every unanswerable question declined.
+    /// 37/40 when this bar was set (16/40 before the answer kinds); every unanswerable question declined.
     /// </summary>
     [Fact]
     public Task The_second_dev_set_passes_at_least_the_current_bar_with_every_unanswerable_declined() =>
-        AssertEvalBarAsync(TestPaths.DevSet2, "dev2", passedAtLeast: 35, unanswerableDeclined: 5);
+        AssertEvalBarAsync(TestPaths.DevSet2, "dev2", passedAtLeast: 36, unanswerableDeclined: 5);
 
     /// <summary>Runs the eval set at <paramref name="path"/>: no unverifiable quote, and at least the given passes.</summary>
     private async Task AssertEvalBarAsync(string path, string name, int passedAtLeast, int unanswerableDeclined)
