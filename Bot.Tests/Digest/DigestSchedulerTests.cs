@@ -56,10 +56,10 @@ public sealed class DigestSchedulerTests : IDisposable
 
         Assert.True(rig.Subscriptions.Subscribe("slack", "C0SUB", "U1"));
         Assert.False(rig.Subscriptions.Subscribe("slack", "C0SUB", "U1"));
-        await Wait.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"), () => slack.Posts.Count == 2, ct);
+        // The ledger marks a digest sent just after the post returns: wait for both, not only for the post.
+        await Wait.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"), () => slack.Posts.Count == 2
+            && rig.Ledger.Get("slack", "C0SUB", Utc("2026-11-27T09:00:00Z"))?.State == DigestDeliveryState.Sent, ct);
         Assert.Equal(["C0CONFIG", "C0SUB"], slack.Posts.Select(p => p.ChannelId).Order());
-        var first = rig.Ledger.Get("slack", "C0SUB", Utc("2026-11-27T09:00:00Z"))!;
-        Assert.Equal(DigestDeliveryState.Sent, first.State);
 
         Assert.True(rig.Subscriptions.Unsubscribe("slack", "C0SUB"));
         await Wait.AdvanceToAsync(time, Utc("2026-11-28T09:00:00Z"), () => slack.Posts.Count(p => p.ChannelId == "C0CONFIG") == 2, ct);
@@ -180,9 +180,9 @@ public sealed class DigestSchedulerTests : IDisposable
                 l => l.Level == LogLevel.Warning && l.Message.Contains("NOT re-posted", StringComparison.Ordinal));
 
             // The next day's digest goes out as usual and starts where the abandoned one ended.
-            await Wait.AdvanceToAsync(time, Utc("2026-11-28T09:00:00Z"), () => publisher.Posts.Count == 1, ct);
+            await Wait.AdvanceToAsync(time, Utc("2026-11-28T09:00:00Z"), () => publisher.Posts.Count == 1
+                && restarted.Ledger.Get("discord", "111", Utc("2026-11-28T09:00:00Z"))?.State == DigestDeliveryState.Sent, ct);
             var next = restarted.Ledger.Get("discord", "111", Utc("2026-11-28T09:00:00Z"))!;
-            Assert.Equal(DigestDeliveryState.Sent, next.State);
             Assert.Equal(Utc("2026-11-27T09:00:00Z"), new DateTimeOffset(next.PeriodStart.ToUniversalTime(), TimeSpan.Zero));
         }
     }
@@ -234,10 +234,10 @@ public sealed class DigestSchedulerTests : IDisposable
         await using var rig = new SchedulerRig(_database, time, Options(), discord, slack);
         await rig.StartAsync(ct);
 
-        await Wait.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"), () => discord.Posts.Count == 1 && slack.Posts.Count == 1, ct);
+        await Wait.AdvanceToAsync(time, Utc("2026-11-27T09:00:00Z"), () => discord.Posts.Count == 1 && slack.Posts.Count == 1
+            && rig.Ledger.Get("discord", "111", Utc("2026-11-27T09:00:00Z"))?.State == DigestDeliveryState.Failed, ct);
 
         Assert.Equal("222", Assert.Single(discord.Posts).ChannelId);
-        Assert.Equal(DigestDeliveryState.Failed, rig.Ledger.Get("discord", "111", Utc("2026-11-27T09:00:00Z"))!.State);
         Assert.Contains(rig.Logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("channel 111", StringComparison.Ordinal));
     }
 
