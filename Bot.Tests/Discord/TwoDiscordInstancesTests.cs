@@ -4,6 +4,7 @@ namespace Bot.Tests.Discord;
 /// Two real <c>serve</c> processes with <c>Knowledge:Store=postgres</c> on one PostgreSQL database, each running one
 /// shard of two against one loopback Discord: what is coordinated across instances, shown by separate processes.
 /// </summary>
+[MostlyWaits]
 public sealed class TwoDiscordInstancesTests : IAsyncDisposable
 {
     private readonly TestPaths.TempDir _dir = new();

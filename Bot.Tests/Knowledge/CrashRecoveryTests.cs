@@ -2,6 +2,7 @@ namespace Bot.Tests.Knowledge;
 
 /// <summary>A real process killed in the middle of ingestion leaves a database that opens, holds only whole documents, and
 /// resumes.</summary>
+[MostlyWaits]
 public sealed class CrashRecoveryTests
 {
     [Fact]

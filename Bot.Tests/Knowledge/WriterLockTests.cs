@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 namespace Bot.Tests.Knowledge;
 
 /// <summary>One process at a time has a LiteDB file open; real Bot.Host processes show the others wait or stop cleanly.</summary>
+[MostlyWaits]
 public sealed class WriterLockTests : IDisposable
 {
     private readonly TestPaths.TempDir _dir = new();

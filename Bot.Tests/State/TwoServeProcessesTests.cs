@@ -6,6 +6,7 @@ namespace Bot.Tests.State;
 /// Two real <c>serve</c> processes with <c>Knowledge:Store=postgres</c> on one PostgreSQL database, each with its own
 /// Socket Mode connection to one loopback Slack: what several instances promise, shown by separate processes.
 /// </summary>
+[MostlyWaits]
 public sealed class TwoServeProcessesTests : IAsyncDisposable
 {
     private const string DigestChannel = "C0DIGEST";

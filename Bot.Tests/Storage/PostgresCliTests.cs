@@ -1,6 +1,7 @@
 namespace Bot.Tests.Storage;
 
 /// <summary>The real CLI (separate processes) over PostgreSQL answers as it does over LiteDB.</summary>
+[MostlyWaits]
 public sealed class PostgresCliTests
 {
     private static readonly string[] Articles = ["dell-2023-02-clarke-6650-crn.md", "amazon-2023-01-jassy-18000-variety.md"];
